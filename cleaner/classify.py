@@ -1,0 +1,155 @@
+"""Stage 3: heuristic classification of blocks as content or boilerplate.
+
+Two passes, in the manner of jusText, then a third that finds the article:
+
+1. ``first_pass``: each block on its own features (length, words, terminal punctuation,
+   stop-word density, share of digits and link-like tokens) -> good / neargood / short / bad.
+2. ``context_pass``: short and near-good blocks take the class of their decided neighbours
+   (a short subheading between two good paragraphs stays; a short line among menus goes).
+3. ``article_span``: the article is the densest run of good blocks; everything outside that
+   run is dropped, whatever it looks like (teasers, comments, footers).
+
+Every block that ends up bad carries a rule name in ``block.reason`` for ``--explain``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .article import Block
+from .lexicon import Lexicon
+from .options import Options
+
+WORD = re.compile(r"\w+", re.UNICODE)
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
+_TERMINAL = tuple('.!?…"”’\'»。！？」』)')
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+@dataclass(frozen=True)
+class Features:
+    chars: int
+    words: int
+    stop_density: float
+    terminal: bool
+    digit_share: float
+    link_share: float
+    cjk: bool
+
+
+def choose_stopwords(blocks: list[Block], lex: Lexicon) -> tuple[str | None, frozenset[str]]:
+    """The language whose stop words cover the text best, and its stop words."""
+    sample = [w.lower() for b in blocks for w in WORD.findall(b.text)][:5000]
+    if not sample:
+        return None, frozenset()
+    best, best_hits = None, 0
+    for lang, words in lex.stopwords.items():
+        hits = sum(1 for w in sample if w in words)
+        if hits > best_hits:
+            best, best_hits = lang, hits
+    if best is None or best_hits < 0.08 * len(sample):
+        return None, frozenset()
+    return best, lex.stopwords[best]
+
+
+def features(text: str, stopwords: frozenset[str]) -> Features:
+    words = WORD.findall(text)
+    n = len(words)
+    cjk = len(_CJK.findall(text[:400])) > 0.3 * min(len(text), 400)
+    stop = sum(1 for w in words if w.lower() in stopwords) / n if n else 0.0
+    digits = sum(c.isdigit() for c in text) / len(text) if text else 0.0
+    links = sum(len(m) for m in _URLISH.findall(text)) / len(text) if text else 0.0
+    return Features(len(text), n, stop, text.rstrip().endswith(_TERMINAL), digits, links, cjk)
+
+
+def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) -> tuple[str, str]:
+    """Class and reason of one block from its own features."""
+    if f.link_share > opts.max_link_density:
+        return "bad", "heuristic.link_like"
+    if f.words == 0 or f.digit_share > 0.5:
+        return "bad", "heuristic.no_words"
+    if "©" in block.text or "(c)" in block.text.lower()[:4]:
+        return "bad", "heuristic.copyright"
+    if f.cjk:  # no spaces, no stop-word lists: length and sentence punctuation decide
+        if f.chars >= 60 and f.terminal:
+            return "good", ""
+        return ("short", "heuristic.short") if f.chars < 40 else ("neargood", "heuristic.not_sentence_like")
+    if f.chars < opts.length_low:
+        return "short", "heuristic.short"
+    stop_ok = f.stop_density >= opts.stopwords_low or not has_stopwords
+    if f.chars >= opts.length_high and stop_ok and (f.terminal or f.words >= 30):
+        return "good", ""
+    if f.terminal and stop_ok and f.words >= 8:
+        return "good", ""
+    if f.stop_density >= opts.stopwords_high or (not has_stopwords and f.terminal):
+        return "neargood", "heuristic.not_sentence_like"
+    return "bad", "heuristic.not_sentence_like"
+
+
+def context_pass(blocks: list[Block]) -> None:
+    """jusText's revision: short and near-good blocks follow their decided neighbours."""
+    def neighbour(i: int, step: int, accept: tuple[str, ...]) -> str:
+        j = i + step
+        while 0 <= j < len(blocks):
+            if blocks[j].label in accept:
+                return blocks[j].label
+            j += step
+        return "bad"
+
+    for i, b in enumerate(blocks):
+        if b.label != "short":
+            continue
+        prev, nxt = neighbour(i, -1, ("good", "bad")), neighbour(i, 1, ("good", "bad"))
+        if prev == nxt == "good":
+            b.label = "good"
+        elif prev == nxt == "bad":
+            b.label = "bad"
+        else:
+            b.label = "shortedge"
+    for i, b in enumerate(blocks):
+        if b.label == "shortedge":
+            prev = neighbour(i, -1, ("good", "bad", "neargood"))
+            nxt = neighbour(i, 1, ("good", "bad", "neargood"))
+            b.label = "good" if "good" in (prev, nxt) and _short_heading_before_good(blocks, i) else "bad"
+    for i, b in enumerate(blocks):
+        if b.label == "neargood":
+            prev, nxt = neighbour(i, -1, ("good", "bad")), neighbour(i, 1, ("good", "bad"))
+            b.label = "bad" if prev == nxt == "bad" else "good"
+
+
+def _short_heading_before_good(blocks: list[Block], i: int) -> bool:
+    """A short block right before a good one is a subheading (kept); right after one, a tail (dropped)."""
+    return i + 1 < len(blocks) and blocks[i + 1].label == "good"
+
+
+def article_span(blocks: list[Block]) -> tuple[int, int]:
+    """The run of blocks with the most content: a maximum-sum segment where good text counts
+    for itself and every block of boilerplate costs a little (so one menu line does not split
+    an article, but a long menu or a footer does)."""
+    best, best_span = 0.0, (0, -1)
+    run, start = 0.0, 0
+    for i, b in enumerate(blocks):
+        gain = min(len(b.text), 600) if b.label == "good" else -(40 + 0.5 * min(len(b.text), 400))
+        if run <= 0:
+            run, start = 0.0, i
+        run += gain
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def classify(blocks: list[Block], opts: Options, lex: Lexicon) -> str | None:
+    """Label every block in place; return the detected stop-word language (ISO 639-1) or None."""
+    lang, stopwords = choose_stopwords(blocks, lex)
+    for b in blocks:
+        b.label, b.reason = first_pass(b, features(b.text, stopwords), opts, bool(stopwords))
+    context_pass(blocks)
+    start, end = article_span(blocks)
+    for i, b in enumerate(blocks):
+        if b.label == "good" and not start <= i <= end:
+            b.label, b.reason = "bad", "heuristic.outside_article"
+        elif b.label != "good" and not b.reason:
+            b.reason = "heuristic.boilerplate"
+        elif b.label == "good":
+            b.reason = ""
+    return lang

@@ -1,0 +1,19 @@
+"""The library's own errors.  ``clean()`` raises nothing else for bad input."""
+
+
+class CleanerError(ValueError):
+    """Input that cannot be cleaned.  ``str(err)`` is one line meant for a user."""
+
+    exit_code = 2
+
+
+class EmptyInputError(CleanerError):
+    """The input is empty or only whitespace."""
+
+
+class BinaryInputError(CleanerError):
+    """The input is not text: an image, a PDF, an archive, random bytes."""
+
+
+class InputTooLargeError(CleanerError):
+    """The input is larger than ``Options.max_bytes``."""

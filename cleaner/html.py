@@ -1,0 +1,90 @@
+"""Stage 2 for HTML: trafilatura finds the main content and the metadata.
+
+This is the only module that imports trafilatura (it costs ~250 ms to import, so it is imported
+only when HTML arrives).  The page is parsed once, without network or entity resolution, and
+deep nesting is kept (lxml's ``huge_tree``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .article import Block
+from .options import Options
+
+# trafilatura's XML element -> our block kind
+_KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "code", "cell": "td", "list": "list",
+          "table": "table", "row": "tr"}
+
+
+@dataclass
+class PageMeta:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    language: str | None = None
+    headline: str | None = None  # the page's own <h1>, to check the metadata title against
+
+
+def parse(page: str):
+    from lxml import html as lxml_html
+
+    parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, no_network=True,
+                                  collect_ids=False, default_doctype=False)
+    return lxml_html.document_fromstring(page, parser=parser)
+
+
+def extract(page: str, opts: Options) -> tuple[list[Block], PageMeta]:
+    import trafilatura
+
+    try:
+        tree = parse(page)
+    except Exception:  # lxml gives up on some garbage; trafilatura has its own tolerant path
+        tree = page
+    h1 = None
+    if not isinstance(tree, str):
+        for el in tree.iter("h1"):
+            h1 = " ".join(el.text_content().split()) or None
+            if h1:
+                break
+    doc = trafilatura.bare_extraction(
+        tree, url=opts.url, with_metadata=True, include_comments=False, include_tables=True,
+        include_images=False, include_links=False, deduplicate=False, output_format="python",
+    )
+    meta = PageMeta(url=opts.url, headline=h1)
+    if doc is None:
+        return [], meta
+    meta.title = doc.title or None
+    meta.authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    meta.date = doc.date or None
+    meta.site_name = doc.sitename or None
+    meta.url = doc.url or opts.url
+    meta.language = doc.language or None
+    return list(_blocks(doc.body)), meta
+
+
+def _blocks(body):
+    if body is None:
+        return
+    index = 0
+    for el in body.iterchildren():
+        if el.tag == "list":
+            for item in el.iter("item"):
+                text = " ".join(item.itertext()).split()
+                if text:
+                    yield Block(" ".join(text), kind="li", index=index)
+                    index += 1
+            continue
+        if el.tag == "table":
+            for row in el.iter("row"):
+                cells = [" ".join(" ".join(c.itertext()).split()) for c in row.iter("cell")]
+                text = " | ".join(c for c in cells if c)
+                if text:
+                    yield Block(text, kind="tr", index=index)
+                    index += 1
+            continue
+        text = " ".join(" ".join(el.itertext()).split())
+        if text:
+            yield Block(text, kind=_KINDS.get(el.tag, "p"), index=index)
+            index += 1

@@ -1,0 +1,109 @@
+"""The pipeline: input -> blocks -> heuristic stage -> rules -> title and paragraphs -> Article.
+
+This is the one place that applies rules and records what was removed, and why.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from . import detect
+from .article import Article, Block, Removal
+from .classify import article_span, classify
+from .lexicon import lexicon
+from .options import Options
+from .rebuild import dedupe_key, normalise_text, paragraphs
+from .rules import Target, first_match
+from .rules.bylines import authors_from_byline
+from .segment import segment
+from .title import title_from_html, title_from_text
+
+
+def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **options: object) -> Article:
+    """Clean one page or scraped text; raise ``CleanerError`` for input that cannot be cleaned."""
+    if kind not in ("auto", "html", "text"):
+        raise ValueError(f"kind must be 'auto', 'html' or 'text', not {kind!r}")
+    return run(data, Options.from_kwargs(url=url, kind=kind, **options))
+
+
+def run(data: str | bytes, opts: Options) -> Article:
+    text = unicodedata.normalize("NFC", detect.to_text(data, opts.max_bytes))
+    kind = opts.kind if opts.kind != "auto" else detect.detect_kind(text)
+    if kind == "html":
+        return _from_html(text, opts)
+    return _from_text(text, opts)
+
+
+def _from_text(text: str, opts: Options) -> Article:
+    lex = lexicon()
+    blocks = segment(text)
+    language = classify(blocks, opts, lex)
+    removed: list[Removal] = []
+    good = [i for i, b in enumerate(blocks) if b.label == "good"]
+    start = good[0] if good else len(blocks)
+    title_at = title_from_text(blocks, start, lex, opts.url)
+    title = normalise_text(blocks[title_at].text) if title_at is not None else None
+    kept: list[Block] = []
+    for i, b in enumerate(blocks):
+        if i == title_at:
+            continue
+        if b.label != "good":
+            removed.append(Removal(b.text, "heuristic", b.reason or "heuristic.boilerplate"))
+        else:
+            kept.append(b)
+    kept, authors = _apply_rules(kept, opts, removed)
+    return _article(kept, removed, opts, title=title, authors=authors, language=language, kind="text")
+
+
+def _from_html(page: str, opts: Options) -> Article:
+    from . import html
+
+    blocks, meta = html.extract(page, opts)
+    removed: list[Removal] = []
+    kept, authors = _apply_rules(blocks, opts, removed)
+    title = title_from_html(meta.title, meta.headline, meta.site_name)
+    if kept and title and dedupe_key(kept[0].text) == dedupe_key(title):
+        removed.append(Removal(kept[0].text, "rebuild", "rebuild.title_in_body"))
+        kept = kept[1:]
+    return _article(kept, removed, opts, title=title, authors=meta.authors or authors, language=meta.language,
+                    kind="html", date=meta.date, site_name=meta.site_name, url=meta.url)
+
+
+def _apply_rules(blocks: list[Block], opts: Options, removed: list[Removal]) -> tuple[list[Block], list[str]]:
+    """Drop the blocks a rule matches, recording each; bylines feed the authors."""
+    if not opts.rules:
+        return blocks, []
+    lex = lexicon()
+    kept: list[Block] = []
+    authors: list[str] = []
+    total = len(blocks)
+    for i, b in enumerate(blocks):
+        hit = first_match(Target.of(b.text, b.kind, i, total), lex, opts.disabled_rules)
+        if hit is None:
+            kept.append(b)
+            continue
+        removed.append(Removal(b.text, "rules", hit.name))
+        if hit.name == "bylines.byline":
+            authors.extend(a for a in authors_from_byline(b.text) if a not in authors)
+    while kept:  # tail rules: strip dangling fragments from the end, one at a time
+        last = kept[-1]
+        hit = first_match(Target.of(last.text, last.kind, len(kept) - 1, len(kept)), lex, opts.disabled_rules, "tail")
+        if hit is None or len(kept) == 1:
+            break
+        removed.append(Removal(last.text, "rules", hit.name))
+        kept.pop()
+    return kept, authors
+
+
+def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title: str | None, authors: list[str],
+             language: str | None, kind: str, date: str | None = None, site_name: str | None = None,
+             url: str | None = None) -> Article:
+    paras, repeats = paragraphs([b.text for b in kept], opts.dedupe)
+    removed.extend(Removal(r, "rebuild", "rebuild.repeated_paragraph") for r in repeats)
+    if title and paras and dedupe_key(paras[0]) == dedupe_key(title):
+        removed.append(Removal(paras[0], "rebuild", "rebuild.title_in_body"))
+        paras = paras[1:]
+    return Article(title=title, paragraphs=tuple(paras), authors=tuple(authors), date_published=date,
+                   site_name=site_name, url=url or opts.url, language=language, kind=kind, removed=tuple(removed))
+
+
+__all__ = ["clean", "run", "article_span"]

@@ -1,0 +1,82 @@
+"""Stage 4: named rules for the noise that heuristics miss.
+
+A rule is a small function registered once with ``@rule(name)``.  It looks at one block and
+returns a short reason when the block is noise, else None.  The pipeline, not the rule, drops the
+block and records ``Removal(text, stage="rules", rule=name)`` for ``--explain``.
+
+``where="tail"`` rules look only at the last kept blocks of the article (dangling fragments).
+Adding a rule: write it in the family module that fits, decorate it, add a test case.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from ..lexicon import Lexicon
+
+_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a rule sees of a block: its text, a normalised form, and where it stands."""
+
+    text: str
+    norm: str  # lower-cased, whitespace collapsed, punctuation stripped at both ends
+    words: int
+    kind: str  # p, h, li, quote, ... (HTML) or p (text)
+    position: int  # index among the article's blocks
+    total: int
+
+    @classmethod
+    def of(cls, text: str, kind: str = "p", position: int = 0, total: int = 1) -> "Target":
+        return cls(text, normalise(text), len(text.split()), kind, position, total)
+
+
+def normalise(text: str) -> str:
+    return _EDGE_PUNCT.sub("", _SPACES.sub(" ", text.lower())).strip()
+
+
+RuleFunc = Callable[[Target, Lexicon], "str | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    func: RuleFunc
+    where: str = "any"  # any | tail
+
+    @property
+    def doc(self) -> str:
+        return (self.func.__doc__ or "").strip().split("\n")[0]
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(name: str, where: str = "any") -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule under ``family.name``; the registry is filled once, at import."""
+    def register(func: RuleFunc) -> RuleFunc:
+        if name in _REGISTRY:
+            raise ValueError(f"rule {name!r} registered twice")
+        _REGISTRY[name] = Rule(name, func, where)
+        return func
+    return register
+
+
+def all_rules() -> tuple[Rule, ...]:
+    from . import ads, bylines, captions, consent, counters, fragments, promos, social  # noqa: F401
+    return tuple(_REGISTRY.values())
+
+
+def first_match(target: Target, lex: Lexicon, disabled: frozenset[str], where: str = "any") -> Rule | None:
+    for r in all_rules():
+        if r.where == where and r.name not in disabled and r.func(target, lex):
+            return r
+    return None
+
+
+def iter_rules() -> Iterator[Rule]:
+    yield from all_rules()

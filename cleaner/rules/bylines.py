@@ -1,0 +1,76 @@
+"""Stray bylines and datelines: "By Jane Doe", "Jane Doe | Reuters", "Updated 3:45 PM".
+
+A byline removed here feeds ``Article.authors`` through ``authors_from_byline``.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import Lexicon, lexicon
+from . import Target, rule
+from ._patterns import compiled
+
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}"
+_NAME_SEQ = re.compile(rf"^{_NAME}(?:\s{{1,3}}{_NAME}){{0,4}}$")
+_SPLIT = re.compile(r"\s*(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s*", re.I)
+_EMAILISH = re.compile(r"\S+@\S+|@\w+|https?://\S+")
+_TIMEISH = re.compile(r"\d")
+
+
+def _looks_like_name(part: str) -> bool:
+    return bool(_NAME_SEQ.match(part)) and 1 <= len(part.split()) <= 5
+
+
+def _byline_body(text: str) -> str | None:
+    """The part after "By"/"Von"/"Par", when the block starts with such a prefix and a name."""
+    m = compiled("byline").match(text.strip())
+    if not m:
+        return None
+    rest = text.strip()[m.end():]
+    return rest if rest[:1].isupper() else None
+
+
+@rule("bylines.byline")
+def byline(t: Target, lex: Lexicon) -> str | None:
+    """A short "By Jane Doe" line, or "Jane Doe | Reuters" / "Jane Doe, Staff Writer"."""
+    if t.words > 14 or t.text.rstrip().endswith((".", "!", "?", "”", '"')) and t.words > 6:
+        return None
+    if _byline_body(t.text):
+        return "byline"
+    parts = [p for p in _SPLIT.split(_EMAILISH.sub("", t.text).strip()) if p]
+    if len(parts) >= 2 and _looks_like_name(parts[0]):
+        rest = [p.lower() for p in parts[1:]]
+        if all(p in lex.author_roles or p in lex.caption or _looks_like_name(p) for p in rest) and any(
+            p in lex.author_roles or p in lex.caption for p in rest
+        ):
+            return "byline with role or agency"
+    return None
+
+
+@rule("bylines.dateline")
+def dateline(t: Target, lex: Lexicon) -> str | None:
+    """A line that is only a date or time, perhaps after "Updated"/"Published"."""
+    if t.words > 12 or not _TIMEISH.search(t.text) and not any(w in lex.months for w in t.norm.split()):
+        return None
+    rest = compiled("dateline").sub("", t.norm, count=1)
+    tokens = re.findall(r"[^\W\d_]+\.?|\d+", rest)
+    if not tokens:
+        return "dateline" if t.norm != rest else None
+    wordy = [w for w in tokens if not w.isdigit()]
+    if all(w in lex.months or w.rstrip(".") in lex.months or len(w) <= 2 for w in wordy) and (
+        len(tokens) - len(wordy) >= 1 or t.norm != rest
+    ):
+        return "date or time line"
+    return None
+
+
+def authors_from_byline(text: str) -> list[str]:
+    """The names in a byline: "By Jane Doe and John Smith, Reuters" -> ["Jane Doe", "John Smith"]."""
+    lex = lexicon()
+    body = _byline_body(text) or text
+    names = []
+    for part in _SPLIT.split(_EMAILISH.sub("", body)):
+        part = part.strip(" .:-–—")
+        if part and part.lower() not in lex.author_roles and part.lower() not in lex.caption and _looks_like_name(part):
+            names.append(part)
+    return names

@@ -1,0 +1,22 @@
+"""Photo captions and credits: "Photo: AP", "(Getty Images)", "Credit...Doug Mills/The New York Times"."""
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from . import Target, rule
+from ._patterns import compiled
+
+
+@rule("captions.credit")
+def photo_credit(t: Target, lex: Lexicon) -> str | None:
+    """A short block carrying a photo or image credit."""
+    if t.words <= 40 and compiled("caption_credit").search(t.text):
+        return "photo caption or credit"
+    return None
+
+
+@rule("captions.label")
+def caption_label(t: Target, lex: Lexicon) -> str | None:
+    """A lone credit word or agency name: "Getty Images", "AFP", "Photo"."""
+    if t.words <= 4 and t.norm in lex.caption:
+        return "lone credit"
+    return None

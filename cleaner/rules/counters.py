@@ -1,0 +1,14 @@
+"""Counters: "12 comments", "3 min read", "1.2K shares"."""
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from . import Target, rule
+from ._patterns import compiled
+
+
+@rule("counters.count")
+def counter(t: Target, lex: Lexicon) -> str | None:
+    """A number and a counted thing, nothing else."""
+    if t.words <= 5 and compiled("counter").match(t.text.strip()):
+        return "counter"
+    return None

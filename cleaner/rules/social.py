@@ -1,0 +1,24 @@
+"""Share and social widgets: lone "Share", "Tweet", "Share on Facebook", "Facebook Twitter Email"."""
+from __future__ import annotations
+
+from ..lexicon import Lexicon
+from . import Target, rule
+
+
+@rule("social.widget_label")
+def widget_label(t: Target, lex: Lexicon) -> str | None:
+    """A block that is only a share/social/navigation widget label."""
+    if t.norm in lex.share:
+        return "widget label"
+    return None
+
+
+@rule("social.widget_row")
+def widget_row(t: Target, lex: Lexicon) -> str | None:
+    """A short row made only of widget labels: "Facebook Twitter Email", "Share | Tweet | Print"."""
+    if t.words > 8:
+        return None
+    parts = [p for p in t.norm.replace("|", " ").replace("•", " ").replace("·", " ").split() if p]
+    if len(parts) >= 2 and all(p.strip(",;:/") in lex.share for p in parts):
+        return "row of widget labels"
+    return None

@@ -1,0 +1,58 @@
+"""Stage 2 for plain text: cut the text into candidate blocks.
+
+A naive scraper writes one block a line, so a line is a block.  Hard-wrapped text (an e-mail,
+a terminal dump: every line of a paragraph filled to about the same width) is different: there
+a block runs on while its lines are full, and a short line or a blank line ends it.
+"""
+from __future__ import annotations
+
+from .article import Block
+
+_MIN_WRAP, _MAX_WRAP = 40, 120
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The column at which the text is hard-wrapped, or None when it is not."""
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < 4:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not _MIN_WRAP <= width <= _MAX_WRAP or lengths[-1] > width * 1.3 + 10:
+        return None
+    full = sum(1 for n in lengths if n >= 0.75 * width)
+    # In hard-wrapped prose most lines are full; a one-block-a-line scrape has long lines of every length.
+    return width if full >= 0.5 * len(lengths) else None
+
+
+def segment(text: str) -> list[Block]:
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    blocks: list[Block] = []
+    if width is None:
+        for line in lines:
+            line = line.strip()
+            if line:
+                blocks.append(Block(line, index=len(blocks)))
+        return blocks
+    current: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if stripped:
+            current.append(stripped)
+        if current and (not stripped or len(line.rstrip()) < 0.75 * width):
+            blocks.append(Block(join_wrapped(current), index=len(blocks), kind="p"))
+            current = []
+    if current:
+        blocks.append(Block(join_wrapped(current), index=len(blocks), kind="p"))
+    return blocks
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join the lines of one hard-wrapped paragraph, undoing end-of-line hyphenation."""
+    out = lines[0]
+    for line in lines[1:]:
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = out + " " + line
+    return out

@@ -1,0 +1,82 @@
+"""The title: for text, a leading headline-like line; for HTML, the metadata title checked against
+the page's own headline.  The title never stays in the body."""
+from __future__ import annotations
+
+import re
+
+from .article import Block
+from .rules import Target, first_match
+from .lexicon import Lexicon
+
+_WORD = re.compile(r"\w+")
+_SITE_SEP = re.compile(r"\s+[|–—•·:-]\s+|\s+-\s+")
+LOOKBACK = 12  # how many blocks before the article a headline may stand
+
+
+def _tokens(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def headline_score(block: Block, lex: Lexicon, slug: set[str]) -> float:
+    """How much a block looks like a headline; 0 when it cannot be one."""
+    text = block.text
+    words = text.split()
+    if not 2 <= len(words) <= 30 or len(text) > 250:
+        return 0.0
+    if text.endswith((".", ",", ";")) and not text.endswith("..."):
+        return 0.0
+    if first_match(Target.of(text), lex, frozenset()):
+        return 0.0
+    score = 1.0
+    capitalised = sum(w[:1].isupper() for w in words) / len(words)
+    score += capitalised
+    if 4 <= len(words) <= 20:
+        score += 1.0
+    if slug:
+        overlap = len(_tokens(text) & slug) / max(len(slug), 1)
+        score += 4 * overlap
+    return score
+
+
+def url_slug_tokens(url: str | None) -> set[str]:
+    if not url:
+        return set()
+    path = re.sub(r"^[a-z]+://[^/]+", "", url)
+    tokens = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", path)}
+    return tokens - {"html", "htm", "php", "www", "article", "articles", "news", "story", "index", "amp"}
+
+
+def title_from_text(blocks: list[Block], start: int, lex: Lexicon, url: str | None) -> int | None:
+    """Index of the headline among the blocks before the article starts at ``start``."""
+    slug = url_slug_tokens(url)
+    best, best_score = None, 0.0
+    for i in range(max(0, start - LOOKBACK), start):
+        score = headline_score(blocks[i], lex, slug)
+        if score:
+            score += 0.15 * (i - start)  # nearer to the article is likelier
+        if score > best_score:
+            best, best_score = i, score
+    if best is None and start < len(blocks) and headline_score(blocks[start], lex, slug) and start + 1 < len(blocks):
+        best = start  # the article's first block is a headline line
+    return best
+
+
+def title_from_html(meta_title: str | None, headline: str | None, site_name: str | None) -> str | None:
+    """The metadata title, cut of a "| Site" suffix; the page's <h1> when they share the words."""
+    title = " ".join((meta_title or "").split()) or None
+    if headline:
+        head = " ".join(headline.split())
+        if title is None:
+            return head
+        if head == title:
+            return title
+        ht, tt = _tokens(head), _tokens(title)
+        if ht and len(ht & tt) >= 0.6 * len(ht) and len(head) <= len(title):
+            return head
+    if title:
+        parts = _SITE_SEP.split(title)
+        if len(parts) > 1:
+            longest = max(parts, key=len)
+            if site_name is None or site_name.lower() not in longest.lower() or len(longest.split()) > 3:
+                return longest.strip()
+    return title
