@@ -138,6 +138,19 @@ def article_span(blocks: list[Block]) -> tuple[int, int]:
     return best_span
 
 
+def body_start(blocks: list[Block]) -> int:
+    """Index of the article's first real paragraph: a kept block that reads as a sentence of some length."""
+    first_good = None
+    for i, b in enumerate(blocks):
+        if b.label != "good":
+            continue
+        if first_good is None:
+            first_good = i
+        if len(b.text) >= 80 and b.text.rstrip().endswith(_TERMINAL):
+            return i if i - first_good <= 8 else first_good
+    return first_good if first_good is not None else len(blocks)
+
+
 def classify(blocks: list[Block], opts: Options, lex: Lexicon) -> str | None:
     """Label every block in place; return the detected stop-word language (ISO 639-1) or None."""
     lang, stopwords = choose_stopwords(blocks, lex)

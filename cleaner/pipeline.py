@@ -8,7 +8,7 @@ import unicodedata
 
 from . import detect
 from .article import Article, Block, Removal
-from .classify import article_span, classify
+from .classify import article_span, body_start, classify
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
@@ -38,14 +38,15 @@ def _from_text(text: str, opts: Options) -> Article:
     blocks = segment(text)
     language = classify(blocks, opts, lex)
     removed: list[Removal] = []
-    good = [i for i, b in enumerate(blocks) if b.label == "good"]
-    start = good[0] if good else len(blocks)
+    start = body_start(blocks)
     title_at = title_from_text(blocks, start, lex, opts.url)
     title = normalise_text(blocks[title_at].text) if title_at is not None else None
     kept: list[Block] = []
     for i, b in enumerate(blocks):
         if i == title_at:
             continue
+        if title_at is not None and title_at < i < start and b.label == "good":
+            b.label, b.reason = "bad", "heuristic.article_header"  # standfirst, byline, caption under the headline
         if b.label != "good":
             removed.append(Removal(b.text, "heuristic", b.reason or "heuristic.boilerplate"))
         else:

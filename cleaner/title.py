@@ -10,7 +10,7 @@ from .lexicon import Lexicon
 
 _WORD = re.compile(r"\w+")
 _SITE_SEP = re.compile(r"\s+[|–—•·:-]\s+|\s+-\s+")
-LOOKBACK = 12  # how many blocks before the article a headline may stand
+LOOKBACK = 150  # how many blocks before the article a headline may stand
 
 
 def _tokens(text: str) -> set[str]:
@@ -33,8 +33,11 @@ def headline_score(block: Block, lex: Lexicon, slug: set[str]) -> float:
     if 4 <= len(words) <= 20:
         score += 1.0
     if slug:
-        overlap = len(_tokens(text) & slug) / max(len(slug), 1)
-        score += 4 * overlap
+        tokens = _tokens(text)
+        common = len(tokens & slug)
+        if common:
+            precision, recall = common / len(tokens), common / len(slug)
+            score += 8 * (2 * precision * recall / (precision + recall))
     return score
 
 
@@ -53,7 +56,7 @@ def title_from_text(blocks: list[Block], start: int, lex: Lexicon, url: str | No
     for i in range(max(0, start - LOOKBACK), start):
         score = headline_score(blocks[i], lex, slug)
         if score:
-            score += 0.15 * (i - start)  # nearer to the article is likelier
+            score += 0.03 * (i - start)  # nearer to the article is likelier
         if score > best_score:
             best, best_score = i, score
     if best is None and start < len(blocks) and headline_score(blocks[start], lex, slug) and start + 1 < len(blocks):
