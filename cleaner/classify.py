@@ -122,14 +122,17 @@ def _short_heading_before_good(blocks: list[Block], i: int) -> bool:
     return i + 1 < len(blocks) and blocks[i + 1].label == "good"
 
 
-def article_span(blocks: list[Block]) -> tuple[int, int]:
+def article_span(blocks: list[Block], opts: Options = Options()) -> tuple[int, int]:
     """The run of blocks with the most content: a maximum-sum segment where good text counts
     for itself and every block of boilerplate costs a little (so one menu line does not split
     an article, but a long menu or a footer does)."""
     best, best_span = 0.0, (0, -1)
     run, start = 0.0, 0
     for i, b in enumerate(blocks):
-        gain = min(len(b.text), 600) if b.label == "good" else -(40 + 0.5 * min(len(b.text), 400))
+        if b.label == "good":
+            gain = min(len(b.text), 600)
+        else:
+            gain = -(opts.span_block_cost + opts.span_char_cost * min(len(b.text), 400))
         if run <= 0:
             run, start = 0.0, i
         run += gain
@@ -154,10 +157,16 @@ def body_start(blocks: list[Block]) -> int:
 def classify(blocks: list[Block], opts: Options, lex: Lexicon) -> str | None:
     """Label every block in place; return the detected stop-word language (ISO 639-1) or None."""
     lang, stopwords = choose_stopwords(blocks, lex)
+    seen: dict[str, int] = {}
     for b in blocks:
-        b.label, b.reason = first_pass(b, features(b.text, stopwords), opts, bool(stopwords))
+        seen[b.text] = seen.get(b.text, 0) + 1
+    for b in blocks:
+        if seen[b.text] > 1:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
+            b.label, b.reason = "bad", "heuristic.repeated_on_page"
+        else:
+            b.label, b.reason = first_pass(b, features(b.text, stopwords), opts, bool(stopwords))
     context_pass(blocks)
-    start, end = article_span(blocks)
+    start, end = article_span(blocks, opts)
     for i, b in enumerate(blocks):
         if b.label == "good" and not start <= i <= end:
             b.label, b.reason = "bad", "heuristic.outside_article"

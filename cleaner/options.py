@@ -19,6 +19,8 @@ class Options:
     stopwords_low: float = 0.20
     stopwords_high: float = 0.30
     max_link_density: float = 0.5
+    span_block_cost: float = 40.0  # what one boilerplate block costs the article span (see classify.article_span)
+    span_char_cost: float = 0.5  # ... and each of its characters
     # rules
     rules: bool = True  # run the rule stage
     disabled_rules: frozenset[str] = frozenset()
