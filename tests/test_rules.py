@@ -1,0 +1,184 @@
+"""The named rules, one table: (rule under test, text, where, expected rule name or None).
+
+Every registered rule has at least one positive case (the text is that rule's noise) and one
+negative case (a real sentence or heading that merely starts with, or contains, its noise words).
+The expected value is what a careful user wants, written by hand; ``first_match`` is asked the
+same question the pipeline asks.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import cli
+from cleaner.lexicon import lexicon
+from cleaner.rules import Target, all_rules, first_match
+
+ANY, TAIL = "any", "tail"
+
+# (rule under test, text, where, expected)
+CASES = [
+    # ads.marker
+    ("ads.marker", "Advertisement", ANY, "ads.marker"),
+    ("ads.marker", "ADVERTISEMENT", ANY, "ads.marker"),
+    ("ads.marker", "Anzeige", ANY, "ads.marker"),
+    ("ads.marker", "Publicité", ANY, "ads.marker"),
+    ("ads.marker", "Publicidad", ANY, "ads.marker"),
+    ("ads.marker", "Story continues below advertisement", ANY, "ads.marker"),
+    ("ads.marker", "He said the advertisement was misleading.", ANY, None),
+    ("ads.marker", "Advertising revenue at the company rose 4 percent in the second quarter.", ANY, None),
+    ("ads.marker", "Die Anzeige gegen den Bürgermeister wurde am Freitag zurückgezogen.", ANY, None),
+    # bylines.byline
+    ("bylines.byline", "By Jane Doe", ANY, "bylines.byline"),
+    ("bylines.byline", "By Tom Baker and Priya Nair, Reuters", ANY, "bylines.byline"),
+    ("bylines.byline", "Von Anna Schmidt", ANY, "bylines.byline"),
+    ("bylines.byline", "Par Claire Dubois", ANY, "bylines.byline"),
+    ("bylines.byline", "Jane Doe | Reuters", ANY, "bylines.byline"),
+    ("bylines.byline", "Jane Doe, Staff Writer", ANY, "bylines.byline"),
+    ("bylines.byline", "By the end of the year, inflation is expected to fall below 3 percent.", ANY, None),
+    ("bylines.byline", "By Sunday evening, the fire had burned more than 2,000 hectares.", ANY, None),
+    ("bylines.byline", "From Paris to Berlin, farmers blocked roads with tractors on Monday.", ANY, None),
+    ("bylines.byline", "Por qué sube el precio del aceite", ANY, None),
+    ("bylines.byline", "De Madrid a Barcelona en dos horas y media", ANY, None),
+    # bylines.dateline
+    ("bylines.dateline", "Updated 3:45 PM ET", ANY, "bylines.dateline"),
+    ("bylines.dateline", "Published 14 March 2024", ANY, "bylines.dateline"),
+    ("bylines.dateline", "Thu June 13, 2024", ANY, "bylines.dateline"),
+    ("bylines.dateline", "Aktualisiert am 12. März 2024, 14:30 Uhr", ANY, "bylines.dateline"),
+    ("bylines.dateline", "On March 3, 2024, the court ruled in favour of the tenants.", ANY, None),
+    ("bylines.dateline", "Published in 1998, the novel sold more than a million copies.", ANY, None),
+    # captions.credit
+    ("captions.credit", "Photo: AP", ANY, "captions.credit"),
+    ("captions.credit", "(Getty Images)", ANY, "captions.credit"),
+    ("captions.credit", "Credit: Ana Silva/AFP", ANY, "captions.credit"),
+    ("captions.credit", "Foto: dpa", ANY, "captions.credit"),
+    ("captions.credit", "Firefighters try to contain the blaze near Almargem on Sunday. (Getty Images)", ANY,
+     "captions.credit"),
+    ("captions.credit", "Protesters gather outside parliament on Tuesday / Reuters", ANY, "captions.credit"),
+    ("captions.credit", "The photo went viral within hours of being posted.", ANY, None),
+    ("captions.credit", "Health officials credited extra weekend clinics with the fall in waiting lists.", ANY, None),
+    ("captions.credit", "Credit card debt rose to a record high in the second quarter.", ANY, None),
+    # captions.label
+    ("captions.label", "Getty Images", ANY, "captions.label"),
+    ("captions.label", "AFP", ANY, "captions.label"),
+    ("captions.label", "Reuters", ANY, "captions.label"),
+    ("captions.label", "Reuters reported that the talks had stalled.", ANY, None),
+    ("captions.label", "Source code for the app was published on Friday.", ANY, None),
+    # consent.notice
+    ("consent.notice", "We use cookies to improve your experience on our site.", ANY, "consent.notice"),
+    ("consent.notice", "Accept all", ANY, "consent.notice"),
+    ("consent.notice", "Diese Website verwendet Cookies.", ANY, "consent.notice"),
+    ("consent.notice", "Please enable JavaScript to view this page.", ANY, "consent.notice"),
+    ("consent.notice", "She baked cookies for the volunteers at the shelter.", ANY, None),
+    ("consent.notice", "The watchdog said the site set advertising cookies before users had given their consent.",
+     ANY, None),
+    # counters.count
+    ("counters.count", "12 comments", ANY, "counters.count"),
+    ("counters.count", "3 min read", ANY, "counters.count"),
+    ("counters.count", "1.4K shares", ANY, "counters.count"),
+    ("counters.count", "245 Kommentare", ANY, "counters.count"),
+    ("counters.count", "12 comments were removed by moderators after the debate turned abusive.", ANY, None),
+    ("counters.count", "3 readers wrote to the editor to complain.", ANY, None),
+    # fragments.dangling_tail (looks only at the last block: where="tail")
+    ("fragments.dangling_tail", "US President Barack Obama", TAIL, "fragments.dangling_tail"),
+    ("fragments.dangling_tail", "Mayor Helen Carter", TAIL, "fragments.dangling_tail"),
+    ("fragments.dangling_tail", "The council will vote again in May.", TAIL, None),
+    ("fragments.dangling_tail", "“Mr Putin is not interested in being our partner”.", TAIL, None),
+    ("fragments.dangling_tail", "US President Barack Obama", ANY, None),
+    # promos.read_more
+    ("promos.read_more", "Read more: Nurses vote to accept new pay offer", ANY, "promos.read_more"),
+    ("promos.read_more", "Lesen Sie auch: Streik bei der Lufthansa legt Flughäfen lahm", ANY, "promos.read_more"),
+    ("promos.read_more", "Lire aussi : La sécheresse menace les récoltes de blé", ANY, "promos.read_more"),
+    ("promos.read_more", "Lee también: Los precios del alquiler suben un 12 %", ANY, "promos.read_more"),
+    ("promos.read_more", "More than 3,000 people were ordered to leave their homes on Sunday.", ANY, None),
+    ("promos.read_more", "Related talks in Geneva ended without an agreement on Thursday.", ANY, None),
+    ("promos.read_more", "Copyright law has not kept pace with artificial intelligence, the judge said.", ANY, None),
+    # promos.newsletter
+    ("promos.newsletter", "Our morning briefing, delivered to your inbox at 7 a.m.", ANY, "promos.newsletter"),
+    ("promos.newsletter", "Enter your email address to receive our morning briefing.", ANY, "promos.newsletter"),
+    ("promos.newsletter", "Subscribers to the streaming service will pay 2 euros more a month from July.", ANY, None),
+    ("promos.newsletter", "The newsletter, which has 40,000 readers, was founded by two former teachers.", ANY, None),
+    # promos.section_heading
+    ("promos.section_heading", "Related stories", ANY, "promos.section_heading"),
+    ("promos.section_heading", "Most popular", ANY, "promos.section_heading"),
+    ("promos.section_heading", "Kommentare", ANY, "promos.section_heading"),
+    ("promos.section_heading", "Popular anger over the price rises has grown in recent weeks.", ANY, None),
+    ("promos.section_heading", "Comments made by the minister on Tuesday drew sharp criticism.", ANY, None),
+    # social.widget_label
+    ("social.widget_label", "Share", ANY, "social.widget_label"),
+    ("social.widget_label", "Teilen", ANY, "social.widget_label"),
+    ("social.widget_label", "Partager", ANY, "social.widget_label"),
+    ("social.widget_label", "Compartir", ANY, "social.widget_label"),
+    ("social.widget_label", "Tweet", ANY, "social.widget_label"),
+    ("social.widget_label", "Share prices fell sharply on Monday after the profit warning.", ANY, None),
+    ("social.widget_label", "Share buybacks planned for the autumn have been suspended.", ANY, None),
+    ("social.widget_label", "Print sales fell by 12 percent last year.", ANY, None),
+    # social.widget_row
+    ("social.widget_row", "Facebook Twitter Email", ANY, "social.widget_row"),
+    ("social.widget_row", "Share | Tweet | Print", ANY, "social.widget_row"),
+    ("social.widget_row", "Teilen Drucken Merken", ANY, "social.widget_row"),
+    ("social.widget_row", "Facebook and Twitter were fined by the regulator.", ANY, None),
+    # plain article sentences: no rule at all
+    (None, "The city council voted 31 to 12 on Tuesday night to build a tram line.", ANY, None),
+    (None, "„Wir sehen eine enorme Nachfrage auf dieser Strecke“, sagte eine Sprecherin.", ANY, None),
+]
+
+
+def _id(case: tuple) -> str:
+    rule, text, where, expected = case
+    short = re.sub(r"\W+", "_", text)[:40].strip("_")
+    return f"{rule or 'none'}-{'pos' if expected else 'neg'}-{where}-{short}"
+
+
+@pytest.mark.parametrize("rule_name,text,where,expected", CASES, ids=[_id(c) for c in CASES])
+def test_rule_table(rule_name: str | None, text: str, where: str, expected: str | None) -> None:
+    hit = first_match(Target.of(text), lexicon(), frozenset(), where)
+    assert (hit.name if hit else None) == expected
+
+
+def test_table_covers_every_rule_both_ways() -> None:
+    names = {r.name for r in all_rules()}
+    positives = {rule for rule, _, _, expected in CASES if expected is not None}
+    negatives = {rule for rule, _, _, expected in CASES if expected is None and rule}
+    assert {expected for _, _, _, expected in CASES if expected} <= names
+    assert names - positives == set(), "rules without a positive case"
+    assert names - negatives == set(), "rules without a negative case"
+    for rule, _, _, expected in CASES:
+        assert expected in (None, rule)
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.name)
+def test_rule_has_docstring_and_family_name(rule) -> None:
+    assert re.fullmatch(r"[a-z][a-z_]*\.[a-z][a-z_]*", rule.name), rule.name
+    assert rule.doc, f"{rule.name} has no docstring"
+    assert rule.where in ("any", "tail")
+
+
+def test_rule_names_are_unique() -> None:
+    names = [r.name for r in all_rules()]
+    assert len(names) == len(set(names))
+
+
+def test_a_disabled_rule_does_not_match() -> None:
+    assert first_match(Target.of("Advertisement"), lexicon(), frozenset({"ads.marker"})) is None
+
+
+ARTICLE = """Council approves new budget for schools
+
+The city council approved on Tuesday a budget that raises spending on schools by 6 percent, the largest increase in a decade.
+
+Advertisement
+
+Teachers’ unions welcomed the decision but said class sizes in the poorer districts were still far too large.
+
+The budget also includes money for repairing the roofs of eleven primary schools before the winter.
+"""
+
+
+def test_explain_names_the_rule_of_a_removed_fragment() -> None:
+    result = CliRunner().invoke(cli, ["--explain"], input=ARTICLE)
+    assert result.exit_code == 0, result.output
+    assert 'removed by ads.marker: "Advertisement"' in result.stderr.splitlines()
+    assert "Advertisement" not in result.stdout
