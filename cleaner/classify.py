@@ -141,6 +141,25 @@ def article_span(blocks: list[Block], opts: Options = Options()) -> tuple[int, i
     return best_span
 
 
+def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon) -> int:
+    """End the article at a heading that opens the page's after-article sections ("Related stories",
+    "Most popular", "Comments"), once most of the article's text has been seen (boilerpipe's
+    terminating blocks)."""
+    total = sum(len(b.text) for b in blocks[start:end + 1] if b.label == "good")
+    seen = 0
+    for i in range(start, end + 1):
+        b = blocks[i]
+        if b.label == "good":
+            seen += len(b.text)
+        elif seen >= 0.5 * total and len(b.text) <= 60 and _norm(b.text) in lex.section_end:
+            return i - 1
+    return end
+
+
+def _norm(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
 def body_start(blocks: list[Block]) -> int:
     """Index of the article's first real paragraph: a kept block that reads as a sentence of some length."""
     first_good = None
@@ -167,6 +186,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon) -> str | None:
             b.label, b.reason = first_pass(b, features(b.text, stopwords), opts, bool(stopwords))
     context_pass(blocks)
     start, end = article_span(blocks, opts)
+    end = cut_at_terminator(blocks, start, end, lex)
     for i, b in enumerate(blocks):
         if b.label == "good" and not start <= i <= end:
             b.label, b.reason = "bad", "heuristic.outside_article"

@@ -1,26 +1,52 @@
 """The `cleaner` command: a thin layer over the library.
 
-Exit codes: 0 article found, 1 no article content found, 2 usage or input error.
+Single documents: exit codes 0 article found, 1 no article content found, 2 usage or input error.
+Streams (--jsonl, --warc): 0 every record cleaned, 3 some records failed, 2 usage or input error.
 """
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import time
 
 import click
 
 from . import __version__
 
-EXIT_OK, EXIT_NO_CONTENT, EXIT_INPUT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_NO_CONTENT, EXIT_INPUT_ERROR, EXIT_RECORDS_FAILED = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
 
 HELP = """Strip boilerplate from a scraped news page (HTML or text) and print the article.
 
 Reads FILE(s), or standard input when none is given or FILE is '-'.
 
 \b
+Streams:
+  --jsonl   FILE(s) are JSON Lines: one JSON object per line, the page in
+            --field (default: html, else text, else content), its URL in
+            --url-field.  Writes one JSON object per input line, in input
+            order: the input's other fields, plus the article under --into
+            (default 'cleaned').  A record that cannot be read or cleaned
+            gives a line with 'error' (one line), 'reason' (input, timeout,
+            worker died, error) and 'line' (and 'file') instead of the
+            article; the stream goes on.  Blank lines are skipped.
+  --warc    FILE(s) are WARC files (gzip or not; needs the 'warc' extra).
+            Writes one JSON object per HTML response record: url, date,
+            warc_record_id, status and the article under --into (or the
+            error, with 'record', its position in the file).
+  Records are cleaned by --jobs worker processes (default: one per core);
+  one that takes longer than --timeout seconds, or whose worker dies, gets
+  an error line.  A progress line goes to stderr when it is a terminal.
+
+\b
 Exit codes:
-  0  an article was found (for every input)
-  1  no article content was found (in at least one input)
+  0  an article was found (for every input); for streams: every record was
+     cleaned (a record with no article content has word_count 0)
+  1  no article content was found (in at least one input; not for streams)
   2  usage or input error: unreadable file, empty input, binary data, too large
+  3  streams: at least one record failed (it has an 'error' line)
+  130  interrupted (Ctrl-C): the output ends after a complete line
 """
 
 
@@ -34,16 +60,48 @@ def _read(path: str) -> bytes:
 @click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
-              help="Output format.")
+              help="Output format (single documents; streams always write JSON Lines).")
 @click.option("--kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
               help="What the input is; auto tells HTML from text.")
-@click.option("--url", default=None, help="The page's URL (metadata, and a hint for the title).")
+@click.option("--url", default=None, help="The page's URL (metadata, and a hint for the title); "
+              "for --jsonl, used when a record has no URL.")
 @click.option("--explain", is_flag=True, help="Show every removed fragment and the rule that removed it "
-              "(on stderr for text/markdown, as a 'removed' field in JSON).")
+              "(on stderr for text/markdown, as a 'removed' field in JSON and JSON Lines).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-              help="Refuse inputs larger than this (default 64 MiB).")
+              help="Refuse inputs (pages, records) larger than this (default 64 MiB).")
+@click.option("--jsonl", is_flag=True, help="Read JSON Lines records, write JSON Lines (see above).")
+@click.option("--warc", is_flag=True, help="Read WARC files, write JSON Lines (see above).")
+@click.option("--field", default=None, metavar="NAME",
+              help="--jsonl: the field holding the page  [default: html, else text, else content]")
+@click.option("--url-field", default="url", show_default=True, metavar="NAME", help="--jsonl: the field holding the URL.")
+@click.option("--into", default="cleaned", show_default=True, metavar="NAME",
+              help="Streams: the output field that holds the article.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Streams: worker processes  [default: the number of cores; 0 = no workers, "
+              "no isolation]")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Streams: seconds allowed per record.")
+@click.option("-q", "--quiet", is_flag=True, help="Streams: no progress line on stderr.")
 @click.version_option(__version__, "-V", "--version", prog_name="cleaner")
-def cli(files: tuple[str, ...], fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None) -> None:
+def cli(files: tuple[str, ...], fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None,
+        jsonl: bool, warc: bool, field: str | None, url_field: str, into: str, jobs: int | None,
+        timeout: float, quiet: bool) -> None:
+    if jsonl and warc:
+        raise click.UsageError("--jsonl and --warc cannot be used together")
+    if (jsonl or warc) and fmt != "text":
+        raise click.UsageError("--format does not apply to --jsonl/--warc: they write JSON Lines")
+    try:
+        if jsonl or warc:
+            status = _stream(files, warc=warc, kind=kind, url=url, explain=explain, max_bytes=max_bytes, field=field,
+                             url_field=url_field, into=into, jobs=jobs, timeout=timeout, quiet=quiet)
+        else:
+            status = _single(files, fmt=fmt, kind=kind, url=url, explain=explain, max_bytes=max_bytes)
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): stop quietly (click would exit 1)
+        _quiet_broken_pipe()
+    sys.exit(status)
+
+
+def _single(files, *, fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None) -> int:
     from . import formats
     from .errors import CleanerError
     from .pipeline import clean
@@ -75,7 +133,226 @@ def cli(files: tuple[str, ...], fmt: str, kind: str, url: str | None, explain: b
             _error(f"{name}: no article content found")
             status = max(status, EXIT_NO_CONTENT)
     out.flush()
-    sys.exit(status)
+    return status
+
+
+# ---------------------------------------------------------------------------------------------
+# streams
+
+class _Lines:
+    """JSON Lines input: (where, raw line) payloads, bounded line length, blank lines skipped.
+
+    A line longer than ``limit`` bytes is not held in memory: it is skipped up to its newline and
+    reported (``self.too_long``) so the stream can give its error line in order.
+    """
+
+    def __init__(self, files: tuple[str, ...], limit: int) -> None:
+        self.files = files or ("-",)
+        self.limit = limit
+        self.problems: list[str] = []  # unreadable files: reported on stderr, exit 2
+
+    def __iter__(self):
+        for path in self.files:
+            label = None if path == "-" else path
+            try:
+                fh = sys.stdin.buffer if path == "-" else open(path, "rb")
+            except OSError as err:
+                self.problems.append(f"cannot read {path}: {err.strerror or err}")
+                continue
+            try:
+                yield from self._read(fh, label)
+            except OSError as err:
+                self.problems.append(f"cannot read {label or 'stdin'}: {err.strerror or err}")
+            finally:
+                if fh is not sys.stdin.buffer:
+                    fh.close()
+
+    def _read(self, fh, label: str | None):
+        number = 0
+        while True:
+            raw = fh.readline(self.limit + 1)
+            if not raw:
+                return
+            number += 1
+            where = {"line": number} if label is None else {"line": number, "file": label}
+            if len(raw) > self.limit and not raw.endswith(b"\n"):
+                while True:  # skip the rest of the line
+                    chunk = fh.readline(1 << 20)
+                    if not chunk or chunk.endswith(b"\n"):
+                        break
+                yield where, None  # None: too long
+                continue
+            if raw.strip():
+                yield where, raw
+
+
+class _Progress:
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.start = self.last = time.monotonic()
+        self.count = self.failed = 0
+        self.shown = False
+
+    def tick(self, failed: bool) -> None:
+        self.count += 1
+        self.failed += failed
+        if self.enabled:
+            now = time.monotonic()
+            if now - self.last >= 0.25:
+                self.last = now
+                self._show(now)
+
+    def _show(self, now: float) -> None:
+        rate = self.count / max(now - self.start, 1e-9)
+        fail = f", {self.failed} failed" if self.failed else ""
+        sys.stderr.write(f"\rcleaner: {self.count} records, {rate:.1f} records/s{fail}\x1b[K")
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.enabled and self.shown:
+            self._show(time.monotonic())
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+class _SigintGuard:
+    """Ctrl-C never cuts an output line: during a write it is held, and raised right after."""
+
+    def __init__(self) -> None:
+        self.writing = False
+        self.pending = False
+        self.previous = None
+
+    def __enter__(self) -> "_SigintGuard":
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handler)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+    def _handler(self, signum, frame) -> None:
+        if self.writing:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    def write(self, out, line: bytes) -> None:
+        self.writing = True
+        try:
+            out.write(line)
+        finally:
+            self.writing = False
+        if self.pending:
+            raise KeyboardInterrupt
+
+
+def _stream(files, *, warc: bool, kind: str, url: str | None, explain: bool, max_bytes: int | None, field: str | None,
+            url_field: str, into: str, jobs: int | None, timeout: float, quiet: bool) -> int:
+    from .errors import CleanerError
+    from .options import Options
+    from .stream import INPUT, Failure, JsonRecordTask, OrderedPool, WorkerStartError, _dumps, error_record
+
+    opts = Options.from_kwargs(kind=kind, url=url, **({"max_bytes": max_bytes} if max_bytes else {}))
+    if warc:
+        from .warc import WarcRecordTask, _warcio, iter_pages
+
+        try:
+            _warcio()
+        except CleanerError as err:
+            _error(str(err))
+            return EXIT_INPUT_ERROR
+        task = WarcRecordTask(opts, into=into, explain=explain)
+        problems: list[str] = []
+
+        def pages():
+            for path in files or ("-",):
+                source = sys.stdin.buffer if path == "-" else path
+                label = "stdin" if path == "-" else path
+                number = 0
+                try:
+                    for page in iter_pages(source, max_bytes=opts.max_bytes):
+                        number = page.number
+                        yield {"record": page.number} if path == "-" else {"record": page.number, "file": path}, page
+                except OSError as err:
+                    problems.append(f"cannot read {label}: {err.strerror or err}")
+                except CleanerError as err:
+                    problems.append(f"{label}" + (f" (after record {number})" if number else "") + f": {err}")
+
+        source = pages()
+    else:
+        task = JsonRecordTask(opts, field=field, url_field=url_field, into=into, explain=explain)
+        lines = _Lines(files, limit=2 * opts.max_bytes + (1 << 20))
+        problems = lines.problems
+        source = iter(lines)
+
+    held: dict[int, tuple[dict, object]] = {}  # index -> (where, payload): for timeout/death lines
+
+    def payloads():
+        for index, (where, payload) in enumerate(source):
+            held[index] = (where, payload)
+            yield (where, payload)
+
+    out = sys.stdout.buffer
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    failed = 0
+    with _SigintGuard() as guard:
+        try:
+            with OrderedPool(_PoolTask(task), jobs, timeout=timeout) as pool:
+                for index, result in enumerate(pool.map(payloads())):
+                    where, payload = held.pop(index)
+                    if isinstance(result, Failure):
+                        if payload is None:
+                            line = _dumps(error_record(None, where, f"line longer than {lines.limit} bytes", INPUT))
+                        else:
+                            line = task.failure_line(payload, where, result)
+                        status = "failed"
+                    else:
+                        status, line = result
+                    failed += status == "failed"
+                    guard.write(out, line + b"\n")
+                    progress.tick(status == "failed")
+        except WorkerStartError as err:
+            progress.done()
+            _error(str(err))
+            return EXIT_INPUT_ERROR
+        except KeyboardInterrupt:
+            progress.done()
+            _flush_quietly(out)
+            _error("interrupted")
+            return EXIT_INTERRUPTED
+        progress.done()
+    out.flush()
+    for problem in problems:
+        _error(problem)
+    if problems:
+        return EXIT_INPUT_ERROR
+    return EXIT_RECORDS_FAILED if failed else EXIT_OK
+
+
+class _PoolTask:
+    """Picklable wrapper: a ``(where, payload)`` pair in; a too-long line (payload None) fails at once."""
+
+    def __init__(self, task) -> None:
+        self.task = task
+
+    def __call__(self, item):
+        from .stream import TaskError
+
+        if item[1] is None:
+            raise TaskError("line too long")
+        return self.task(item)
+
+
+def _flush_quietly(out) -> None:
+    try:
+        out.flush()
+    except (BrokenPipeError, OSError, ValueError):
+        pass
 
 
 def _error(message: str) -> None:
@@ -83,18 +360,16 @@ def _error(message: str) -> None:
 
 
 def main() -> None:
-    """Entry point: turns a closed pipe into a quiet exit."""
+    """Entry point: turns a closed pipe into a quiet exit, Ctrl-C into exit status 130."""
     try:
         cli(prog_name="cleaner")
     except BrokenPipeError:
         _quiet_broken_pipe()
     except KeyboardInterrupt:
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
 
 
 def _quiet_broken_pipe() -> None:
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     sys.exit(EXIT_OK)

@@ -1,6 +1,9 @@
 """Stage 1: tell what the input is (HTML or plain text) and decode bytes to text.
 
-Nothing here reaches the network or the file system.
+Nothing here reaches the network or the file system.  This is on the hot path: for ordinary
+input (UTF-8 or ASCII, no control characters) it costs a few milliseconds per megabyte, and the
+slow paths (a legacy charset, control characters to strip) run only when the input needs them.
+``charset_normalizer`` is imported only for input that is neither UTF-8 nor declares its charset.
 """
 from __future__ import annotations
 
@@ -13,107 +16,281 @@ from .errors import BinaryInputError, EmptyInputError, InputTooLargeError
 _MAGIC = (
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
     (b"\x1f\x8b", "gzip-compressed data (unpack it first)"),
     (b"PK\x03\x04", "a ZIP archive"),
+    (b"PK\x05\x06", "a ZIP archive"),
     (b"BZh", "bzip2-compressed data (unpack it first)"),
-    (b"\xfd7zXZ", "xz-compressed data (unpack it first)"),
+    (b"\xfd7zXZ\x00", "xz-compressed data (unpack it first)"),
     (b"\x28\xb5\x2f\xfd", "zstd-compressed data (unpack it first)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
     (b"RIFF", "a RIFF media file"),
+    (b"OggS\x00", "an Ogg media file"),
+    (b"fLaC", "a FLAC audio file"),
+    (b"ID3\x02", "an MP3 audio file"),
+    (b"ID3\x03", "an MP3 audio file"),
+    (b"ID3\x04", "an MP3 audio file"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
+    (b"\x00asm", "a WebAssembly module"),
     (b"\x7fELF", "an executable"),
+    (b"\xca\xfe\xba\xbe", "a Java class or Mach-O file"),
+    (b"\xcf\xfa\xed\xfe", "a Mach-O executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an MS Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
     (b"WARC/", "a WARC archive (use --warc)"),
 )
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.\-]{1,40})""", re.I)
 
-# Start of an HTML or XHTML document.
-_HTML_START = re.compile(r"\A[\s\ufeff]*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|\?xml)\b", re.I | re.S)
-# Structural tags: a text that mentions one <b> is still text; a page has many of these.
-_HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|a|table|tr|td|ul|ol|li|section|article|header|"
-                       r"footer|nav|main|script|style|meta|link|br|img|h[1-6]|figure|form)\b[^<>]{0,500}>", re.I)
+# Declared names that mean something else in practice (the WHATWG Encoding Standard's mapping).
+_CHARSET_ALIASES = {
+    "latin_1": "cp1252", "ascii": "cp1252", "iso8859_1": "cp1252",
+    "shift_jis": "cp932", "gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949",
+    "iso8859_9": "cp1254", "iso8859_11": "cp874", "tis_620": "cp874", "big5": "big5hkscs",
+}
+# Declarations never honoured: UTF-7 smuggles markup past filters, and a page that is not UTF-16
+# by its bytes is not UTF-16 whatever it says (WHATWG: treat as UTF-8).
+_CHARSET_IGNORED = {"utf_7", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "utf_8"}
 
-# ANSI/OSC escape sequences and the other C0/C1 controls; tab and newline are kept.
+# C0 controls and DEL that are never text (tab, line feed, carriage return are).
+_C0 = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_C0_C1 = _C0 + bytes(range(0x80, 0xA0))
+# Bytes that mark binary data: C0 controls other than tab, LF, CR, form feed and ESC (ANSI colour
+# in a terminal dump is still text).
+_BINARY_C0 = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+# In UTF-8: C1 controls (U+0080-U+009F); U+200B, U+2028, U+2029; U+FEFF, U+FFFE, U+FFFF.
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+_E2_UTF8 = re.compile(rb"\xe2\x80[\x8b\xa8\xa9]")
+_EF_UTF8 = re.compile(rb"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")
+
+# ANSI/OSC escape sequences, C0/C1 controls, lone surrogates and non-characters; tab and newline stay.
 CONTROL = re.compile(
     r"\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?"  # OSC ... BEL / ST
     r"|\x1b\[[0-?]{0,64}[ -/]{0,16}[@-~]?"  # CSI
     r"|\x1b[@-Z\\-_]?"  # other escapes
-    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff]"
+    r"|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]"
 )
+_CHUNK = 1 << 18  # strip_controls works on pieces of about this many characters
+
+# Start of an HTML or XHTML document, after whitespace and comments.
+_HTML_OPEN = re.compile(r"<(?:!doctype\s{1,20}html|html|head|body|\?xml)\b", re.I)
+# Structural tags: a text that mentions one <b> is still text; a page has many of these.
+_HTML_TAG = re.compile(r"<(/?)(?:html|head|body|div|p|span|a|table|tr|td|ul|ol|li|section|article|header|"
+                       r"footer|nav|main|script|style|meta|link|br|img|h[1-6]|figure|form)\b[^<>]{0,500}>", re.I)
+
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+# Characters a Latin-script text in a single-byte charset plausibly has outside ASCII.
+_LATIN_PUNCT = frozenset("“”‘’„‚–—…€«»°§©®™£¥¢±·•×÷¿¡¹²³ºª\u00a0")
+
+
+def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
+    """Error handler for UTF-8 with stray bytes: read each undecodable byte as windows-1252."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
+    bad = err.object[err.start:err.end]
+    return bad.decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("cleaner.cp1252", _cp1252_fallback)
 
 
 def strip_controls(text: str) -> str:
-    """Remove escape sequences and control characters; keep tabs and line breaks."""
+    """Remove escape sequences and control characters; keep tabs and line breaks (CR becomes LF)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return CONTROL.sub("", text)
+    if not has_controls(text):
+        return text
+    if len(text) <= 4 * _CHUNK:
+        return CONTROL.sub("", text)
+    # Large input: strip only the pieces that need it, cut at line breaks where there are some.
+    parts, start, n = [], 0, len(text)
+    while start < n:
+        end = min(n, start + _CHUNK)
+        if end < n:
+            nl = text.find("\n", end, end + _CHUNK)
+            end = nl + 1 if nl != -1 else end
+        piece = text[start:end]
+        parts.append(CONTROL.sub("", piece) if has_controls(piece) else piece)
+        start = end
+    return "".join(parts)
+
+
+def has_controls(text: str, utf8: bytes | None = None) -> bool:
+    """Whether ``text`` holds anything ``CONTROL`` removes; ``utf8`` is its UTF-8 form when known.
+
+    A fast check (bytes.translate and literal-prefix searches, no per-character Python)."""
+    if utf8 is None:
+        if text.isascii():
+            utf8 = text.encode("ascii")
+        else:
+            try:  # most text with accents is Latin-1 inside: one byte a character, C1 controls as bytes
+                latin = text.encode("latin-1")
+            except UnicodeEncodeError:
+                pass
+            else:
+                return len(latin.translate(None, _C0_C1)) != len(latin)
+            try:
+                utf8 = text.encode("utf-8")
+            except UnicodeEncodeError:  # lone surrogates
+                return True
+    if len(utf8.translate(None, _C0)) != len(utf8):
+        return True
+    if utf8.isascii():
+        return False
+    return bool(_C1_UTF8.search(utf8) or _E2_UTF8.search(utf8) or (b"\xef" in utf8 and _EF_UTF8.search(utf8)))
 
 
 def decode(data: bytes) -> str:
-    """Decode bytes by their BOM, their declared charset, UTF-8, or a detected charset."""
+    """Decode bytes by their BOM, UTF-16/32 shape, UTF-8, their declared charset, or a detected charset."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, bytes | None]:
+    """The text, and its UTF-8 form when that is ``data`` itself (saves encoding it again)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    for name in _declared_charsets(data):
-        try:
-            text = data.decode(name)
-        except (LookupError, UnicodeDecodeError):
-            continue
-        return text
+            body = data[len(bom):]
+            if encoding == "utf-8":
+                try:
+                    return body.decode("utf-8"), body
+                except UnicodeDecodeError:
+                    return body.decode("utf-8", errors="cleaner.cp1252"), None
+            return body.decode(encoding, errors="replace"), None
+    wide = _sniff_wide(data)
+    if wide:
+        return data.decode(wide, errors="replace"), None
+    check_binary_bytes(data)
+    if data.isascii():
+        if b"\x1b$" in data or b"\x1b(" in data:  # ISO-2022-JP is 7-bit: escapes switch the character set
+            try:
+                return data.decode("iso2022_jp_ext"), None
+            except UnicodeDecodeError:
+                pass
+        return data.decode("ascii"), data
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), data
     except UnicodeDecodeError:
         pass
-    utf16 = _sniff_utf16(data)
-    if utf16:
-        return data.decode(utf16, errors="replace")
-    return _detect(data)
+    for name in _declared_charsets(data):
+        text = _decode_declared(data, name)
+        if text is not None:
+            return text, None
+    return _guess(data), None
 
 
 def _declared_charsets(data: bytes) -> list[str]:
-    head = data[:4096]
-    names = [m.group(1).decode("ascii") for m in (_XML_ENCODING.search(head), _META_CHARSET.search(head)) if m]
-    # A page that declares a single-byte Western charset is almost always windows-1252 in fact (the
-    # HTML standard says so); a page that declares UTF-8 but is not is caught by the strict decode.
-    return ["cp1252" if n.lower() in {"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"} else n
-            for n in names]
+    """Python codec names of the charsets the page declares, mapped as browsers map them."""
+    head = data[:16384]
+    names = []
+    for m in (_XML_ENCODING.search(head), _META_CHARSET.search(head)):
+        if not m:
+            continue
+        try:
+            name = codecs.lookup(m.group(1).decode("ascii")).name.replace("-", "_")
+        except LookupError:
+            continue
+        name = _CHARSET_ALIASES.get(name, name)
+        if name not in _CHARSET_IGNORED and name not in names:
+            names.append(name)
+    return names
 
 
-def _sniff_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: every other byte of ASCII text is NUL."""
-    sample = data[:2000]
-    if len(sample) < 4:
+def _decode_declared(data: bytes, name: str) -> str | None:
+    """Decode by a declared charset; None when the bytes plainly are not in it."""
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError:
+        pass
+    except LookupError:
         return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > 0.4 * half and even < 0.05 * half:
+    # A page cut off in the middle of a character, or with a few broken bytes, is still in its charset.
+    text = data.decode(name, errors="replace")
+    return text if text.count("\ufffd") <= max(2, len(text) // 1000) else None
+
+
+def _sniff_wide(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a BOM: ASCII characters (spaces, digits, markup) leave NUL bytes
+    at fixed positions."""
+    sample = data[:4000]
+    n = len(sample)
+    if n < 8:
+        return None
+    if n % 4 == 0 or len(data) % 4 == 0:
+        quarter = n // 4
+        cols = [sample[i:quarter * 4:4].count(0) for i in range(4)]
+        if cols[1] > 0.9 * quarter and cols[2] > 0.9 * quarter:
+            if cols[3] > 0.9 * quarter and cols[0] < 0.1 * quarter:
+                return "utf-32-le"
+            if cols[0] > 0.9 * quarter and cols[3] < 0.1 * quarter:
+                return "utf-32-be"
+    half = n // 2
+    even, odd = sample[0:half * 2:2].count(0), sample[1:half * 2:2].count(0)
+    if odd > 0.1 * half and even < 0.01 * half and odd > 5 * even:
         return "utf-16-le"
-    if even > 0.4 * half and odd < 0.05 * half:
+    if even > 0.1 * half and odd < 0.01 * half and even > 5 * odd:
         return "utf-16-be"
     return None
 
 
-def _detect(data: bytes) -> str:
-    from charset_normalizer import from_bytes  # only for the rare input that is not UTF-8
+def _guess(data: bytes) -> str:
+    """Not UTF-8 and no usable declaration: find the charset from the bytes."""
+    utf8 = data.decode("utf-8", errors="replace")
+    bad = utf8.count("\ufffd")
+    if len(data) - len(utf8) >= bad:  # more good multi-byte characters than broken bytes: UTF-8 with strays
+        return data.decode("utf-8", errors="cleaner.cp1252")
+    sample = data[:65536]
+    runs = _HIGH_RUN.findall(sample)
+    high = sum(len(r) for r in runs)
+    single = sum(1 for r in runs if len(r) == 1)
+    if high == 0 or single >= 0.6 * high:
+        # Non-ASCII bytes alone between ASCII ones: a Latin-script text in a single-byte charset.
+        return data.decode(_latin_charset(runs), errors="replace")
+    from charset_normalizer import from_bytes  # only for the rare input that is neither of the above
 
-    best = from_bytes(data[:200_000]).best()
+    best = from_bytes(sample).best()
     if best is None or best.encoding is None:
-        return data.decode("utf-8", errors="replace")
+        return utf8
     return data.decode(best.encoding, errors="replace")
 
 
+def _latin_charset(runs: list[bytes]) -> str:
+    """windows-1252 unless windows-1250 (Central European) reads more of the runs as letters."""
+    joined = b" ".join(runs[:5000])
+
+    def score(name: str) -> int:
+        return sum(1 for ch in joined.decode(name, errors="replace") if ch.isalpha() or ch in _LATIN_PUNCT)
+
+    return "cp1250" if score("cp1250") > score("cp1252") else "cp1252"
+
+
 def check_binary(data: bytes) -> None:
-    """Raise BinaryInputError for bytes that are plainly not text."""
+    """Raise BinaryInputError for bytes that start like a known binary format."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise BinaryInputError(f"input is {what}, not HTML or text")
+    if data[4:8] == b"ftyp":
+        raise BinaryInputError("input is an MP4/QuickTime media file, not HTML or text")
+
+
+def check_binary_bytes(data: bytes) -> None:
+    """Raise BinaryInputError for bytes with many control bytes (not UTF-16/32: checked before)."""
+    sample = data[:65536]
+    bad = len(sample) - len(sample.translate(None, _BINARY_C0))
+    if bad and bad > 0.05 * len(sample):
+        raise BinaryInputError("input looks like binary data (control bytes), not HTML or text")
 
 
 def check_text(text: str) -> None:
@@ -121,19 +298,21 @@ def check_text(text: str) -> None:
     sample = text[:20_000]
     if not sample:
         return
-    bad = sum(1 for ch in sample if ch == "\ufffd" or (ord(ch) < 32 and ch not in "\t\n\r"))
+    raw = sample.encode("utf-8", errors="surrogatepass")
+    bad = len(raw) - len(raw.translate(None, _BINARY_C0)) + sample.count("\ufffd")
     if bad > 0.1 * len(sample):
         raise BinaryInputError("input looks like binary data, not HTML or text")
 
 
 def to_text(data: str | bytes, max_bytes: int) -> str:
     """Decode and sanity-check the input; the result has no control characters."""
+    utf8 = None
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
         if len(data) > max_bytes:
             raise InputTooLargeError(f"input is {len(data):,} bytes, more than the limit of {max_bytes:,}")
         check_binary(data)
-        text = decode(data)
+        text, utf8 = _decode(data)
     elif isinstance(data, str):
         if len(data) > max_bytes:
             raise InputTooLargeError(f"input is {len(data):,} characters, more than the limit of {max_bytes:,}")
@@ -141,20 +320,47 @@ def to_text(data: str | bytes, max_bytes: int) -> str:
     else:
         raise TypeError(f"clean() takes str or bytes, not {type(data).__name__}")
     check_text(text)
-    text = strip_controls(text)
-    if not text.strip():
-        raise EmptyInputError("input is empty" if not text else "input is only whitespace")
+    if "\r" in text:
+        text, utf8 = text.replace("\r\n", "\n").replace("\r", "\n"), None
+    if has_controls(text, utf8):
+        text = strip_controls(text)
+    if not text or text.isspace():
+        raise EmptyInputError("input is empty" if not text else "input is only whitespace or control characters")
     return text
+
+
+def _skip_prolog(head: str) -> int:
+    """Index after leading whitespace and HTML comments (a loop: a regex here can backtrack badly)."""
+    i, n = 0, len(head)
+    while i < n:
+        while i < n and (head[i].isspace() or head[i] == "\ufeff"):
+            i += 1
+        if not head.startswith("<!--", i):
+            return i
+        end = head.find("-->", i + 4)
+        if end == -1:
+            return n
+        i = end + 3
+    return i
 
 
 def detect_kind(text: str) -> str:
     """'html' for a web page, else 'text'.  A text that mentions a tag or two is still text."""
-    if _HTML_START.match(text[:5000]):
+    head = text[:5000]
+    start = _skip_prolog(head)
+    if _HTML_OPEN.match(head, start):
         return "html"
     head = text[:100_000]
-    tags = len(_HTML_TAG.findall(head))
-    if tags >= 8 and tags * 40 > len(head.split("\n")):
-        return "html"
-    if head.lstrip().startswith("<") and tags >= 3:
+    tags = _HTML_TAG.findall(head)
+    if not tags:
+        return "text"
+    n = len(tags)
+    if start < len(head) and head[start] == "<" and _HTML_TAG.match(head, start) and n >= 3:
+        return "html"  # a fragment: starts with a structural tag
+    closing = sum(1 for slash in tags if slash)
+    lines = head.count("\n") + 1
+    # A page has tags on every few lines and every few hundred characters, and closes them; a text
+    # about HTML mentions a few, far apart.
+    if n >= 8 and closing >= 2 and n * 40 > lines and n * 500 > len(head):
         return "html"
     return "text"

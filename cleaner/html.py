@@ -49,7 +49,7 @@ def extract(page: str, opts: Options) -> tuple[list[Block], PageMeta]:
             if h1:
                 break
     doc = trafilatura.bare_extraction(
-        tree, url=opts.url, with_metadata=True, include_comments=False, include_tables=True,
+        tree, url=opts.url, with_metadata=True, include_comments=False, fast=opts.fast, include_tables=True,
         include_images=False, include_links=False, deduplicate=False, output_format="python",
     )
     meta = PageMeta(url=opts.url, headline=h1)

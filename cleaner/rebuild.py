@@ -16,17 +16,24 @@ def dedupe_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
+# A paragraph equal to one of the last few kept ones is a scraping repeat; a text may repeat a paragraph
+# on purpose further away (an interview's recurring question), so distant repeats stay.
+REPEAT_WINDOW = 3
+
+
 def paragraphs(texts: list[str], dedupe: bool = True) -> tuple[list[str], list[str]]:
-    """Normalise and drop empty and repeated paragraphs; return (kept, dropped repeats)."""
-    kept, repeats, seen = [], [], set()
+    """Normalise, drop empty paragraphs and near repeats; return (kept, dropped repeats)."""
+    kept: list[str] = []
+    repeats: list[str] = []
+    recent: list[str] = []
     for text in texts:
         text = normalise_text(text)
         if not text:
             continue
         key = dedupe_key(text)
-        if dedupe and key and key in seen and len(key) > 1:
+        if dedupe and key and key in recent:
             repeats.append(text)
             continue
-        seen.add(key)
+        recent = (recent + [key])[-REPEAT_WINDOW:]
         kept.append(text)
     return kept, repeats

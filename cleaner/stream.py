@@ -27,9 +27,12 @@ Guarantees
 process: no isolation, and the timeout is honoured only in the main thread on Unix (SIGALRM), and
 only between Python bytecodes (a long call into C, e.g. lxml parsing, finishes first).
 
-Workers are started with the ``spawn`` method by default (safe with threads in the parent, as in
-Scrapy or Spark drivers, and the same on every platform); the task function must therefore be
-picklable: a module-level function, or ``functools.partial`` of one.
+Each worker is a fresh interpreter (``python -c``, in its own session) talking over two pipes: it
+never re-imports the caller's ``__main__`` (no ``if __name__ == "__main__"`` guard needed; works
+from notebooks, Scrapy, Spark drivers) and shares nothing with a parent that runs threads.  The task
+function is pickled to each worker, so it must be importable there: a module-level function, or a
+``functools.partial`` / instance of a module-level class.  A worker that cannot start raises
+``WorkerStartError`` in the caller (with the last line of the worker's stderr).
 
 The workers clear trafilatura's, htmldate's and courlan's caches every ``reset_every`` documents
 (see ``reset_caches``), so a long run keeps flat memory.
@@ -296,9 +299,7 @@ class OrderedPool:
 
     def __init__(self, func: Callable[[Any], Any], jobs: int | None = None, *, timeout: float | None = DEFAULT_TIMEOUT,
                  window: int | None = None, per_worker: int = 2, reset_every: int = RESET_EVERY,
-                 start_method: str = "spawn", warmup: Callable[[], None] | None = _warm_cleaner) -> None:
-        import multiprocessing
-
+                 warmup: Callable[[], None] | None = _warm_cleaner) -> None:
         self.func = func
         self.jobs = (os.cpu_count() or 1) if jobs is None else int(jobs)
         if self.jobs < 0:
@@ -310,7 +311,6 @@ class OrderedPool:
         self.window = max(window or 4 * max(self.jobs, 1), self.jobs * self.per_worker, 1)
         self.reset_every = reset_every
         self.warmup = warmup
-        self.ctx = multiprocessing.get_context(start_method)
         self.workers: list[_Worker] = []
         self.restarts = 0  # workers replaced after a timeout or a death
 
@@ -328,12 +328,15 @@ class OrderedPool:
             w.stop()
         deadline = time.monotonic() + 1.0
         for w in workers:
-            w.proc.join(max(0.0, deadline - time.monotonic()))
+            try:
+                w.proc.wait(max(0.0, deadline - time.monotonic()))
+            except Exception:  # subprocess.TimeoutExpired: killed below
+                pass
         for w in workers:
             w.kill()
 
     def _spawn(self) -> _Worker:
-        return _Worker(self.ctx, self.func, self.reset_every, self.warmup)
+        return _Worker(self.func, self.reset_every, self.warmup)
 
     # -- the map
     def map(self, items: Iterable[Any]) -> Iterator[Any]:
@@ -387,7 +390,7 @@ class OrderedPool:
                         task = pending.popleft()
                         try:
                             w.tasks.send(task)
-                        except (OSError, ValueError):  # died meanwhile: its sentinel will tell
+                        except (OSError, ValueError):  # died meanwhile: EOF on its result pipe will tell
                             pending.appendleft(task)
                             break
                         if not w.queue:
@@ -408,28 +411,19 @@ class OrderedPool:
                 deadlines = [w.started + self.timeout for w in self.workers if w.ready and w.queue]
                 if deadlines:
                     wait_for = max(0.0, min(deadlines) - now)
-            conns = {}
-            for w in self.workers:
-                conns[w.results] = w
-                conns[w.proc.sentinel] = w
-            ready = wait(list(conns), wait_for)
-            seen = set()
-            for obj in ready:
-                w = conns[obj]
-                if id(w) in seen:
-                    continue
-                seen.add(id(w))
-                self._drain(w, done)
+            conns = {w.results: w for w in self.workers}
+            for conn in wait(list(conns), wait_for):
+                self._drain(conns[conn], done)
             now = time.monotonic()
             if self.timeout is not None:
                 for w in list(self.workers):
                     if w.ready and w.queue and now - w.started > self.timeout:
                         index = w.queue[0][0]
                         done[index] = Failure(index, f"timed out after {self.timeout:g} s", TIMEOUT)
-                        self._replace(w, pending, skip_first=True)
+                        self._replace(w, skip_first=True)
 
     def _drain(self, w: _Worker, done: dict[int, Any]) -> None:
-        """Read every message a worker has sent; detect its death."""
+        """Read every message a worker has sent; EOF means it died."""
         try:
             while w.results.poll():
                 kind, index, value = w.results.recv()
@@ -438,28 +432,25 @@ class OrderedPool:
                     w.started = time.monotonic()
                     continue
                 task = w.queue.popleft()
-                assert task[0] == index
+                assert task[0] == index, (task[0], index)
                 done[index] = value if kind == "ok" else Failure(index, *value)
                 w.started = time.monotonic()
+            return
         except (EOFError, OSError):
             pass
-        if not w.proc.is_alive():
-            w.proc.join()
-            # a final message may have arrived just before the death
-            try:
-                while w.results.poll():
-                    kind, index, value = w.results.recv()
-                    if kind != "ready":
-                        w.queue.popleft()
-                        done[index] = value if kind == "ok" else Failure(index, *value)
-            except (EOFError, OSError):
-                pass
-            if w.queue:
-                index = w.queue[0][0]
-                done[index] = Failure(index, _describe_death(w.proc.exitcode), WORKER_DIED)
-            self._replace(w, None, skip_first=True)
+        returncode = w.proc.wait()
+        if not w.ready:
+            tail = w.stderr_tail()
+            w.kill()
+            self.workers.remove(w)
+            raise WorkerStartError(f"a worker process could not start ({_describe_death(returncode)})"
+                                   + (f": {tail}" if tail else ""))
+        if w.queue:
+            index = w.queue[0][0]
+            done[index] = Failure(index, _describe_death(returncode), WORKER_DIED)
+        self._replace(w, skip_first=True)
 
-    def _replace(self, w: _Worker, pending: collections.deque | None, *, skip_first: bool) -> None:
+    def _replace(self, w: _Worker, *, skip_first: bool) -> None:
         """Kill ``w``, start a fresh worker; the tasks queued behind the failed one go first."""
         queued = list(w.queue)[1 if skip_first else 0:]
         w.queue.clear()
@@ -535,5 +526,103 @@ def clean_many(items: Iterable[Any], *, jobs: int | None = None, timeout: float 
         yield from pool.map(items)
 
 
-__all__ = ["Failure", "TaskError", "OrderedPool", "clean_many", "reset_caches", "DEFAULT_TIMEOUT",
+__all__ = ["Failure", "TaskError", "WorkerStartError", "JsonRecordTask", "error_record", "OrderedPool", "clean_many", "reset_caches", "DEFAULT_TIMEOUT",
            "TIMEOUT", "WORKER_DIED", "INPUT", "ERROR"]
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON Lines records (the CLI's --jsonl; usable on its own)
+
+DEFAULT_FIELDS = ("html", "text", "content")
+
+
+def _dumps(obj: dict) -> bytes:
+    import json
+
+    try:
+        return json.dumps(obj, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a \\ud800 escape: keep it escaped, still valid JSON
+        return json.dumps(obj, ensure_ascii=True).encode("ascii")
+
+
+def error_record(base: dict | None, where: dict, message: str, reason: str) -> dict:
+    """The output record for an input record that failed: its other fields, then the error.
+
+    ``error`` (one line), ``reason`` (see ``Failure``) and ``where`` (``line``, and ``file`` when
+    reading files) are set at the top level and win over input fields of the same name.
+    """
+    out = dict(base or {})
+    out.update(error=message, reason=reason)
+    out.update(where)
+    return out
+
+
+@dataclass(frozen=True)
+class JsonRecordTask:
+    """Task: one JSON Lines record (raw bytes) in, one output line (bytes, no newline) out.
+
+    The page is taken from ``field`` (or the first of html/text/content present); the URL from
+    ``url_field``; every other input field passes through; the article goes under ``into``.
+    Returns ``(status, line)`` with status ``"ok"``, ``"empty"`` (no article content) or ``"failed"``.
+    """
+
+    opts: Any
+    field: str | None = None
+    url_field: str = "url"
+    into: str = "cleaned"
+    explain: bool = False
+
+    def parse(self, raw: bytes) -> tuple[dict | None, str | None]:
+        """(record, None) or (None or partial record, error message)."""
+        import json
+
+        try:
+            record = json.loads(raw)
+        except UnicodeDecodeError:
+            return None, "invalid JSON: not UTF-8 text"
+        except ValueError as err:
+            return None, f"invalid JSON: {getattr(err, 'msg', err)}"
+        if not isinstance(record, dict):
+            return None, f"not a JSON object but a JSON {type(record).__name__}"
+        return record, None
+
+    def page_field(self, record: dict) -> str | None:
+        names = (self.field,) if self.field else DEFAULT_FIELDS
+        return next((n for n in names if record.get(n) is not None), None)
+
+    def passthrough(self, record: dict | None) -> dict | None:
+        if record is None:
+            return None
+        name = self.page_field(record)
+        return {k: v for k, v in record.items() if k != name}
+
+    def __call__(self, payload: tuple[dict, bytes]) -> tuple[str, bytes]:
+        from dataclasses import replace
+
+        from .pipeline import run
+
+        where, raw = payload
+        record, problem = self.parse(raw)
+        if problem:
+            return "failed", _dumps(error_record(None, where, problem, INPUT))
+        name = self.page_field(record)
+        rest = self.passthrough(record)
+        if name is None:
+            wanted = f"'{self.field}'" if self.field else "'html', 'text' or 'content'"
+            return "failed", _dumps(error_record(rest, where, f"no {wanted} field in the record", INPUT))
+        page = record[name]
+        if not isinstance(page, str):
+            return "failed", _dumps(error_record(rest, where, f"field '{name}' is a JSON "
+                                                 f"{type(page).__name__}, not a string", INPUT))
+        url = record.get(self.url_field)
+        opts = replace(self.opts, url=url) if isinstance(url, str) and url else self.opts
+        ok, value = _run_task(lambda data: run(data, opts), page)
+        if not ok:
+            return "failed", _dumps(error_record(rest, where, *value))
+        rest[self.into] = value.to_dict(with_removed=self.explain)
+        return ("ok" if value.paragraphs else "empty"), _dumps(rest)
+
+    def failure_line(self, raw: bytes, where: dict, failure: Failure) -> bytes:
+        """The output line for a record whose worker timed out or died (built in the parent)."""
+        record, _ = self.parse(raw)
+        return _dumps(error_record(self.passthrough(record), where, failure.error, failure.reason))

@@ -28,7 +28,7 @@ def compiled(key: str) -> re.Pattern[str]:
         return re.compile(
             rf"(?:^|[\s(\[|/])(?:{words})\s{{0,3}}(?:[:/©|]|by\b|credit\b|courtesy\b)"  # "Photo: AP", "Foto: dpa"
             rf"|[(\[]\s{{0,3}}(?:[\w .'&-]{{0,40}}/)?\s{{0,3}}(?:{words})(?:\s{{0,3}}/[\w .'&-]{{0,40}})?\s{{0,3}}[)\]]\W{{0,3}}$"
-            rf"|(?:©|\(c\)|credit\W{{0,4}})\s{{0,3}}\S"  # "© Reuters", "Credit...Doug Mills"
+            rf"|(?:©|\(c\)\s|\bcredits?\s{{0,2}}(?::|\.\.\.|…))\s{{0,3}}\S"  # "© Reuters", "Credit...Doug Mills"
             rf"|/\s{{0,3}}(?:{words})\W{{0,3}}$",  # "... / Getty Images"
             re.I,
         )
