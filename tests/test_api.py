@@ -1,0 +1,241 @@
+"""The library API: Article, to_dict, kind detection, bytes decoding, errors."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import Article, CleanerError, EmptyInputError, Removal, clean
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+GOLDEN = FIXTURES / "golden"
+
+DOCUMENTED_FIELDS = {"title", "text", "paragraphs", "authors", "date_published", "site_name", "url", "language",
+                     "word_count", "removed"}
+
+TITLE = "Council approves new budget for schools"
+PARAS = [
+    "The city council approved on Tuesday a budget that raises spending on schools by 6 percent, "
+    "the largest increase in a decade.",
+    "Teachers’ unions welcomed the decision but said class sizes in the poorer districts were still far too large.",
+    "The budget also includes money for repairing the roofs of eleven primary schools before the winter.",
+]
+ARTICLE = f"Share\n\n{TITLE}\n\n{PARAS[0]}\n\nAdvertisement\n\n{PARAS[1]}\n\n{PARAS[2]}\n"
+
+
+def _page(title: str, paragraphs: list[str], charset: str | None = "utf-8", lang: str = "en") -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<!DOCTYPE html>\n<html lang="{lang}"><head>{meta}<title>{title}</title></head>\n<body>\n'
+            f'<nav><a href="/">Home</a> <a href="/news">News</a></nav>\n<article><h1>{title}</h1>\n{body}\n</article>\n'
+            f"<footer><p>Contact us</p></footer></body></html>\n")
+
+
+# ---- Article ----------------------------------------------------------------------------------
+
+def test_article_is_frozen() -> None:
+    article = clean(ARTICLE)
+    assert isinstance(article, Article)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        article.title = "Another title"  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        article.paragraphs = ()  # type: ignore[misc]
+    assert isinstance(article.paragraphs, tuple)
+    assert isinstance(article.authors, tuple)
+    assert isinstance(article.removed, tuple)
+    for r in article.removed:
+        assert isinstance(r, Removal)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            r.rule = "x"  # type: ignore[misc]
+
+
+def test_article_text_is_paragraphs_joined_without_title() -> None:
+    article = clean(ARTICLE)
+    assert article.title == TITLE
+    assert list(article.paragraphs) == PARAS
+    assert article.text == "\n\n".join(PARAS)
+    assert TITLE not in article.text
+    assert article.word_count == sum(len(p.split()) for p in PARAS)
+
+
+def _golden_inputs() -> list[Path]:
+    return sorted(p for p in GOLDEN.iterdir() if p.suffix in (".html", ".txt") and not p.name.endswith(".expected.txt"))
+
+
+@pytest.mark.parametrize("path", _golden_inputs() + [FIXTURES / "scraped-article.txt"], ids=lambda p: p.stem)
+def test_text_never_contains_the_title(path: Path) -> None:
+    article = clean(path.read_bytes())
+    assert article.text == "\n\n".join(article.paragraphs)
+    if article.title:
+        assert article.title not in article.text
+        assert article.title not in article.paragraphs
+
+
+def test_html_title_repeated_in_h1_is_not_in_body() -> None:
+    article = clean(_page("Council approves new budget for schools", PARAS))
+    assert article.kind == "html"
+    assert article.title == TITLE
+    assert list(article.paragraphs) == PARAS
+    assert TITLE not in article.text
+
+
+def test_empty_article_is_falsy_text() -> None:
+    article = Article()
+    assert article.text == "" and article.word_count == 0 and article.title is None
+
+
+# ---- to_dict -------------------------------------------------------------------------------------
+
+def test_to_dict_has_documented_fields() -> None:
+    article = clean(ARTICLE, url="https://example.com/news/council-budget")
+    data = article.to_dict()
+    assert DOCUMENTED_FIELDS <= set(data)
+    assert data["title"] == TITLE
+    assert data["text"] == article.text
+    assert data["paragraphs"] == PARAS
+    assert data["authors"] == []
+    assert data["url"] == "https://example.com/news/council-budget"
+    assert data["word_count"] == article.word_count
+    assert data["language"] == "en"
+    assert {"text": "Advertisement", "stage": "rules", "rule": "ads.marker"} in data["removed"]
+    json.dumps(data)  # JSON-ready
+
+
+def test_to_dict_without_removed() -> None:
+    data = clean(ARTICLE).to_dict(with_removed=False)
+    assert "removed" not in data
+    assert DOCUMENTED_FIELDS - {"removed"} <= set(data)
+
+
+def test_authors_from_byline() -> None:
+    text = f"{TITLE}\n\nBy Jane Doe\n\n" + "\n\n".join(PARAS) + "\n"
+    article = clean(text)
+    assert list(article.paragraphs) == PARAS
+    assert article.authors == ("Jane Doe",)
+    assert article.to_dict()["authors"] == ["Jane Doe"]
+
+
+# ---- kind detection -------------------------------------------------------------------------------
+
+def test_text_mentioning_a_tag_is_text() -> None:
+    text = ARTICLE.replace(PARAS[1], "In HTML, the <b> tag makes text bold and <i> makes it italic, "
+                           "the tutorial explained to the students.")
+    article = clean(text)
+    assert article.kind == "text"
+    assert any("<b>" in p for p in article.paragraphs)
+
+
+def test_html_page_is_html() -> None:
+    assert clean(_page(TITLE, PARAS)).kind == "html"
+
+
+def test_html_without_doctype_is_html() -> None:
+    page = "<div class='story'>" + "".join(f"<p>{p}</p>" for p in PARAS) + "<ul><li><a href='/'>Home</a></li>" \
+           "<li><a href='/x'>News</a></li></ul><span>x</span><br><br></div>"
+    assert clean(page).kind == "html"
+
+
+def test_kind_can_be_forced() -> None:
+    assert clean(ARTICLE, kind="text").kind == "text"
+    assert clean(_page(TITLE, PARAS), kind="html").kind == "html"
+    with pytest.raises(ValueError):
+        clean(ARTICLE, kind="pdf")
+
+
+def test_str_and_utf8_bytes_give_the_same_article() -> None:
+    assert clean(ARTICLE) == clean(ARTICLE.encode("utf-8"))
+
+
+# ---- bytes decoding ----------------------------------------------------------------------------------
+
+FR_TITLE = "Les vendanges commencent en août dans le Bordelais"
+FR_PARAS = [
+    "Les premières grappes de merlot ont été récoltées mercredi près de Saint-Émilion, "
+    "avec près de trois semaines d’avance sur le calendrier habituel.",
+    "Les vignerons expliquent cette précocité par un été très chaud et sec, qui a accéléré la maturation du raisin.",
+    "« On n’a jamais vu ça », résume un viticulteur âgé de soixante-dix ans, installé depuis toujours à Pomerol.",
+]
+RU_TITLE = "В Москве открылась новая станция метро"
+RU_PARAS = [
+    "В субботу в Москве открылась новая станция метро, которая соединила северные районы города с центром.",
+    "По словам мэра, поездка от конечной станции до Кремля теперь займёт не больше двадцати пяти минут.",
+    "Жители района давно ждали открытия станции и говорят, что теперь им не придётся стоять в пробках каждое утро.",
+]
+
+
+def test_bytes_decoded_by_declared_latin1_charset() -> None:
+    page = _page(FR_TITLE, FR_PARAS, charset="iso-8859-1", lang="fr").replace("’", "'")
+    data = page.encode("iso-8859-1")
+    article = clean(data)
+    assert article.title == FR_TITLE
+    assert list(article.paragraphs) == [p.replace("’", "'") for p in FR_PARAS]
+
+
+def test_bytes_decoded_by_declared_windows_1251_charset() -> None:
+    data = _page(RU_TITLE, RU_PARAS, charset="windows-1251", lang="ru").encode("cp1251")
+    article = clean(data)
+    assert article.title == RU_TITLE
+    assert list(article.paragraphs) == RU_PARAS
+
+
+def test_bytes_decoded_by_http_equiv_charset() -> None:
+    page = _page(FR_TITLE, FR_PARAS, charset=None, lang="fr").replace("’", "'").replace(
+        "<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">')
+    article = clean(page.encode("latin-1"))
+    assert article.title == FR_TITLE
+    assert article.paragraphs[0].startswith("Les premières grappes")
+
+
+def test_bytes_with_utf8_bom() -> None:
+    article = clean(b"\xef\xbb\xbf" + ARTICLE.encode("utf-8"))
+    assert article.title == TITLE
+    assert list(article.paragraphs) == PARAS
+
+
+def test_utf16_bytes_with_bom() -> None:
+    article = clean(ARTICLE.encode("utf-16"))
+    assert article.title == TITLE
+    assert list(article.paragraphs) == PARAS
+
+
+# ---- errors ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("data", [b"", "", "   \n\t  ", b"\n\n"], ids=["empty-bytes", "empty-str", "ws-str", "ws-bytes"])
+def test_empty_input_raises(data) -> None:
+    with pytest.raises(EmptyInputError) as info:
+        clean(data)
+    assert isinstance(info.value, CleanerError)
+    assert "\n" not in str(info.value)
+
+
+def test_binary_input_raises_cleaner_error() -> None:
+    with pytest.raises(CleanerError) as info:
+        clean(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    assert "PDF" in str(info.value)
+
+
+def test_too_large_raises() -> None:
+    with pytest.raises(cleaner.InputTooLargeError):
+        clean(ARTICLE, max_bytes=10)
+
+
+def test_cleaner_error_is_value_error_with_exit_code_2() -> None:
+    assert issubclass(CleanerError, ValueError)
+    assert CleanerError.exit_code == 2
+
+
+def test_wrong_type_is_type_error() -> None:
+    with pytest.raises(TypeError):
+        clean(12345)  # type: ignore[arg-type]
+
+
+def test_unknown_option_is_type_error() -> None:
+    with pytest.raises(TypeError):
+        clean(ARTICLE, no_such_option=True)
+
+
+def test_version() -> None:
+    assert cleaner.__version__ == "1.0.0"
