@@ -143,14 +143,28 @@ def synthetic_paragraphs(n: int, seed: int = 7):
     return paras
 
 
+def vary(line: str, k: int) -> str:
+    """Copy number `k` of a line: from k >= 1, a number goes in the middle of lines of 4+ words,
+    so repeated copies are not exact duplicates (which a cleaner may rightly drop as
+    boilerplate), while short lines (menus) stay repeated and sentence ends are kept."""
+    if k == 0:
+        return line
+    words = line.split(" ")
+    if len(words) < 4:
+        return line
+    words.insert(len(words) // 2, str(k))
+    return " ".join(words)
+
+
 def grow_text(texts, size: int) -> str:
-    """Concatenate texts (repeating them) until `size` UTF-8 bytes, cut at a line end."""
+    """Concatenate texts (copies varied by `vary`) until `size` UTF-8 bytes, cut at a line end."""
     parts, n, i = [], 0, 0
     while n < size:
-        t = texts[i % len(texts)]
+        k, t = divmod(i, len(texts))
+        t = "\n".join(vary(ln, k) for ln in texts[t].splitlines()) + "\n"
         i += 1
-        parts.append(t if t.endswith("\n") else t + "\n")
-        n += len(parts[-1].encode("utf-8"))
+        parts.append(t)
+        n += len(t.encode("utf-8"))
     s = "".join(parts)
     b = s.encode("utf-8")[:size]
     s = b.decode("utf-8", errors="ignore")
@@ -171,7 +185,8 @@ def grow_html(paragraphs, size: int) -> bytes:
     budget = size - len(head.encode()) - len(foot.encode())
     chunks, n, i = [], 0, 0
     while n < budget:
-        p = paragraphs[i % len(paragraphs)]
+        k, j = divmod(i, len(paragraphs))
+        p = vary(paragraphs[j], k)
         i += 1
         c = "<p>%s</p>\n" % escape(p)
         if i % 25 == 0:
@@ -399,10 +414,18 @@ def section_startup(rep: Report, quick: bool):
 _CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, sys.argv[4])
-import cleaner
-path, kind, reps = sys.argv[1], sys.argv[2], int(sys.argv[3])
+path, kind, reps, tool = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[5]
+if tool == "cleaner":
+    import cleaner
+    def run(data):
+        return len(cleaner.clean(data, kind=kind).text)
+else:  # the html peer
+    import trafilatura
+    def run(data):
+        doc = trafilatura.bare_extraction(data, with_metadata=True)
+        return len(doc.text or "") if doc is not None else 0
 warm = "<html><body><p>Warm up the cleaner with a short page of text, nothing more.</p></body></html>"
-cleaner.clean(warm if kind == "html" else "Warm up the cleaner with a short text.\n", kind=kind)
+run(warm if kind == "html" else "Warm up the cleaner with a short text.\n")
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 with open(path, "rb") as fh:
     data = fh.read()
@@ -411,17 +434,15 @@ if kind == "text":
 times, out = [], 0
 for _ in range(reps):
     t0 = time.perf_counter()
-    art = cleaner.clean(data, kind=kind)
+    out = run(data)
     times.append(time.perf_counter() - t0)
-    out = len(art.text)
-    del art
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"times": times, "base_kb": base, "peak_kb": peak, "out_chars": out}))
 """
 
 
-def run_child(path: Path, kind: str, reps: int, timeout: float):
-    cmd = [sys.executable, "-c", _CHILD, str(path), kind, str(reps), str(REPO)]
+def run_child(path: Path, kind: str, reps: int, timeout: float, tool: str = "cleaner"):
+    cmd = [sys.executable, "-c", _CHILD, str(path), kind, str(reps), str(REPO), tool]
     try:
         p = subprocess.run(cmd, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -476,9 +497,20 @@ def section_growth(rep: Report, data_dir: Path, quick: bool):
                 ok_mem = mem_ratio <= GROWTH_MEM_RATIO_MAX
                 ok_all &= ok_mem
                 row[size] = (t, mem, nbytes)
-                print("  %-4s %5.1f MB  time %s  peak above baseline %6.1f MB = %.1fx input  %s  (output %d chars)"
+                print("  %-4s %5.1f MB  cleaner     time %s  peak above baseline %6.1f MB = %5.1fx input  %s"
+                      "  (output %d chars)"
                       % (kind, nbytes / MB, fmt_mmm([x * 1000 for x in res["times"]], "%.0f", " ms"),
                          mem / MB, mem_ratio, mark(ok_mem), res["out_chars"]))
+                if kind == "html":  # the peer, for scale (no target)
+                    pres, perr = run_child(path, kind, reps, timeout=300 if quick else 600, tool="trafilatura")
+                    if perr:
+                        print("  %-4s %5.1f MB  trafilatura ERROR %s" % (kind, nbytes / MB, perr))
+                    else:
+                        pmem = max(0, pres["peak_kb"] - pres["base_kb"]) * 1024
+                        print("  %-4s %5.1f MB  trafilatura time %s  peak above baseline %6.1f MB = %5.1fx input"
+                              "          (output %d chars)"
+                              % (kind, nbytes / MB, fmt_mmm([x * 1000 for x in pres["times"]], "%.0f", " ms"),
+                                 pmem / MB, pmem / nbytes, pres["out_chars"]))
             if row.get(MB) and row.get(10 * MB):
                 tr = row[10 * MB][0] / row[MB][0]
                 ok = tr <= GROWTH_TIME_RATIO_MAX
