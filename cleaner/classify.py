@@ -14,6 +14,7 @@ Every block that ends up bad carries a rule name in ``block.reason`` for ``--exp
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .article import Block
@@ -23,6 +24,7 @@ from .options import Options
 WORD = re.compile(r"\w+", re.UNICODE)
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
 _TERMINAL = tuple('.!?…"”’\'»。！？」』)')
+_DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -39,27 +41,29 @@ class Features:
 
 def choose_stopwords(blocks: list[Block], lex: Lexicon) -> tuple[str | None, frozenset[str]]:
     """The language whose stop words cover the text best, and its stop words."""
-    sample = [w.lower() for b in blocks for w in WORD.findall(b.text)][:5000]
-    if not sample:
+    sample = Counter(WORD.findall(" ".join(b.text for b in blocks[:2000])[:40_000].lower()))
+    total = sum(sample.values())
+    if not total:
         return None, frozenset()
     best, best_hits = None, 0
     for lang, words in lex.stopwords.items():
-        hits = sum(1 for w in sample if w in words)
+        hits = sum(map(sample.__getitem__, sample.keys() & words))
         if hits > best_hits:
             best, best_hits = lang, hits
-    if best is None or best_hits < 0.08 * len(sample):
+    if best is None or best_hits < 0.08 * total:
         return None, frozenset()
     return best, lex.stopwords[best]
 
 
 def features(text: str, stopwords: frozenset[str]) -> Features:
-    words = WORD.findall(text)
+    words = WORD.findall(text.lower())
     n = len(words)
-    cjk = len(_CJK.findall(text[:400])) > 0.3 * min(len(text), 400)
-    stop = sum(1 for w in words if w.lower() in stopwords) / n if n else 0.0
-    digits = sum(c.isdigit() for c in text) / len(text) if text else 0.0
-    links = sum(len(m) for m in _URLISH.findall(text)) / len(text) if text else 0.0
-    return Features(len(text), n, stop, text.rstrip().endswith(_TERMINAL), digits, links, cjk)
+    length = len(text)
+    cjk = len(_CJK.findall(text, 0, 400)) > 0.3 * min(length, 400)
+    stop = sum(map(stopwords.__contains__, words)) / n if n else 0.0
+    digits = len(_DIGIT.findall(text)) / length if length else 0.0
+    links = sum(map(len, _URLISH.findall(text))) / length if "/" in text or "@" in text or "www" in text else 0.0
+    return Features(length, n, stop, text.rstrip().endswith(_TERMINAL), digits, links, cjk)
 
 
 def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) -> tuple[str, str]:
@@ -182,6 +186,8 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon) -> str | None:
     for b in blocks:
         if seen[b.text] > 1:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
             b.label, b.reason = "bad", "heuristic.repeated_on_page"
+        elif len(b.text) < opts.length_low and not _CJK.search(b.text, 0, 20):
+            b.label, b.reason = "short", "heuristic.short"  # most menu lines end here, cheaply
         else:
             b.label, b.reason = first_pass(b, features(b.text, stopwords), opts, bool(stopwords))
     context_pass(blocks)

@@ -17,15 +17,13 @@ def _tokens(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def headline_score(block: Block, lex: Lexicon, slug: set[str]) -> float:
+def headline_score(block: Block, slug: set[str]) -> float:
     """How much a block looks like a headline; 0 when it cannot be one."""
     text = block.text
     words = text.split()
     if not 2 <= len(words) <= 30 or len(text) > 250:
         return 0.0
     if text.endswith((".", ",", ";")) and not text.endswith("..."):
-        return 0.0
-    if first_match(Target.of(text), lex, frozenset()):
         return 0.0
     score = 1.0
     capitalised = sum(w[:1].isupper() for w in words) / len(words)
@@ -52,16 +50,15 @@ def url_slug_tokens(url: str | None) -> set[str]:
 def title_from_text(blocks: list[Block], start: int, lex: Lexicon, url: str | None) -> int | None:
     """Index of the headline among the blocks before the article starts at ``start``."""
     slug = url_slug_tokens(url)
-    best, best_score = None, 0.0
+    scored = []
     for i in range(max(0, start - LOOKBACK), start):
-        score = headline_score(blocks[i], lex, slug)
+        score = headline_score(blocks[i], slug)
         if score:
-            score += 0.03 * (i - start)  # nearer to the article is likelier
-        if score > best_score:
-            best, best_score = i, score
-    if best is None and start < len(blocks) and headline_score(blocks[start], lex, slug) and start + 1 < len(blocks):
-        best = start  # the article's first block is a headline line
-    return best
+            scored.append((score + 0.03 * (i - start), i))  # nearer to the article is likelier
+    for _, i in sorted(scored, reverse=True):
+        if not first_match(Target.of(blocks[i].text), lex, frozenset()):  # not a menu label or a promo
+            return i
+    return None
 
 
 def title_from_html(meta_title: str | None, headline: str | None, site_name: str | None) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from ..lexicon import Lexicon
@@ -32,11 +33,17 @@ class Target:
 
     @classmethod
     def of(cls, text: str, kind: str = "p", position: int = 0, total: int = 1) -> "Target":
-        return cls(text, normalise(text), len(text.split()), kind, position, total)
+        words = text.split()
+        norm = normalise(" ".join(words)) if len(words) <= 60 else ""  # no rule reads a long block's norm
+        return cls(text, norm, len(words), kind, position, total)
 
 
 def normalise(text: str) -> str:
     return _EDGE_PUNCT.sub("", _SPACES.sub(" ", text.lower())).strip()
+
+
+def iter_rules() -> Iterator[Rule]:
+    yield from all_rules()
 
 
 RuleFunc = Callable[[Target, Lexicon], "str | None"]
@@ -47,6 +54,7 @@ class Rule:
     name: str
     func: RuleFunc
     where: str = "any"  # any | tail
+    max_words: int = 60  # blocks longer than this are never this rule's business
 
     @property
     def doc(self) -> str:
@@ -56,27 +64,31 @@ class Rule:
 _REGISTRY: dict[str, Rule] = {}
 
 
-def rule(name: str, where: str = "any") -> Callable[[RuleFunc], RuleFunc]:
+def rule(name: str, where: str = "any", max_words: int = 60) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule under ``family.name``; the registry is filled once, at import."""
     def register(func: RuleFunc) -> RuleFunc:
         if name in _REGISTRY:
             raise ValueError(f"rule {name!r} registered twice")
-        _REGISTRY[name] = Rule(name, func, where)
+        _REGISTRY[name] = Rule(name, func, where, max_words)
         return func
     return register
 
 
+@lru_cache(maxsize=None)
 def all_rules() -> tuple[Rule, ...]:
     from . import ads, bylines, captions, consent, counters, fragments, promos, social  # noqa: F401
     return tuple(_REGISTRY.values())
 
 
+@lru_cache(maxsize=None)
+def _longest(where: str) -> int:
+    return max((r.max_words for r in all_rules() if r.where == where), default=0)
+
+
 def first_match(target: Target, lex: Lexicon, disabled: frozenset[str], where: str = "any") -> Rule | None:
+    if target.words > _longest(where):
+        return None
     for r in all_rules():
-        if r.where == where and r.name not in disabled and r.func(target, lex):
+        if r.where == where and target.words <= r.max_words and r.name not in disabled and r.func(target, lex):
             return r
     return None
-
-
-def iter_rules() -> Iterator[Rule]:
-    yield from all_rules()

@@ -37,3 +37,35 @@ def compiled(key: str) -> re.Pattern[str]:
     if key == "dateline":
         return re.compile(rf"^(?:{alt('dateline')})\b\W{{0,3}}", re.I)
     raise KeyError(key)
+
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=None)
+def _first_words(key: str) -> tuple[frozenset[str], bool]:
+    """The first word of every phrase of a list, and whether some phrase has no word at all."""
+    firsts, wordless = set(), False
+    for phrase in lexicon().phrases[key]:
+        m = _WORD.search(phrase)
+        if m:
+            firsts.add(m.group())
+        else:
+            wordless = True
+    return frozenset(firsts), wordless
+
+
+def contains_phrase(key: str, norm: str) -> bool:
+    """Whether the normalised text holds a phrase of the list; a set look-up spares most regex searches."""
+    firsts, wordless = _first_words(key)
+    if not wordless and firsts.isdisjoint(_WORD.findall(norm)):
+        return False
+    return compiled(key).search(norm) is not None
+
+
+_CREDIT_HINT = re.compile(r"[:/©|(\[…]|\.\.\.|\b(?:by|credit|courtesy)\b", re.I)
+
+
+def has_credit(text: str) -> bool:
+    """Whether the text carries a photo credit ("Photo: AP", "(Getty Images)", "© Reuters")."""
+    return _CREDIT_HINT.search(text) is not None and compiled("caption_credit").search(text) is not None

@@ -5,7 +5,7 @@ from ..lexicon import Lexicon
 from . import Target, rule
 
 
-@rule("ads.marker")
+@rule("ads.marker", max_words=10)
 def advertisement_marker(t: Target, lex: Lexicon) -> str | None:
     """A block that is only an advertisement label (a paragraph that merely starts with one stays)."""
     if t.norm in lex.ads:

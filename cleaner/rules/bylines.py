@@ -30,10 +30,10 @@ def _byline_body(text: str) -> str | None:
     return rest if rest[:1].isupper() else None
 
 
-@rule("bylines.byline")
+@rule("bylines.byline", max_words=14)
 def byline(t: Target, lex: Lexicon) -> str | None:
     """A short "By Jane Doe" line, or "Jane Doe | Reuters" / "Jane Doe, Staff Writer"."""
-    if t.words > 14 or t.text.rstrip().endswith((".", "!", "?", "”", '"')) and t.words > 6:
+    if t.text.rstrip().endswith((".", "!", "?", "”", '"')) and t.words > 6:
         return None
     if _byline_body(t.text):
         return "byline"
@@ -47,10 +47,10 @@ def byline(t: Target, lex: Lexicon) -> str | None:
     return None
 
 
-@rule("bylines.dateline")
+@rule("bylines.dateline", max_words=12)
 def dateline(t: Target, lex: Lexicon) -> str | None:
     """A line that is only a date or time, perhaps after "Updated"/"Published"."""
-    if t.words > 12 or not _TIMEISH.search(t.text) and not any(w in lex.months for w in t.norm.split()):
+    if not _TIMEISH.search(t.text) and not any(w in lex.months for w in t.norm.split()):
         return None
     rest = compiled("dateline").sub("", t.norm, count=1)
     tokens = re.findall(r"[^\W\d_]+\.?|\d+", rest)

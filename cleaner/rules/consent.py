@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from . import Target, rule
-from ._patterns import compiled
+from ._patterns import contains_phrase
 
 
-@rule("consent.notice")
+@rule("consent.notice", max_words=60)
 def consent_notice(t: Target, lex: Lexicon) -> str | None:
     """A cookie/consent/privacy/JavaScript notice (short: a paragraph about cookies can be news)."""
-    if t.words <= 60 and compiled("consent").search(t.norm):
+    if contains_phrase("consent", t.norm):
         return "cookie, consent or browser notice"
     return None

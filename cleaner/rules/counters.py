@@ -6,9 +6,9 @@ from . import Target, rule
 from ._patterns import compiled
 
 
-@rule("counters.count")
+@rule("counters.count", max_words=5)
 def counter(t: Target, lex: Lexicon) -> str | None:
     """A number and a counted thing, nothing else."""
-    if t.words <= 5 and compiled("counter").match(t.text.strip()):
+    if compiled("counter").match(t.text.strip()):
         return "counter"
     return None

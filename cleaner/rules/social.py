@@ -5,7 +5,7 @@ from ..lexicon import Lexicon
 from . import Target, rule
 
 
-@rule("social.widget_label")
+@rule("social.widget_label", max_words=8)
 def widget_label(t: Target, lex: Lexicon) -> str | None:
     """A block that is only a share/social/navigation widget label."""
     if t.norm in lex.share:
@@ -13,11 +13,9 @@ def widget_label(t: Target, lex: Lexicon) -> str | None:
     return None
 
 
-@rule("social.widget_row")
+@rule("social.widget_row", max_words=8)
 def widget_row(t: Target, lex: Lexicon) -> str | None:
     """A short row made only of widget labels: "Facebook Twitter Email", "Share | Tweet | Print"."""
-    if t.words > 8:
-        return None
     parts = [p for p in t.norm.replace("|", " ").replace("•", " ").replace("·", " ").split() if p]
     if len(parts) >= 2 and all(p.strip(",;:/") in lex.share for p in parts):
         return "row of widget labels"
