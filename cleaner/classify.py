@@ -85,6 +85,8 @@ def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) ->
         return "good", ""
     if f.terminal and stop_ok and f.words >= 8:
         return "good", ""
+    if f.terminal and f.words >= 15 and f.stop_density >= opts.stopwords_low / 2:
+        return "good", ""  # a long sentence dense with names (news prose) has few stop words
     if f.stop_density >= opts.stopwords_high or (not has_stopwords and f.terminal):
         return "neargood", "heuristic.not_sentence_like"
     return "bad", "heuristic.not_sentence_like"
