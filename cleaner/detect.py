@@ -231,11 +231,10 @@ def _sniff_wide(data: bytes) -> str | None:
     if n % 4 == 0 or len(data) % 4 == 0:
         quarter = n // 4
         cols = [sample[i:quarter * 4:4].count(0) for i in range(4)]
-        if cols[1] > 0.9 * quarter and cols[2] > 0.9 * quarter:
-            if cols[3] > 0.9 * quarter and cols[0] < 0.1 * quarter:
-                return "utf-32-le"
-            if cols[0] > 0.9 * quarter and cols[3] < 0.1 * quarter:
-                return "utf-32-be"
+        if cols[3] > 0.95 * quarter and cols[2] > 0.9 * quarter and cols[0] < 0.5 * quarter:
+            return "utf-32-le"
+        if cols[0] > 0.95 * quarter and cols[1] > 0.9 * quarter and cols[3] < 0.5 * quarter:
+            return "utf-32-be"
     half = n // 2
     even, odd = sample[0:half * 2:2].count(0), sample[1:half * 2:2].count(0)
     if odd > 0.1 * half and even < 0.01 * half and odd > 5 * even:
