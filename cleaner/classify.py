@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Callable
 
 from .article import Block
 from .lexicon import Lexicon
@@ -24,6 +25,7 @@ from .options import Options
 WORD = re.compile(r"\w+", re.UNICODE)
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
 _TERMINAL = tuple('.!?…"”’\'»。！？」』)')
+_COPYRIGHT = re.compile(r"\(c\)|copyright\b.{0,40}\d{4}", re.I)
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -72,7 +74,7 @@ def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) ->
         return "bad", "heuristic.link_like"
     if f.words == 0 or f.digit_share > 0.5:
         return "bad", "heuristic.no_words"
-    if "©" in block.text or "(c)" in block.text.lower()[:4]:
+    if "©" in block.text or _COPYRIGHT.match(block.text):
         return "bad", "heuristic.copyright"
     if f.cjk:  # no spaces, no stop-word lists: length and sentence punctuation decide
         if f.chars >= 60 and f.terminal:
@@ -166,11 +168,12 @@ def _norm(text: str) -> str:
     return " ".join(WORD.findall(text.lower()))
 
 
-def body_start(blocks: list[Block]) -> int:
-    """Index of the article's first real paragraph: a kept block that reads as a sentence of some length."""
+def body_start(blocks: list[Block], is_noise: Callable[[str], bool] = lambda text: False) -> int:
+    """Index of the article's first real paragraph: a kept block that reads as a sentence of some length
+    and that no rule calls noise (a cookie notice above the headline is a long sentence too)."""
     first_good = None
     for i, b in enumerate(blocks):
-        if b.label != "good":
+        if b.label != "good" or is_noise(b.text):
             continue
         if first_good is None:
             first_good = i

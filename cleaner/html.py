@@ -25,6 +25,7 @@ class PageMeta:
     url: str | None = None
     language: str | None = None
     headline: str | None = None  # the page's own <h1>, to check the metadata title against
+    bylines: list[str] = field(default_factory=list)  # "By ..." lines of the page, when the metadata names nobody
 
 
 def parse(page: str):
@@ -61,7 +62,28 @@ def extract(page: str, opts: Options) -> tuple[list[Block], PageMeta]:
     meta.site_name = doc.sitename or None
     meta.url = doc.url or opts.url
     meta.language = doc.language or None
+    if not meta.authors and not isinstance(tree, str):
+        meta.bylines = _bylines(tree)
     return list(_blocks(doc.body)), meta
+
+
+_BYLINE_TAGS = ("span", "p", "div", "a", "address", "li", "strong", "em")
+_BYLINE_SCAN = 3000  # elements looked at, from the top of the page
+
+
+def _bylines(tree) -> list[str]:
+    """Short "By Jane Doe" texts of the page: where a page shows its byline when its metadata has none."""
+    from .rules.bylines import is_byline
+
+    found = []
+    for n, el in enumerate(tree.iter(*_BYLINE_TAGS)):
+        if n >= _BYLINE_SCAN:
+            break
+        text = (el.text or "").strip()
+        if 4 < len(text) < 80 and is_byline(text):
+            found.append(text)
+            break
+    return found
 
 
 def _blocks(body):

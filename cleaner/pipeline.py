@@ -38,20 +38,30 @@ def _from_text(text: str, opts: Options) -> Article:
     blocks = segment(text)
     language = classify(blocks, opts, lex)
     removed: list[Removal] = []
-    start = body_start(blocks)
+    start = body_start(blocks, lambda text: first_match(Target.of(text), lex, opts.disabled_rules) is not None)
     title_at = title_from_text(blocks, start, lex, opts.url)
     title = normalise_text(blocks[title_at].text) if title_at is not None else None
     kept: list[Block] = []
+    authors: list[str] = []
+    header_from = title_at if title_at is not None else start - HEADER_ZONE
     for i, b in enumerate(blocks):
         if i == title_at:
             continue
         if title_at is not None and title_at < i < start and b.label == "good":
             b.label, b.reason = "bad", "heuristic.article_header"  # standfirst, byline, caption under the headline
-        if b.label != "good":
-            removed.append(Removal(b.text, "heuristic", b.reason or "heuristic.boilerplate"))
-        else:
+        if b.label == "good":
             kept.append(b)
-    kept, authors = _apply_rules(kept, opts, removed)
+        elif header_from < i < start:  # the header zone: name the rule, and keep the byline's names
+            hit = first_match(Target.of(b.text), lex, opts.disabled_rules)
+            if hit is not None:
+                removed.append(Removal(b.text, "rules", hit.name))
+                _harvest(hit.name, b.text, authors)
+            else:
+                removed.append(Removal(b.text, "heuristic", b.reason or "heuristic.boilerplate"))
+        else:
+            removed.append(Removal(b.text, "heuristic", b.reason or "heuristic.boilerplate"))
+    kept, byline_authors = _apply_rules(kept, opts, removed)
+    authors.extend(a for a in byline_authors if a not in authors)
     return _article(kept, removed, opts, title=title, authors=authors, language=language, kind="text")
 
 
@@ -65,8 +75,18 @@ def _from_html(page: str, opts: Options) -> Article:
     if kept and title and dedupe_key(kept[0].text) == dedupe_key(title):
         removed.append(Removal(kept[0].text, "rebuild", "rebuild.title_in_body"))
         kept = kept[1:]
-    return _article(kept, removed, opts, title=title, authors=meta.authors or authors, language=meta.language,
+    meta_authors = [name for a in meta.authors or meta.bylines for name in authors_from_byline(a)]
+    return _article(kept, removed, opts, title=title, authors=meta_authors or authors, language=meta.language,
                     kind="html", date=meta.date, site_name=meta.site_name, url=meta.url)
+
+
+HEADER_ZONE = 8  # blocks before the body where a byline may stand when no headline was found
+
+
+def _harvest(rule: str, text: str, authors: list[str]) -> None:
+    """A removed byline feeds the article's authors."""
+    if rule == "bylines.byline":
+        authors.extend(a for a in authors_from_byline(text) if a not in authors)
 
 
 def _apply_rules(blocks: list[Block], opts: Options, removed: list[Removal]) -> tuple[list[Block], list[str]]:
@@ -83,8 +103,7 @@ def _apply_rules(blocks: list[Block], opts: Options, removed: list[Removal]) -> 
             kept.append(b)
             continue
         removed.append(Removal(b.text, "rules", hit.name))
-        if hit.name == "bylines.byline":
-            authors.extend(a for a in authors_from_byline(b.text) if a not in authors)
+        _harvest(hit.name, b.text, authors)
     while kept:  # tail rules: strip dangling fragments from the end, one at a time
         last = kept[-1]
         hit = first_match(Target.of(last.text, last.kind, len(kept) - 1, len(kept)), lex, opts.disabled_rules, "tail")

@@ -404,6 +404,8 @@ class OrderedPool:
                 next_out += 1
             if exhausted and next_out == next_index:
                 return
+            if not exhausted and next_index - next_out < self.window:
+                continue  # room to read more before waiting
             # wait for a result, a death or a deadline
             now = time.monotonic()
             wait_for = None

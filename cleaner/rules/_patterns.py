@@ -55,12 +55,24 @@ def _first_words(key: str) -> tuple[frozenset[str], bool]:
     return frozenset(firsts), wordless
 
 
-def contains_phrase(key: str, norm: str) -> bool:
-    """Whether the normalised text holds a phrase of the list; a set look-up spares most regex searches."""
+def find_phrase(key: str, norm: str) -> str | None:
+    """The phrase of the list that the normalised text holds, if any.
+
+    A set look-up of first words spares most regex searches."""
     firsts, wordless = _first_words(key)
     if not wordless and firsts.isdisjoint(_WORD.findall(norm)):
-        return False
-    return compiled(key).search(norm) is not None
+        return None
+    m = compiled(key).search(norm)
+    return m.group() if m else None
+
+
+# A lone keyword ("newsletter", "cookies") marks noise only in a short block; in a long one it is news.
+LONE_KEYWORD_MAX_WORDS = 8
+
+
+def holds_noise_phrase(key: str, norm: str, words: int) -> bool:
+    phrase = find_phrase(key, norm)
+    return phrase is not None and (" " in phrase.strip() or words <= LONE_KEYWORD_MAX_WORDS)
 
 
 _CREDIT_HINT = re.compile(r"[:/©|(\[…]|\.\.\.|\b(?:by|credit|courtesy)\b", re.I)

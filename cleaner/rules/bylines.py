@@ -74,3 +74,8 @@ def authors_from_byline(text: str) -> list[str]:
         if part and part.lower() not in lex.author_roles and part.lower() not in lex.caption and _looks_like_name(part):
             names.append(part)
     return names
+
+
+def is_byline(text: str) -> bool:
+    """Whether a short text is a "By Jane Doe" byline."""
+    return _byline_body(text) is not None and len(text.split()) <= 8

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from . import Target, rule
-from ._patterns import contains_phrase
+from ._patterns import holds_noise_phrase
 
 
 @rule("consent.notice", max_words=60)
 def consent_notice(t: Target, lex: Lexicon) -> str | None:
     """A cookie/consent/privacy/JavaScript notice (short: a paragraph about cookies can be news)."""
-    if contains_phrase("consent", t.norm):
+    if holds_noise_phrase("consent", t.norm, t.words):
         return "cookie, consent or browser notice"
     return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from . import Target, rule
-from ._patterns import compiled, contains_phrase
+from ._patterns import compiled, holds_noise_phrase
 
 
 @rule("promos.read_more", max_words=25)
@@ -17,7 +17,7 @@ def read_more(t: Target, lex: Lexicon) -> str | None:
 @rule("promos.newsletter", max_words=30)
 def newsletter(t: Target, lex: Lexicon) -> str | None:
     """A short call to sign up or subscribe: "Sign up for our newsletter", "Jetzt abonnieren"."""
-    if contains_phrase("newsletter", t.norm):
+    if holds_noise_phrase("newsletter", t.norm, t.words):
         return "newsletter or subscription call"
     return None
 
