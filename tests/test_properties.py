@@ -23,7 +23,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner import Article, CleanerError, clean
@@ -276,6 +276,12 @@ def test_paragraph_order_kept_and_noise_removed(case: tuple[str, list[str]]) -> 
 
 @FAST
 @given(scraped_article_with_title())
+@example((  # a lede that is a short question right after the headline
+    "Home\n\nNews\n\nRegulator fines retailer over tracking on its website\n\nWhy did it take so long?\n\n"
+    + SENTENCES[7] + "\n\n" + SENTENCES[28] + "\n\n" + SENTENCES[15] + "\n",
+    "Regulator fines retailer over tracking on its website",
+    ["Why did it take so long?", SENTENCES[7], SENTENCES[28], SENTENCES[15]],
+))
 def test_title_is_the_headline(case: tuple[str, str, list[str]]) -> None:
     data, title, paras = case
     article = clean(data)
