@@ -58,7 +58,7 @@ def _read(path: str) -> bytes:
 
 
 @click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1)  # plain strings: an unreadable path is our one-line error, not a usage error
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
               help="Output format (single documents; streams always write JSON Lines).")
 @click.option("--kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,

@@ -224,7 +224,7 @@ class _Worker:
 
     __slots__ = ("proc", "tasks", "results", "queue", "ready", "started", "errlog")
 
-    def __init__(self, func, reset_every: int, warmup) -> None:
+    def __init__(self, init: bytes) -> None:
         import json
         import subprocess
         import tempfile
@@ -246,7 +246,7 @@ class _Worker:
         self.queue: collections.deque = collections.deque()  # (index, payload) sent, not answered
         self.ready = False
         self.started = 0.0  # when the worker began queue[0] (approximately: when it became free)
-        self.tasks.send((func, reset_every, warmup))
+        self.tasks.send_bytes(init)  # the pickled (func, reset_every, warmup)
 
     def stderr_tail(self) -> str:
         try:
@@ -311,6 +311,10 @@ class OrderedPool:
         self.window = max(window or 4 * max(self.jobs, 1), self.jobs * self.per_worker, 1)
         self.reset_every = reset_every
         self.warmup = warmup
+        from multiprocessing.reduction import ForkingPickler
+
+        # pickled once, here: a task that cannot be pickled fails now, in the caller
+        self._init = bytes(ForkingPickler.dumps((func, reset_every, warmup)))
         self.workers: list[_Worker] = []
         self.restarts = 0  # workers replaced after a timeout or a death
 
@@ -336,7 +340,7 @@ class OrderedPool:
             w.kill()
 
     def _spawn(self) -> _Worker:
-        return _Worker(self.func, self.reset_every, self.warmup)
+        return _Worker(self._init)
 
     # -- the map
     def map(self, items: Iterable[Any]) -> Iterator[Any]:
