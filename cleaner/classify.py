@@ -182,8 +182,24 @@ def body_start(blocks: list[Block], is_noise: Callable[[str], bool] = lambda tex
     return first_good if first_good is not None else len(blocks)
 
 
-def classify(blocks: list[Block], opts: Options, lex: Lexicon) -> str | None:
-    """Label every block in place; return the detected stop-word language (ISO 639-1) or None."""
+def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Options,
+                           stopwords: frozenset[str]) -> None:
+    """A text repeated only inside the article (a recipe's recurring line, an interview's recurring
+    question) is the article's own: judge each copy on its features after all."""
+    outside = {b.text for i, b in enumerate(blocks) if not start <= i <= end}
+    for b in blocks[start:end + 1]:
+        if b.reason == "heuristic.repeated_on_page" and b.text not in outside and len(b.text) >= opts.length_low:
+            label, reason = first_pass(b, features(b.text, stopwords), opts, bool(stopwords))
+            if label in ("good", "neargood"):
+                b.label, b.reason = "good", ""
+
+
+def classify(blocks: list[Block], opts: Options, lex: Lexicon,
+             noise: Callable[[Block], str | None] = lambda block: None) -> str | None:
+    """Label every block in place; return the detected stop-word language (ISO 639-1) or None.
+
+    ``noise`` names the rule that calls a block noise; it is asked about the blocks that look like
+    content, so that a long cookie notice or promo does not stretch the article's span."""
     lang, stopwords = choose_stopwords(blocks, lex)
     seen: dict[str, int] = {}
     for b in blocks:
@@ -195,9 +211,14 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon) -> str | None:
             b.label, b.reason = "short", "heuristic.short"  # most menu lines end here, cheaply
         else:
             b.label, b.reason = first_pass(b, features(b.text, stopwords), opts, bool(stopwords))
+            if b.label in ("good", "neargood"):
+                hit = noise(b)
+                if hit:
+                    b.label, b.reason = "bad", hit
     context_pass(blocks)
     start, end = article_span(blocks, opts)
     end = cut_at_terminator(blocks, start, end, lex)
+    _restore_inner_repeats(blocks, start, end, opts, stopwords)
     for i, b in enumerate(blocks):
         if b.label == "good" and not start <= i <= end:
             b.label, b.reason = "bad", "heuristic.outside_article"

@@ -36,7 +36,7 @@ def run(data: str | bytes, opts: Options) -> Article:
 def _from_text(text: str, opts: Options) -> Article:
     lex = lexicon()
     blocks = segment(text)
-    language = classify(blocks, opts, lex)
+    language = classify(blocks, opts, lex, lambda b: _rule_name(b, lex, opts))
     removed: list[Removal] = []
     start = body_start(blocks, lambda text: first_match(Target.of(text), lex, opts.disabled_rules) is not None)
     title_at = title_from_text(blocks, start, lex, opts.url)
@@ -57,11 +57,14 @@ def _from_text(text: str, opts: Options) -> Article:
                 removed.append(Removal(b.text, "rules", hit.name))
                 _harvest(hit.name, b.text, authors)
             else:
-                removed.append(Removal(b.text, "heuristic", b.reason or "heuristic.boilerplate"))
+                removed.append(_removal(b))
         else:
-            removed.append(Removal(b.text, "heuristic", b.reason or "heuristic.boilerplate"))
+            removed.append(_removal(b))
     kept, byline_authors = _apply_rules(kept, opts, removed)
     authors.extend(a for a in byline_authors if a not in authors)
+    if not looks_like_article(kept):
+        removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
+        kept = []
     return _article(kept, removed, opts, title=title, authors=authors, language=language, kind="text")
 
 
@@ -80,6 +83,27 @@ def _from_html(page: str, opts: Options) -> Article:
                     kind="html", date=meta.date, site_name=meta.site_name, url=meta.url)
 
 
+def _rule_name(block: Block, lex, opts: Options) -> str | None:
+    hit = first_match(Target.of(block.text, block.kind), lex, opts.disabled_rules)
+    return hit.name if hit else None
+
+
+def _removal(block: Block) -> Removal:
+    reason = block.reason or "heuristic.boilerplate"
+    return Removal(block.text, "heuristic" if reason.startswith("heuristic.") else "rules", reason)
+
+
+MIN_ARTICLE_CHARS = 150
+
+
+def looks_like_article(kept: list[Block]) -> bool:
+    """A few short lines with no sentence among them (a lone teaser left where the scraper lost the
+    body) are no article: better no output than a wrong one."""
+    return sum(len(b.text) for b in kept) >= MIN_ARTICLE_CHARS or any(
+        b.text.rstrip().endswith(_SENTENCE_END) for b in kept)
+
+
+_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»")
 HEADER_ZONE = 8  # blocks before the body where a byline may stand when no headline was found
 
 

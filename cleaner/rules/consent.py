@@ -6,7 +6,7 @@ from . import Target, rule
 from ._patterns import holds_noise_phrase
 
 
-@rule("consent.notice", max_words=60)
+@rule("consent.notice", max_words=150)
 def consent_notice(t: Target, lex: Lexicon) -> str | None:
     """A cookie/consent/privacy/JavaScript notice (short: a paragraph about cookies can be news)."""
     if holds_noise_phrase("consent", t.norm, t.words):
