@@ -1,0 +1,118 @@
+"""cleaner.contrib.scrapy.CleanerPipeline with real Scrapy items and settings; no network."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+scrapy = pytest.importorskip("scrapy")
+
+from scrapy.exceptions import DropItem  # noqa: E402
+from scrapy.utils.test import get_crawler  # noqa: E402
+
+import cleaner  # noqa: E402
+from cleaner.contrib.scrapy import CleanerPipeline  # noqa: E402
+
+PAGE = ("<html><head><title>Council approves the budget</title></head><body><nav>Home | World | Sport</nav>"
+        "<article><h1>Council approves the budget</h1><p>The council voted on Tuesday to approve the new budget, "
+        "which includes funding for schools and roads across the region.</p><p>Officials said the plan would "
+        "take effect next year after a final review by the state government.</p></article>"
+        "<footer>Share on Facebook</footer></body></html>")
+URL = "https://example.com/news/council-budget"
+
+
+class PageItem(scrapy.Item):
+    url = scrapy.Field()
+    html = scrapy.Field()
+    cleaned = scrapy.Field()
+    cleaner_error = scrapy.Field()
+
+
+def pipeline(**settings):
+    return CleanerPipeline.from_crawler(get_crawler(settings_dict=settings))
+
+
+def test_scrapy_item_gets_the_article():
+    item = PageItem(url=URL, html=PAGE)
+    out = pipeline().process_item(item)
+    assert out is item
+    assert out["cleaned"] == cleaner.clean(PAGE, url=URL).to_dict(with_removed=False)
+    assert out["html"] == PAGE and out["url"] == URL
+
+
+def test_old_signature_with_spider():
+    item = PageItem(url=URL, html=PAGE)
+    out = pipeline().process_item(item, scrapy.Spider(name="s"))
+    assert out["cleaned"]["title"] == cleaner.clean(PAGE, url=URL).title
+
+
+def test_settings_field_url_into_and_flat_fields():
+    item = {"page": PAGE.encode("utf-8"), "link": URL, "id": 7}
+    out = pipeline(CLEANER_FIELD="page", CLEANER_URL_FIELD="link", CLEANER_INTO="",
+                   CLEANER_KEEP_PAGE=False, CLEANER_EXPLAIN=True).process_item(item)
+    expected = cleaner.clean(PAGE, url=URL).to_dict()
+    assert "page" not in out and out["id"] == 7 and out["link"] == URL
+    for key in cleaner.article.ARTICLE_FIELDS + ("removed",):
+        assert out[key] == expected[key], key
+
+
+def test_body_field_by_default_for_dicts():
+    out = pipeline().process_item({"body": PAGE, "url": URL})
+    assert out["cleaned"]["paragraphs"] == list(cleaner.clean(PAGE, url=URL).paragraphs)
+
+
+def test_bad_page_sets_error_or_drops():
+    item = PageItem(url=URL, html="")
+    out = pipeline().process_item(item)
+    assert out["cleaner_error"] == "input is empty" and "cleaned" not in out
+    with pytest.raises(DropItem):
+        pipeline(CLEANER_DROP_FAILED=True).process_item(PageItem(url=URL, html=""))
+    missing = pipeline().process_item({"url": URL})
+    assert "no page field" in missing["cleaner_error"]
+
+
+def test_drop_empty():
+    with pytest.raises(DropItem):
+        pipeline(CLEANER_DROP_EMPTY=True).process_item({"html": "<html><body><nav>Home | About</nav></body></html>"})
+
+
+def test_bad_settings_fail_at_start():
+    with pytest.raises(TypeError):
+        pipeline(CLEANER_OPTIONS={"no_such_option": 1})
+    with pytest.raises(ValueError):
+        pipeline(CLEANER_KIND="pdf")
+
+
+def test_import_cleaner_does_not_import_scrapy():
+    code = "import sys, cleaner, cleaner.stream; assert 'scrapy' not in sys.modules and 'pyspark' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_in_a_real_crawl(tmp_path):
+    """A real crawler (file:// URL, no network) with the pipeline in ITEM_PIPELINES, feed to JSON Lines."""
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    feed = tmp_path / "out.jsonl"
+    script = textwrap.dedent(f"""
+        import scrapy
+        from scrapy.crawler import CrawlerProcess
+
+        class S(scrapy.Spider):
+            name = "s"
+            start_urls = [{page.as_uri()!r}]
+            def parse(self, response):
+                yield {{"url": {URL!r}, "body": response.text}}
+
+        p = CrawlerProcess({{"ITEM_PIPELINES": {{"cleaner.contrib.scrapy.CleanerPipeline": 300}},
+                             "CLEANER_KEEP_PAGE": False, "LOG_ENABLED": False,
+                             "FEEDS": {{{str(feed)!r}: {{"format": "jsonlines"}}}}}})
+        p.crawl(S)
+        p.start()
+    """)
+    subprocess.run([sys.executable, "-c", script], check=True, timeout=120, cwd=tmp_path)
+    import json
+
+    rows = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
+    assert rows == [{"url": URL, "cleaned": cleaner.clean(PAGE, url=URL).to_dict(with_removed=False)}]
