@@ -21,7 +21,67 @@ PHRASE_KEYS = ("share", "ads", "promo_prefix", "newsletter", "caption", "byline_
                "dateline", "consent", "counter_nouns", "months", "section_end")
 
 
-@dataclass(frozen=True)
+WORD = re.compile(r"\w+")
+# Words as phrases see them: a colon right after a word is kept ("related:" is a label, "related" a word).
+PHRASE_WORD = re.compile(r"\w+:?")
+
+
+class PhraseSet:
+    """A phrase list as tuples of lower-case words, matched word by word (no regex to compile, linear time).
+
+    ``"Sign up for"`` matches the words ``sign up for`` wherever they stand, a colon after them or not;
+    ``"Related:"`` matches only with its colon.  Phrases with no word at all (``"©"``) match as substrings.
+    Match against ``PHRASE_WORD.findall(text)``.
+    """
+
+    __slots__ = ("tuples", "lengths", "wordless", "firsts")
+
+    def __init__(self, phrases: frozenset[str]):
+        tuples = {tuple(PHRASE_WORD.findall(p)) for p in phrases}
+        self.wordless = tuple(p for p in phrases if not WORD.search(p))
+        self.tuples = frozenset(t for t in tuples if t)
+        self.lengths = tuple(sorted({len(t) for t in self.tuples}))
+        firsts: dict[str, set[int]] = {}
+        for t in self.tuples:
+            firsts.setdefault(t[0], set()).add(len(t))
+            if len(t) == 1 and t[0].endswith(":"):
+                continue
+            firsts.setdefault(t[0] + ":", set()).add(len(t))  # a one-word phrase may carry a colon
+        self.firsts = {w: tuple(sorted(n)) for w, n in firsts.items()}
+
+    def _is_phrase(self, words: tuple[str, ...]) -> bool:
+        if words in self.tuples:
+            return True
+        last = words[-1]
+        return last.endswith(":") and words[:-1] + (last[:-1],) in self.tuples
+
+    def prefix(self, words: list[str] | tuple[str, ...]) -> int:
+        """How many leading words form a phrase (the longest), else 0."""
+        lengths = self.firsts.get(words[0]) if words else None
+        for n in reversed(lengths or ()):
+            if n <= len(words) and self._is_phrase(tuple(words[:n])):
+                return n
+        return 0
+
+    def find(self, words: list[str] | tuple[str, ...]) -> tuple[int, int] | None:
+        """(start, length) of the first phrase among the words, else None."""
+        firsts = self.firsts
+        for i, word in enumerate(words):
+            lengths = firsts.get(word)
+            if lengths is None:
+                continue
+            for n in lengths:
+                if i + n > len(words):
+                    break
+                if self._is_phrase(tuple(words[i:i + n])):
+                    return i, n
+        return None
+
+    def in_text(self, text: str) -> bool:
+        return any(p in text for p in self.wordless)
+
+
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """All phrase lists of all languages, lower-cased, as frozensets, plus per-language stop words."""
 
@@ -34,9 +94,9 @@ class Lexicon:
         except KeyError:
             raise AttributeError(key) from None
 
-    def alternation(self, key: str) -> str:
-        """A regex alternation of one phrase list, longest phrases first, each escaped."""
-        return "|".join(re.escape(p) for p in sorted(self.phrases[key], key=len, reverse=True))
+    def words(self, key: str) -> PhraseSet:
+        """One phrase list, prepared for word-by-word matching."""
+        return _phrase_set(self, key)
 
 
 def _read_text(name: str) -> str:
@@ -61,3 +121,8 @@ def lexicon() -> Lexicon:
             words = [w for w in entry.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
             stopwords[entry.name[:-4]] = frozenset(words)
     return Lexicon({k: frozenset(v) for k, v in phrases.items()}, stopwords)
+
+
+@lru_cache(maxsize=None)
+def _phrase_set(lex: Lexicon, key: str) -> PhraseSet:
+    return PhraseSet(lex.phrases[key])

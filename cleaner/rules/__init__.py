@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
 
-from ..lexicon import Lexicon
+from ..lexicon import PHRASE_WORD, Lexicon
 
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$", re.UNICODE)
 _SPACES = re.compile(r"\s+")
@@ -27,6 +27,7 @@ class Target:
     text: str
     norm: str  # lower-cased, whitespace collapsed, punctuation stripped at both ends
     words: int
+    tokens: tuple[str, ...]  # the words of norm as phrases see them (lexicon.PHRASE_WORD)
     kind: str  # p, h, li, quote, ... (HTML) or p (text)
     position: int  # index among the article's blocks
     total: int
@@ -34,8 +35,8 @@ class Target:
     @classmethod
     def of(cls, text: str, kind: str = "p", position: int = 0, total: int = 1) -> "Target":
         words = text.split()
-        norm = normalise(" ".join(words)) if len(words) <= 60 else ""  # no rule reads a long block's norm
-        return cls(text, norm, len(words), kind, position, total)
+        norm = normalise(" ".join(words)) if len(words) <= _longest("any") else ""  # no rule reads a long block
+        return cls(text, norm, len(words), tuple(PHRASE_WORD.findall(norm)), kind, position, total)
 
 
 def normalise(text: str) -> str:

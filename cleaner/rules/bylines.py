@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Lexicon, lexicon
+from ..lexicon import PHRASE_WORD, Lexicon, lexicon
 from . import Target, rule
-from ._patterns import compiled
+from ._patterns import starts_with_phrase
 
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}"
 _NAME_SEQ = re.compile(rf"^{_NAME}(?:\s{{1,3}}{_NAME}){{0,4}}$")
@@ -23,10 +23,12 @@ def _looks_like_name(part: str) -> bool:
 
 def _byline_body(text: str) -> str | None:
     """The part after "By"/"Von"/"Par", when the block starts with such a prefix and a name."""
-    m = compiled("byline").match(text.strip())
-    if not m:
+    text = text.strip()
+    spans = list(PHRASE_WORD.finditer(text[:60].lower()))
+    n = starts_with_phrase("byline_prefix", [m.group() for m in spans])
+    if not n:
         return None
-    rest = text.strip()[m.end():]
+    rest = text[spans[n - 1].end():].lstrip(" :")
     return rest if rest[:1].isupper() else None
 
 
@@ -50,16 +52,14 @@ def byline(t: Target, lex: Lexicon) -> str | None:
 @rule("bylines.dateline", max_words=12)
 def dateline(t: Target, lex: Lexicon) -> str | None:
     """A line that is only a date or time, perhaps after "Updated"/"Published"."""
-    if not _TIMEISH.search(t.text) and not any(w in lex.months for w in t.norm.split()):
+    if not _TIMEISH.search(t.text) and not any(w in lex.months for w in t.tokens):
         return None
-    rest = compiled("dateline").sub("", t.norm, count=1)
-    tokens = re.findall(r"[^\W\d_]+\.?|\d+", rest)
-    if not tokens:
-        return "dateline" if t.norm != rest else None
-    wordy = [w for w in tokens if not w.isdigit()]
-    if all(w in lex.months or w.rstrip(".") in lex.months or len(w) <= 2 for w in wordy) and (
-        len(tokens) - len(wordy) >= 1 or t.norm != rest
-    ):
+    n = starts_with_phrase("dateline", t.tokens)
+    rest = t.tokens[n:]
+    if not rest:
+        return "dateline" if n else None
+    wordy = [w.rstrip(":") for w in rest if not w.rstrip(":").isdigit()]
+    if all(w in lex.months or len(w) <= 2 for w in wordy) and (len(wordy) < len(rest) or n):
         return "date or time line"
     return None
 

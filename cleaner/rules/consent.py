@@ -9,6 +9,6 @@ from ._patterns import holds_noise_phrase
 @rule("consent.notice", max_words=150)
 def consent_notice(t: Target, lex: Lexicon) -> str | None:
     """A cookie/consent/privacy/JavaScript notice (short: a paragraph about cookies can be news)."""
-    if holds_noise_phrase("consent", t.norm, t.words):
+    if holds_noise_phrase("consent", t.norm, t.tokens):
         return "cookie, consent or browser notice"
     return None

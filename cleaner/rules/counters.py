@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from . import Target, rule
-from ._patterns import compiled
+from ._patterns import is_counter
 
 
 @rule("counters.count", max_words=5)
 def counter(t: Target, lex: Lexicon) -> str | None:
     """A number and a counted thing, nothing else."""
-    if compiled("counter").match(t.text.strip()):
+    if is_counter(t.text):
         return "counter"
     return None

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from . import Target, rule
-from ._patterns import compiled, holds_noise_phrase
+from ._patterns import holds_noise_phrase, starts_with_phrase
 
 
 @rule("promos.read_more", max_words=25)
 def read_more(t: Target, lex: Lexicon) -> str | None:
     """A short block that starts like a teaser link: "Read more: ...", "Related: ...", "Lesen Sie auch"."""
-    if compiled("promo_prefix").match(t.norm):
+    if starts_with_phrase("promo_prefix", t.tokens):
         return "teaser or navigation link"
     return None
 
@@ -17,7 +17,7 @@ def read_more(t: Target, lex: Lexicon) -> str | None:
 @rule("promos.newsletter", max_words=30)
 def newsletter(t: Target, lex: Lexicon) -> str | None:
     """A short call to sign up or subscribe: "Sign up for our newsletter", "Jetzt abonnieren"."""
-    if holds_noise_phrase("newsletter", t.norm, t.words):
+    if holds_noise_phrase("newsletter", t.norm, t.tokens):
         return "newsletter or subscription call"
     return None
 
