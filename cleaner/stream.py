@@ -191,14 +191,24 @@ def _worker_entry(task_fd: int, result_fd: int) -> None:
             reset_caches()
 
 
-def _warm_cleaner() -> None:
-    """Import the heavy modules before announcing readiness, so the timeout never counts imports."""
-    from . import pipeline  # noqa: F401
+_WARM_HTML = ("<html><head><title>Warm up</title><meta name='date' content='2024-01-02'></head><body><nav>Home</nav>"
+              "<article><h1>Warm up</h1><p>The council voted on Tuesday to approve the new budget for the schools "
+              "and the roads of the region, officials said.</p><p>Share on Facebook</p></article></body></html>")
+_WARM_TEXT = ("Share\nWarm up\nThe council voted on Tuesday to approve the new budget for the schools and the roads "
+              "of the region, officials said.\n")
 
-    try:
-        import trafilatura  # noqa: F401
-    except ImportError:  # pragma: no cover
-        pass
+
+def _warm_cleaner() -> None:
+    """Pay the first-call costs (imports, lexicons, trafilatura's lazy set-up) before announcing
+    readiness, so the per-document timeout never counts them."""
+    from .options import Options
+    from .pipeline import run
+
+    for page in (_WARM_HTML, _WARM_TEXT):
+        try:
+            run(page, Options())
+        except Exception:  # noqa: BLE001 - warming up must never stop a worker
+            pass
 
 
 # ---------------------------------------------------------------------------------------------

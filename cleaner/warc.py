@@ -63,9 +63,10 @@ def iter_pages(source: str | BinaryIO, *, max_bytes: int | None = None, all_type
 
     fh = open(source, "rb") if isinstance(source, str) else source
     try:
+        _check_magic(fh)
         number = 0
         try:
-            for record in ArchiveIterator(fh, arc2warc=True):
+            for record in ArchiveIterator(fh, arc2warc=False):
                 number += 1
                 if record.rec_type != "response":
                     continue
@@ -90,6 +91,26 @@ def iter_pages(source: str | BinaryIO, *, max_bytes: int | None = None, all_type
     finally:
         if fh is not source:
             fh.close()
+
+
+def _check_magic(fh) -> None:
+    """A WARC (after gzip, if any) starts with 'WARC/'; anything else is refused up front (warcio
+    would otherwise read some text files as ARC, with warnings)."""
+    import zlib
+
+    peek = getattr(fh, "peek", None)
+    if peek is None:
+        return
+    head = peek(65536)
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+        except zlib.error:
+            raise WarcFormatError("not a readable WARC file: broken gzip data") from None
+    if not head:
+        return  # an empty file: no records
+    if not head.startswith(b"WARC/"):
+        raise WarcFormatError("not a WARC file (it does not start with 'WARC/')")
 
 
 @dataclass(frozen=True)
