@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .article import Block
-from .lexicon import Lexicon
+from .lexicon import PHRASE_WORD, Lexicon
 from .options import Options
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -159,13 +159,17 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon) -
         b = blocks[i]
         if b.label == "good":
             seen += len(b.text)
-        elif seen >= 0.5 * total and len(b.text) <= 60 and _norm(b.text) in lex.section_end:
+        elif seen >= 0.5 * total and _is_section_heading(b.text, lex):
             return i - 1
     return end
 
 
-def _norm(text: str) -> str:
-    return " ".join(WORD.findall(text.lower()))
+def _is_section_heading(text: str, lex: Lexicon) -> bool:
+    """A short line without a sentence end that starts like "More from ...", "Related stories", "Comments"."""
+    if len(text) > 60 or text.rstrip().endswith(_TERMINAL):
+        return False
+    words = PHRASE_WORD.findall(text.lower())
+    return len(words) <= 6 and lex.words("section_end").prefix(words) > 0
 
 
 def body_start(blocks: list[Block], is_noise: Callable[[str], bool] = lambda text: False) -> int:
