@@ -7,12 +7,23 @@ The library never prints; errors for bad input are ``CleanerError`` (see ``clean
 """
 from __future__ import annotations
 
-from .article import Article, Removal
 from .errors import BinaryInputError, CleanerError, EmptyInputError, InputTooLargeError
-from .options import Options
-from .pipeline import clean
 
 __version__ = "1.0.0"
+
+# The rest loads on first use, so that `cleaner --version` and a plain `import cleaner` stay instant.
+_LAZY = {"Article": "article", "Removal": "article", "Options": "options", "clean": "pipeline"}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cleaner' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
 
 def clean_many(items, *, jobs: int | None = None, **options):

@@ -9,10 +9,12 @@ Everything here is loaded once, on first use, into immutable structures.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
 
 PHRASE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
 
@@ -100,7 +102,8 @@ class Lexicon:
 
 
 def _read_text(name: str) -> str:
-    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    with open(os.path.join(_HERE, name), encoding="utf-8") as fh:
+        return fh.read()
 
 
 @lru_cache(maxsize=None)
@@ -116,10 +119,10 @@ def lexicon() -> Lexicon:
                 raise ValueError(f"lexicon {lang}.json: unknown key {key!r}")
             phrases[key].update(v.lower() for v in values)
     stopwords = {}
-    for entry in resources.files(__package__).joinpath("stopwords").iterdir():
-        if entry.name.endswith(".txt"):
-            words = [w for w in entry.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
-            stopwords[entry.name[:-4]] = frozenset(words)
+    for name in sorted(os.listdir(os.path.join(_HERE, "stopwords"))):
+        if name.endswith(".txt"):
+            words = [w for w in _read_text(os.path.join("stopwords", name)).splitlines() if w and not w.startswith("#")]
+            stopwords[name[:-4]] = frozenset(words)
     return Lexicon({k: frozenset(v) for k, v in phrases.items()}, stopwords)
 
 
