@@ -96,26 +96,27 @@ def _bylines(tree) -> list[str]:
 
 
 def _blocks(body):
+    """trafilatura's body as blocks, in reading order.  Text can stand loose in the body, between
+    elements (an element's ``tail``): it is a paragraph too."""
     if body is None:
         return
-    index = 0
+    pieces = []  # (kind, text)
+    if body.text and body.text.strip():
+        pieces.append(("p", body.text))
     for el in body.iterchildren():
         if el.tag == "list":
-            for item in el.iter("item"):
-                text = " ".join(item.itertext()).split()
-                if text:
-                    yield Block(" ".join(text), kind="li", index=index)
-                    index += 1
-            continue
-        if el.tag == "table":
+            pieces.extend(("li", " ".join(item.itertext())) for item in el.iter("item"))
+        elif el.tag == "table":
             for row in el.iter("row"):
-                cells = [" ".join(" ".join(c.itertext()).split()) for c in row.iter("cell")]
-                text = " | ".join(c for c in cells if c)
-                if text:
-                    yield Block(text, kind="tr", index=index)
-                    index += 1
-            continue
-        text = " ".join(" ".join(el.itertext()).split())
+                cells = (" ".join(" ".join(c.itertext()).split()) for c in row.iter("cell"))
+                pieces.append(("tr", " | ".join(c for c in cells if c)))
+        else:
+            pieces.append((_KINDS.get(el.tag, "p"), " ".join(el.itertext())))  # not el.tail: that comes next
+        if el.tail and el.tail.strip():
+            pieces.append(("p", el.tail))
+    index = 0
+    for kind, text in pieces:
+        text = " ".join(text.split())
         if text:
-            yield Block(text, kind=_KINDS.get(el.tag, "p"), index=index)
+            yield Block(text, kind=kind, index=index)
             index += 1

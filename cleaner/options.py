@@ -18,8 +18,8 @@ class Options:
     # heuristic stage (text input); the defaults were tuned on the development benchmark
     length_low: int = 50  # characters: below this a block is "short"
     length_high: int = 150  # characters: a long block with enough stop words is good at once
-    stopwords_low: float = 0.20
-    stopwords_high: float = 0.30
+    stopwords_low: float = 0.15
+    stopwords_high: float = 0.25
     max_link_density: float = 0.5
     span_block_cost: float = 40.0  # what one boilerplate block costs the article span (see classify.article_span)
     span_char_cost: float = 0.5  # ... and each of its characters
