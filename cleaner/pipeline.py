@@ -47,8 +47,6 @@ def _from_text(text: str, opts: Options) -> Article:
     for i, b in enumerate(blocks):
         if i == title_at:
             continue
-        if title_at is not None and title_at < i < start and b.label == "good":
-            b.label, b.reason = "bad", "heuristic.article_header"  # standfirst, byline, caption under the headline
         if b.label == "good":
             kept.append(b)
         elif header_from < i < start:  # the header zone: name the rule, and keep the byline's names

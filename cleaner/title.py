@@ -26,6 +26,8 @@ def headline_score(block: Block, slug: set[str]) -> float:
     if text.endswith((".", ",", ";")) and not text.endswith("..."):
         return 0.0
     score = 1.0
+    if text.endswith(("?", "!")):
+        score -= 0.75  # a question or exclamation under the headline is a lede more often than a headline
     capitalised = sum(w[:1].isupper() for w in words) / len(words)
     score += capitalised
     if 4 <= len(words) <= 20:
