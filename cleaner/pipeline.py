@@ -36,9 +36,10 @@ def run(data: str | bytes, opts: Options) -> Article:
 def _from_text(text: str, opts: Options) -> Article:
     lex = lexicon()
     blocks = segment(text)
-    language = classify(blocks, opts, lex, lambda b: _rule_name(b, lex, opts))
+    rules = RuleBook(opts)
+    language = classify(blocks, opts, lex, lambda b: rules.name(b.text, b.kind))
     removed: list[Removal] = []
-    start = body_start(blocks, lambda text: first_match(Target.of(text), lex, opts.disabled_rules) is not None)
+    start = body_start(blocks, lambda text: rules.name(text) is not None)
     title_at = title_from_text(blocks, start, lex, opts.url)
     title = normalise_text(blocks[title_at].text) if title_at is not None else None
     kept: list[Block] = []
@@ -50,15 +51,15 @@ def _from_text(text: str, opts: Options) -> Article:
         if b.label == "good":
             kept.append(b)
         elif header_from < i < start:  # the header zone: name the rule, and keep the byline's names
-            hit = first_match(Target.of(b.text), lex, opts.disabled_rules)
+            hit = rules.name(b.text)
             if hit is not None:
-                removed.append(Removal(b.text, "rules", hit.name))
-                _harvest(hit.name, b.text, authors)
+                removed.append(Removal(b.text, "rules", hit))
+                _harvest(hit, b.text, authors)
             else:
                 removed.append(_removal(b))
         else:
             removed.append(_removal(b))
-    kept, byline_authors = _apply_rules(kept, opts, removed)
+    kept, byline_authors = _apply_rules(kept, rules, removed)
     authors.extend(a for a in byline_authors if a not in authors)
     if not looks_like_article(kept):
         removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
@@ -71,7 +72,7 @@ def _from_html(page: str, opts: Options) -> Article:
 
     blocks, meta = html.extract(page, opts)
     removed: list[Removal] = []
-    kept, authors = _apply_rules(blocks, opts, removed)
+    kept, authors = _apply_rules(blocks, RuleBook(opts), removed)
     title = title_from_html(meta.title, meta.headline, meta.site_name)
     if kept and title and dedupe_key(kept[0].text) == dedupe_key(title):
         removed.append(Removal(kept[0].text, "rebuild", "rebuild.title_in_body"))
@@ -81,9 +82,24 @@ def _from_html(page: str, opts: Options) -> Article:
                     kind="html", date=meta.date, site_name=meta.site_name, url=meta.url)
 
 
-def _rule_name(block: Block, lex, opts: Options) -> str | None:
-    hit = first_match(Target.of(block.text, block.kind), lex, opts.disabled_rules)
-    return hit.name if hit else None
+class RuleBook:
+    """The rules as one ``clean()`` call asks them: each distinct (text, kind) is judged once."""
+
+    def __init__(self, opts: Options):
+        self.lex = lexicon()
+        self.disabled = opts.disabled_rules
+        self.enabled = opts.rules
+        self._seen: dict[tuple[str, str, str], str | None] = {}
+
+    def name(self, text: str, kind: str = "p", where: str = "any") -> str | None:
+        """The name of the first rule that calls this block noise, else None."""
+        if not self.enabled:
+            return None
+        key = (text, kind, where)
+        if key not in self._seen:
+            hit = first_match(Target.of(text, kind), self.lex, self.disabled, where)
+            self._seen[key] = hit.name if hit else None
+        return self._seen[key]
 
 
 def _removal(block: Block) -> Removal:
@@ -111,28 +127,22 @@ def _harvest(rule: str, text: str, authors: list[str]) -> None:
         authors.extend(a for a in authors_from_byline(text) if a not in authors)
 
 
-def _apply_rules(blocks: list[Block], opts: Options, removed: list[Removal]) -> tuple[list[Block], list[str]]:
+def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -> tuple[list[Block], list[str]]:
     """Drop the blocks a rule matches, recording each; bylines feed the authors."""
-    if not opts.rules:
-        return blocks, []
-    lex = lexicon()
     kept: list[Block] = []
     authors: list[str] = []
-    total = len(blocks)
-    for i, b in enumerate(blocks):
-        hit = first_match(Target.of(b.text, b.kind, i, total), lex, opts.disabled_rules)
+    for b in blocks:
+        hit = rules.name(b.text, b.kind)
         if hit is None:
             kept.append(b)
             continue
-        removed.append(Removal(b.text, "rules", hit.name))
-        _harvest(hit.name, b.text, authors)
-    while kept:  # tail rules: strip dangling fragments from the end, one at a time
-        last = kept[-1]
-        hit = first_match(Target.of(last.text, last.kind, len(kept) - 1, len(kept)), lex, opts.disabled_rules, "tail")
-        if hit is None or len(kept) == 1:
+        removed.append(Removal(b.text, "rules", hit))
+        _harvest(hit, b.text, authors)
+    while len(kept) > 1:  # tail rules: strip dangling fragments from the end, one at a time
+        hit = rules.name(kept[-1].text, kept[-1].kind, "tail")
+        if hit is None:
             break
-        removed.append(Removal(last.text, "rules", hit.name))
-        kept.pop()
+        removed.append(Removal(kept.pop().text, "rules", hit))
     return kept, authors
 
 

@@ -35,12 +35,16 @@ class Target:
     @classmethod
     def of(cls, text: str, kind: str = "p", position: int = 0, total: int = 1) -> "Target":
         words = text.split()
-        norm = normalise(" ".join(words)) if len(words) <= _longest("any") else ""  # no rule reads a long block
+        norm = normalise(text) if len(words) <= _longest("any") else ""  # no rule reads a long block
         return cls(text, norm, len(words), tuple(PHRASE_WORD.findall(norm)), kind, position, total)
 
 
 def normalise(text: str) -> str:
-    return _EDGE_PUNCT.sub("", _SPACES.sub(" ", text.lower())).strip()
+    """Lower case, one space between words, no punctuation at either end."""
+    text = " ".join(text.lower().split())
+    if text and not (text[0].isalnum() and text[-1].isalnum()):
+        text = _EDGE_PUNCT.sub("", text).strip()
+    return text
 
 
 def iter_rules() -> Iterator[Rule]:
