@@ -1,7 +1,7 @@
 """The data model shared by every stage and every output: Block, Removal, Article."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -78,4 +78,4 @@ class Article:
 ARTICLE_FIELDS = ("title", "text", "paragraphs", "authors", "date_published", "site_name",
                   "url", "language", "kind", "word_count")
 
-__all__ = ["Article", "Block", "Removal", "ARTICLE_FIELDS", "asdict"]
+__all__ = ["Article", "Block", "Removal", "ARTICLE_FIELDS"]

@@ -8,7 +8,7 @@ import unicodedata
 
 from . import detect
 from .article import Article, Block, Removal
-from .classify import article_span, body_start, classify
+from .classify import body_start, classify
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
@@ -158,4 +158,4 @@ def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title:
                    site_name=site_name, url=url or opts.url, language=language, kind=kind, removed=tuple(removed))
 
 
-__all__ = ["clean", "run", "article_span"]
+__all__ = ["clean", "run"]

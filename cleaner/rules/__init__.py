@@ -12,31 +12,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable
 
 from ..lexicon import PHRASE_WORD, Lexicon
 
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$", re.UNICODE)
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
 class Target:
-    """What a rule sees of a block: its text, a normalised form, and where it stands."""
+    """What a rule sees of a block: its text, a normalised form and its words, and its kind."""
 
     text: str
     norm: str  # lower-cased, whitespace collapsed, punctuation stripped at both ends
     words: int
     tokens: tuple[str, ...]  # the words of norm as phrases see them (lexicon.PHRASE_WORD)
     kind: str  # p, h, li, quote, ... (HTML) or p (text)
-    position: int  # index among the article's blocks
-    total: int
 
     @classmethod
-    def of(cls, text: str, kind: str = "p", position: int = 0, total: int = 1) -> "Target":
+    def of(cls, text: str, kind: str = "p") -> "Target":
         words = text.split()
         norm = normalise(text) if len(words) <= _longest("any") else ""  # no rule reads a long block
-        return cls(text, norm, len(words), tuple(PHRASE_WORD.findall(norm)), kind, position, total)
+        return cls(text, norm, len(words), tuple(PHRASE_WORD.findall(norm)), kind)
 
 
 def normalise(text: str) -> str:
@@ -45,10 +42,6 @@ def normalise(text: str) -> str:
     if text and not (text[0].isalnum() and text[-1].isalnum()):
         text = _EDGE_PUNCT.sub("", text).strip()
     return text
-
-
-def iter_rules() -> Iterator[Rule]:
-    yield from all_rules()
 
 
 RuleFunc = Callable[[Target, Lexicon], "str | None"]
