@@ -186,6 +186,36 @@ def body_start(blocks: list[Block], is_noise: Callable[[str], bool] = lambda tex
     return first_good if first_good is not None else len(blocks)
 
 
+TEASER_RUN = 3  # consecutive blocks under one section label that make a teaser list
+
+
+def teaser_runs(blocks: list[Block]) -> set[int]:
+    """Indices of runs of blocks that all open with the same two capitalised words, a section label
+    glued to each teaser ("Company Town Paramount shakes up ...", "Company Town Fox News signs ...")."""
+    found: set[int] = set()
+    run: list[int] = []
+    label = None
+    for i, b in enumerate(blocks):
+        words = b.text.split(None, 2)
+        key = tuple(words[:2]) if len(words) == 3 and all(w[:1].isupper() for w in words[:2]) else None
+        if key is not None and key == label:
+            run.append(i)
+        else:
+            if len(run) >= TEASER_RUN:
+                found.update(run)
+            run, label = ([i], key) if key else ([], None)
+    if len(run) >= TEASER_RUN:
+        found.update(run)
+    return found
+
+
+def _says_twice(text: str) -> bool:
+    """A block whose second half repeats its first: a teaser's link text glued to its own title."""
+    words = text.split()
+    half = len(words) // 2
+    return half >= 4 and words[:half] == words[half:2 * half]
+
+
 def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Options,
                            stopwords: frozenset[str]) -> None:
     """A text repeated only inside the article (a recipe's recurring line, an interview's recurring
@@ -208,9 +238,12 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     seen: dict[str, int] = {}
     for b in blocks:
         seen[b.text] = seen.get(b.text, 0) + 1
-    for b in blocks:
+    teasers = teaser_runs(blocks)
+    for i, b in enumerate(blocks):
         if seen[b.text] > 1:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
             b.label, b.reason = "bad", "heuristic.repeated_on_page"
+        elif i in teasers or _says_twice(b.text):
+            b.label, b.reason = "bad", "heuristic.teaser"
         elif len(b.text) < opts.length_low and not _CJK.search(b.text, 0, 20):
             b.label, b.reason = "short", "heuristic.short"  # most menu lines end here, cheaply
         else:

@@ -1,6 +1,8 @@
 """Share and social widgets: lone "Share", "Tweet", "Share on Facebook", "Facebook Twitter Email"."""
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Lexicon
 from . import Target, rule
 
@@ -19,4 +21,15 @@ def widget_row(t: Target, lex: Lexicon) -> str | None:
     parts = [p for p in t.norm.replace("|", " ").replace("•", " ").replace("·", " ").split() if p]
     if len(parts) >= 2 and all(p.strip(",;:/") in lex.share for p in parts):
         return "row of widget labels"
+    return None
+
+
+_CONTACT = re.compile(r"^(?:@\w{1,40}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|(?:https?://|www\.)\S{1,300})$")
+
+
+@rule("social.contact", max_words=1)
+def contact(t: Target, lex: Lexicon) -> str | None:
+    """A block that is only an @handle, an e-mail address or a URL (an author box, a share target)."""
+    if _CONTACT.match(t.text.strip()):
+        return "handle, address or link"
     return None
