@@ -116,6 +116,9 @@ CASES = [
     ("social.widget_label", "Share buybacks planned for the autumn have been suspended.", ANY, None),
     ("social.widget_label", "Print sales fell by 12 percent last year.", ANY, None),
     # social.widget_row
+    ("social.contact", "@saraheneedleman", ANY, "social.contact"),
+    ("social.contact", "Sarah.Needleman@example.com", ANY, "social.contact"),
+    ("social.contact", "Write to the desk at news@example.com with tips.", ANY, None),
     ("social.widget_row", "Facebook Twitter Email", ANY, "social.widget_row"),
     ("social.widget_row", "Share | Tweet | Print", ANY, "social.widget_row"),
     ("social.widget_row", "Teilen Drucken Merken", ANY, "social.widget_row"),
