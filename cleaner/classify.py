@@ -23,7 +23,7 @@ from .lexicon import PHRASE_WORD, Lexicon
 from .options import Options
 
 WORD = re.compile(r"\w+", re.UNICODE)
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", re.I)
+_URLISH = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
 _TERMINAL = tuple('.!?…"”’\'»。！？」』)')
 _COPYRIGHT = re.compile(r"\(c\)|copyright\b.{0,40}\d{4}", re.I)
 _DIGIT = re.compile(r"\d")
@@ -211,6 +211,8 @@ def teaser_runs(blocks: list[Block]) -> set[int]:
 
 def _says_twice(text: str) -> bool:
     """A block whose second half repeats its first: a teaser's link text glued to its own title."""
+    if len(text) > 400:  # teasers are short; a long text that repeats itself is something else
+        return False
     words = text.split()
     half = len(words) // 2
     return half >= 4 and words[:half] == words[half:2 * half]

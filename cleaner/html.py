@@ -6,9 +6,11 @@ deep nesting is kept (lxml's ``huge_tree``).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .article import Block
+from .detect import CONTROL
 from .options import Options
 
 # trafilatura's XML element -> our block kind
@@ -36,6 +38,63 @@ def _date_params() -> dict:
     return {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
 
 
+# A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
+_CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+MAX_DEPTH = 100  # below this, wrapper elements are unwrapped (trafilatura's fallbacks are quadratic in depth)
+_WRAPPERS = frozenset({"div", "span", "section", "article", "font", "center", "main", "b", "i", "u", "em",
+                       "strong", "small", "big", "blockquote", "aside", "header", "footer", "figure"})
+
+
+def _drop_control_ref(m: re.Match) -> str:
+    try:
+        char = chr(int(m.group(1), 16) if m.group(1) else int(m.group(2)))
+    except (ValueError, OverflowError):
+        return ""
+    return "" if CONTROL.fullmatch(char) or 0xD800 <= ord(char) <= 0xDFFF else m.group(0)
+
+
+def without_control_refs(page: str) -> str:
+    """Drop character references to control characters (``&#27;``, ``&#x9b;``): an escape sequence must
+    not reach a user's terminal through an entity, and one such character makes trafilatura give up."""
+    return _CHAR_REF.sub(_drop_control_ref, page) if "&#" in page else page
+
+
+PARSER_DEPTH = 2000  # libxml2 stops building the tree near 2048 levels, even with huge_tree
+# A long run of bare wrapper tags, opening or closing: what a page nested thousands deep is made of.
+_TAG_RUN = re.compile(r"(?:<(div|span|section|font|b|i)(?:\s[^<>]{0,200})?>\s{0,20}){50,}"
+                      r"|(?:</(?:div|span|section|font|b|i)>\s{0,20}){50,}", re.I)
+
+
+def deepest(tree) -> tuple[int, list]:
+    """The depth of the tree, and its wrapper elements deeper than MAX_DEPTH."""
+    from lxml import etree
+
+    depth = most = 0
+    deep = []
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            most = max(most, depth)
+            if depth > MAX_DEPTH and el.tag in _WRAPPERS:
+                deep.append(el)
+        else:
+            depth -= 1
+    return most, deep
+
+
+def parse_flat(page: str):
+    """Parse the page; unwrap wrappers nested beyond MAX_DEPTH (keeping their text), and collapse
+    runs of thousands of wrapper tags that the parser would cut off.  Returns (tree, was_deep)."""
+    tree = parse(page)
+    most, deep = deepest(tree)
+    if most >= PARSER_DEPTH:
+        tree = parse(_TAG_RUN.sub(lambda m: "<div>" if m.group(1) else "</div>", page))
+        most, deep = deepest(tree)
+    for el in reversed(deep):
+        el.drop_tag()
+    return tree, bool(deep) or most > MAX_DEPTH
+
+
 def parse(page: str):
     from lxml import html as lxml_html
 
@@ -47,8 +106,11 @@ def parse(page: str):
 def extract(page: str, opts: Options) -> tuple[list[Block], PageMeta]:
     import trafilatura
 
+    page = without_control_refs(page)
+    fast = opts.fast
     try:
-        tree = parse(page)
+        tree, deep = parse_flat(page)
+        fast = fast or deep
     except Exception:  # lxml gives up on some garbage; trafilatura has its own tolerant path
         tree = page
     h1 = None
@@ -58,7 +120,7 @@ def extract(page: str, opts: Options) -> tuple[list[Block], PageMeta]:
             if h1:
                 break
     doc = trafilatura.bare_extraction(
-        tree, url=opts.url, with_metadata=True, include_comments=False, fast=opts.fast, include_tables=True,
+        tree, url=opts.url, with_metadata=True, include_comments=False, fast=fast, include_tables=True,
         include_images=False, include_links=False, deduplicate=False, output_format="python",
         date_extraction_params=_date_params(),
     )

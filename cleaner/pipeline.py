@@ -73,6 +73,9 @@ def _from_html(page: str, opts: Options) -> Article:
     blocks, meta = html.extract(page, opts)
     removed: list[Removal] = []
     kept, authors = _apply_rules(blocks, RuleBook(opts), removed)
+    if not looks_like_article(kept):
+        removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
+        kept = []
     title = title_from_html(meta.title, meta.headline, meta.site_name)
     if kept and title and dedupe_key(kept[0].text) == dedupe_key(title):
         removed.append(Removal(kept[0].text, "rebuild", "rebuild.title_in_body"))

@@ -9,7 +9,7 @@ from .rules import Target, first_match
 from .lexicon import Lexicon
 
 _WORD = re.compile(r"\w+")
-_SITE_SEP = re.compile(r"\s+[|–—•·:-]\s+|\s+-\s+")
+_SITE_SEP = re.compile(r"\s{1,3}[|–—•·:-]\s{1,3}")
 LOOKBACK = 150  # how many blocks before the article a headline may stand
 
 

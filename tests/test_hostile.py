@@ -215,16 +215,12 @@ def test_raw_controls_never_reach_output(dirty):
     assert not controls_in(cleaner.clean(page))
 
 
-@pytest.mark.xfail(strict=True, reason="HTML entities (&#27; &#7; &#127; &#xfffe;) are decoded by lxml into control "
-                                       "characters after detect ran: they reach the title, and trafilatura drops the "
-                                       "whole article when it meets one; fix in html.py / pipeline.py")
 def test_entity_controls_never_reach_output():
     article = cleaner.clean((HOSTILE / "entity-controls.html").read_bytes())
     assert not controls_in(article)
     assert article.paragraphs and "city council" in article.text  # the article is not lost either
 
 
-@pytest.mark.xfail(strict=True, reason="one &#7; in a paragraph makes trafilatura return no content (html.py)")
 @pytest.mark.parametrize("entity", ["&#7;", "&#27;", "&#xfffe;"])
 def test_one_control_entity_does_not_lose_the_article(entity):
     page = (f"<html><head><title>Library hours</title></head><body><article><h1>Library hours</h1>"
@@ -233,7 +229,6 @@ def test_one_control_entity_does_not_lose_the_article(entity):
     assert len(cleaner.clean(page).paragraphs) == 2
 
 
-@pytest.mark.xfail(strict=True, reason="&#127; (DEL) and C1 entities survive into paragraphs (html.py / pipeline.py)")
 def test_del_entity_is_stripped():
     page = f"<html><body><article><p>{EN}&#127;&#x85;</p><p>{EN}</p></article></body></html>"
     assert not controls_in(cleaner.clean(page))
@@ -283,20 +278,14 @@ def test_text_runs_at_10_mb_per_second():
     assert out["bytes"] / out["seconds"] > 5e6
 
 
-@pytest.mark.xfail(strict=True, reason="a text line with a long run of spaces backtracks in bylines._SPLIT and "
-                                       "title._SITE_SEP (4000 spaces: ~3 s, quadratic); fix the regexes")
 def test_long_run_of_spaces_in_a_text_line():
     run_limited("('Library hours\\n' + 'a' + ' ' * 20000 + 'b\\n' + EN + '\\n').encode()", timeout=4)
 
 
-@pytest.mark.xfail(strict=True, reason="a 100k-character token backtracks in classify._URLISH and bylines._EMAILISH "
-                                       "(\\S+@, quadratic: 10k chars 0.5 s); fix the regexes")
 def test_long_token_in_a_text_line():
     run_limited("('Library hours\\n' + 'a' * 100000 + '\\n' + EN + '\\n').encode()", timeout=4)
 
 
-@pytest.mark.xfail(strict=True, reason="deep nesting: trafilatura's justext fallback is quadratic in depth (1000 "
-                                       "levels ~10 s) and content below ~2500 levels is lost; fix in html.py")
 def test_deep_nesting_keeps_content_quickly():
     out = run_limited("('<html><body>' + '<div>' * 3000 + f'<p>DEEPCONTENT {EN}</p>' + '</div>' * 3000"
                       " + '</body></html>').encode()", timeout=8)

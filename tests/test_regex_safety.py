@@ -67,16 +67,7 @@ def _cost(pattern: re.Pattern, text) -> float:
 
 
 # Patterns known to backtrack, in files this suite's owner does not edit: fixed upstream, then removed.
-KNOWN_BAD = {
-    "cleaner.classify._URLISH": "classify._URLISH `\\S+@\\S+\\.\\w+` is quadratic on a long token without "
-                                "spaces (100k chars: ~96 s); bound it, e.g. `[^\\s@]{1,64}@[^\\s@]{1,253}\\.\\w+`",
-    "cleaner.rules.bylines._EMAILISH": "bylines._EMAILISH `\\S+@\\S+` is quadratic on a long token (10k: 0.6 s); "
-                                       "bound it: `[^\\s@]{1,64}@[^\\s@]{1,253}|@\\w{1,64}|https?://\\S{1,2000}`",
-    "cleaner.rules.bylines._SPLIT": "bylines._SPLIT `\\s*(?:,|;|...)\\s*` backtracks on a run of spaces (10k "
-                                    "spaces: 48 s); collapse whitespace first or use `\\s{0,3}` on both sides",
-    "cleaner.title._SITE_SEP": "title._SITE_SEP `\\s+[|...-]\\s+|\\s+-\\s+` is quadratic on a run of spaces (10k: "
-                               "5.6 s); use `\\s{1,3}` or `(?<!\\s)\\s+` on the left",
-}
+KNOWN_BAD: dict[str, str] = {}  # pattern name -> why it is still super-linear (none at present)
 
 
 def _params():

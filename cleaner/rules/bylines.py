@@ -12,8 +12,8 @@ from ._patterns import starts_with_phrase
 
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}"
 _NAME_SEQ = re.compile(rf"^{_NAME}(?:\s{{1,3}}{_NAME}){{0,4}}$")
-_SPLIT = re.compile(r"\s*(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s*", re.I)
-_EMAILISH = re.compile(r"\S+@\S+|@\w+|https?://\S+")
+_SPLIT = re.compile(r"\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3}", re.I)
+_EMAILISH = re.compile(r"[^\s@]{1,64}@[^\s@]{1,253}|@\w{1,64}|https?://\S{1,2000}")
 _TIMEISH = re.compile(r"\d")
 
 
