@@ -391,26 +391,25 @@ def _stoplist(multilingual: bool):
     return _STOPLIST_CACHE[key]
 
 
-def make_justext(setname: str):
+def _justext_on(setname: str, to_html):
     import justext
 
     stop = _stoplist(setname.startswith("multi"))
 
     def run(page: Page):
-        paras = justext.justext(_decode(page.data), stop)
+        paras = justext.justext(to_html(page.data), stop)
         return "\n\n".join(p.text for p in paras if not p.is_boilerplate), None
     return run
+
+
+def make_justext(setname: str):
+    """jusText on the page's HTML."""
+    return _justext_on(setname, _decode)
 
 
 def make_justext_p(setname: str):
-    import justext
-
-    stop = _stoplist(setname.startswith("multi"))
-
-    def run(page: Page):
-        paras = justext.justext(lines_as_html(page.data), stop)
-        return "\n\n".join(p.text for p in paras if not p.is_boilerplate), None
-    return run
+    """jusText on text input, each line wrapped in <p>."""
+    return _justext_on(setname, lines_as_html)
 
 
 def make_resiliparse(_kind):

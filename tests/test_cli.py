@@ -24,14 +24,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 GOLDEN = FIXTURES / "golden"
 CLEANER = Path(sys.executable).with_name("cleaner")
 
-TITLE = "Council approves new budget for schools"
-PARAS = [
-    "The city council approved on Tuesday a budget that raises spending on schools by 6 percent, "
-    "the largest increase in a decade.",
-    "Teachers’ unions welcomed the decision but said class sizes in the poorer districts were still far too large.",
-    "The budget also includes money for repairing the roofs of eleven primary schools before the winter.",
-]
-ARTICLE = f"Share\n\n{TITLE}\n\n{PARAS[0]}\n\nAdvertisement\n\n{PARAS[1]}\n\n{PARAS[2]}\n"
+from samples import ARTICLE, PARAS, TITLE  # noqa: E402
 EXPECTED_TEXT = "\n\n".join([TITLE, *PARAS]) + "\n"
 MENU_ONLY = "Home\nNews\nSport\nWeather\nSign in\n"
 EXPLAIN_LINE = re.compile(r'^removed by [a-z_]+\.[a-z_]+: ".*"$')
