@@ -108,7 +108,6 @@ def _single(files, *, fmt: str, kind: str, url: str | None, explain: bool, max_b
 
     options = {"max_bytes": max_bytes} if max_bytes else {}
     status = EXIT_OK
-    out = click.get_text_stream("stdout")
     for path in files or ("-",):
         name = "stdin" if path == "-" else path
         try:
@@ -124,15 +123,15 @@ def _single(files, *, fmt: str, kind: str, url: str | None, explain: bool, max_b
             status = EXIT_INPUT_ERROR
             continue
         if fmt == "json":
-            out.write(formats.to_json(article, explain=explain))
+            click.echo(formats.to_json(article, explain=explain), nl=False)
         else:
-            out.write(formats.FORMATS[fmt](article))
+            click.echo(formats.FORMATS[fmt](article), nl=False)
             if explain:
                 click.echo(formats.explanation(article), err=True, nl=False)
         if not article.paragraphs:
             _error(f"{name}: no article content found")
             status = max(status, EXIT_NO_CONTENT)
-    out.flush()
+    sys.stdout.flush()
     return status
 
 
