@@ -28,6 +28,7 @@ class PageMeta:
     language: str | None = None
     headline: str | None = None  # the page's own <h1>, to check the metadata title against
     bylines: list[str] = field(default_factory=list)  # "By ..." lines of the page, when the metadata names nobody
+    naive: bool = False  # blocks are the page's raw text blocks: the heuristic stage must judge them
 
 
 def _date_params() -> dict:
@@ -95,6 +96,47 @@ def parse_flat(page: str):
     return tree, bool(deep) or most > MAX_DEPTH
 
 
+# Beyond this many paragraphs trafilatura's cost grows faster than the page (a million tiny paragraphs
+# would take hours); such a page is read as a naive scraper would, and the text heuristics judge it.
+LARGE_PAGE = 20_000
+_BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre", "dd",
+                         "dt", "figcaption", "caption", "address"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+
+
+def naive_blocks(tree) -> list[Block]:
+    """The text of each outermost block element, in page order: what a naive scraper gives."""
+    from lxml import etree
+
+    blocks: list[Block] = []
+    inside = 0
+    skip = 0
+    for event, el in etree.iterwalk(tree, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP_TAGS:
+                skip += 1
+            elif tag in _BLOCK_TAGS:
+                if inside == 0 and skip == 0:
+                    text = " ".join(" ".join(el.itertext()).split())
+                    if text:
+                        kind = "h" if tag in _HEADINGS else "li" if tag == "li" else "td" if tag in ("td", "th") else "p"
+                        blocks.append(Block(text, kind=kind, index=len(blocks)))
+                inside += 1
+        elif tag in _SKIP_TAGS:
+            skip -= 1
+        elif tag in _BLOCK_TAGS:
+            inside -= 1
+    return blocks
+
+
+def _title_tag(tree) -> str | None:
+    for el in tree.iter("title"):
+        return " ".join(el.text_content().split()) or None
+    return None
+
+
 def parse(page: str):
     from lxml import html as lxml_html
 
@@ -119,6 +161,9 @@ def extract(page: str, opts: Options) -> tuple[list[Block], PageMeta]:
             h1 = " ".join(el.text_content().split()) or None
             if h1:
                 break
+        if sum(1 for _ in tree.iter("p")) > LARGE_PAGE:
+            return naive_blocks(tree), PageMeta(url=opts.url, headline=h1, title=_title_tag(tree),
+                                                language=tree.get("lang") or None, naive=True)
     doc = trafilatura.bare_extraction(
         tree, url=opts.url, with_metadata=True, include_comments=False, fast=fast, include_tables=True,
         include_images=False, include_links=False, deduplicate=False, output_format="python",

@@ -72,7 +72,12 @@ def _from_html(page: str, opts: Options) -> Article:
 
     blocks, meta = html.extract(page, opts)
     removed: list[Removal] = []
-    kept, authors = _apply_rules(blocks, RuleBook(opts), removed)
+    rules = RuleBook(opts)
+    if meta.naive:  # a page too large for trafilatura: its raw blocks go through the heuristic stage
+        classify(blocks, opts, lexicon(), lambda b: rules.name(b.text, b.kind))
+        removed.extend(_removal(b) for b in blocks if b.label != "good")
+        blocks = [b for b in blocks if b.label == "good"]
+    kept, authors = _apply_rules(blocks, rules, removed)
     if not looks_like_article(kept):
         removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
         kept = []

@@ -298,8 +298,6 @@ def test_deep_nesting_fixture_keeps_content(name):
     assert out["deep"]
 
 
-@pytest.mark.xfail(strict=True, reason="tiny paragraphs: ~0.4 ms each in trafilatura and superlinear (20k: 4 s, "
-                                       "100k: 256 s); 1,000,000 would take hours (html.py)")
 def test_many_tiny_paragraphs():
     out = run_limited("('<html><body><article>' + '<p>x</p>' * 20000 + f'<p>DEEPCONTENT {EN}</p>'"
                       " + '</article></body></html>').encode()", timeout=4)
