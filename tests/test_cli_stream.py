@@ -103,10 +103,10 @@ def test_usage_errors_exit_2(tmp_path):
 
 def test_timeout_gives_a_timeout_line_and_the_rest_comes_out():
     para = "<p>The council voted on Tuesday to approve the budget for schools and roads in the region.</p>"
-    slow = "<html><body><article>" + para * 16000 + "</article></body></html>"  # a real page that takes ~5 s
+    slow = "<html><body><article>" + para * 16000 + "</article></body></html>"  # a real page: 2-5 s
     rows = records(3)
     rows.insert(1, {"id": "slow", "html": slow})
-    result, out = invoke(["--jsonl", "-j", "1", "--timeout", "1.5"], jsonl(rows))
+    result, out = invoke(["--jsonl", "-j", "1", "--timeout", "0.5"], jsonl(rows))  # small records: ~50 ms
     assert result.exit_code == 3
     assert [o["id"] for o in out] == [0, "slow", 1, 2]
     assert out[1]["reason"] == "timeout" and out[1]["line"] == 2 and "timed out" in out[1]["error"]
