@@ -50,20 +50,15 @@ def _from_text(text: str, opts: Options) -> Article:
             continue
         if b.label == "good":
             kept.append(b)
-        elif header_from < i < start:  # the header zone: name the rule, and keep the byline's names
+            continue
+        if header_from < i < start:  # the header zone: name the rule, and keep the byline's names
             hit = rules.name(b.text)
             if hit is not None:
-                removed.append(Removal(b.text, "rules", hit))
+                b.reason = hit
                 _harvest(hit, b.text, authors)
-            else:
-                removed.append(_removal(b))
-        else:
-            removed.append(_removal(b))
+        removed.append(_removal(b))
     kept, byline_authors = _apply_rules(kept, rules, removed)
     authors.extend(a for a in byline_authors if a not in authors)
-    if not looks_like_article(kept):
-        removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
-        kept = []
     return _article(kept, removed, opts, title=title, authors=authors, language=language, kind="text")
 
 
@@ -78,13 +73,7 @@ def _from_html(page: str, opts: Options) -> Article:
         removed.extend(_removal(b) for b in blocks if b.label != "good")
         blocks = [b for b in blocks if b.label == "good"]
     kept, authors = _apply_rules(blocks, rules, removed)
-    if not looks_like_article(kept):
-        removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
-        kept = []
     title = title_from_html(meta.title, meta.headline, meta.site_name)
-    if kept and title and dedupe_key(kept[0].text) == dedupe_key(title):
-        removed.append(Removal(kept[0].text, "rebuild", "rebuild.title_in_body"))
-        kept = kept[1:]
     meta_authors = [name for a in meta.authors or meta.bylines for name in authors_from_byline(a)]
     return _article(kept, removed, opts, title=title, authors=meta_authors or authors, language=meta.language,
                     kind="html", date=meta.date, site_name=meta.site_name, url=meta.url)
@@ -157,6 +146,9 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
 def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title: str | None, authors: list[str],
              language: str | None, kind: str, date: str | None = None, site_name: str | None = None,
              url: str | None = None) -> Article:
+    if not looks_like_article(kept):
+        removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
+        kept = []
     paras, repeats = paragraphs([b.text for b in kept], opts.dedupe)
     removed.extend(Removal(r, "rebuild", "rebuild.repeated_paragraph") for r in repeats)
     if title and paras and dedupe_key(paras[0]) == dedupe_key(title):
