@@ -4,10 +4,13 @@ Two passes, in the manner of jusText, then a third that finds the article:
 
 1. ``first_pass``: each block on its own features (length, words, terminal punctuation,
    stop-word density, share of digits and link-like tokens) -> good / neargood / short / bad.
+   Before it, a block repeated on the page or part of a teaser list is bad at once; after it, a
+   content-like block that a rule calls noise (a long cookie notice) is bad too.
 2. ``context_pass``: short and near-good blocks take the class of their decided neighbours
    (a short subheading between two good paragraphs stays; a short line among menus goes).
-3. ``article_span``: the article is the densest run of good blocks; everything outside that
-   run is dropped, whatever it looks like (teasers, comments, footers).
+3. ``article_span``: the article is the densest run of good blocks, ended early by a heading that
+   opens the after-article sections ("Related stories"); everything outside it is dropped, whatever
+   it looks like (teasers, comments, footers).
 
 Every block that ends up bad carries a rule name in ``block.reason`` for ``--explain``.
 """
