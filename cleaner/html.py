@@ -66,6 +66,9 @@ _TAG_RUN = re.compile(r"(?:<(div|span|section|font|b|i)(?:\s[^<>]{0,200})?>\s{0,
                       r"|(?:</(?:div|span|section|font|b|i)>\s{0,20}){50,}", re.I)
 
 
+_DEEPER_THAN_MAX = f"boolean(//*[ancestor::*[{MAX_DEPTH}]])"
+
+
 def deepest(tree) -> tuple[int, list]:
     """The depth of the tree, and its wrapper elements deeper than MAX_DEPTH."""
     from lxml import etree
@@ -87,6 +90,8 @@ def parse_flat(page: str):
     """Parse the page; unwrap wrappers nested beyond MAX_DEPTH (keeping their text), and collapse
     runs of thousands of wrapper tags that the parser would cut off.  Returns (tree, was_deep)."""
     tree = parse(page)
+    if not tree.xpath(_DEEPER_THAN_MAX):  # the common case, answered in C without walking the tree
+        return tree, False
     most, deep = deepest(tree)
     if most >= PARSER_DEPTH:
         tree = parse(_TAG_RUN.sub(lambda m: "<div>" if m.group(1) else "</div>", page))
