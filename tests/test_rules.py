@@ -116,6 +116,9 @@ CASES = [
     ("social.widget_label", "Share buybacks planned for the autumn have been suspended.", ANY, None),
     ("social.widget_label", "Print sales fell by 12 percent last year.", ANY, None),
     # social.widget_row
+    ("counters.reading_time", "Tempo de leitura: 1 minuto", ANY, "counters.reading_time"),
+    ("counters.reading_time", "Lesezeit: 3 Min.", ANY, "counters.reading_time"),
+    ("counters.reading_time", "Reading time matters less than you think, editors say.", ANY, None),
     ("social.contact", "@saraheneedleman", ANY, "social.contact"),
     ("social.contact", "Sarah.Needleman@example.com", ANY, "social.contact"),
     ("social.contact", "Write to the desk at news@example.com with tips.", ANY, None),

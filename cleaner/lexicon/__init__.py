@@ -20,7 +20,7 @@ PHRASE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
 
 # Keys of the phrase files; every key is optional in a language file.
 PHRASE_KEYS = ("share", "ads", "promo_prefix", "newsletter", "caption", "byline_prefix", "author_roles",
-               "dateline", "consent", "counter_nouns", "months", "section_end")
+               "dateline", "consent", "counter_nouns", "months", "section_end", "reading_time")
 
 
 WORD = re.compile(r"\w+")
