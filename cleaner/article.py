@@ -18,7 +18,6 @@ class Block:
     index: int = 0
     label: str = "good"  # good | bad | short | neargood | title
     reason: str = ""
-    link_density: float = 0.0
 
 
 @dataclass(frozen=True)

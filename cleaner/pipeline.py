@@ -39,8 +39,9 @@ def _from_text(text: str, opts: Options) -> Article:
     rules = RuleBook(opts)
     language = classify(blocks, opts, lex, lambda b: rules.name(b.text, b.kind))
     removed: list[Removal] = []
-    start = body_start(blocks, lambda text: rules.name(text) is not None)
-    title_at = title_from_text(blocks, start, lex, opts.url)
+    is_noise = lambda text: rules.name(text) is not None  # noqa: E731
+    start = body_start(blocks, is_noise)
+    title_at = title_from_text(blocks, start, opts.url, is_noise)
     title = normalise_text(blocks[title_at].text) if title_at is not None else None
     kept: list[Block] = []
     authors: list[str] = []

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from typing import Callable
+
 from .article import Block
-from .rules import Target, first_match
-from .lexicon import Lexicon
 
 _WORD = re.compile(r"\w+")
 _SITE_SEP = re.compile(r"\s{1,3}[|–—•·:-]\s{1,3}")
@@ -49,8 +49,10 @@ def url_slug_tokens(url: str | None) -> set[str]:
     return tokens - {"html", "htm", "php", "www", "article", "articles", "news", "story", "index", "amp"}
 
 
-def title_from_text(blocks: list[Block], start: int, lex: Lexicon, url: str | None) -> int | None:
-    """Index of the headline among the blocks before the article starts at ``start``."""
+def title_from_text(blocks: list[Block], start: int, url: str | None,
+                    is_noise: Callable[[str], bool] = lambda text: False) -> int | None:
+    """Index of the headline among the blocks before the article starts at ``start``; ``is_noise``
+    tells a menu label or a promo, which is never the headline."""
     slug = url_slug_tokens(url)
     scored = []
     for i in range(max(0, start - LOOKBACK), start):
@@ -58,7 +60,7 @@ def title_from_text(blocks: list[Block], start: int, lex: Lexicon, url: str | No
         if score:
             scored.append((score + 0.03 * (i - start), i))  # nearer to the article is likelier
     for _, i in sorted(scored, reverse=True):
-        if not first_match(Target.of(blocks[i].text), lex, frozenset()):  # not a menu label or a promo
+        if not is_noise(blocks[i].text):
             return i
     return None
 

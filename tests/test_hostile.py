@@ -271,8 +271,8 @@ def test_text_with_many_lines_finishes():
     assert out["kind"] == "text" and out["paragraphs"] > 100
 
 
-@pytest.mark.xfail(strict=True, reason="text input runs at ~0.3-1 MB/s, not 10 MB/s: the rule regexes "
-                                       "(large lexicon alternations searched per block) cost ~0.2 ms a line")
+@pytest.mark.xfail(strict=True, reason="text input runs at ~1-2 MB/s, not 10 MB/s: per-block Python work "
+                                       "in the heuristic and rule stages (issue 6)")
 def test_text_runs_at_10_mb_per_second():
     out = run_limited("''.join(f'Line {i}: {EN}\\n' for i in range(12000)).encode()", timeout=5)  # 2 MB
     assert out["bytes"] / out["seconds"] > 5e6

@@ -28,10 +28,6 @@ def compiled(key: str) -> re.Pattern[str]:
     return re.compile(_PATTERNS[key], re.I)
 
 
-def words_of(norm: str) -> list[str]:
-    return WORD.findall(norm)
-
-
 def starts_with_phrase(key: str, words: list[str]) -> int:
     """How many leading words form a phrase of the list (0 when none)."""
     return lexicon().words(key).prefix(words)
