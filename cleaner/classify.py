@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from .article import Block
@@ -44,31 +45,52 @@ class Features:
     cjk: bool
 
 
-def choose_stopwords(blocks: list[Block], lex: Lexicon) -> tuple[str | None, frozenset[str]]:
-    """The language whose stop words cover the text best, and its stop words."""
-    sample = Counter(WORD.findall(" ".join(b.text for b in blocks[:2000])[:40_000].lower()))
+def choose_stopwords(word_lists: list[list[str]], lex: Lexicon) -> tuple[str | None, frozenset[str]]:
+    """The language whose stop words cover the words best (lower-cased, as lists), and its stop words."""
+    sample: Counter[str] = Counter()
+    for words in word_lists:
+        sample.update(words)
     total = sum(sample.values())
     if not total:
         return None, frozenset()
+    hits: Counter[str] = Counter()
+    languages_of = _stopword_languages(lex)
+    for word in sample.keys() & languages_of.keys():
+        count = sample[word]
+        for lang in languages_of[word]:
+            hits[lang] += count
     best, best_hits = None, 0
-    for lang, words in lex.stopwords.items():
-        hits = sum(map(sample.__getitem__, sample.keys() & words))
-        if hits > best_hits:
-            best, best_hits = lang, hits
+    for lang in lex.stopwords:  # in the lexicon's order: the first of equals wins
+        if hits[lang] > best_hits:
+            best, best_hits = lang, hits[lang]
     if best is None or best_hits < 0.08 * total:
         return None, frozenset()
     return best, lex.stopwords[best]
 
 
-def features(text: str, stopwords: frozenset[str]) -> Features:
-    words = WORD.findall(text.lower())
+@lru_cache(maxsize=None)
+def _stopword_languages(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Each stop word, and the languages it is a stop word of."""
+    index: dict[str, list[str]] = {}
+    for lang, words in lex.stopwords.items():
+        for word in words:
+            index.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in index.items()}
+
+
+def features(text: str, words: list[str], stopwords: frozenset[str]) -> Features:
+    """The features of a block, from its text and its lower-cased words."""
     n = len(words)
     length = len(text)
-    cjk = len(_CJK.findall(text, 0, 400)) > 0.3 * min(length, 400)
+    cjk = not text.isascii() and len(_CJK.findall(text, 0, 400)) > 0.3 * min(length, 400)
     stop = sum(map(stopwords.__contains__, words)) / n if n else 0.0
     digits = len(_DIGIT.findall(text)) / length if length else 0.0
     links = sum(map(len, _URLISH.findall(text))) / length if "/" in text or "@" in text or "www" in text else 0.0
     return Features(length, n, stop, text.rstrip().endswith(_TERMINAL), digits, links, cjk)
+
+
+def words_of(text: str) -> list[str]:
+    return WORD.findall(text.lower())
 
 
 def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) -> tuple[str, str]:
@@ -98,34 +120,46 @@ def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) ->
 
 
 def context_pass(blocks: list[Block]) -> None:
-    """jusText's revision: short and near-good blocks follow their decided neighbours."""
-    def neighbour(i: int, step: int, accept: tuple[str, ...]) -> str:
-        j = i + step
-        while 0 <= j < len(blocks):
-            if blocks[j].label in accept:
-                return blocks[j].label
-            j += step
-        return "bad"
+    """jusText's revision: short and near-good blocks follow their decided neighbours.
 
+    Each sweep goes left to right, so a block's left neighbour may be one this sweep just decided."""
+    decided, decided_or_near = ("good", "bad"), ("good", "bad", "neargood")
+    nxt, prev = _following(blocks, decided), "bad"
     for i, b in enumerate(blocks):
-        if b.label != "short":
-            continue
-        prev, nxt = neighbour(i, -1, ("good", "bad")), neighbour(i, 1, ("good", "bad"))
-        if prev == nxt == "good":
-            b.label = "good"
-        elif prev == nxt == "bad":
-            b.label = "bad"
-        else:
-            b.label = "shortedge"
+        if b.label == "short":
+            if prev == nxt[i] == "good":
+                b.label = "good"
+            elif prev == nxt[i] == "bad":
+                b.label = "bad"
+            else:
+                b.label = "shortedge"
+        if b.label in decided:
+            prev = b.label
+    nxt, prev = _following(blocks, decided_or_near), "bad"
     for i, b in enumerate(blocks):
         if b.label == "shortedge":
-            prev = neighbour(i, -1, ("good", "bad", "neargood"))
-            nxt = neighbour(i, 1, ("good", "bad", "neargood"))
-            b.label = "good" if "good" in (prev, nxt) and _short_heading_before_good(blocks, i) else "bad"
+            near_good = "good" in (prev, nxt[i])
+            b.label = "good" if near_good and _short_heading_before_good(blocks, i) else "bad"
+        if b.label in decided_or_near:
+            prev = b.label
+    nxt, prev = _following(blocks, decided), "bad"
     for i, b in enumerate(blocks):
         if b.label == "neargood":
-            prev, nxt = neighbour(i, -1, ("good", "bad")), neighbour(i, 1, ("good", "bad"))
-            b.label = "bad" if prev == nxt == "bad" else "good"
+            b.label = "bad" if prev == nxt[i] == "bad" else "good"
+        if b.label in decided:
+            prev = b.label
+
+
+def _following(blocks: list[Block], accept: tuple[str, ...]) -> list[str]:
+    """For each block, the label of the nearest block after it whose label is one of ``accept``
+    ("bad" past the end)."""
+    out = [""] * len(blocks)
+    last = "bad"
+    for i in range(len(blocks) - 1, -1, -1):
+        out[i] = last
+        if blocks[i].label in accept:
+            last = blocks[i].label
+    return out
 
 
 def _short_heading_before_good(blocks: list[Block], i: int) -> bool:
@@ -228,7 +262,7 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
     outside = {b.text for i, b in enumerate(blocks) if not start <= i <= end}
     for b in blocks[start:end + 1]:
         if b.reason == "heuristic.repeated_on_page" and b.text not in outside and len(b.text) >= opts.length_low:
-            label, reason = first_pass(b, features(b.text, stopwords), opts, bool(stopwords))
+            label, reason = first_pass(b, features(b.text, words_of(b.text), stopwords), opts, bool(stopwords))
             if label in ("good", "neargood"):
                 b.label, b.reason = "good", ""
 
@@ -239,11 +273,9 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
 
     ``noise`` names the rule that calls a block noise; it is asked about the blocks that look like
     content, so that a long cookie notice or promo does not stretch the article's span."""
-    lang, stopwords = choose_stopwords(blocks, lex)
-    seen: dict[str, int] = {}
-    for b in blocks:
-        seen[b.text] = seen.get(b.text, 0) + 1
+    seen = Counter(b.text for b in blocks)
     teasers = teaser_runs(blocks)
+    candidates = []  # (block, its words): the blocks that need their features
     for i, b in enumerate(blocks):
         if seen[b.text] > 1:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
             b.label, b.reason = "bad", "heuristic.repeated_on_page"
@@ -252,11 +284,14 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
         elif len(b.text) < opts.length_low and not _CJK.search(b.text, 0, 20):
             b.label, b.reason = "short", "heuristic.short"  # most menu lines end here, cheaply
         else:
-            b.label, b.reason = first_pass(b, features(b.text, stopwords), opts, bool(stopwords))
-            if b.label in ("good", "neargood"):
-                hit = noise(b)
-                if hit:
-                    b.label, b.reason = "bad", hit
+            candidates.append((b, words_of(b.text)))
+    lang, stopwords = choose_stopwords([words for _, words in candidates], lex)  # menus say little of the language
+    for b, words in candidates:
+        b.label, b.reason = first_pass(b, features(b.text, words, stopwords), opts, bool(stopwords))
+        if b.label in ("good", "neargood"):
+            hit = noise(b)
+            if hit:
+                b.label, b.reason = "bad", hit
     context_pass(blocks)
     start, end = article_span(blocks, opts)
     end = cut_at_terminator(blocks, start, end, lex)

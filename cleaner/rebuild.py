@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 _SPACE = re.compile(r"[^\S\n]+")
+_WORD = re.compile(r"\w+")
 
 
 def normalise_text(text: str) -> str:
@@ -13,7 +14,7 @@ def normalise_text(text: str) -> str:
 
 
 def dedupe_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
+    return " ".join(_WORD.findall(text.lower()))
 
 
 # A paragraph equal to one of the last few kept ones is a scraping repeat; a text may repeat a paragraph

@@ -9,14 +9,11 @@ Adding a rule: write it in the family module that fits, decorate it, add a test 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 from ..lexicon import PHRASE_WORD, Lexicon
-
-_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -39,9 +36,12 @@ class Target:
 def normalise(text: str) -> str:
     """Lower case, one space between words, no punctuation at either end."""
     text = " ".join(text.lower().split())
-    if text and not (text[0].isalnum() and text[-1].isalnum()):
-        text = _EDGE_PUNCT.sub("", text).strip()
-    return text
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():  # str.isalnum is re's \w, less the underscore
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end].strip() if start or end < len(text) else text
 
 
 RuleFunc = Callable[[Target, Lexicon], "str | None"]

@@ -38,6 +38,8 @@ def holds_noise_phrase(key: str, norm: str, words: list[str]) -> bool:
     phrases = lexicon().words(key)
     if phrases.in_text(norm):
         return True
+    if phrases.firsts.keys().isdisjoint(words):  # the common case, answered in C
+        return False
     found = phrases.find(words)
     return found is not None and (found[1] > 1 or len(words) <= LONE_KEYWORD_MAX_WORDS)
 
@@ -58,12 +60,14 @@ def has_credit(text: str) -> bool:
     if not compiled("credit_hint").search(text):
         return False
     low = text.lower()
+    captions = lexicon().words("caption")
+    if captions.firsts.keys().isdisjoint(WORD.findall(low)) and "credit" not in low:
+        return False  # no credit word at all: the common case, answered in C
     spans = [(m.group(), m.start(), m.end()) for m in WORD.finditer(low)]
     words = [w for w, _, _ in spans]
     for w, _, end in spans:
         if w in ("credit", "credits") and low[end:end + 3].lstrip()[:1] in (":", ".", "…"):
             return True
-    captions = lexicon().words("caption")
     i = 0
     while i < len(words):
         n = captions.prefix(words[i:])

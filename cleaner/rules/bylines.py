@@ -13,6 +13,8 @@ from ._patterns import starts_with_phrase
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}"
 _NAME_SEQ = re.compile(rf"^{_NAME}(?:\s{{1,3}}{_NAME}){{0,4}}$")
 _SPLIT = re.compile(r"\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3}", re.I)
+_SEPARATOR_WORDS = frozenset({"and", "und", "et", "y", "with"})  # the words and marks _SPLIT splits at
+_SEPARATOR_CHARS = ",;|&/•·"
 _EMAILISH = re.compile(r"[^\s@]{1,64}@[^\s@]{1,253}|@\w{1,64}|https?://\S{1,2000}")
 _TIMEISH = re.compile(r"\d")
 
@@ -37,8 +39,10 @@ def byline(t: Target, lex: Lexicon) -> str | None:
     """A short "By Jane Doe" line, or "Jane Doe | Reuters" / "Jane Doe, Staff Writer"."""
     if t.text.rstrip().endswith((".", "!", "?", "”", '"')) and t.words > 6:
         return None
-    if _byline_body(t.text):
+    if t.tokens and t.tokens[0] in lex.words("byline_prefix").firsts and _byline_body(t.text):
         return "byline"
+    if not (_SEPARATOR_WORDS.intersection(t.tokens) or any(c in t.text for c in _SEPARATOR_CHARS)):
+        return None  # one part only: no "Name | Agency" to look at
     parts = [p for p in _SPLIT.split(_EMAILISH.sub("", t.text).strip()) if p]
     if len(parts) >= 2 and _looks_like_name(parts[0]):
         rest = [p.lower() for p in parts[1:]]
