@@ -267,6 +267,9 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
                 b.label, b.reason = "good", ""
 
 
+LANGUAGE_SAMPLE = 40_000  # characters of content-like lines read to choose the stop-word language
+
+
 def classify(blocks: list[Block], opts: Options, lex: Lexicon,
              noise: Callable[[Block], str | None] = lambda block: None) -> str | None:
     """Label every block in place; return the detected stop-word language (ISO 639-1) or None.
@@ -275,7 +278,8 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     content, so that a long cookie notice or promo does not stretch the article's span."""
     seen = Counter(b.text for b in blocks)
     teasers = teaser_runs(blocks)
-    candidates = []  # (block, its words): the blocks that need their features
+    candidates = []  # (block, its words or None): the blocks that need their features
+    sample = 0  # characters whose words are kept for the language choice (bounded: memory)
     for i, b in enumerate(blocks):
         if seen[b.text] > 1:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
             b.label, b.reason = "bad", "heuristic.repeated_on_page"
@@ -283,10 +287,15 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             b.label, b.reason = "bad", "heuristic.teaser"
         elif len(b.text) < opts.length_low and not _CJK.search(b.text, 0, 20):
             b.label, b.reason = "short", "heuristic.short"  # most menu lines end here, cheaply
-        else:
+        elif sample < LANGUAGE_SAMPLE:
+            sample += len(b.text)
             candidates.append((b, words_of(b.text)))
-    lang, stopwords = choose_stopwords([words for _, words in candidates], lex)  # menus say little of the language
+        else:
+            candidates.append((b, None))
+    # the language, from the words of content-like lines (menus say little of it)
+    lang, stopwords = choose_stopwords([words for _, words in candidates if words is not None], lex)
     for b, words in candidates:
+        words = words_of(b.text) if words is None else words
         b.label, b.reason = first_pass(b, features(b.text, words, stopwords), opts, bool(stopwords))
         if b.label in ("good", "neargood"):
             hit = noise(b)

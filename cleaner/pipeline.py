@@ -26,16 +26,17 @@ def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **op
 
 
 def run(data: str | bytes, opts: Options) -> Article:
-    text = unicodedata.normalize("NFC", detect.to_text(data, opts.max_bytes))
+    text = detect.to_text(data, opts.max_bytes)
     kind = opts.kind if opts.kind != "auto" else detect.detect_kind(text)
     if kind == "html":
-        return _from_html(text, opts)
-    return _from_text(text, opts)
+        return _from_html(unicodedata.normalize("NFC", text), opts)
+    blocks = segment(text)  # NFC line by line: no second copy of a large text
+    del text  # the blocks hold all that is needed; a cleaned copy of the input goes now
+    return _from_text(blocks, opts)
 
 
-def _from_text(text: str, opts: Options) -> Article:
+def _from_text(blocks: list[Block], opts: Options) -> Article:
     lex = lexicon()
-    blocks = segment(text)
     rules = RuleBook(opts)
     language = classify(blocks, opts, lex, lambda b: rules.name(b.text, b.kind))
     removed: list[Removal] = []

@@ -6,6 +6,8 @@ a block runs on while its lines are full, and a short line or a blank line ends 
 """
 from __future__ import annotations
 
+import unicodedata
+
 from .article import Block
 
 _MIN_WRAP, _MAX_WRAP = 40, 120
@@ -32,7 +34,7 @@ def segment(text: str) -> list[Block]:
         for line in lines:
             line = line.strip()
             if line:
-                blocks.append(Block(line, index=len(blocks)))
+                blocks.append(Block(line if line.isascii() else _nfc(line), index=len(blocks)))
         return blocks
     current: list[str] = []
     for line in lines:
@@ -40,11 +42,16 @@ def segment(text: str) -> list[Block]:
         if stripped:
             current.append(stripped)
         if current and (not stripped or len(line.rstrip()) < 0.75 * width):
-            blocks.append(Block(join_wrapped(current), index=len(blocks), kind="p"))
+            blocks.append(Block(_nfc(join_wrapped(current)), index=len(blocks), kind="p"))
             current = []
     if current:
-        blocks.append(Block(join_wrapped(current), index=len(blocks), kind="p"))
+        blocks.append(Block(_nfc(join_wrapped(current)), index=len(blocks), kind="p"))
     return blocks
+
+
+def _nfc(text: str) -> str:
+    """Composed Unicode (NFC), so that "café" typed two ways is one word to the rules and the dedupe."""
+    return unicodedata.normalize("NFC", text)
 
 
 def join_wrapped(lines: list[str]) -> str:
