@@ -150,6 +150,21 @@ def context_pass(blocks: list[Block]) -> None:
             prev = b.label
 
 
+def _short_noise(blocks: list[Block], noise: Callable[[Block], str | None]) -> None:
+    """A short block that a rule calls noise ("Subscribe", "Privacy Policy") is bad before the context
+    pass, so that a run of footer links after the article does not take the class of a good block
+    beyond it.  Only shorts next to a good block (through other shorts) are asked: between two bad
+    blocks a short ends bad anyway."""
+    nxt, prev = _following(blocks, ("good", "bad")), "bad"
+    for i, b in enumerate(blocks):
+        if b.label == "short" and "good" in (prev, nxt[i]):
+            hit = noise(b)
+            if hit:
+                b.label, b.reason = "bad", hit
+        if b.label in ("good", "bad"):
+            prev = b.label
+
+
 def _following(blocks: list[Block], accept: tuple[str, ...]) -> list[str]:
     """For each block, the label of the nearest block after it whose label is one of ``accept``
     ("bad" past the end)."""
@@ -301,6 +316,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             hit = noise(b)
             if hit:
                 b.label, b.reason = "bad", hit
+    _short_noise(blocks, noise)
     context_pass(blocks)
     start, end = article_span(blocks, opts)
     end = cut_at_terminator(blocks, start, end, lex)

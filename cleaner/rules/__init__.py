@@ -84,9 +84,13 @@ def _longest(where: str) -> int:
 
 
 def first_match(target: Target, lex: Lexicon, disabled: frozenset[str], where: str = "any") -> Rule | None:
-    if target.words > _longest(where):
-        return None
-    for r in all_rules():
-        if r.where == where and target.words <= r.max_words and r.name not in disabled and r.func(target, lex):
+    for r in _rules_for(where, target.words, disabled):
+        if r.func(target, lex):
             return r
     return None
+
+
+@lru_cache(maxsize=1024)
+def _rules_for(where: str, words: int, disabled: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules that look at a block of this many words, in registration order."""
+    return tuple(r for r in all_rules() if r.where == where and words <= r.max_words and r.name not in disabled)

@@ -36,7 +36,7 @@ def starts_with_phrase(key: str, words: list[str]) -> int:
 def holds_noise_phrase(key: str, norm: str, words: list[str]) -> bool:
     """A phrase of several words anywhere, or a lone keyword in a short block."""
     phrases = lexicon().words(key)
-    if phrases.in_text(norm):
+    if phrases.wordless and phrases.in_text(norm):
         return True
     if phrases.firsts.keys().isdisjoint(words):  # the common case, answered in C
         return False

@@ -14,7 +14,7 @@ _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}"
 _NAME_SEQ = re.compile(rf"^{_NAME}(?:\s{{1,3}}{_NAME}){{0,4}}$")
 _SPLIT = re.compile(r"\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3}", re.I)
 _SEPARATOR_WORDS = frozenset({"and", "und", "et", "y", "with"})  # the words and marks _SPLIT splits at
-_SEPARATOR_CHARS = ",;|&/•·"
+_SEPARATOR_CHARS = frozenset(",;|&/•·")
 _EMAILISH = re.compile(r"[^\s@]{1,64}@[^\s@]{1,253}|@\w{1,64}|https?://\S{1,2000}")
 _TIMEISH = re.compile(r"\d")
 
@@ -41,7 +41,7 @@ def byline(t: Target, lex: Lexicon) -> str | None:
         return None
     if t.tokens and t.tokens[0] in lex.words("byline_prefix").firsts and _byline_body(t.text):
         return "byline"
-    if not (_SEPARATOR_WORDS.intersection(t.tokens) or any(c in t.text for c in _SEPARATOR_CHARS)):
+    if _SEPARATOR_WORDS.isdisjoint(t.tokens) and _SEPARATOR_CHARS.isdisjoint(t.text):
         return None  # one part only: no "Name | Agency" to look at
     parts = [p for p in _SPLIT.split(_EMAILISH.sub("", t.text).strip()) if p]
     if len(parts) >= 2 and _looks_like_name(parts[0]):
@@ -56,7 +56,7 @@ def byline(t: Target, lex: Lexicon) -> str | None:
 @rule("bylines.dateline", max_words=12)
 def dateline(t: Target, lex: Lexicon) -> str | None:
     """A line that is only a date or time, perhaps after "Updated"/"Published"."""
-    if not _TIMEISH.search(t.text) and not any(w in lex.months for w in t.tokens):
+    if not _TIMEISH.search(t.text) and lex.months.isdisjoint(t.tokens):
         return None
     n = starts_with_phrase("dateline", t.tokens)
     rest = t.tokens[n:]
