@@ -182,23 +182,73 @@ def _short_heading_before_good(blocks: list[Block], i: int) -> bool:
     return i + 1 < len(blocks) and blocks[i + 1].label == "good"
 
 
-def article_span(blocks: list[Block], opts: Options = Options()) -> tuple[int, int]:
+def article_span(blocks: list[Block], opts: Options = Options(), anchor: int | None = None) -> tuple[int, int]:
     """The run of blocks with the most content: a maximum-sum segment where good text counts
     for itself and every block of boilerplate costs a little (so one menu line does not split
-    an article, but a long menu or a footer does)."""
-    best, best_span = 0.0, (0, -1)
-    run, start = 0.0, 0
-    for i, b in enumerate(blocks):
-        if b.label == "good":
-            gain = min(len(b.text), 600)
-        else:
-            gain = -(opts.span_block_cost + opts.span_char_cost * min(len(b.text), 400))
-        if run <= 0:
-            run, start = 0.0, i
-        run += gain
-        if run > best:
-            best, best_span = run, (start, i)
+    an article, but a long menu or a footer does).
+
+    An article follows its headline: when the ``anchor`` (the line that repeats the headline in
+    the page's URL) is known, the best run starting just after it wins unless another run holds
+    far more content (a login dialog or a comment thread outweighs a short article on its own)."""
+    gains = [_span_gain(b, opts) for b in blocks]
+    best, best_span = _best_run(gains, range(len(gains)))
+    if anchor is not None:
+        near, near_span = _best_run(gains, range(anchor + 1, min(len(gains), anchor + 1 + ANCHOR_REACH)))
+        after_headline = best_span[0] <= anchor + ANCHOR_REACH and best_span[1] > anchor
+        if not after_headline and near >= ANCHOR_SHARE * best:
+            return near_span
     return best_span
+
+
+ANCHOR_REACH = 8  # blocks after the headline where the article may start
+ANCHOR_SHARE = 0.3  # the content the run after the headline needs, against the best run
+
+
+def _span_gain(b: Block, opts: Options) -> float:
+    if b.label == "good":
+        return min(len(b.text), 600)
+    return -(opts.span_block_cost + opts.span_char_cost * min(len(b.text), 400))
+
+
+def _best_run(gains: list[float], starts: range) -> tuple[float, tuple[int, int]]:
+    """The maximum-sum run of gains that starts at one of ``starts`` (all starts: Kadane's scan)."""
+    best, best_span = 0.0, (0, -1)
+    if len(starts) == len(gains):
+        run, start = 0.0, 0
+        for i, gain in enumerate(gains):
+            if run <= 0:
+                run, start = 0.0, i
+            run += gain
+            if run > best:
+                best, best_span = run, (start, i)
+        return best, best_span
+    for start in starts:
+        run = 0.0
+        for i in range(start, len(gains)):
+            run += gains[i]
+            if run > best:
+                best, best_span = run, (start, i)
+    return best, best_span
+
+
+ANCHOR_MATCH = 0.6  # the least F1 of a line's words against the URL slug's for it to be the headline
+
+
+def headline_anchor(blocks: list[Block], url: str | None) -> int | None:
+    """The last of the lines that best repeat the headline in the page's URL ("/us-sport-corona-100.html"
+    -> "US-Sport in Zeiten von Corona"), when one matches well; else None."""
+    from .title import slug_match, url_slug_tokens
+
+    slug = url_slug_tokens(url)
+    if len(slug) < 2:
+        return None
+    best, best_at = ANCHOR_MATCH, None
+    for i, b in enumerate(blocks):
+        if len(b.text) <= 250:
+            score = slug_match(b.text, slug)
+            if score >= best:
+                best, best_at = score, i
+    return best_at
 
 
 def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon) -> int:
@@ -318,7 +368,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
                 b.label, b.reason = "bad", hit
     _short_noise(blocks, noise)
     context_pass(blocks)
-    start, end = article_span(blocks, opts)
+    start, end = article_span(blocks, opts, headline_anchor(blocks, opts.url))
     end = cut_at_terminator(blocks, start, end, lex)
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
     for i, b in enumerate(blocks):

@@ -33,12 +33,18 @@ def headline_score(block: Block, slug: set[str]) -> float:
     if 4 <= len(words) <= 20:
         score += 1.0
     if slug:
-        tokens = _tokens(text)
-        common = len(tokens & slug)
-        if common:
-            precision, recall = common / len(tokens), common / len(slug)
-            score += 8 * (2 * precision * recall / (precision + recall))
+        score += 8 * slug_match(text, slug)
     return score
+
+
+def slug_match(text: str, slug: set[str]) -> float:
+    """F1 of the text's words against the words of a URL's slug (0 to 1)."""
+    tokens = _tokens(text)
+    common = len(tokens & slug)
+    if not common:
+        return 0.0
+    precision, recall = common / len(tokens), common / len(slug)
+    return 2 * precision * recall / (precision + recall)
 
 
 def url_slug_tokens(url: str | None) -> set[str]:

@@ -27,3 +27,31 @@ def test_footer_links_named_by_a_rule_do_not_join_a_later_sentence():
 def test_a_short_subheading_inside_the_article_stays():
     text = "\n".join(ARTICLE[:3] + ["What happens next"] + ARTICLE[3:])
     assert "What happens next" in clean(text, kind="text").paragraphs
+
+
+SHORT_ARTICLE_THEN_DIALOG = [
+    "Home", "News", "Weather", "Sport",
+    "Storm closes mountain pass for the winter",
+    "The mountain pass between the two valleys closed on Friday after the first heavy snow of the season, "
+    "and the road authority said it would stay closed until the spring thaw, as it does in most years.",
+    "Share", "Most read", "Contact", "Sign in", "Local", "Business", "Culture", "Opinion", "Travel", "Podcasts",
+    "Newsletters", "Jobs", "Events", "Archive",
+    "Resetting your password did not work this time. Please click the link in the e-mail again to retry.",
+    "Your password has been changed. You can now sign in with your new password on every device you use.",
+    "Welcome! We have sent you an e-mail. Please confirm the link in that e-mail to activate your account.",
+    "We ask for a moment of patience while the activation of your new account is completed for you.",
+    "Registration failed this time. Please clear your history and your cookies and then click again here.",
+    "Imprint", "Privacy",
+]
+
+
+def test_the_article_follows_the_headline_named_by_the_url():
+    text = "\n".join(SHORT_ARTICLE_THEN_DIALOG)
+    paragraph = SHORT_ARTICLE_THEN_DIALOG[5]
+    assert paragraph.startswith("The mountain pass")
+    # Without a URL the longer run of sentences (a login dialog) is taken for the article ...
+    assert paragraph not in clean(text, kind="text").paragraphs
+    # ... with one, the line that repeats the URL's headline anchors the article after it.
+    article = clean(text, kind="text", url="https://example.com/news/storm-closes-mountain-pass-winter-123.html")
+    assert article.paragraphs == (paragraph,)
+    assert article.title == "Storm closes mountain pass for the winter"
