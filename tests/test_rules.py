@@ -60,6 +60,8 @@ CASES = [
     ("captions.credit", "The photo went viral within hours of being posted.", ANY, None),
     ("captions.credit", "Health officials credited extra weekend clinics with the fall in waiting lists.", ANY, None),
     ("captions.credit", "Credit card debt rose to a record high in the second quarter.", ANY, None),
+    ("captions.credit", "Credit...Doug Mills/The New York Times", ANY, "captions.credit"),
+    ("captions.credit", "It will start at $44,000, not including a $7,500 federal tax credit.", ANY, None),
     # captions.label
     ("captions.label", "Getty Images", ANY, "captions.label"),
     ("captions.label", "AFP", ANY, "captions.label"),

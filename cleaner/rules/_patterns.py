@@ -66,7 +66,7 @@ def has_credit(text: str) -> bool:
     spans = [(m.group(), m.start(), m.end()) for m in WORD.finditer(low)]
     words = [w for w, _, _ in spans]
     for w, _, end in spans:
-        if w in ("credit", "credits") and low[end:end + 3].lstrip()[:1] in (":", ".", "…"):
+        if w in ("credit", "credits") and low[end:end + 4].lstrip().startswith((":", "...", "…")):
             return True
     i = 0
     while i < len(words):
