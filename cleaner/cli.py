@@ -2,17 +2,16 @@
 
 Single documents: exit codes 0 article found, 1 no article content found, 2 usage or input error.
 Streams (--jsonl, --warc): 0 every record cleaned, 3 some records failed, 2 usage or input error.
+
+click parses the options, and is imported only to do that (it costs ~15 ms of start-up): a bare
+``cleaner`` (the pipe, ``cleaner < page.html``) has nothing to parse and calls the same ``run()``
+with the options' defaults.
 """
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import time
-
-import click
-
-from . import __version__
 
 EXIT_OK, EXIT_NO_CONTENT, EXIT_INPUT_ERROR, EXIT_RECORDS_FAILED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -50,55 +49,84 @@ Exit codes:
 """
 
 
+# The options' defaults: the click options below and the bare `cleaner` of main() both take them from here.
+DEFAULTS = {"fmt": "text", "kind": "auto", "url": None, "explain": False, "max_bytes": None, "jsonl": False,
+            "warc": False, "field": None, "url_field": "url", "into": "cleaned", "jobs": None, "timeout": 30.0,
+            "quiet": False}
+
+
+def _command():
+    """The click command; built on first use (``cleaner.cli.cli``), so that a bare ``cleaner`` never imports click."""
+    import click
+
+    from . import __version__
+
+    @click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
+    @click.argument("files", nargs=-1)  # plain strings: an unreadable path is our one-line error, not a usage error
+    @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default=DEFAULTS["fmt"],
+                  show_default=True, help="Output format (single documents; streams always write JSON Lines).")
+    @click.option("--kind", type=click.Choice(["auto", "html", "text"]), default=DEFAULTS["kind"], show_default=True,
+                  help="What the input is; auto tells HTML from text.")
+    @click.option("--url", default=DEFAULTS["url"], help="The page's URL (metadata, and a hint for the title); "
+                  "for --jsonl, used when a record has no URL.")
+    @click.option("--explain", is_flag=True, default=DEFAULTS["explain"], help="Show every removed fragment and the "
+                  "rule that removed it (on stderr for text/markdown, as a 'removed' field in JSON and JSON Lines).")
+    @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULTS["max_bytes"],
+                  help="Refuse inputs (pages, records) larger than this (default 64 MiB).")
+    @click.option("--jsonl", is_flag=True, default=DEFAULTS["jsonl"],
+                  help="Read JSON Lines records, write JSON Lines (see above).")
+    @click.option("--warc", is_flag=True, default=DEFAULTS["warc"], help="Read WARC files, write JSON Lines (see above).")
+    @click.option("--field", default=DEFAULTS["field"], metavar="NAME",
+                  help="--jsonl: the field holding the page  [default: html, else text, else content]")
+    @click.option("--url-field", default=DEFAULTS["url_field"], show_default=True, metavar="NAME",
+                  help="--jsonl: the field holding the URL.")
+    @click.option("--into", default=DEFAULTS["into"], show_default=True, metavar="NAME",
+                  help="Streams: the output field that holds the article.")
+    @click.option("-j", "--jobs", type=click.IntRange(min=0), default=DEFAULTS["jobs"],
+                  help="Streams: worker processes  [default: the number of cores; 0 = no workers, no isolation]")
+    @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULTS["timeout"],
+                  show_default=True, help="Streams: seconds allowed per record.")
+    @click.option("-q", "--quiet", is_flag=True, default=DEFAULTS["quiet"],
+                  help="Streams: no progress line on stderr.")
+    @click.version_option(__version__, "-V", "--version", prog_name="cleaner")
+    def cli(files: tuple[str, ...], **options) -> None:
+        if options["jsonl"] and options["warc"]:
+            raise click.UsageError("--jsonl and --warc cannot be used together")
+        if (options["jsonl"] or options["warc"]) and options["fmt"] != "text":
+            raise click.UsageError("--format does not apply to --jsonl/--warc: they write JSON Lines")
+        sys.exit(run(files, **options))
+
+    return cli
+
+
+def __getattr__(name: str):
+    if name == "cli":
+        globals()["cli"] = command = _command()
+        return command
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def run(files: tuple[str, ...], *, fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None,
+        jsonl: bool, warc: bool, field: str | None, url_field: str, into: str, jobs: int | None, timeout: float,
+        quiet: bool) -> int:
+    """The command, its options parsed and checked: clean the inputs, write the results; the exit status."""
+    try:
+        if jsonl or warc:
+            return _stream(files, warc=warc, kind=kind, url=url, explain=explain, max_bytes=max_bytes, field=field,
+                           url_field=url_field, into=into, jobs=jobs, timeout=timeout, quiet=quiet)
+        return _single(files, fmt=fmt, kind=kind, url=url, explain=explain, max_bytes=max_bytes)
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): stop quietly (click would exit 1)
+        _quiet_broken_pipe()
+    except KeyboardInterrupt:  # Ctrl-C (streams handle their own): 130, not click's "Aborted!" and 1
+        _error("interrupted")
+        return EXIT_INTERRUPTED
+
+
 def _read(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
     with open(path, "rb") as fh:
         return fh.read()
-
-
-@click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("files", nargs=-1)  # plain strings: an unreadable path is our one-line error, not a usage error
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
-              help="Output format (single documents; streams always write JSON Lines).")
-@click.option("--kind", type=click.Choice(["auto", "html", "text"]), default="auto", show_default=True,
-              help="What the input is; auto tells HTML from text.")
-@click.option("--url", default=None, help="The page's URL (metadata, and a hint for the title); "
-              "for --jsonl, used when a record has no URL.")
-@click.option("--explain", is_flag=True, help="Show every removed fragment and the rule that removed it "
-              "(on stderr for text/markdown, as a 'removed' field in JSON and JSON Lines).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None,
-              help="Refuse inputs (pages, records) larger than this (default 64 MiB).")
-@click.option("--jsonl", is_flag=True, help="Read JSON Lines records, write JSON Lines (see above).")
-@click.option("--warc", is_flag=True, help="Read WARC files, write JSON Lines (see above).")
-@click.option("--field", default=None, metavar="NAME",
-              help="--jsonl: the field holding the page  [default: html, else text, else content]")
-@click.option("--url-field", default="url", show_default=True, metavar="NAME", help="--jsonl: the field holding the URL.")
-@click.option("--into", default="cleaned", show_default=True, metavar="NAME",
-              help="Streams: the output field that holds the article.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
-              help="Streams: worker processes  [default: the number of cores; 0 = no workers, "
-              "no isolation]")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
-              help="Streams: seconds allowed per record.")
-@click.option("-q", "--quiet", is_flag=True, help="Streams: no progress line on stderr.")
-@click.version_option(__version__, "-V", "--version", prog_name="cleaner")
-def cli(files: tuple[str, ...], fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None,
-        jsonl: bool, warc: bool, field: str | None, url_field: str, into: str, jobs: int | None,
-        timeout: float, quiet: bool) -> None:
-    if jsonl and warc:
-        raise click.UsageError("--jsonl and --warc cannot be used together")
-    if (jsonl or warc) and fmt != "text":
-        raise click.UsageError("--format does not apply to --jsonl/--warc: they write JSON Lines")
-    try:
-        if jsonl or warc:
-            status = _stream(files, warc=warc, kind=kind, url=url, explain=explain, max_bytes=max_bytes, field=field,
-                             url_field=url_field, into=into, jobs=jobs, timeout=timeout, quiet=quiet)
-        else:
-            status = _single(files, fmt=fmt, kind=kind, url=url, explain=explain, max_bytes=max_bytes)
-    except BrokenPipeError:  # the reader went away (e.g. `| head`): stop quietly (click would exit 1)
-        _quiet_broken_pipe()
-    sys.exit(status)
 
 
 def _single(files, *, fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None) -> int:
@@ -123,16 +151,45 @@ def _single(files, *, fmt: str, kind: str, url: str | None, explain: bool, max_b
             status = EXIT_INPUT_ERROR
             continue
         if fmt == "json":
-            click.echo(formats.to_json(article, explain=explain), nl=False)
+            _echo(formats.to_json(article, explain=explain))
         else:
-            click.echo(formats.FORMATS[fmt](article), nl=False)
+            _echo(formats.FORMATS[fmt](article))
             if explain:
-                click.echo(formats.explanation(article), err=True, nl=False)
+                _echo(formats.explanation(article), err=True)
         if not article.paragraphs:
             _error(f"{name}: no article content found")
             status = max(status, EXIT_NO_CONTENT)
     sys.stdout.flush()
     return status
+
+
+def _echo(text: str, *, err: bool = False) -> None:
+    """``click.echo(text, err=err, nl=False)``: write, flush.  Done here for the usual case, a text stream in an
+    encoding other than ASCII and a text without ANSI escapes (those click strips when not writing to a
+    terminal); anything else goes to click itself."""
+    stream = sys.stderr if err else sys.stdout
+    if "\x1b" in text or not _plain_text_stream(stream):
+        import click
+
+        click.echo(text, err=err, nl=False)
+        return
+    if text:
+        stream.write(text)
+    stream.flush()
+
+
+def _plain_text_stream(stream) -> bool:
+    """A stream click.echo writes to as it is (click rewraps binary streams and ASCII-encoded ones, and
+    uses the console API on Windows)."""
+    import codecs
+    import io
+
+    if sys.platform.startswith("win") or not isinstance(stream, io.TextIOWrapper) or stream.errors is None:
+        return False
+    try:
+        return codecs.lookup(stream.encoding).name != "ascii"
+    except LookupError:
+        return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -224,6 +281,7 @@ class _SigintGuard:
         self.previous = None
 
     def __enter__(self) -> "_SigintGuard":
+        import signal
         import threading
 
         if threading.current_thread() is threading.main_thread():
@@ -231,6 +289,8 @@ class _SigintGuard:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        import signal
+
         if self.previous is not None:
             signal.signal(signal.SIGINT, self.previous)
 
@@ -355,13 +415,18 @@ def _flush_quietly(out) -> None:
 
 
 def _error(message: str) -> None:
-    click.echo(f"cleaner: {message}", err=True)
+    _echo(f"cleaner: {message}\n", err=True)
 
 
 def main() -> None:
-    """Entry point: turns a closed pipe into a quiet exit, Ctrl-C into exit status 130."""
+    """Entry point: turns a closed pipe into a quiet exit, Ctrl-C into exit status 130.
+
+    A bare ``cleaner`` (reading a pipe) runs without click: with no arguments, click would only fill in the
+    defaults (and answer shell completion, which sets ``_CLEANER_COMPLETE``)."""
     try:
-        cli(prog_name="cleaner")
+        if len(sys.argv) == 1 and "_CLEANER_COMPLETE" not in os.environ:
+            sys.exit(run((), **DEFAULTS))
+        _command()(prog_name="cleaner")
     except BrokenPipeError:
         _quiet_broken_pipe()
     except KeyboardInterrupt:

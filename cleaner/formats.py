@@ -1,8 +1,6 @@
 """Stage 6: output formats.  Each takes an Article and returns a string; none prints."""
 from __future__ import annotations
 
-import json
-
 from .article import Article
 
 
@@ -25,11 +23,15 @@ def to_markdown(article: Article) -> str:
 
 
 def to_json(article: Article, *, explain: bool = False) -> str:
+    import json  # here, not at the top: the default text output has no use for it
+
     return json.dumps(article.to_dict(with_removed=explain), ensure_ascii=False) + "\n"
 
 
 def explanation(article: Article) -> str:
     """One line per removed fragment: the rule and the text (shortened)."""
+    import json
+
     lines = []
     for r in article.removed:
         text = r.text if len(r.text) <= 100 else r.text[:97] + "..."

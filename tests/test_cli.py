@@ -361,3 +361,28 @@ def test_real_pipe_closed_early_is_quiet() -> None:
     proc = _pipe(f"cat {shlex.quote(str(big))} {shlex.quote(str(big))} | {exe} - {shlex.quote(str(big))} | head -c 1")
     assert proc.returncode == 0
     assert b"Traceback" not in proc.stderr
+
+
+# ---- Ctrl-C -------------------------------------------------------------------------------------
+
+def _interrupted(*args, **kwargs):
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_on_a_single_document_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleaner import cli as cli_module
+
+    monkeypatch.setattr(cli_module, "_single", _interrupted)
+    result = run(["-"], input=ARTICLE)
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", "cleaner: interrupted\n")
+
+
+def test_ctrl_c_in_a_bare_cleaner_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    from cleaner import cli as cli_module
+
+    monkeypatch.setattr(cli_module, "_single", _interrupted)
+    monkeypatch.setattr(sys, "argv", ["cleaner"])
+    with pytest.raises(SystemExit) as exit:
+        cli_module.main()
+    assert exit.value.code == 130
+    assert capsys.readouterr().err == "cleaner: interrupted\n"

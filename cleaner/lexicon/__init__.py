@@ -8,11 +8,11 @@ Everything here is loaded once, on first use, into immutable structures.
 """
 from __future__ import annotations
 
-import json
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from ..article import record
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -39,16 +39,23 @@ class PhraseSet:
     __slots__ = ("tuples", "lengths", "wordless", "firsts")
 
     def __init__(self, phrases: frozenset[str]):
-        tuples = {tuple(PHRASE_WORD.findall(p)) for p in phrases}
-        self.wordless = tuple(p for p in phrases if not WORD.search(p))
-        self.tuples = frozenset(t for t in tuples if t)
-        self.lengths = tuple(sorted({len(t) for t in self.tuples}))
+        tuples: set[tuple[str, ...]] = set()
+        wordless = []
+        for p in phrases:
+            words = PHRASE_WORD.findall(p)
+            if words:
+                tuples.add(tuple(words))
+            else:
+                wordless.append(p)
+        self.wordless = tuple(wordless)
+        self.tuples = frozenset(tuples)
+        self.lengths = tuple(sorted({len(t) for t in tuples}))
         firsts: dict[str, set[int]] = {}
-        for t in self.tuples:
-            firsts.setdefault(t[0], set()).add(len(t))
-            if len(t) == 1 and t[0].endswith(":"):
-                continue
-            firsts.setdefault(t[0] + ":", set()).add(len(t))  # a one-word phrase may carry a colon
+        for t in tuples:
+            n, first = len(t), t[0]
+            firsts.setdefault(first, set()).add(n)
+            if n > 1 or not first.endswith(":"):
+                firsts.setdefault(first + ":", set()).add(n)  # a one-word phrase may carry a colon
         self.firsts = {w: tuple(sorted(n)) for w, n in firsts.items()}
 
     def _is_phrase(self, words: tuple[str, ...]) -> bool:
@@ -83,16 +90,16 @@ class PhraseSet:
         return any(p in text for p in self.wordless)
 
 
-@dataclass(frozen=True, eq=False)
+@record(frozen=True, eq=False)
 class Lexicon:
     """All phrase lists of all languages, lower-cased, as frozensets, plus per-language stop words."""
 
-    phrases: dict[str, frozenset[str]]
-    stopwords: dict[str, frozenset[str]]
+    def __init__(self, phrases: dict[str, frozenset[str]], stopwords: dict[str, frozenset[str]]) -> None:
+        self.__dict__.update(phrases=phrases, stopwords=stopwords)
 
     def __getattr__(self, key: str) -> frozenset[str]:
-        try:
-            return self.phrases[key]
+        try:  # through __dict__: a copy or an unpickled object asks before its fields are set
+            return self.__dict__["phrases"][key]
         except KeyError:
             raise AttributeError(key) from None
 
@@ -108,6 +115,8 @@ def _read_text(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def lexicon() -> Lexicon:
+    import json
+
     phrases: dict[str, set[str]] = {key: set() for key in PHRASE_KEYS}
     for lang in PHRASE_LANGUAGES:
         try:

@@ -1,0 +1,198 @@
+"""Start-up (issue #6): what a bare `cleaner < file` imports, and that its fast path changes nothing.
+
+A bare ``cleaner`` skips click (there is nothing to parse) and calls the same ``cli.run()`` the click command
+calls; these tests run the real process both ways and compare the bytes.  The data classes are written out by
+hand instead of ``@dataclass`` (whose module imports ``inspect``): they must still behave as the dataclasses
+they were.  No timings here: ``benchmarks/perf.py --sections startup`` measures.
+"""
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner import cli
+from cleaner.article import Article, Block, Removal
+from cleaner.lexicon import Lexicon
+from cleaner.options import Options
+
+from samples import ARTICLE
+
+REPO = Path(__file__).resolve().parent.parent
+
+BARE = [sys.executable, "-m", "cleaner"]
+THROUGH_CLICK = [sys.executable, "-m", "cleaner", "--format", "text", "-"]
+
+INPUTS = {
+    "article": ARTICLE.encode("utf-8"),
+    "empty": b"",
+    "whitespace": b"  \n\t\n",
+    "png": b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+    "binary": bytes((i * 37 + 11) % 256 for i in range(4000)),
+    "no article": b"Home\nNews\nSport\nWeather\nSign in\n",
+    "ansi escapes": b"\x1b[1mA headline in bold\x1b[0m\n" + ARTICLE.encode("utf-8"),
+    "latin-1": ARTICLE.replace("the", "th\u00e9").encode("latin-1", errors="replace"),
+    "html": b"<!doctype html><html><head><title>T</title></head><body><article><h1>A headline</h1><p>"
+            + ARTICLE.encode("utf-8").replace(b"\n", b"</p><p>") + b"</p></article></body></html>",
+}
+
+
+def _run(cmd: list[str], data: bytes, **env: str) -> tuple[bytes, bytes, int]:
+    proc = subprocess.run(cmd, input=data, capture_output=True, timeout=120, cwd=REPO,
+                          env={**os.environ, **env})
+    return proc.stdout, proc.stderr, proc.returncode
+
+
+@pytest.mark.parametrize("name", list(INPUTS))
+def test_bare_command_gives_the_same_bytes_as_through_click(name: str) -> None:
+    bare = _run(BARE, INPUTS[name])
+    assert bare == _run(THROUGH_CLICK, INPUTS[name])
+    assert b"Traceback" not in bare[1]
+
+
+def test_bare_command_exit_codes() -> None:
+    assert _run(BARE, INPUTS["article"])[2] == 0
+    assert _run(BARE, INPUTS["no article"])[1:] == (b"cleaner: stdin: no article content found\n", 1)
+    assert _run(BARE, INPUTS["empty"])[1:] == (b"cleaner: stdin: input is empty\n", 2)
+    out, err, code = _run(BARE, INPUTS["png"])
+    assert (out, code) == (b"", 2) and err.startswith(b"cleaner: stdin: input is a PNG image")
+
+
+def test_bare_command_with_an_ascii_stdout_goes_through_click_echo() -> None:
+    # click rewraps an ASCII-encoded stdout (errors="replace"); the fast path hands such streams to it
+    data = "Caf\u00e9 society: a headline\n".encode() + INPUTS["article"]
+    bare = _run(BARE, data, PYTHONIOENCODING="ascii")
+    assert bare == _run(THROUGH_CLICK, data, PYTHONIOENCODING="ascii")
+    assert bare[2] == 0 and b"Traceback" not in bare[1]
+
+
+def test_shell_completion_still_answered_by_click() -> None:
+    out, err, code = _run(BARE, b"", _CLEANER_COMPLETE="bash_source")
+    assert code == 0 and b"complete" in out and err == b""
+
+
+def test_defaults_are_the_click_options_defaults() -> None:
+    ctx = cli.cli.make_context("cleaner", [])
+    assert ctx.params == {"files": (), **cli.DEFAULTS}
+
+
+# ---- what a bare run imports --------------------------------------------------------------------
+
+_IMPORTS = """
+import sys
+sys.argv = ["cleaner"]
+from cleaner.cli import main
+try:
+    main()
+except SystemExit as exit:
+    assert exit.code == 0, exit.code
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_bare_run_never_imports_click() -> None:
+    out, err, code = _run([sys.executable, "-c", _IMPORTS], INPUTS["article"])
+    assert code == 0, err
+    modules = set(out.decode().split("\n")[-2].split())
+    assert "cleaner.pipeline" in modules  # it did clean
+    assert not {m for m in modules if m == "click" or m.startswith("click.")}
+    assert not {"signal", "cleaner.html", "cleaner.stream", "trafilatura", "lxml"} & modules
+
+
+def test_data_model_modules_import_nothing_heavy() -> None:
+    code = ("import sys; import cleaner.article, cleaner.options, cleaner.lexicon, cleaner.formats, cleaner.detect, "
+            "cleaner.errors, cleaner.cli; print(' '.join(sorted(sys.modules)))")
+    out, err, status = _run([sys.executable, "-c", code], b"")
+    assert status == 0, err
+    modules = set(out.split())
+    assert not {b"dataclasses", b"inspect", b"typing", b"json", b"click"} & modules
+
+
+# ---- the hand-written data classes are still the dataclasses they were ---------------------------
+
+def _twin(cls: type) -> type:
+    """A real @dataclass with the fields, defaults and flags the class declares."""
+    params = cls.__dataclass_params__
+    spec = [(f.name, f.type, dataclasses.field(default=f.default, repr=f.repr)) for f in dataclasses.fields(cls)]
+    return dataclasses.make_dataclass(cls.__name__, spec, frozen=params.frozen, eq=params.eq)
+
+
+EXPECTED_FIELDS = {
+    Block: ["text", "kind", "index", "label", "reason"],
+    Removal: ["text", "stage", "rule"],
+    Article: ["title", "paragraphs", "authors", "date_published", "site_name", "url", "language", "kind", "removed"],
+    Lexicon: ["phrases", "stopwords"],
+    Options: ["kind", "url", "max_bytes", "fast", "length_low", "length_high", "stopwords_low", "stopwords_high",
+              "max_link_density", "span_block_cost", "span_char_cost", "rules", "disabled_rules", "dedupe"],
+}
+SAMPLES = {
+    Block: lambda: Block("Some text", kind="h", index=3),
+    Removal: lambda: Removal("Share", "rules", "social.share"),
+    Article: lambda: Article(title="T", paragraphs=("One.", "Two."), authors=("A B",), url="https://x.org/",
+                             removed=(Removal("Share", "rules", "social.share"),)),
+    Lexicon: lambda: Lexicon({"ads": frozenset({"advertisement"})}, {"en": frozenset({"the"})}),
+    Options: lambda: Options(kind="text", disabled_rules=frozenset({"ads.marker"})),
+}
+
+
+@pytest.mark.parametrize("cls", list(EXPECTED_FIELDS), ids=lambda c: c.__name__)
+def test_hand_written_dataclass_behaves_as_its_dataclass_twin(cls: type) -> None:
+    obj = SAMPLES[cls]()
+    assert dataclasses.is_dataclass(cls) and dataclasses.is_dataclass(obj)
+    assert [f.name for f in dataclasses.fields(cls)] == EXPECTED_FIELDS[cls]
+    assert cls.__match_args__ == tuple(EXPECTED_FIELDS[cls])
+    twin = _twin(cls)
+    values = {name: getattr(obj, name) for name in EXPECTED_FIELDS[cls]}
+    same = twin(**values)
+    assert repr(obj) == repr(same).replace(f"{twin.__qualname__}(", f"{cls.__qualname__}(", 1)
+    for f in dataclasses.fields(twin):  # class-level defaults, as @dataclass leaves them
+        if f.default is not dataclasses.MISSING:
+            assert getattr(cls, f.name) == f.default
+    assert (cls.__hash__ is None) == (twin.__hash__ is None)
+    if cls.__hash__ is not None and cls.__dataclass_params__.eq:
+        assert hash(obj) == hash(cls(**values)) == hash(same)
+    if cls.__dataclass_params__.eq:
+        assert obj == cls(**values) and obj != same and not obj != cls(**values)
+    else:
+        assert obj != cls(**values)
+    assert dataclasses.replace(obj) == obj or not cls.__dataclass_params__.eq
+    copied = pickle.loads(pickle.dumps(obj))
+    assert {n: getattr(copied, n) for n in values} == values
+    assert {n: getattr(copy.deepcopy(obj), n) for n in values} == values
+    if cls.__dataclass_params__.frozen:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(obj, EXPECTED_FIELDS[cls][0], None)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            delattr(obj, EXPECTED_FIELDS[cls][0])
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            obj.extra = 1
+    else:
+        setattr(obj, EXPECTED_FIELDS[cls][0], "changed")
+        assert getattr(obj, EXPECTED_FIELDS[cls][0]) == "changed"
+
+
+def test_replace_and_asdict_on_options_and_article() -> None:
+    opts = dataclasses.replace(Options(), url="https://x.org/a")
+    assert opts.url == "https://x.org/a" and opts.kind == "auto" and isinstance(opts, Options)
+    art = SAMPLES[Article]()
+    as_dict = dataclasses.asdict(art)
+    assert as_dict["removed"] == ({"text": "Share", "stage": "rules", "rule": "social.share"},)
+    assert json.dumps(art.to_dict())
+    assert "removed" not in repr(art)
+
+
+def test_defaults_and_positional_arguments() -> None:
+    assert Block("x") == Block("x", "p", 0, "good", "")
+    assert Options() == Options.from_kwargs()
+    assert Options.max_bytes == 64 * 1024 * 1024 and Options().rules is True
+    with pytest.raises(TypeError, match="unknown option"):
+        Options.from_kwargs(colour=True)
+    with pytest.raises(TypeError):
+        Block()
