@@ -251,14 +251,16 @@ def headline_anchor(blocks: list[Block], url: str | None) -> int | None:
     return best_at
 
 
-def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon) -> int:
+def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon, teaser_lists: set[int] = frozenset()) -> int:
     """End the article at a heading that opens the page's after-article sections ("Related stories",
-    "Most popular", "Comments"), once most of the article's text has been seen (boilerpipe's
-    terminating blocks)."""
+    "Most popular", "Comments"), or at a list of teasers (``teaser_lists``: where each begins), once
+    most of the article's text has been seen (boilerpipe's terminating blocks)."""
     total = sum(len(b.text) for b in blocks[start:end + 1] if b.label == "good")
     seen = 0
     for i in range(start, end + 1):
         b = blocks[i]
+        if seen >= 0.5 * total and i in teaser_lists:
+            return i - 1
         if b.label == "good":
             seen += len(b.text)
         elif seen >= 0.5 * total and _is_section_heading(b.text, lex):
@@ -309,6 +311,37 @@ def teaser_runs(blocks: list[Block]) -> set[int]:
     if len(run) >= TEASER_RUN:
         found.update(run)
     return found
+
+
+TEASER_PAIRS = 3  # headline + blurb pairs in a row that make a teaser list
+
+
+def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = lambda block: None) -> set[int]:
+    """Where runs of (headline, one-sentence blurb) pairs begin: a list of teasers for other stories
+    ("What Being Asexual Tells Us About Romance" / "What is it like to feel love ...?")."""
+    found: set[int] = set()
+    i, n = 0, len(blocks)
+    while i < n - 1:
+        j = i
+        while j + 1 < n and _is_headline(blocks[j].text) and _is_blurb(blocks[j + 1].text) and not noise(blocks[j]):
+            j += 2
+        if (j - i) // 2 >= TEASER_PAIRS:
+            found.add(i)
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _is_headline(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not 3 <= len(words) <= 20 or text.endswith((".", ",", ";", ":")) or text.split(None, 1)[0].endswith(":"):
+        return False  # a label first ("A: Bob Marley, Bruno Mars") is an answer or a caption, not a headline
+    return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _is_blurb(text: str) -> bool:
+    return text.rstrip().endswith(_TERMINAL) and len(text) <= 300 and not _is_headline(text)
 
 
 def _says_twice(text: str) -> bool:
@@ -369,7 +402,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     _short_noise(blocks, noise)
     context_pass(blocks)
     start, end = article_span(blocks, opts, headline_anchor(blocks, opts.url))
-    end = cut_at_terminator(blocks, start, end, lex)
+    end = cut_at_terminator(blocks, start, end, lex, headline_pairs(blocks, noise))
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
     for i, b in enumerate(blocks):
         if b.label == "good" and not start <= i <= end:

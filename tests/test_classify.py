@@ -55,3 +55,23 @@ def test_the_article_follows_the_headline_named_by_the_url():
     article = clean(text, kind="text", url="https://example.com/news/storm-closes-mountain-pass-winter-123.html")
     assert article.paragraphs == (paragraph,)
     assert article.title == "Storm closes mountain pass for the winter"
+
+
+def test_a_list_of_teasers_after_the_article_ends_it():
+    teasers = [
+        "Why Movies Went From Fifteen Minutes To Two Hours Long", "Thanks to one film from Italy, it seems.",
+        "Berlin Wants To Freeze Rents For Five Years", "Can it really do that, and what happens next?",
+        "Watching This Koala Get Rescued Is Heart-Wrenching", "Dozens of fires are spreading across the land.",
+    ]
+    article = clean("\n".join(ARTICLE + teasers), kind="text")
+    assert article.paragraphs == tuple(ARTICLE[1:])
+
+
+def test_headline_and_blurb_pairs_early_in_the_article_stay():
+    # A list that starts before most of the article's text is the article's own (a product round-up).
+    items = ["Apple AirPods Pro Noise Cancelling Earbuds", "The best choice for most iPhone owners, we think.",
+             "Sony WH-1000XM3 Wireless Headphones", "They cost more but sound better than anything else.",
+             "Bose QuietComfort 35 Headphones", "Older, yet still comfortable on a long flight home."]
+    text = "\n".join(ARTICLE[:2] + items + ARTICLE[2:])
+    paragraphs = clean(text, kind="text").paragraphs
+    assert all(item in paragraphs for item in items)
