@@ -49,6 +49,11 @@ CASES = [
     ("bylines.dateline", "Aktualisiert am 12. März 2024, 14:30 Uhr", ANY, "bylines.dateline"),
     ("bylines.dateline", "On March 3, 2024, the court ruled in favour of the tenants.", ANY, None),
     ("bylines.dateline", "Published in 1998, the novel sold more than a million copies.", ANY, None),
+    # bylines.meta_row
+    ("bylines.meta_row", "Nov 18, 2019 at 9:24 pm ET • 2 min read", ANY, "bylines.meta_row"),
+    ("bylines.meta_row", "Updated 3:45 PM | 12 comments", ANY, "bylines.meta_row"),
+    ("bylines.meta_row", "Paris - The talks resumed on Monday.", ANY, None),
+    ("bylines.meta_row", "Sport - Football - Premier League", ANY, None),
     # captions.credit
     ("captions.credit", "Photo: AP", ANY, "captions.credit"),
     ("captions.credit", "(Getty Images)", ANY, "captions.credit"),

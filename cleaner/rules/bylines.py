@@ -83,3 +83,22 @@ def authors_from_byline(text: str) -> list[str]:
 def is_byline(text: str) -> bool:
     """Whether a short text is a "By Jane Doe" byline."""
     return _byline_body(text) is not None and len(text.split()) <= 8
+
+
+# Separators of a metadata row: a bullet, a bar, a middle dot, or a dash between spaces.
+_ROW_SPLIT = re.compile(r"\s{0,3}[•|·]\s{0,3}|\s{1,3}[-–—]\s{1,3}")
+
+
+@rule("bylines.meta_row", max_words=24)
+def meta_row(t: Target, lex: Lexicon) -> str | None:
+    """A row made only of bylines, dates and counters: "Nov 18, 2019 at 9:24 pm ET • 2 min read"."""
+    parts = [p for p in _ROW_SPLIT.split(t.text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    from .counters import counter, reading_time
+
+    for part in parts:
+        pt = Target.of(part)
+        if not (byline(pt, lex) or dateline(pt, lex) or counter(pt, lex) or reading_time(pt, lex)):
+            return None
+    return "row of byline, date and counters"
