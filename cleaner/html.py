@@ -31,14 +31,6 @@ class PageMeta:
     naive: bool = False  # blocks are the page's raw text blocks: the heuristic stage must judge them
 
 
-def _date_params() -> dict:
-    """htmldate without its extensive search: that search falls back to dateparser over ~200 locales,
-    which costs seconds in a fresh process (every `cleaner < page.html`) and finds little on news pages."""
-    from datetime import date
-
-    return {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
-
-
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 MAX_DEPTH = 100  # below this, wrapper elements are unwrapped (trafilatura's fallbacks are quadratic in depth)
@@ -145,47 +137,54 @@ def _title_tag(tree) -> str | None:
 def parse(page: str):
     from lxml import html as lxml_html
 
+    from lxml import etree
+
     parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, no_network=True,
                                   collect_ids=False, default_doctype=False)
+    # lxml.html's own element lookup runs Python code for every element Python touches; trafilatura needs
+    # only HtmlElement's methods (text_content, drop_tag, ...), not the form-specific classes
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity))
     return lxml_html.document_fromstring(page, parser=parser)
 
 
 def extract(page: str, opts: Options) -> tuple[list[Block], PageMeta]:
-    import trafilatura
-
     page = without_control_refs(page)
     fast = opts.fast
     try:
         tree, deep = parse_flat(page)
         fast = fast or deep
     except Exception:  # lxml gives up on some garbage; trafilatura has its own tolerant path
-        tree = page
+        from trafilatura.utils import load_html
+
+        tree = load_html(page)
+        if tree is None:
+            return [], PageMeta(url=opts.url)
     h1 = None
-    if not isinstance(tree, str):
-        for el in tree.iter("h1"):
-            h1 = " ".join(el.text_content().split()) or None
-            if h1:
-                break
-        if sum(1 for _ in tree.iter("p")) > LARGE_PAGE:
-            return naive_blocks(tree), PageMeta(url=opts.url, headline=h1, title=_title_tag(tree),
-                                                language=tree.get("lang") or None, naive=True)
-    doc = trafilatura.bare_extraction(
-        tree, url=opts.url, with_metadata=True, include_comments=False, fast=fast, include_tables=True,
-        include_images=False, include_links=False, deduplicate=False, output_format="python",
-        date_extraction_params=_date_params(),
-    )
-    meta = PageMeta(url=opts.url, headline=h1)
-    if doc is None:
-        return [], meta
-    meta.title = doc.title or None
+    for el in tree.iter("h1"):
+        h1 = " ".join(el.text_content().split()) or None
+        if h1:
+            break
+    if sum(1 for _ in tree.iter("p")) > LARGE_PAGE:
+        return naive_blocks(tree), PageMeta(url=opts.url, headline=h1, title=_title_tag(tree),
+                                            language=tree.get("lang") or None, naive=True)
+    from . import metadata
+
+    try:
+        doc = metadata.extract(tree, opts.url)
+    except (TypeError, ValueError):  # what trafilatura's bare_extraction gives up on
+        return [], PageMeta(url=opts.url, headline=h1)
+    meta = PageMeta(url=doc.url or opts.url, headline=h1, title=doc.title or None, date=doc.date or None,
+                    site_name=doc.sitename or None)
     meta.authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
-    meta.date = doc.date or None
-    meta.site_name = doc.sitename or None
-    meta.url = doc.url or opts.url
-    meta.language = doc.language or None
-    if not meta.authors and not isinstance(tree, str):
+    if not meta.authors:
         meta.bylines = _bylines(tree)
-    return list(_blocks(doc.body)), meta
+    try:
+        body = _main_content(tree, opts.url, fast)  # prunes the tree: the metadata and bylines come first
+    except (TypeError, ValueError):
+        body = None
+    return list(_blocks(body)), meta
 
 
 _BYLINE_TAGS = ("span", "p", "div", "a", "address", "li", "strong", "em")
@@ -232,3 +231,164 @@ def _blocks(body):
         if text:
             yield Block(text, kind=kind, index=index)
             index += 1
+
+
+# --- trafilatura's main-content extraction ----------------------------------------------------------
+# The one place that calls trafilatura's internals (pinned by the version range in setup.cfg).  It runs
+# the steps of ``trafilatura.core.trafilatura_sequence`` that matter for cleaner, with these differences:
+# * readability's and jusText's comparison with the main extractor (``compare_extraction``) is skipped: on
+#   the development sets it changed few pages and made them worse on balance, for a fifth of the time;
+# * the raw-tree prunes are tested in Python on the few tags they concern, not by XPath over the page;
+# * whether a short extraction covers little of the page is measured in one pass over the page, not on a
+#   pruned copy;
+# * the tree is not copied before the prunes: the metadata and bylines are read before.
+# Recall escalation (a short extraction retried in recall mode, and jusText beside it) is kept.
+
+_PRUNE_RAW_TAGS = ("div", "section", "aside")
+_INFINITE = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
+_APPENDED = re.compile(r"mvp-post-add-(?:box|wrap)")
+_COMMENTS_TAGS = ("div", "list", "section", "details", "ol", "ul")
+_PRUNE_TAGS = tuple(sorted(set(_PRUNE_RAW_TAGS + _COMMENTS_TAGS)))
+_COMMENTS_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
+_COMMENTS_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
+_COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+
+
+def _test(pattern: re.Pattern, value: str | None) -> bool:
+    """EXSLT's re:test on an attribute: a missing attribute is the empty string."""
+    return pattern.search(value or "") is not None
+
+
+def _prune_raw(tree, forum: bool) -> None:
+    """trafilatura's RAW_TREE_PRUNE_XPATH and, unless the page is a forum thread,
+    REMOVE_COMMENTS_AND_LISTS_XPATH: infinite-scroll containers of follow-up articles, share buttons,
+    comment sections.  Each is deleted with its content; its tail text stays."""
+    from trafilatura.xml import delete_element
+
+    infinite, share, comments = [], [], []
+    for el in tree.iter(*_PRUNE_TAGS):
+        ident, cls = el.get("id"), el.get("class")
+        if ident is None and cls is None or el is tree:
+            continue
+        if el.tag in _PRUNE_RAW_TAGS:
+            if (_test(_INFINITE, ident) or _test(_INFINITE, cls)) and (
+                    el.find(".//h1") is None or _test(_APPENDED, ident) or _test(_APPENDED, cls)):
+                infinite.append(el)
+            if cls and "elementor-share-buttons" in cls:
+                share.append(el)
+        if not forum and el.tag in _COMMENTS_TAGS and (_test(_COMMENTS_ID, ident) or _test(_COMMENTS_CLASS, cls)) and (
+                el.tag not in ("ol", "ul") or _test(_COMMENTS_LIST_ID, ident) or _test(_COMMENTS_CLASS, cls)):
+            comments.append(el)
+    for found in (infinite, share, comments):  # in trafilatura's order
+        for el in found:
+            delete_element(el)
+
+
+def _options(url: str | None, fast: bool):
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", fast=fast, comments=False, tables=True, images=False, links=False,
+                     dedup=False, url=url)
+
+
+def _main_content(tree, url: str | None, fast: bool):
+    """trafilatura's main content of the page (its XML body element), or None."""
+    from copy import copy
+
+    from trafilatura.baseline import baseline
+    from trafilatura.core import (ESCALATION_ACCEPT_RATIO, ESCALATION_JUSTEXT_RATIO, ESCALATION_MAX_LENGTH,
+                                  ESCALATION_PAGE_SHARE, _forum_thread_page)
+    from trafilatura.external import justext_rescue
+
+    options = _options(url, fast)
+    _prune_raw(tree, _forum_thread_page(tree))
+    body, text = _extract(tree, options, url)
+    if len(text) < options.min_extracted_size:  # rescue: trafilatura's baseline on the whole page
+        b_body, b_text, b_len = baseline(tree)
+        if b_len > len(text):
+            body, text = b_body, b_text
+    # recall escalation: a short extraction covering little of the page is retried in recall mode
+    if 0 < len(text) < ESCALATION_MAX_LENGTH and len(text) < ESCALATION_PAGE_SHARE * page_text_length(tree):
+        r_options = copy(options)
+        r_options.focus = "recall"
+        r_text = j_text = ""
+        try:  # guarded as trafilatura guards them
+            r_body, r_text = _extract(tree, r_options, url)
+        except Exception:
+            pass
+        if not fast:
+            try:
+                j_body, j_text = justext_rescue(copy(tree), options)
+            except Exception:
+                pass
+        if len(j_text) > len(r_text) and len(j_text) > ESCALATION_JUSTEXT_RATIO * len(text):
+            body, text = j_body, j_text
+        elif len(r_text) >= options.min_extracted_size and len(r_text) > ESCALATION_ACCEPT_RATIO * len(text):
+            body, text = r_body, r_text
+    return body if len(text) >= options.min_output_size else None
+
+
+def _extract(tree, options, url):
+    """trafilatura's main extractor on a cleaned copy of the tree: (body, text)."""
+    from copy import copy
+
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+    from trafilatura.main_extractor import extract_content
+
+    return extract_content(convert_tags(tree_cleaning(copy(tree), options), options, url), options)
+
+
+# trafilatura.settings.BASIC_CLEAN_XPATH, which trafilatura's page measure prunes
+_NOT_TEXT = frozenset({"aside", "fencedframe", "footer", "script", "style", "svg", "template"})
+_CONSENT = re.compile(r"cookie[-_]?(?:banner|bar|consent|law|notice|policy|description)|notice[-_]{0,2}cookie"
+                      r"|consent[-_]?(?:banner|manager|sdk)|borlabs|cookiebot|cmplz|onetrust|moove[-_]?gdpr", re.I)
+_SPACED = None
+
+
+def page_text_length(tree) -> int:
+    """The length of the page's text as trafilatura's ``html2txt`` measures it (without asides, footers,
+    scripts, styles, cookie notices; block boundaries spaced), in one pass and without a copy."""
+    global _SPACED
+    if _SPACED is None:
+        from trafilatura.baseline import _BLOCK_ELEMS
+
+        _SPACED = frozenset(_BLOCK_ELEMS)
+    from lxml import etree
+
+    body = tree.find(".//body")
+    if body is None:
+        body = tree
+    parts: list[str] = []
+    pruned = set()
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if el is not body and tag and _pruned_in_page_text(el):
+                pruned.add(el)
+                walker.skip_subtree()
+                continue
+            if tag in _SPACED:
+                parts.append(" ")
+            if tag and el.text:
+                parts.append(el.text)
+        elif el is not body:
+            if tag in _SPACED and el not in pruned:
+                parts.append(" ")
+            if el.tail:
+                parts.append(el.tail)
+    return len(" ".join("".join(parts).split()))
+
+
+def _pruned_in_page_text(el) -> bool:
+    tag = el.tag
+    if tag in _NOT_TEXT:
+        return True
+    cls, ident = el.get("class"), el.get("id")
+    if cls is None and ident is None:
+        return False
+    if tag == "div":
+        first = next((v for k, v in el.items() if k in ("class", "id")), None)  # XPath: the first in the page
+        if first and "footer" in first:
+            return True
+    return bool((cls and _CONSENT.search(cls)) or (ident and _CONSENT.search(ident)))

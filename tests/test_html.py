@@ -1,0 +1,160 @@
+"""The HTML stage: cleaner's own steps around trafilatura give what trafilatura's own steps give."""
+from copy import deepcopy
+
+import pytest
+from lxml import etree
+
+from cleaner import clean, html, metadata
+
+ARTICLE = " ".join(["The council approved the new budget for the city's schools on Tuesday evening."] * 4)
+
+PAGE = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Council approves school budget | The Daily Example</title>
+<meta property="og:site_name" content="The Daily Example">
+<meta property="article:published_time" content="2024-03-05T10:00:00Z">
+<link rel="canonical" href="https://example.com/news/council-budget">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article>
+<h1>Council approves school budget</h1>
+<div class="byline"><span class="author-name">Jane Doe</span> <time>5 March 2024</time></div>
+<p>{ARTICLE}</p><p>{ARTICLE}</p><p>{ARTICLE}</p>
+</article>
+<div id="comments"><p class="author">Troll McTroll</p><p>First! This comment is not part of the article.</p></div>
+<footer><p>Copyright The Daily Example</p></footer>
+</body></html>"""
+
+
+def test_metadata_fields_still_filled():
+    art = clean(PAGE, kind="html")
+    assert art.title == "Council approves school budget"
+    assert list(art.authors) == ["Jane Doe"]
+    assert art.date_published == "2024-03-05"
+    assert art.site_name == "The Daily Example"
+    assert art.url == "https://example.com/news/council-budget"
+    assert ARTICLE in art.text
+    assert "Troll" not in art.text and "First!" not in art.text
+
+
+def test_metadata_same_as_trafilatura():
+    from trafilatura.metadata import extract_metadata
+
+    tree = html.parse(PAGE)
+    ours = metadata.extract(tree, "https://example.com/x")
+    theirs = extract_metadata(tree, "https://example.com/x", metadata.date_params(), True, set())
+    for name in ("title", "author", "url", "date", "sitename"):
+        assert getattr(ours, name) == getattr(theirs, name), name
+
+
+@pytest.mark.parametrize("snippet", [
+    '<div class="byline">By <span class="author">Jane Doe</span></div>',
+    '<p class="meta">Posted by <a rel="author" href="/jd">Jane Doe</a></p>',
+    '<div class="sidebar"><span class="author">Not Me</span></div><span class="writer">Anna Smith</span>',
+    '<div id="comments"><span class="author-name">Commenter</span></div><div class="author">Jo Bloggs</div>',
+    '<span itemprop="author">Max <time>today</time>Mustermann</span>',
+    '<div class="post-author">Ann Lee <figure>photo credit</figure> and Bob Roe</div>',
+    '<author>Hans Huber</author>',
+    '<div data-component="Byline">Li Wei</div>',
+    '<h3 id="author-box">Short</h3><p class="AuthorName">Kim Park</p>',
+    '<p>No author here at all.</p>',
+    '<span class="author">' + "x" * 130 + '</span><span class="author">Real Name</span>',
+])
+def test_author_same_as_trafilatura(snippet):
+    from trafilatura.metadata import extract_author
+
+    tree = html.parse(f"<html><body><article><p>{ARTICLE}</p>{snippet}</article></body></html>")
+    assert metadata.author(tree) == extract_author(tree)
+
+
+def _serialise(tree):
+    return etree.tostring(tree, encoding="unicode")
+
+
+@pytest.mark.parametrize("forum", [False, True])
+def test_raw_prune_same_as_trafilatura(forum):
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    page = f"""<html><body><article><h1>Title</h1><p>{ARTICLE}</p>
+    <div class="infinite-scroll"><h2>Next story</h2><p>More</p></div>tail one
+    <section id="infinitescroll"><h1>Real headline</h1><p>kept: it holds the h1</p></section>
+    <div class="mvp-post-add-box"><h1>Appended</h1></div>
+    <div class="elementor-share-buttons">Share</div>tail two
+    <ul class="comment-list"><li>a comment</li></ul><ol id="comments"><li>another</li></ol>
+    <ul id="disqus_thread"><li>kept: a list with a disqus id</li></ul>
+    <div id="disqus_thread">gone</div><div class="commentary">kept: commentary</div>
+    <section class="post-comments">gone</section><div class="Comments-area">gone</div>
+    </article></body></html>"""
+    ours, theirs = html.parse(page), html.parse(page)
+    html._prune_raw(ours, forum)
+    prune_unwanted_nodes(theirs, RAW_TREE_PRUNE_XPATH)
+    if not forum:
+        prune_unwanted_nodes(theirs, REMOVE_COMMENTS_AND_LISTS_XPATH)
+    assert _serialise(ours) == _serialise(theirs)
+
+
+def test_page_text_length_as_trafilatura_measures_it():
+    from trafilatura.baseline import html2txt
+
+    page = f"""<html><head><title>t</title><script>var x = 1;</script></head><body>
+    <div>one<div>two</div>three</div><span>in</span><b>line</b>
+    <aside>aside text</aside>after aside<div class="site-footer">footer text</div>
+    <div id="CookieBanner">We use cookies</div><footer>foot</footer><p>{ARTICLE}</p>
+    <script>ignored()</script><style>p {{}}</style><ul><li>a</li><li>b</li></ul></body></html>"""
+    tree = html.parse(page)
+    assert html.page_text_length(tree) == len(html2txt(tree))
+
+
+def test_page_text_length_on_a_deep_page():
+    page = "<html><body>" + "<li>x" * 5000 + "</body></html>"
+    assert html.page_text_length(html.parse(page)) > 0
+
+
+# The main extractor takes the <article> (a teaser), which holds under a fifth of the page's text.
+TEASER = "A short teaser about the council and its budget, with a few more words to make it longer. " * 2
+SHORT_EXTRACTION = (f"<html><body><article><p>{TEASER}</p><p>{TEASER}</p></article><div class='wrap'>"
+                    + "".join(f"<div><p>{ARTICLE} Part {i}.</p></div>" for i in range(12)) + "</div></body></html>")
+
+
+def test_short_extraction_covering_little_of_the_page_is_retried():
+    """trafilatura's recall escalation is kept: here jusText, tried beside the recall retry, finds the article."""
+    art = clean(SHORT_EXTRACTION, kind="html")
+    assert "Part 0." in art.text and "Part 11." in art.text
+
+
+def test_fast_option_skips_the_jusText_candidate(monkeypatch):
+    import trafilatura.external as external
+
+    calls = []
+    justext_rescue = external.justext_rescue
+    monkeypatch.setattr(external, "justext_rescue", lambda *args: calls.append(1) or justext_rescue(*args))
+    clean(SHORT_EXTRACTION, kind="html")
+    assert calls
+    calls.clear()
+    assert "Part 11." not in clean(SHORT_EXTRACTION, kind="html", fast=True).text
+    assert not calls
+
+
+def test_a_failing_fallback_costs_only_the_fallback(monkeypatch):
+    import trafilatura.external as external
+
+    def broken(*args):
+        raise RuntimeError("jusText failed")
+
+    monkeypatch.setattr(external, "justext_rescue", broken)
+    assert TEASER.strip() in clean(SHORT_EXTRACTION, kind="html").text
+
+
+def test_page_with_encoding_declaration_in_a_str():
+    page = '<?xml version="1.0" encoding="utf-8"?>\n' + PAGE
+    art = clean(page, kind="html")
+    assert art.title == "Council approves school budget"
+    assert ARTICLE in art.text
+
+
+def test_tree_is_not_copied_but_metadata_comes_first():
+    tree = html.parse(PAGE)
+    before = deepcopy(tree)
+    doc = metadata.extract(tree, None)
+    assert _serialise(tree) == _serialise(before)  # the metadata steps leave the page as it is
+    assert doc.author == "Jane Doe"
