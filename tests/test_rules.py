@@ -54,6 +54,15 @@ CASES = [
     ("bylines.meta_row", "Updated 3:45 PM | 12 comments", ANY, "bylines.meta_row"),
     ("bylines.meta_row", "Paris - The talks resumed on Monday.", ANY, None),
     ("bylines.meta_row", "Sport - Football - Premier League", ANY, None),
+    # captions.prefixed
+    ("captions.prefixed", "Image caption Taylor Swift's seventh album is the only one she owns the rights to", ANY,
+     "captions.prefixed"),
+    ("captions.prefixed", "Bildunterschrift: Der Bürgermeister bei der Eröffnung", ANY, "captions.prefixed"),
+    ("captions.prefixed", "Caption contest winners were announced on Monday.", ANY, None),
+    # social.follow
+    ("social.follow", "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", ANY, "social.follow"),
+    ("social.follow", "Folgen Sie der Redaktion auf Instagram", ANY, "social.follow"),
+    ("social.follow", "Follow her career on the national team closely, the coach said.", ANY, None),
     # captions.credit
     ("captions.credit", "Photo: AP", ANY, "captions.credit"),
     ("captions.credit", "(Getty Images)", ANY, "captions.credit"),

@@ -20,7 +20,8 @@ PHRASE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
 
 # Keys of the phrase files; every key is optional in a language file.
 PHRASE_KEYS = ("share", "ads", "promo_prefix", "newsletter", "caption", "byline_prefix", "author_roles",
-               "dateline", "consent", "counter_nouns", "months", "section_end", "reading_time")
+               "dateline", "consent", "counter_nouns", "months", "section_end", "reading_time", "follow_prefix",
+               "social_networks", "caption_prefix")
 
 
 WORD = re.compile(r"\w+")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..lexicon import Lexicon
 from . import Target, rule
-from ._patterns import has_credit
+from ._patterns import has_credit, starts_with_phrase
 
 
 @rule("captions.credit", max_words=40)
@@ -19,4 +19,12 @@ def caption_label(t: Target, lex: Lexicon) -> str | None:
     """A lone credit word or agency name: "Getty Images", "AFP", "Photo"."""
     if t.norm in lex.caption:
         return "lone credit"
+    return None
+
+
+@rule("captions.prefixed", max_words=60)
+def prefixed_caption(t: Target, lex: Lexicon) -> str | None:
+    """A block that announces itself as a caption: "Image caption ...", "Media caption ...", "Bildunterschrift: ..."."""
+    if starts_with_phrase("caption_prefix", t.tokens):
+        return "labelled caption"
     return None

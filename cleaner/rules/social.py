@@ -5,6 +5,7 @@ import re
 
 from ..lexicon import Lexicon
 from . import Target, rule
+from ._patterns import starts_with_phrase
 
 
 @rule("social.widget_label", max_words=8)
@@ -32,4 +33,12 @@ def contact(t: Target, lex: Lexicon) -> str | None:
     """A block that is only an @handle, an e-mail address or a URL (an author box, a share target)."""
     if _CONTACT.match(t.text.strip()):
         return "handle, address or link"
+    return None
+
+
+@rule("social.follow", max_words=20)
+def follow_call(t: Target, lex: Lexicon) -> str | None:
+    """A call to follow someone on a social network: "Follow us on Twitter", "Follow Vox on Facebook"."""
+    if starts_with_phrase("follow_prefix", t.tokens) and not lex.social_networks.isdisjoint(t.tokens):
+        return "call to follow on a social network"
     return None
