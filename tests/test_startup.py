@@ -83,6 +83,21 @@ def test_defaults_are_the_click_options_defaults() -> None:
     assert ctx.params == {"files": (), **cli.DEFAULTS}
 
 
+_WITH_EXIT_HANDLER = """
+import atexit, sys
+atexit.register(lambda: sys.stderr.write("exit handler ran\\n"))
+sys.argv = ["cleaner"]
+from cleaner.__main__ import main
+main()
+"""
+
+
+def test_the_quick_exit_leaves_exit_handlers_their_run() -> None:
+    # without exit handlers (and other threads) the entry point skips the interpreter's teardown; with them, not
+    out, err, code = _run([sys.executable, "-c", _WITH_EXIT_HANDLER], INPUTS["no article"])
+    assert (out, err, code) == (b"", b"cleaner: stdin: no article content found\nexit handler ran\n", 1)
+
+
 # ---- what a bare run imports --------------------------------------------------------------------
 
 _IMPORTS = """
