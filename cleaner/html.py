@@ -58,7 +58,8 @@ _TAG_RUN = re.compile(r"(?:<(div|span|section|font|b|i)(?:\s[^<>]{0,200})?>\s{0,
                       r"|(?:</(?:div|span|section|font|b|i)>\s{0,20}){50,}", re.I)
 
 
-_DEEPER_THAN_MAX = f"boolean(//*[ancestor::*[{MAX_DEPTH}]])"
+# an element MAX_DEPTH levels below the root: one step a level, not an ancestor walk from every element
+_DEEPER_THAN_MAX = "boolean(/" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")"
 
 
 def deepest(tree) -> tuple[int, list]:
@@ -308,7 +309,8 @@ def _main_content(tree, url: str | None, fast: bool):
         if b_len > len(text):
             body, text = b_body, b_text
     # recall escalation: a short extraction covering little of the page is retried in recall mode
-    if 0 < len(text) < ESCALATION_MAX_LENGTH and len(text) < ESCALATION_PAGE_SHARE * page_text_length(tree):
+    if (0 < len(text) < ESCALATION_MAX_LENGTH and len(text) < ESCALATION_PAGE_SHARE * _page_text_bound(tree)
+            and len(text) < ESCALATION_PAGE_SHARE * page_text_length(tree)):
         r_options = copy(options)
         r_options.focus = "recall"
         r_text = j_text = ""
@@ -378,6 +380,15 @@ def page_text_length(tree) -> int:
             if el.tail:
                 parts.append(el.tail)
     return len(" ".join("".join(parts).split()))
+
+
+def _page_text_bound(tree) -> int:
+    """At least page_text_length(tree), cheaply (in C): all the text of the body, whitespace collapsed,
+    plus the two spaces each element may add."""
+    body = tree.find(".//body")
+    if body is None:
+        body = tree
+    return len(" ".join(body.text_content().split())) + 2 * int(body.xpath("count(descendant-or-self::*)"))
 
 
 def _pruned_in_page_text(el) -> bool:

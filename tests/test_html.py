@@ -103,6 +103,20 @@ def test_page_text_length_as_trafilatura_measures_it():
     <script>ignored()</script><style>p {{}}</style><ul><li>a</li><li>b</li></ul></body></html>"""
     tree = html.parse(page)
     assert html.page_text_length(tree) == len(html2txt(tree))
+    assert html._page_text_bound(tree) >= html.page_text_length(tree)
+
+
+@pytest.mark.parametrize("page", ["<p>a</p>", "<div>a<span>b</span>c</div><p>d<br>e</p>", "<ul><li>x</li><li>y</li></ul>",
+                                  "  <div>  </div>  ", "<div><div><div>deep</div>er</div></div>"])
+def test_page_text_bound_is_an_upper_bound(page):
+    tree = html.parse(f"<html><body>{page}</body></html>")
+    assert html._page_text_bound(tree) >= html.page_text_length(tree)
+
+
+def test_depth_check_finds_the_100th_level():
+    for depth, deep in ((98, False), (99, True), (150, True)):  # plus <html> and <body>
+        tree = html.parse("<html><body>" + "<div>" * depth + "x" + "</div>" * depth + "</body></html>")
+        assert bool(tree.xpath(html._DEEPER_THAN_MAX)) is deep
 
 
 def test_page_text_length_on_a_deep_page():
