@@ -2,10 +2,11 @@
 
 These classes (and ``Options``, ``Lexicon``) are dataclasses written out by hand: ``@dataclass``
 costs about a millisecond a class at import, and its module pulls in ``inspect`` (~10 ms), both paid
-by every ``cleaner < file``.  ``@record`` gives them what ``@dataclass`` would (``__eq__``, ``__hash__``,
-``__repr__``, class-level defaults, ``__match_args__``, ``FrozenInstanceError``), and the
-``dataclasses`` module still sees dataclasses (``fields``, ``replace``, ``asdict``, ``is_dataclass``):
-their metadata is built, on first use, from a real ``@dataclass`` made from the ``__init__`` signature.
+by every ``cleaner < file``.  ``@record`` gives them what ``@dataclass`` would (``__eq__``,
+``__hash__``, ``__repr__``, ``__replace__``, class-level defaults, ``__annotations__``,
+``__match_args__``, ``FrozenInstanceError``), and the ``dataclasses`` module still sees dataclasses
+(``fields``, ``replace``, ``asdict``, ``is_dataclass``): their metadata is built, on first use, from
+a real ``@dataclass`` made from the ``__init__`` signature.
 """
 from __future__ import annotations
 
@@ -23,13 +24,18 @@ def record(*, frozen: bool, eq: bool = True, hidden: tuple[str, ...] = ()):
         defaults = dict(zip(names[len(names) - len(init.__defaults__ or ()):], init.__defaults__ or ()))
         for name, value in defaults.items():
             setattr(cls, name, value)
+        cls.__annotations__ = {n: init.__annotations__[n] for n in names if n in init.__annotations__}
         cls.__match_args__ = names
         shown = tuple(n for n in names if n not in hidden)
 
         def __repr__(self) -> str:
             return f"{type(self).__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n in shown)})"
 
+        def __replace__(self, **changes: object):  # copy.replace (Python 3.13), as dataclasses.replace
+            return cls(**{**{n: getattr(self, n) for n in names}, **changes})
+
         cls.__repr__ = __repr__
+        cls.__replace__ = __replace__
         if eq:
             def __eq__(self, other: object) -> bool:
                 if other.__class__ is not self.__class__:

@@ -14,6 +14,7 @@ import os
 import pickle
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import pytest
@@ -178,6 +179,10 @@ def test_hand_written_dataclass_behaves_as_its_dataclass_twin(cls: type) -> None
     else:
         assert obj != cls(**values)
     assert dataclasses.replace(obj) == obj or not cls.__dataclass_params__.eq
+    assert cls.__annotations__ == twin.__annotations__
+    assert typing.get_type_hints(cls) == typing.get_type_hints(twin, vars(sys.modules[cls.__module__]))
+    changed = obj.__replace__(**{EXPECTED_FIELDS[cls][0]: values[EXPECTED_FIELDS[cls][0]]})  # copy.replace, 3.13
+    assert type(changed) is cls and {n: getattr(changed, n) for n in values} == values
     copied = pickle.loads(pickle.dumps(obj))
     assert {n: getattr(copied, n) for n in values} == values
     assert {n: getattr(copy.deepcopy(obj), n) for n in values} == values
