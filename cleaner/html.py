@@ -337,7 +337,9 @@ def _extract(tree, options, url):
     from trafilatura.htmlprocessing import convert_tags, tree_cleaning
     from trafilatura.main_extractor import extract_content
 
-    return extract_content(convert_tags(tree_cleaning(copy(tree), options), options, url), options)
+    cleaned = convert_tags(tree_cleaning(copy(tree), options), options, url)
+    with _PythonSelectors():
+        return extract_content(cleaned, options)
 
 
 # trafilatura.settings.BASIC_CLEAN_XPATH, which trafilatura's page measure prunes
@@ -403,3 +405,145 @@ def _pruned_in_page_text(el) -> bool:
         if first and "footer" in first:
             return True
     return bool((cls and _CONSENT.search(cls)) or (ident and _CONSENT.search(ident)))
+
+
+# --- trafilatura's content selectors, in Python ----------------------------------------------------------
+# trafilatura's main extractor finds the article container with BODY_XPATH and prunes it with
+# OVERALL_DISCARD_XPATH; libxml2 spends microseconds an element on those predicates (a tenth of the page's
+# time).  These select the same elements, from the same token lists, in one pass each; BODY_XPATH's
+# expressions stop at the first match, which is all the extractor reads.  They are used only while
+# trafilatura's expressions are the ones they were written from (_SELECTORS_SOURCE); otherwise
+# trafilatura's own XPath runs.
+_SELECTORS_SOURCE = "5680c3d1104e1572016fb7c31f9ae538790fd37b183ddf82df9c65b51dc6bb9f"
+_selectors = None  # (BODY_XPATH, OVERALL_DISCARD_XPATH) replacements, or () when the source differs
+
+
+def _first_attr(el, names: tuple[str, str]) -> str:
+    """XPath's string(@a|@b): the value of whichever of the two comes first on the element."""
+    a, b = el.get(names[0]), el.get(names[1])
+    if a is None:
+        return b or ""
+    if b is None:
+        return a
+    return next(v for k, v in el.items() if k in names)
+
+
+def _make_selectors():
+    import hashlib
+
+    from trafilatura import xpaths as X
+
+    source = "\n".join(x.path for x in X.BODY_XPATH + X.OVERALL_DISCARD_XPATH)
+    if hashlib.sha256(source.encode()).hexdigest() != _SELECTORS_SOURCE:
+        return ()
+    alt = X._alt
+    containers = ("article", "div", "main", "section")
+    article_id = re.compile(alt(X._ARTICLE_CONTENT_ID_TOKENS))
+    article_class = re.compile(alt(X._ARTICLE_CONTENT_CLASS_TOKENS))
+    story_id = re.compile(alt(X._STORY_ID_TOKENS))
+    story_class = re.compile(alt(X._STORY_CLASS_TOKENS))
+    fulltext = re.compile("fulltext", re.I)
+    main_id = re.compile(alt(X._MAIN_CONTENT_ID_TOKENS))
+    main_class = re.compile(alt(X._MAIN_CONTENT_CLASS_TOKENS))
+
+    def first(tree, tags, test):
+        for el in tree.iter(*tags):
+            if el is not tree and test(el):
+                return [el]
+        return []
+
+    def article_content(el):
+        ident, cls = el.get("id"), el.get("class")
+        return (cls in ("post", "entry") or el.get("itemprop") == "articleBody" or ident == "articleContent"
+                or _test(article_id, ident) or _test(article_class, cls))
+
+    def story(el):
+        ident, cls = el.get("id"), el.get("class")
+        return (el.get("role") == "article" or ident in ("article", "story")
+                or cls in ("postarea", "art-postcontent", "text", "cell", "story")
+                or _test(story_id, ident) or _test(fulltext, cls) or _test(story_class, cls))
+
+    def main_content(el):
+        ident, cls = el.get("id") or "", el.get("class") or ""
+        return (ident == "content" or cls == "content" or _test(main_id, ident) or _test(main_class, cls)
+                or "main-content" in ident.replace("C", "c").replace("M", "m")
+                or "main-content" in cls.replace("C", "c").replace("M", "m")
+                or "page-content" in cls.replace("C", "c").replace("P", "p"))
+
+    def main(el):
+        return el.tag == "main" or (el.get("class") or "").startswith("main") or (
+            el.get("id") or "").startswith("main") or (el.get("role") or "").startswith("main")
+
+    body = [
+        lambda tree: first(tree, containers, article_content),
+        lambda tree: first(tree, ("article",), lambda el: True),
+        lambda tree: first(tree, containers, story),
+        lambda tree: first(tree, containers, main_content),
+        lambda tree: first(tree, containers, main),
+    ]
+
+    blocks = frozenset({"div", "item", "list", "p", "section", "span"})
+    consent = re.compile(alt(X._CONSENT_ID_CLASS_TOKENS))
+    discard_id = re.compile(alt(X._OVERALL_DISCARD_BOTH_TOKENS + X._OVERALL_DISCARD_ID_TOKENS))
+    discard_class = re.compile(alt(X._OVERALL_DISCARD_BOTH_TOKENS + X._OVERALL_DISCARD_CLASS_TOKENS))
+    hidden_id = re.compile("reader-comments|akismet")
+    hidden_class = re.compile("^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-"
+                              "|hide-print| hidden| hide|noprint|notloaded")
+
+    def boilerplate(tree):
+        found = []
+        for el in tree.iter(*blocks):
+            if el is tree:
+                continue
+            ident, cls = el.get("id"), el.get("class")
+            if (el.get("data-lp-replacement-content") is not None
+                    or "nav" in (el.get("role") or "").replace("N", "n")
+                    or "MostPopularStories" in (el.get("data-component") or "")
+                    or ((ident is not None or cls is not None) and (
+                        _test(consent, _first_attr(el, ("id", "class")))
+                        or _test(discard_id, ident) or _test(discard_class, cls)))):
+                found.append(el)
+        return found
+
+    def hidden(tree):
+        found = []
+        for el in tree.iter():
+            if el is tree or not isinstance(el.tag, str):
+                continue
+            ident, cls, style = el.get("id"), el.get("class"), el.get("style")
+            if ident is None and cls is None and style is None:
+                if el.get("aria-hidden") == "true":
+                    found.append(el)
+                continue
+            if (cls == "comments-title" or _first_attr(el, ("id", "class")).startswith("reply-")
+                    or "hidden" in _first_attr(el, ("id", "style"))
+                    or (style and ("display:none" in style or "display: none" in style))
+                    or _test(hidden_id, ident) or _test(hidden_class, cls) or el.get("aria-hidden") == "true"):
+                found.append(el)
+        return found
+
+    return body, [boilerplate, hidden]
+
+
+class _PythonSelectors:
+    """While trafilatura's main extractor runs for cleaner, its BODY_XPATH and OVERALL_DISCARD_XPATH
+    are the Python selectors above (other callers of trafilatura see the same results either way)."""
+
+    def __enter__(self):
+        global _selectors
+        if _selectors is None:
+            _selectors = _make_selectors()
+        self.saved = None
+        if _selectors:
+            from trafilatura import main_extractor
+
+            self.saved = (main_extractor.BODY_XPATH, main_extractor.OVERALL_DISCARD_XPATH)
+            main_extractor.BODY_XPATH, main_extractor.OVERALL_DISCARD_XPATH = _selectors
+        return self
+
+    def __exit__(self, *exc):
+        if self.saved is not None:
+            from trafilatura import main_extractor
+
+            main_extractor.BODY_XPATH, main_extractor.OVERALL_DISCARD_XPATH = self.saved
+        return False

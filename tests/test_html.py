@@ -172,3 +172,42 @@ def test_tree_is_not_copied_but_metadata_comes_first():
     doc = metadata.extract(tree, None)
     assert _serialise(tree) == _serialise(before)  # the metadata steps leave the page as it is
     assert doc.author == "Jane Doe"
+
+
+SELECTOR_PAGE = """<html><body>
+<div class="sidebar">side</div><div id="main-nav">nav</div><span role="Navigation">n</span>
+<div id="x" class="cookie-box">c</div><div class="cookie-box" id="x">c2</div><p class="ad-slot">ad</p>
+<div class="post ad-wrapper" data-lp-replacement-content="">lp</div><section class="related-posts">r</section>
+<div class="main-content"><article class="article-body"><p>Text</p>
+<div style="display:none">hidden</div><p id="reply-1" class="x">reply</p><p class="reply-x" id="y">id first</p>
+<span aria-hidden="true">aria</span><div id="a" style="color: red" class="hidden-xs">kept?</div>
+<div style="visibility: hidden" id="z">style second</div><li class="message">m</li></article></div>
+<main><div class="story">s</div><div class="FullText">f</div><div id="Main-Content">mc</div></main>
+</body></html>"""
+
+
+def test_python_selectors_select_what_trafilaturas_xpath_selects():
+    from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH
+
+    selectors = html._make_selectors()
+    assert selectors, "trafilatura's expressions changed: check the Python selectors against them"
+    body, discard = selectors
+    pages = [SELECTOR_PAGE, PAGE, SHORT_EXTRACTION,
+             "<html><body><div class='entry'><p>a</p></div><article><p>b</p></article></body></html>",
+             "<html><body><section id='story-body'>x</section><main>m</main></body></html>",
+             "<html><body><div class='mainbar'>x</div><div class='page-Content'>y</div></body></html>"]
+    for page in pages:
+        tree = html.parse(page)
+        for ours, theirs in zip(body, BODY_XPATH):
+            assert ours(tree)[:1] == [s for s in theirs(tree) if s is not None][:1]
+        for root in [tree] + list(tree.iter("div", "article", "main")):
+            for ours, theirs in zip(discard, OVERALL_DISCARD_XPATH):
+                assert ours(root) == theirs(root)
+
+
+def test_python_selectors_are_used_only_while_cleaner_extracts():
+    from trafilatura import main_extractor
+
+    before = main_extractor.BODY_XPATH, main_extractor.OVERALL_DISCARD_XPATH
+    clean(PAGE, kind="html")
+    assert (main_extractor.BODY_XPATH, main_extractor.OVERALL_DISCARD_XPATH) == before
