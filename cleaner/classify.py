@@ -319,11 +319,24 @@ TEASER_PAIRS = 3  # headline + blurb pairs in a row that make a teaser list
 def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = lambda block: None) -> set[int]:
     """Where runs of (headline, one-sentence blurb) pairs begin: a list of teasers for other stories
     ("What Being Asexual Tells Us About Romance" / "What is it like to feel love ...?")."""
+    n = len(blocks)
+    ends_sentence = [len(b.text) <= 300 and b.text.rstrip().endswith(_TERMINAL) for b in blocks]
+    headline: dict[int, bool] = {}
+
+    def is_headline(k: int) -> bool:
+        if k not in headline:
+            headline[k] = _is_headline(blocks[k].text)
+        return headline[k]
+
+    def pair_at(k: int) -> bool:
+        return (ends_sentence[k + 1] and is_headline(k) and not is_headline(k + 1)
+                and not noise(blocks[k]))
+
     found: set[int] = set()
-    i, n = 0, len(blocks)
+    i = 0
     while i < n - 1:
         j = i
-        while j + 1 < n and _is_headline(blocks[j].text) and _is_blurb(blocks[j + 1].text) and not noise(blocks[j]):
+        while j + 1 < n and pair_at(j):
             j += 2
         if (j - i) // 2 >= TEASER_PAIRS:
             found.add(i)
@@ -338,10 +351,6 @@ def _is_headline(text: str) -> bool:
     if not 3 <= len(words) <= 20 or text.endswith((".", ",", ";", ":")) or text.split(None, 1)[0].endswith(":"):
         return False  # a label first ("A: Bob Marley, Bruno Mars") is an answer or a caption, not a headline
     return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
-
-
-def _is_blurb(text: str) -> bool:
-    return text.rstrip().endswith(_TERMINAL) and len(text) <= 300 and not _is_headline(text)
 
 
 def _says_twice(text: str) -> bool:
