@@ -22,8 +22,19 @@ def record(*, frozen: bool, eq: bool = True, hidden: tuple[str, ...] = ()):
             raise TypeError(f"@record: {cls.__name__}.__init__ takes only positional-or-keyword fields")
         names = code.co_varnames[1:code.co_argcount]
         defaults = dict(zip(names[len(names) - len(init.__defaults__ or ()):], init.__defaults__ or ()))
-        for name, value in defaults.items():
-            setattr(cls, name, value)
+        if "__slots__" not in cls.__dict__:  # a slot's descriptor must stay: no class-level default then
+            for name, value in defaults.items():
+                setattr(cls, name, value)
+        else:  # pickle and copy a slotted (perhaps frozen) record by its fields, as @dataclass(slots=True) does
+            def __getstate__(self) -> tuple:
+                return tuple(getattr(self, n) for n in names)
+
+            def __setstate__(self, state: tuple) -> None:
+                for n, value in zip(names, state):
+                    object.__setattr__(self, n, value)
+
+            cls.__getstate__ = __getstate__
+            cls.__setstate__ = __setstate__
         cls.__annotations__ = {n: init.__annotations__[n] for n in names if n in init.__annotations__}
         cls.__match_args__ = names
         shown = tuple(n for n in names if n not in hidden)
@@ -106,6 +117,8 @@ class Block:
     and ``reason`` (why).  Blocks live only inside one ``clean()`` call.
     """
 
+    __slots__ = ("text", "kind", "index", "label", "reason")  # a page of text has thousands of blocks
+
     def __init__(self, text: str, kind: str = "p", index: int = 0,
                  label: str = "good",  # good | bad | short | neargood | title
                  reason: str = "") -> None:
@@ -120,8 +133,12 @@ class Block:
 class Removal:
     """A fragment stripped from the input, and which stage and rule stripped it."""
 
+    __slots__ = ("text", "stage", "rule")  # one for every line a page of text loses
+
     def __init__(self, text: str, stage: str, rule: str) -> None:
-        self.__dict__.update(text=text, stage=stage, rule=rule)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "stage", stage)
+        object.__setattr__(self, "rule", rule)
 
     def to_dict(self) -> dict[str, str]:
         return {"text": self.text, "stage": self.stage, "rule": self.rule}
