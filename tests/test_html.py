@@ -107,7 +107,9 @@ def test_page_text_length_as_trafilatura_measures_it():
 
 
 @pytest.mark.parametrize("page", ["<p>a</p>", "<div>a<span>b</span>c</div><p>d<br>e</p>", "<ul><li>x</li><li>y</li></ul>",
-                                  "  <div>  </div>  ", "<div><div><div>deep</div>er</div></div>"])
+                                  "  <div>  </div>  ", "<div><div><div>deep</div>er</div></div>",
+                                  "a<script>var x = 1;</script>b <style> </style> c<script>  </script>d",
+                                  "<p>one<script>f()</script>two</p><aside><script>g()</script>x</aside>y"])
 def test_page_text_bound_is_an_upper_bound(page):
     tree = html.parse(f"<html><body>{page}</body></html>")
     assert html._page_text_bound(tree) >= html.page_text_length(tree)
