@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
-from .article import Block
+from .article import Block, record
+from .lazy_re import LazyPattern
 from .lexicon import PHRASE_WORD, Lexicon
 from .options import Options
 
@@ -31,18 +31,17 @@ _URLISH = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@[^\s@]{1,253}\
 _TERMINAL = tuple('.!?…"”’\'»。！？」』)')
 _COPYRIGHT = re.compile(r"\(c\)|copyright\b.{0,40}\d{4}", re.I)
 _DIGIT = re.compile(r"\d")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+# Kana, CJK ideographs and Hangul: a few milliseconds to compile, and a text in ASCII never needs it
+_CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Features:
-    chars: int
-    words: int
-    stop_density: float
-    terminal: bool
-    digit_share: float
-    link_share: float
-    cjk: bool
+    def __init__(self, chars: int, words: int, stop_density: float, terminal: bool, digit_share: float,
+                 link_share: float, cjk: bool) -> None:
+        self.__dict__.update(chars=chars, words=words, stop_density=stop_density, terminal=terminal,
+                             digit_share=digit_share, link_share=link_share, cjk=cjk)
 
 
 def choose_stopwords(word_lists: list[list[str]], lex: Lexicon) -> tuple[str | None, frozenset[str]]:
@@ -392,7 +391,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             b.label, b.reason = "bad", "heuristic.repeated_on_page"
         elif i in teasers or _says_twice(b.text):
             b.label, b.reason = "bad", "heuristic.teaser"
-        elif len(b.text) < opts.length_low and not _CJK.search(b.text, 0, 20):
+        elif len(b.text) < opts.length_low and (b.text.isascii() or not _CJK.search(b.text, 0, 20)):
             b.label, b.reason = "short", "heuristic.short"  # most menu lines end here, cheaply
         elif sample < LANGUAGE_SAMPLE:
             sample += len(b.text)

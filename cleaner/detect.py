@@ -11,6 +11,7 @@ import codecs
 import re
 
 from .errors import BinaryInputError, EmptyInputError, InputTooLargeError
+from .lazy_re import LazyPattern
 
 # Leading bytes of formats that are certainly not a page or a text.
 _MAGIC = (
@@ -52,8 +53,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^<>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.I)
-_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.\-]{1,40})""", re.I)
+_META_CHARSET = LazyPattern(rb"""<meta[^<>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.I)
+_XML_ENCODING = LazyPattern(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.\-]{1,40})""", re.I)
 
 # Declared names that mean something else in practice (the WHATWG Encoding Standard's mapping).
 _CHARSET_ALIASES = {
@@ -72,12 +73,12 @@ _C0_C1 = _C0 + bytes(range(0x80, 0xA0))
 # in a terminal dump is still text).
 _BINARY_C0 = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 # In UTF-8: C1 controls (U+0080-U+009F); U+200B, U+2028, U+2029; U+FEFF, U+FFFE, U+FFFF.
-_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
-_E2_UTF8 = re.compile(rb"\xe2\x80[\x8b\xa8\xa9]")
-_EF_UTF8 = re.compile(rb"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")
+_C1_UTF8 = LazyPattern(rb"\xc2[\x80-\x9f]")
+_E2_UTF8 = LazyPattern(rb"\xe2\x80[\x8b\xa8\xa9]")
+_EF_UTF8 = LazyPattern(rb"\xef(?:\xbb\xbf|\xbf[\xbe\xbf])")
 
 # ANSI/OSC escape sequences, C0/C1 controls, lone surrogates and non-characters; tab and newline stay.
-CONTROL = re.compile(
+CONTROL = LazyPattern(
     r"\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)?"  # OSC ... BEL / ST
     r"|\x1b\[[0-?]{0,64}[ -/]{0,16}[@-~]?"  # CSI
     r"|\x1b[@-Z\\-_]?"  # other escapes
@@ -86,12 +87,12 @@ CONTROL = re.compile(
 _CHUNK = 1 << 18  # strip_controls works on pieces of about this many characters
 
 # Start of an HTML or XHTML document, after whitespace and comments.
-_HTML_OPEN = re.compile(r"<(?:!doctype\s{1,20}html|html|head|body|\?xml)\b", re.I)
+_HTML_OPEN = LazyPattern(r"<(?:!doctype\s{1,20}html|html|head|body|\?xml)\b", re.I)
 # Structural tags: a text that mentions one <b> is still text; a page has many of these.
-_HTML_TAG = re.compile(r"<(/?)(?:html|head|body|div|p|span|a|table|tr|td|ul|ol|li|section|article|header|"
-                       r"footer|nav|main|script|style|meta|link|br|img|h[1-6]|figure|form)\b[^<>]{0,500}>", re.I)
+_HTML_TAG = LazyPattern(r"<(/?)(?:html|head|body|div|p|span|a|table|tr|td|ul|ol|li|section|article|header|"
+                        r"footer|nav|main|script|style|meta|link|br|img|h[1-6]|figure|form)\b[^<>]{0,500}>", re.I)
 
-_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+_HIGH_RUN = LazyPattern(rb"[\x80-\xff]+")
 # Characters a Latin-script text in a single-byte charset plausibly has outside ASCII.
 _LATIN_PUNCT = frozenset("“”‘’„‚–—…€«»°§©®™£¥¢±·•×÷¿¡¹²³ºª\u00a0")
 
@@ -345,6 +346,8 @@ def _skip_prolog(head: str) -> int:
 
 def detect_kind(text: str) -> str:
     """'html' for a web page, else 'text'.  A text that mentions a tag or two is still text."""
+    if "<" not in text[:100_000]:
+        return "text"  # no tag where the checks below look for one
     head = text[:5000]
     start = _skip_prolog(head)
     if _HTML_OPEN.match(head, start):

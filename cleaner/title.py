@@ -2,14 +2,15 @@
 the page's own headline.  The title never stays in the body."""
 from __future__ import annotations
 
-import re
-
-from typing import Callable
+from collections.abc import Callable
 
 from .article import Block
+from .lazy_re import LazyPattern
 
-_WORD = re.compile(r"\w+")
-_SITE_SEP = re.compile(r"\s{1,3}[|–—•·:-]\s{1,3}")
+_WORD = LazyPattern(r"\w+")
+_SITE_SEP = LazyPattern(r"\s{1,3}[|–—•·:-]\s{1,3}")
+_URL_SITE = LazyPattern(r"^[a-z]+://[^/]+")
+_SLUG_WORD = LazyPattern(r"[^\W\d_]{3,}")
 LOOKBACK = 150  # how many blocks before the article a headline may stand
 
 
@@ -50,8 +51,8 @@ def slug_match(text: str, slug: set[str]) -> float:
 def url_slug_tokens(url: str | None) -> set[str]:
     if not url:
         return set()
-    path = re.sub(r"^[a-z]+://[^/]+", "", url)
-    tokens = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", path)}
+    path = _URL_SITE.sub("", url)
+    tokens = {w.lower() for w in _SLUG_WORD.findall(path)}
     return tokens - {"html", "htm", "php", "www", "article", "articles", "news", "story", "index", "amp"}
 
 

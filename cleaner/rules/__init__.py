@@ -9,22 +9,24 @@ Adding a rule: write it in the family module that fits, decorate it, add a test 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
+from ..article import record
 from ..lexicon import PHRASE_WORD, Lexicon
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Target:
     """What a rule sees of a block: its text, a normalised form and its words, and its kind."""
 
-    text: str
-    norm: str  # lower-cased, whitespace collapsed, punctuation stripped at both ends
-    words: int
-    tokens: tuple[str, ...]  # the words of norm as phrases see them (lexicon.PHRASE_WORD)
-    kind: str  # p, h, li, quote, ... (HTML) or p (text)
+    def __init__(self, text: str,
+                 norm: str,  # lower-cased, whitespace collapsed, punctuation stripped at both ends
+                 words: int,
+                 tokens: tuple[str, ...],  # the words of norm as phrases see them (lexicon.PHRASE_WORD)
+                 kind: str,  # p, h, li, quote, ... (HTML) or p (text)
+                 ) -> None:
+        self.__dict__.update(text=text, norm=norm, words=words, tokens=tokens, kind=kind)
 
     @classmethod
     def of(cls, text: str, kind: str = "p") -> "Target":
@@ -47,12 +49,13 @@ def normalise(text: str) -> str:
 RuleFunc = Callable[[Target, Lexicon], "str | None"]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
-    name: str
-    func: RuleFunc
-    where: str = "any"  # any | tail
-    max_words: int = 60  # blocks longer than this are never this rule's business
+    def __init__(self, name: str, func: RuleFunc,
+                 where: str = "any",  # any | tail
+                 max_words: int = 60,  # blocks longer than this are never this rule's business
+                 ) -> None:
+        self.__dict__.update(name=name, func=func, where=where, max_words=max_words)
 
     @property
     def doc(self) -> str:

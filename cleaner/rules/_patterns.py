@@ -8,24 +8,18 @@ every `cleaner < file` process).  The few regular expressions here are small, an
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ..lazy_re import LazyPattern
 from ..lexicon import WORD, lexicon
 
 # A lone keyword ("newsletter", "cookies") marks noise only in a short block; in a long one it is news.
 LONE_KEYWORD_MAX_WORDS = 8
 
-_PATTERNS = {
-    # "12 comments", "1.2K shares", "3 min read": a number, then the counted thing
-    "counter": r"^\W{0,3}\d[\d.,]{0,12}(?:[kmb]\b)?\+?\s{0,3}(?P<noun>[^\W\d][^\W\d ]{0,20}(?: [^\W\d]{1,20}){0,2})\W{0,3}$",
-    # a cheap look for the marks every photo credit carries, before the word-by-word check
-    "credit_hint": r"[:/©|(\[…]|\.\.\.|\b(?:by|credit|courtesy)\b",
-}
-
-
-@lru_cache(maxsize=None)
-def compiled(key: str) -> re.Pattern[str]:
-    return re.compile(_PATTERNS[key], re.I)
+# "12 comments", "1.2K shares", "3 min read": a number, then the counted thing
+_COUNTER = LazyPattern(r"^\W{0,3}\d[\d.,]{0,12}(?:[kmb]\b)?\+?\s{0,3}(?P<noun>[^\W\d][^\W\d ]{0,20}(?: [^\W\d]{1,20}){0,2})\W{0,3}$",
+                       re.I)
+# a cheap look for the marks every photo credit carries, before the word-by-word check
+_CREDIT_HINT = LazyPattern(r"[:/©|(\[…]|\.\.\.|\b(?:by|credit|courtesy)\b", re.I)
 
 
 def starts_with_phrase(key: str, words: list[str]) -> int:
@@ -45,7 +39,7 @@ def holds_noise_phrase(key: str, norm: str, words: list[str]) -> bool:
 
 
 def is_counter(text: str) -> bool:
-    m = compiled("counter").match(text.strip())
+    m = _COUNTER.match(text.strip())
     return m is not None and m.group("noun").lower() in lexicon().counter_nouns
 
 
@@ -57,7 +51,7 @@ def has_credit(text: str) -> bool:
     "... / Reuters", "© Reuters", "Credit...Doug Mills"."""
     if "©" in text:
         return True
-    if not compiled("credit_hint").search(text):
+    if not _CREDIT_HINT.search(text):
         return False
     low = text.lower()
     captions = lexicon().words("caption")

@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import LazyPattern
 from ..lexicon import PHRASE_WORD, Lexicon, lexicon
 from . import Target, rule
 from ._patterns import starts_with_phrase
 
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}"
-_NAME_SEQ = re.compile(rf"^{_NAME}(?:\s{{1,3}}{_NAME}){{0,4}}$")
-_SPLIT = re.compile(r"\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3}", re.I)
+_NAME_SEQ = LazyPattern(rf"^{_NAME}(?:\s{{1,3}}{_NAME}){{0,4}}$")
+_SPLIT = LazyPattern(r"\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3}", re.I)
 _SEPARATOR_WORDS = frozenset({"and", "und", "et", "y", "with"})  # the words and marks _SPLIT splits at
 _SEPARATOR_CHARS = frozenset(",;|&/•·")
-_EMAILISH = re.compile(r"[^\s@]{1,64}@[^\s@]{1,253}|@\w{1,64}|https?://\S{1,2000}")
-_TIMEISH = re.compile(r"\d")
+_EMAILISH = LazyPattern(r"[^\s@]{1,64}@[^\s@]{1,253}|@\w{1,64}|https?://\S{1,2000}")
+_TIMEISH = LazyPattern(r"\d")
 
 
 def _looks_like_name(part: str) -> bool:
@@ -86,7 +87,7 @@ def is_byline(text: str) -> bool:
 
 
 # Separators of a metadata row: a bullet, a bar, a middle dot, or a dash between spaces.
-_ROW_SPLIT = re.compile(r"\s{0,3}[•|·]\s{0,3}|\s{1,3}[-–—]\s{1,3}")
+_ROW_SPLIT = LazyPattern(r"\s{0,3}[•|·]\s{0,3}|\s{1,3}[-–—]\s{1,3}")
 
 
 @rule("bylines.meta_row", max_words=24)

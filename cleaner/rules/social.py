@@ -1,8 +1,7 @@
 """Share and social widgets: lone "Share", "Tweet", "Share on Facebook", "Facebook Twitter Email"."""
 from __future__ import annotations
 
-import re
-
+from ..lazy_re import LazyPattern
 from ..lexicon import Lexicon
 from . import Target, rule
 from ._patterns import starts_with_phrase
@@ -25,7 +24,7 @@ def widget_row(t: Target, lex: Lexicon) -> str | None:
     return None
 
 
-_CONTACT = re.compile(r"^(?:@\w{1,40}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|(?:https?://|www\.)\S{1,300})$")
+_CONTACT = LazyPattern(r"^(?:@\w{1,40}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|(?:https?://|www\.)\S{1,300})$")
 
 
 @rule("social.contact", max_words=1)
