@@ -7,6 +7,7 @@ deep nesting is kept (lxml's ``huge_tree``).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .article import Block
@@ -344,17 +345,20 @@ def _extract(tree, options, url):
 _NOT_TEXT = frozenset({"aside", "fencedframe", "footer", "script", "style", "svg", "template"})
 _CONSENT = re.compile(r"cookie[-_]?(?:banner|bar|consent|law|notice|policy|description)|notice[-_]{0,2}cookie"
                       r"|consent[-_]?(?:banner|manager|sdk)|borlabs|cookiebot|cmplz|onetrust|moove[-_]?gdpr", re.I)
-_SPACED = None
+
+
+@lru_cache(maxsize=None)
+def _spaced_tags() -> frozenset[str]:
+    """The block elements trafilatura's page measure puts a space around."""
+    from trafilatura.baseline import _BLOCK_ELEMS
+
+    return frozenset(_BLOCK_ELEMS)
 
 
 def page_text_length(tree) -> int:
     """The length of the page's text as trafilatura's ``html2txt`` measures it (without asides, footers,
     scripts, styles, cookie notices; block boundaries spaced), in one pass and without a copy."""
-    global _SPACED
-    if _SPACED is None:
-        from trafilatura.baseline import _BLOCK_ELEMS
-
-        _SPACED = frozenset(_BLOCK_ELEMS)
+    spaced = _spaced_tags()
     from lxml import etree
 
     body = tree.find(".//body")
@@ -370,12 +374,12 @@ def page_text_length(tree) -> int:
                 pruned.add(el)
                 walker.skip_subtree()
                 continue
-            if tag in _SPACED:
+            if tag in spaced:
                 parts.append(" ")
             if tag and el.text:
                 parts.append(el.text)
         elif el is not body:
-            if tag in _SPACED and el not in pruned:
+            if tag in spaced and el not in pruned:
                 parts.append(" ")
             if el.tail:
                 parts.append(el.tail)
