@@ -17,7 +17,7 @@ class Options:
         kind: str = "auto",  # auto | html | text
         url: str | None = None,
         max_bytes: int = 64 * 1024 * 1024,
-        # HTML stage: skip trafilatura's fallback extractors (readability, jusText)
+        # HTML stage: skip the jusText candidate of trafilatura's recall retry
         fast: bool = False,
         # heuristic stage (text input); the defaults were tuned on the development benchmark
         length_low: int = 50,  # characters: below this a block is "short"
