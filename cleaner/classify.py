@@ -69,12 +69,14 @@ def choose_stopwords(word_lists: list[list[str]], lex: Lexicon) -> tuple[str | N
 
 @lru_cache(maxsize=None)
 def _stopword_languages(lex: Lexicon) -> dict[str, tuple[str, ...]]:
-    """Each stop word, and the languages it is a stop word of."""
-    index: dict[str, list[str]] = {}
+    """Each stop word, and the languages it is a stop word of (in the lexicon's order)."""
+    index: dict[str, tuple[str, ...]] = {}
     for lang, words in lex.stopwords.items():
-        for word in words:
-            index.setdefault(word, []).append(lang)
-    return {word: tuple(langs) for word, langs in index.items()}
+        shared = words & index.keys()  # a few hundred of the ~4,800 words; the others are added in bulk
+        index.update(dict.fromkeys(words - shared, (lang,)))
+        for word in shared:
+            index[word] += (lang,)
+    return index
 
 
 def features(text: str, words: list[str], stopwords: frozenset[str]) -> Features:
