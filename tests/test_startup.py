@@ -120,7 +120,7 @@ def test_bare_run_never_imports_click() -> None:
     assert "cleaner.pipeline" in modules  # it did clean
     assert not {m for m in modules if m == "click" or m.startswith("click.")}
     assert not {"signal", "cleaner.html", "cleaner.stream", "trafilatura", "lxml"} & modules
-    assert not {"dataclasses", "inspect", "typing"} & modules  # ~13 ms of imports that the core modules do without
+    assert not {"dataclasses", "inspect", "typing", "json"} & modules  # ~15 ms of imports the core modules do without
 
 
 def test_data_model_modules_import_nothing_heavy() -> None:
@@ -130,6 +130,36 @@ def test_data_model_modules_import_nothing_heavy() -> None:
     assert status == 0, err
     modules = set(out.split())
     assert not {b"dataclasses", b"inspect", b"typing", b"json", b"click"} & modules
+
+
+# ---- the word lists are plain text (no json to import) -------------------------------------------
+
+def test_phrase_files_are_read_as_lists_of_lines() -> None:
+    from cleaner.lexicon import PHRASE_KEYS, lexicon
+
+    lex = lexicon()
+    assert set(lex.phrases) == set(PHRASE_KEYS)
+    assert {"share this article", "anzeige", "publicité"} <= lex.share | lex.ads
+    assert "the" in lex.stopwords["en"] and not any(w.startswith("#") for w in lex.stopwords["en"])
+
+
+@pytest.mark.parametrize("text, error", [
+    ("# a comment\n\n[share]\n  Share This \n\n[ads]\nAnzeige\n", None),
+    ("[share]\nshare\n[colour]\nred\n", "unknown list"),
+    ("[share]\nshare\n# a comment\n", "comments go in the header"),
+    ("share\n[share]\nshare\n", "before the first"),
+])
+def test_phrase_file_format(monkeypatch: pytest.MonkeyPatch, text: str, error: str | None) -> None:
+    from cleaner import lexicon as lexicon_module
+
+    read = lexicon_module._read_text
+    monkeypatch.setattr(lexicon_module, "_read_text", lambda name: text if name.startswith("phrases") else read(name))
+    if error:
+        with pytest.raises(ValueError, match=error):
+            lexicon_module.lexicon.__wrapped__()
+        return
+    lex = lexicon_module.lexicon.__wrapped__()
+    assert lex.share == {"share this"} and lex.ads == {"anzeige"} and lex.caption == frozenset()
 
 
 # ---- the hand-written data classes are still the dataclasses they were ---------------------------

@@ -1,5 +1,6 @@
-"""Per-language word lists, kept as data: ``<lang>.json`` for noise phrases, ``stopwords/<lang>.txt``
-(a header of '#' comment lines, then one word a line).
+"""Per-language word lists, kept as data in text files that open with a header of '#' comment lines:
+``phrases/<lang>.txt`` for noise phrases (lists, each a ``[key]`` line and then one phrase a line) and
+``stopwords/<lang>.txt`` (one word a line).
 
 A noise phrase of any language counts on every page ("Anzeige" is noise on an English page too),
 so the rules see the union of all phrase lists.  Stop words stay per language: the heuristic stage
@@ -19,10 +20,12 @@ _HERE = os.path.dirname(os.path.abspath(__file__))
 
 PHRASE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
 
-# Keys of the phrase files; every key is optional in a language file.
+# The lists of the phrase files; every list is optional in a language file.
 PHRASE_KEYS = ("share", "ads", "promo_prefix", "newsletter", "caption", "byline_prefix", "author_roles",
                "dateline", "consent", "counter_nouns", "months", "section_end", "reading_time", "follow_prefix",
                "social_networks", "caption_prefix")
+# The line that starts a list in a phrase file: "[share]".
+_LIST_HEAD = re.compile(r"^\[(\w+)\][ \t]*$", re.M)
 
 
 WORD = re.compile(r"\w+")
@@ -117,31 +120,40 @@ def _read_text(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def lexicon() -> Lexicon:
-    import json
-
     phrases: dict[str, set[str]] = {key: set() for key in PHRASE_KEYS}
     for lang in PHRASE_LANGUAGES:
+        name = os.path.join("phrases", f"{lang}.txt")
         try:
-            data = json.loads(_read_text(f"{lang}.json"))
+            text = _read_text(name)
         except FileNotFoundError:
             continue
-        for key, values in data.items():
+        header, *lists = _LIST_HEAD.split(text.lower())  # header, key, its phrases, key, its phrases, ...
+        if not all(map(_is_header_line, header.splitlines())):
+            raise ValueError(f"lexicon {name}: a line before the first [list] that is not a '#' comment")
+        for key, body in zip(lists[::2], lists[1::2]):
             if key not in phrases:
-                raise ValueError(f"lexicon {lang}.json: unknown key {key!r}")
-            phrases[key].update(v.lower() for v in values)
+                raise ValueError(f"lexicon {name}: unknown list [{key}]")
+            if "\n#" in body:  # it would be a phrase
+                raise ValueError(f"lexicon {name}: a '#' line in [{key}]: comments go in the header")
+            phrases[key].update(map(str.strip, body.splitlines()))
     stopwords = {}
     for name in sorted(os.listdir(os.path.join(_HERE, "stopwords"))):
         if name.endswith(".txt"):
             stopwords[name[:-4]] = _word_list(_read_text(os.path.join("stopwords", name)))
-    return Lexicon({k: frozenset(v) for k, v in phrases.items()}, stopwords)
+    return Lexicon({k: frozenset(v) - {""} for k, v in phrases.items()}, stopwords)
+
+
+def _is_header_line(line: str) -> bool:
+    """A line of a data file's header: a '#' comment, or blank."""
+    return line.strip()[:1] in ("", "#")
 
 
 def _word_list(text: str) -> frozenset[str]:
-    """The words of a stop-word file: one a line, after a header of '#' comment lines; blank lines skipped.
-    (Built from the lines at once: a test per line costs ~1 ms for the 19 files, at every start.)"""
+    """The words of a stop-word file: one a line, after the header; blank lines skipped.
+    (Taken from the lines at once: a test per line costs ~1 ms for the 19 files, at every start.)"""
     lines = text.splitlines()
     header = 0
-    while header < len(lines) and lines[header].startswith("#"):
+    while header < len(lines) and _is_header_line(lines[header]):
         header += 1
     return frozenset(lines[header:]) - {""}
 
