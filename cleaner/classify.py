@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from functools import lru_cache
 
 from .article import Block, record
@@ -26,8 +25,12 @@ from .lazy_re import LazyPattern
 from .lexicon import PHRASE_WORD, Lexicon
 from .options import Options
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 WORD = re.compile(r"\w+", re.UNICODE)
-_URLISH = re.compile(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
+_URLISH = LazyPattern(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
 _TERMINAL = tuple('.!?…"”’\'»。！？」』)')
 _COPYRIGHT = re.compile(r"\(c\)|copyright\b.{0,40}\d{4}", re.I)
 _DIGIT = re.compile(r"\d")

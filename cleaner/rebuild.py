@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _SPACE = re.compile(r"[^\S\n]+")
 _WORD = re.compile(r"\w+")
@@ -10,7 +9,11 @@ _WORD = re.compile(r"\w+")
 
 def normalise_text(text: str) -> str:
     """NFC, one space between words, no space at either end."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not text.isascii():  # ASCII is NFC already
+        import unicodedata  # here, not at the top: a text in ASCII never loads it
+
+        text = unicodedata.normalize("NFC", text)
+    return _SPACE.sub(" ", text).strip()
 
 
 def dedupe_key(text: str) -> str:

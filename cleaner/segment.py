@@ -6,8 +6,6 @@ a block runs on while its lines are full, and a short line or a blank line ends 
 """
 from __future__ import annotations
 
-import unicodedata
-
 from .article import Block
 
 _MIN_WRAP, _MAX_WRAP = 40, 120
@@ -51,6 +49,10 @@ def segment(text: str) -> list[Block]:
 
 def _nfc(text: str) -> str:
     """Composed Unicode (NFC), so that "café" typed two ways is one word to the rules and the dedupe."""
+    if text.isascii():  # ASCII is NFC already
+        return text
+    import unicodedata  # here, not at the top: a text in ASCII never loads it
+
     return unicodedata.normalize("NFC", text)
 
 

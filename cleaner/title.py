@@ -2,10 +2,12 @@
 the page's own headline.  The title never stays in the body."""
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from .article import Block
 from .lazy_re import LazyPattern
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _WORD = LazyPattern(r"\w+")
 _SITE_SEP = LazyPattern(r"\s{1,3}[|–—•·:-]\s{1,3}")

@@ -145,6 +145,7 @@ def test_phrase_files_are_read_as_lists_of_lines() -> None:
 
 @pytest.mark.parametrize("text, error", [
     ("# a comment\n\n[share]\n  Share This \n\n[ads]\nAnzeige\n", None),
+    ("# a comment\r\n\r\n[share]\r\nShare this\r\n[ads]\r\nAnzeige\r\n", None),  # CRLF line ends
     ("[share]\nshare\n[colour]\nred\n", "unknown list"),
     ("[share]\nshare\n# a comment\n", "comments go in the header"),
     ("share\n[share]\nshare\n", "before the first"),

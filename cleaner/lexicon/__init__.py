@@ -25,7 +25,7 @@ PHRASE_KEYS = ("share", "ads", "promo_prefix", "newsletter", "caption", "byline_
                "dateline", "consent", "counter_nouns", "months", "section_end", "reading_time", "follow_prefix",
                "social_networks", "caption_prefix")
 # The line that starts a list in a phrase file: "[share]".
-_LIST_HEAD = re.compile(r"^\[(\w+)\][ \t]*$", re.M)
+_LIST_HEAD = re.compile(r"^\[(\w+)\][ \t\r]*$", re.M)
 
 
 WORD = re.compile(r"\w+")
@@ -41,7 +41,7 @@ class PhraseSet:
     Match against ``PHRASE_WORD.findall(text)``.
     """
 
-    __slots__ = ("tuples", "lengths", "wordless", "firsts")
+    __slots__ = ("tuples", "wordless", "firsts")
 
     def __init__(self, phrases: frozenset[str]):
         tuples: set[tuple[str, ...]] = set()
@@ -54,13 +54,11 @@ class PhraseSet:
                 wordless.append(p)
         self.wordless = tuple(wordless)
         self.tuples = frozenset(tuples)
-        self.lengths = tuple(sorted({len(t) for t in tuples}))
         firsts: dict[str, set[int]] = {}
         for t in tuples:
-            n, first = len(t), t[0]
-            firsts.setdefault(first, set()).add(n)
-            if n > 1 or not first.endswith(":"):
-                firsts.setdefault(first + ":", set()).add(n)  # a one-word phrase may carry a colon
+            firsts.setdefault(t[0], set()).add(len(t))
+            if len(t) == 1 and not t[0].endswith(":"):
+                firsts.setdefault(t[0] + ":", set()).add(1)  # a one-word phrase may carry a colon
         self.firsts = {w: tuple(sorted(n)) for w, n in firsts.items()}
 
     def _is_phrase(self, words: tuple[str, ...]) -> bool:
@@ -114,8 +112,8 @@ class Lexicon:
 
 
 def _read_text(name: str) -> str:
-    with open(os.path.join(_HERE, name), encoding="utf-8") as fh:
-        return fh.read()
+    with open(os.path.join(_HERE, name), "rb") as fh:  # bytes decoded at once: no text reader to set up for each file
+        return fh.read().decode("utf-8")  # (line ends as they are: CRLF lines are read as lines too)
 
 
 @lru_cache(maxsize=None)
@@ -135,12 +133,12 @@ def lexicon() -> Lexicon:
                 raise ValueError(f"lexicon {name}: unknown list [{key}]")
             if "\n#" in body:  # it would be a phrase
                 raise ValueError(f"lexicon {name}: a '#' line in [{key}]: comments go in the header")
-            phrases[key].update(map(str.strip, body.splitlines()))
+            phrases[key].update(filter(None, map(str.strip, body.splitlines())))  # filter(None, ...): no blank lines
     stopwords = {}
     for name in sorted(os.listdir(os.path.join(_HERE, "stopwords"))):
         if name.endswith(".txt"):
             stopwords[name[:-4]] = _word_list(_read_text(os.path.join("stopwords", name)))
-    return Lexicon({k: frozenset(v) - {""} for k, v in phrases.items()}, stopwords)
+    return Lexicon({k: frozenset(v) for k, v in phrases.items()}, stopwords)
 
 
 def _is_header_line(line: str) -> bool:
@@ -155,7 +153,7 @@ def _word_list(text: str) -> frozenset[str]:
     header = 0
     while header < len(lines) and _is_header_line(lines[header]):
         header += 1
-    return frozenset(lines[header:]) - {""}
+    return frozenset(filter(None, lines[header:]))
 
 
 @lru_cache(maxsize=None)

@@ -9,11 +9,14 @@ Adding a rule: write it in the family module that fits, decorate it, add a test 
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import lru_cache
 
 from ..article import record
 from ..lexicon import PHRASE_WORD, Lexicon
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 @record(frozen=True)
@@ -46,7 +49,8 @@ def normalise(text: str) -> str:
     return text[start:end].strip() if start or end < len(text) else text
 
 
-RuleFunc = Callable[[Target, Lexicon], "str | None"]
+if TYPE_CHECKING:
+    RuleFunc = Callable[[Target, Lexicon], "str | None"]
 
 
 @record(frozen=True)
