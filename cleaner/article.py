@@ -117,14 +117,13 @@ class Block:
     and ``reason`` (why).  Blocks live only inside one ``clean()`` call.
     """
 
-    __slots__ = ("text", "kind", "index", "label", "reason")  # a page of text has thousands of blocks
+    __slots__ = ("text", "kind", "label", "reason")  # a page of text has thousands of blocks
 
-    def __init__(self, text: str, kind: str = "p", index: int = 0,
+    def __init__(self, text: str, kind: str = "p",
                  label: str = "good",  # good | bad | short | neargood | title
                  reason: str = "") -> None:
         self.text = text
         self.kind = kind
-        self.index = index
         self.label = label
         self.reason = reason
 

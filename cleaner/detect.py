@@ -306,13 +306,17 @@ def check_text(text: str) -> None:
 
 def to_text(data: str | bytes, max_bytes: int) -> str:
     """Decode and sanity-check the input; the result has no control characters."""
-    utf8 = None
+    return without_controls(decode_checked(data, max_bytes))
+
+
+def decode_checked(data: str | bytes, max_bytes: int) -> str:
+    """Decode and sanity-check the input, control characters and all (see ``without_controls``)."""
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
         if len(data) > max_bytes:
             raise InputTooLargeError(f"input is {len(data):,} bytes, more than the limit of {max_bytes:,}")
         check_binary(data)
-        text, utf8 = _decode(data)
+        text = _decode(data)[0]
     elif isinstance(data, str):
         if len(data) > max_bytes:
             raise InputTooLargeError(f"input is {len(data):,} characters, more than the limit of {max_bytes:,}")
@@ -320,12 +324,16 @@ def to_text(data: str | bytes, max_bytes: int) -> str:
     else:
         raise TypeError(f"clean() takes str or bytes, not {type(data).__name__}")
     check_text(text)
-    if "\r" in text:
-        text, utf8 = text.replace("\r\n", "\n").replace("\r", "\n"), None
-    if has_controls(text, utf8):
-        text = strip_controls(text)
+    if not text:
+        raise EmptyInputError("input is empty")
+    return text
+
+
+def without_controls(text: str) -> str:
+    """The text with line breaks as LF and no control characters; refused when nothing else is left."""
+    text = strip_controls(text)
     if not text or text.isspace():
-        raise EmptyInputError("input is empty" if not text else "input is only whitespace or control characters")
+        raise EmptyInputError("input is only whitespace or control characters")
     return text
 
 

@@ -121,7 +121,7 @@ def naive_blocks(tree) -> list[Block]:
                     text = " ".join(" ".join(el.itertext()).split())
                     if text:
                         kind = "h" if tag in _HEADINGS else "li" if tag == "li" else "td" if tag in ("td", "th") else "p"
-                        blocks.append(Block(text, kind=kind, index=len(blocks)))
+                        blocks.append(Block(text, kind=kind))
                 inside += 1
         elif tag in _SKIP_TAGS:
             skip -= 1
@@ -227,12 +227,10 @@ def _blocks(body):
             pieces.append((_KINDS.get(el.tag, "p"), " ".join(el.itertext())))  # not el.tail: that comes next
         if el.tail and el.tail.strip():
             pieces.append(("p", el.tail))
-    index = 0
     for kind, text in pieces:
         text = " ".join(text.split())
         if text:
-            yield Block(text, kind=kind, index=index)
-            index += 1
+            yield Block(text, kind=kind)
 
 
 # --- trafilatura's main-content extraction ----------------------------------------------------------

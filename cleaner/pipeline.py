@@ -4,10 +4,9 @@ This is the one place that applies rules and records what was removed, and why.
 """
 from __future__ import annotations
 
-import unicodedata
-
 from . import detect
 from .article import Article, Block, Removal
+from .errors import EmptyInputError
 from .classify import body_start, classify
 from .lexicon import lexicon
 from .options import Options
@@ -26,13 +25,20 @@ def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **op
 
 
 def run(data: str | bytes, opts: Options) -> Article:
-    text = detect.to_text(data, opts.max_bytes)
-    kind = opts.kind if opts.kind != "auto" else detect.detect_kind(text)
+    text = detect.decode_checked(data, opts.max_bytes)
+    kind = opts.kind if opts.kind != "auto" else detect.detect_kind(detect.strip_controls(text[:KIND_SAMPLE]))
     if kind == "html":
-        return _from_html(unicodedata.normalize("NFC", text), opts)
-    blocks = segment(text)  # NFC line by line: no second copy of a large text
-    del text  # the blocks hold all that is needed; a cleaned copy of the input goes now
+        import unicodedata
+
+        return _from_html(unicodedata.normalize("NFC", detect.without_controls(text)), opts)
+    blocks = segment(text)  # controls stripped and NFC line by line: no copy of a large text
+    del text  # the blocks hold all that is needed (a text decoded from bytes goes now)
+    if not blocks:
+        raise EmptyInputError("input is only whitespace or control characters")
     return _from_text(blocks, opts)
+
+
+KIND_SAMPLE = 100_000  # characters detect_kind reads
 
 
 def _from_text(blocks: list[Block], opts: Options) -> Article:

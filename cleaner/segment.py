@@ -7,6 +7,7 @@ a block runs on while its lines are full, and a short line or a blank line ends 
 from __future__ import annotations
 
 from .article import Block
+from .detect import strip_controls
 
 _MIN_WRAP, _MAX_WRAP = 40, 120
 
@@ -25,14 +26,16 @@ def wrap_width(lines: list[str]) -> int | None:
 
 
 def segment(text: str) -> list[Block]:
-    lines = text.split("\n")
+    """The blocks of a text as decoded (``detect.decode_checked``): its control characters are stripped
+    here, line by line, so that a large text is never copied whole."""
+    lines = text_lines(text)
     width = wrap_width(lines)
     blocks: list[Block] = []
     if width is None:
         for line in lines:
             line = line.strip()
             if line:
-                blocks.append(Block(line if line.isascii() else _nfc(line), index=len(blocks)))
+                blocks.append(Block(line if line.isascii() else _nfc(line)))
         return blocks
     current: list[str] = []
     for line in lines:
@@ -40,11 +43,19 @@ def segment(text: str) -> list[Block]:
         if stripped:
             current.append(stripped)
         if current and (not stripped or len(line.rstrip()) < 0.75 * width):
-            blocks.append(Block(_nfc(join_wrapped(current)), index=len(blocks), kind="p"))
+            blocks.append(Block(_nfc(join_wrapped(current))))
             current = []
     if current:
-        blocks.append(Block(_nfc(join_wrapped(current)), index=len(blocks), kind="p"))
+        blocks.append(Block(_nfc(join_wrapped(current))))
     return blocks
+
+
+def text_lines(text: str) -> list[str]:
+    """The lines of a text (CRLF, CR and LF all end one), without control characters."""
+    lines = text.split("\n")
+    if "\r" in text:
+        lines = [part for line in lines for part in (line[:-1] if line.endswith("\r") else line).split("\r")]
+    return [line if line.isprintable() else strip_controls(line) for line in lines]
 
 
 def _nfc(text: str) -> str:

@@ -173,7 +173,7 @@ def _twin(cls: type) -> type:
 
 
 EXPECTED_FIELDS = {
-    Block: ["text", "kind", "index", "label", "reason"],
+    Block: ["text", "kind", "label", "reason"],
     Removal: ["text", "stage", "rule"],
     Article: ["title", "paragraphs", "authors", "date_published", "site_name", "url", "language", "kind", "removed"],
     Lexicon: ["phrases", "stopwords"],
@@ -181,7 +181,7 @@ EXPECTED_FIELDS = {
               "max_link_density", "span_block_cost", "span_char_cost", "rules", "disabled_rules", "dedupe"],
 }
 SAMPLES = {
-    Block: lambda: Block("Some text", kind="h", index=3),
+    Block: lambda: Block("Some text", kind="h", label="bad"),
     Removal: lambda: Removal("Share", "rules", "social.share"),
     Article: lambda: Article(title="T", paragraphs=("One.", "Two."), authors=("A B",), url="https://x.org/",
                              removed=(Removal("Share", "rules", "social.share"),)),
@@ -241,7 +241,7 @@ def test_replace_and_asdict_on_options_and_article() -> None:
 
 
 def test_defaults_and_positional_arguments() -> None:
-    assert Block("x") == Block("x", "p", 0, "good", "")
+    assert Block("x") == Block("x", "p", "good", "")
     assert Options() == Options.from_kwargs()
     assert Options.max_bytes == 64 * 1024 * 1024 and Options().rules is True
     with pytest.raises(TypeError, match="unknown option"):
