@@ -101,9 +101,15 @@ def test_usage_errors_exit_2(tmp_path):
     assert result.exit_code == 2 and "missing.jsonl" in result.stderr and result.stdout == ""
 
 
+def slow_page() -> str:
+    """A page that takes seconds to clean (~8 s on the development machine): 120,000 distinct
+    paragraphs (a repeated one would be dropped cheaply)."""
+    para = "<p>The council voted on Tuesday to approve the budget for schools and roads in region {}.</p>"
+    return "<html><body><article>" + "".join(para.format(i) for i in range(120_000)) + "</article></body></html>"
+
+
 def test_timeout_gives_a_timeout_line_and_the_rest_comes_out():
-    para = "<p>The council voted on Tuesday to approve the budget for schools and roads in the region.</p>"
-    slow = "<html><body><article>" + para * 16000 + "</article></body></html>"  # a real page: 2-5 s
+    slow = slow_page()
     rows = records(3)
     rows.insert(1, {"id": "slow", "html": slow})
     result, out = invoke(["--jsonl", "-j", "1", "--timeout", "0.5"], jsonl(rows))  # small records: ~50 ms
@@ -128,8 +134,7 @@ def _children(pid):
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_worker_killed_mid_record(tmp_path):
-    para = "<p>The council voted on Tuesday to approve the budget for schools and roads in the region.</p>"
-    slow = "<html><body><article>" + para * 40000 + "</article></body></html>"  # ~15 s of work
+    slow = slow_page()
     rows = records(4)
     rows.insert(1, {"id": "slow", "html": slow})
     path = tmp_path / "in.jsonl"
