@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from .article import Block, record
 from .lazy_re import LazyPattern
@@ -55,31 +54,14 @@ def choose_stopwords(word_lists: list[list[str]], lex: Lexicon) -> tuple[str | N
     total = sum(sample.values())
     if not total:
         return None, frozenset()
-    hits: Counter[str] = Counter()
-    languages_of = _stopword_languages(lex)
-    for word in sample.keys() & languages_of.keys():
-        count = sample[word]
-        for lang in languages_of[word]:
-            hits[lang] += count
     best, best_hits = None, 0
-    for lang in lex.stopwords:  # in the lexicon's order: the first of equals wins
-        if hits[lang] > best_hits:
-            best, best_hits = lang, hits[lang]
+    for lang, words in lex.stopwords.items():  # in the lexicon's order: the first of equals wins
+        hits = sum(map(sample.__getitem__, sample.keys() & words))  # a set operation over the smaller side
+        if hits > best_hits:
+            best, best_hits = lang, hits
     if best is None or best_hits < 0.08 * total:
         return None, frozenset()
     return best, lex.stopwords[best]
-
-
-@lru_cache(maxsize=None)
-def _stopword_languages(lex: Lexicon) -> dict[str, tuple[str, ...]]:
-    """Each stop word, and the languages it is a stop word of (in the lexicon's order)."""
-    index: dict[str, tuple[str, ...]] = {}
-    for lang, words in lex.stopwords.items():
-        shared = words & index.keys()  # a few hundred of the ~4,800 words; the others are added in bulk
-        index.update(dict.fromkeys(words - shared, (lang,)))
-        for word in shared:
-            index[word] += (lang,)
-    return index
 
 
 def features(text: str, words: list[str], stopwords: frozenset[str]) -> Features:
