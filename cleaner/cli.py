@@ -9,6 +9,7 @@ with the options' defaults.
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import time
@@ -43,7 +44,8 @@ Exit codes:
   0  an article was found (for every input); for streams: every record was
      cleaned (a record with no article content has word_count 0)
   1  no article content was found (in at least one input; not for streams)
-  2  usage or input error: unreadable file, empty input, binary data, too large
+  2  usage, input or output error: unreadable file, empty input, binary data,
+     too large, output that cannot be written
   3  streams: at least one record failed (it has an 'error' line)
   130  interrupted (Ctrl-C): the output ends after a complete line
 """
@@ -120,6 +122,9 @@ def run(files: tuple[str, ...], *, fmt: str, kind: str, url: str | None, explain
     except KeyboardInterrupt:  # Ctrl-C (streams handle their own): 130, not click's "Aborted!" and 1
         _error("interrupted")
         return EXIT_INTERRUPTED
+    except OSError as err:  # reading is handled where it happens: this is the output (a full disk, a closed stdout)
+        _error(f"cannot write the output: {err.strerror or err}")
+        return EXIT_INPUT_ERROR
 
 
 def _read(path: str) -> bytes:
@@ -159,7 +164,7 @@ def _single(files, *, fmt: str, kind: str, url: str | None, explain: bool, max_b
         if not article.paragraphs:
             _error(f"{name}: no article content found")
             status = max(status, EXIT_NO_CONTENT)
-    sys.stdout.flush()
+    _echo("")  # flush
     return status
 
 
@@ -168,6 +173,10 @@ def _echo(text: str, *, err: bool = False) -> None:
     encoding other than ASCII and a text without ANSI escapes (those click strips when not writing to a
     terminal); anything else goes to click itself."""
     stream = sys.stderr if err else sys.stdout
+    if stream is None:  # started with the descriptor closed (`cleaner >&-`)
+        if err:
+            return  # nowhere to say anything
+        raise OSError(errno.EBADF, "standard output is closed")
     if "\x1b" in text or not _plain_text_stream(stream):
         import click
 
@@ -356,8 +365,10 @@ def _stream(files, *, warc: bool, kind: str, url: str | None, explain: bool, max
             held[index] = (where, payload)
             yield (where, payload)
 
+    if sys.stdout is None:  # started with the descriptor closed (`cleaner --jsonl >&-`)
+        raise OSError(errno.EBADF, "standard output is closed")
     out = sys.stdout.buffer
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    progress = _Progress(enabled=not quiet and sys.stderr is not None and sys.stderr.isatty())
     failed = 0
     with _SigintGuard() as guard:
         try:

@@ -386,3 +386,13 @@ def test_ctrl_c_in_a_bare_cleaner_exits_130(monkeypatch: pytest.MonkeyPatch, cap
         cli_module.main()
     assert exit.value.code == 130
     assert capsys.readouterr().err == "cleaner: interrupted\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", ["", "--format json", "--jsonl"])
+def test_output_that_cannot_be_written_is_one_line_and_exit_2(args):
+    data = (json.dumps({"html": ARTICLE}) + "\n").encode() if args == "--jsonl" else ARTICLE.encode()
+    for redirect, reason in ((">/dev/full", "No space left on device"), (">&-", "standard output is closed")):
+        res = _pipe(f"'{CLEANER}' {args} {redirect}", data)
+        assert res.returncode == 2, (redirect, res)
+        assert res.stderr.decode() == f"cleaner: cannot write the output: {reason}\n"
