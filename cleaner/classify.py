@@ -17,6 +17,7 @@ Every block that ends up bad carries a rule name in ``block.reason`` for ``--exp
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 
 from .article import Block, record
@@ -26,7 +27,7 @@ from .options import Options
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
 WORD = re.compile(r"\w+", re.UNICODE)
 _URLISH = LazyPattern(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
@@ -176,7 +177,7 @@ def article_span(blocks: list[Block], opts: Options = Options(), anchor: int | N
     An article follows its headline: when the ``anchor`` (the line that repeats the headline in
     the page's URL) is known, the best run starting just after it wins unless another run holds
     far more content (a login dialog or a comment thread outweighs a short article on its own)."""
-    gains = [_span_gain(b, opts) for b in blocks]
+    gains = array("d", (_span_gain(b, opts) for b in blocks))  # raw doubles: a page of text has many blocks
     best, best_span = _best_run(gains, range(len(gains)))
     if anchor is not None:
         near, near_span = _best_run(gains, range(anchor + 1, min(len(gains), anchor + 1 + ANCHOR_REACH)))
@@ -196,7 +197,7 @@ def _span_gain(b: Block, opts: Options) -> float:
     return -(opts.span_block_cost + opts.span_char_cost * min(len(b.text), 400))
 
 
-def _best_run(gains: list[float], starts: range) -> tuple[float, tuple[int, int]]:
+def _best_run(gains: Sequence[float], starts: range) -> tuple[float, tuple[int, int]]:
     """The maximum-sum run of gains that starts at one of ``starts`` (all starts: Kadane's scan)."""
     best, best_span = 0.0, (0, -1)
     if len(starts) == len(gains):
@@ -352,9 +353,10 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
                            stopwords: frozenset[str]) -> None:
     """A text repeated only inside the article (a recipe's recurring line, an interview's recurring
     question) is the article's own: judge each copy on its features after all."""
-    outside = {b.text for i, b in enumerate(blocks) if not start <= i <= end}
+    repeats = {b.text for b in blocks[start:end + 1] if b.reason == "heuristic.repeated_on_page"}
+    outside = {b.text for i, b in enumerate(blocks) if b.text in repeats and not start <= i <= end}
     for b in blocks[start:end + 1]:
-        if b.reason == "heuristic.repeated_on_page" and b.text not in outside and len(b.text) >= opts.length_low:
+        if b.text in repeats and b.text not in outside and len(b.text) >= opts.length_low:
             label, reason = first_pass(b, features(b.text, words_of(b.text), stopwords), opts, bool(stopwords))
             if label in ("good", "neargood"):
                 b.label, b.reason = "good", ""
@@ -369,12 +371,12 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
 
     ``noise`` names the rule that calls a block noise; it is asked about the blocks that look like
     content, so that a long cookie notice or promo does not stretch the article's span."""
-    seen = Counter(b.text for b in blocks)
+    repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
     teasers = teaser_runs(blocks)
     candidates = []  # (block, its words or None): the blocks that need their features
     sample = 0  # characters whose words are kept for the language choice (bounded: memory)
     for i, b in enumerate(blocks):
-        if seen[b.text] > 1:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
+        if b.text in repeated:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
             b.label, b.reason = "bad", "heuristic.repeated_on_page"
         elif i in teasers or _says_twice(b.text):
             b.label, b.reason = "bad", "heuristic.teaser"

@@ -42,6 +42,7 @@ KIND_SAMPLE = 100_000  # characters detect_kind reads
 
 
 def _from_text(blocks: list[Block], opts: Options) -> Article:
+    """The article in the blocks of a text; the list is consumed."""
     lex = lexicon()
     rules = RuleBook(opts)
     language = classify(blocks, opts, lex, lambda b: rules.name(b.text, b.kind))
@@ -53,7 +54,9 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     kept: list[Block] = []
     authors: list[str] = []
     header_from = title_at if title_at is not None else start - HEADER_ZONE
-    for i, b in enumerate(blocks):
+    blocks.reverse()  # consumed from here on: a removed block lives on only as its Removal (the two side by
+    for i in range(len(blocks)):  # side were the peak of memory on a large text)
+        b = blocks.pop()
         if i == title_at:
             continue
         if b.label == "good":
