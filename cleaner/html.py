@@ -170,7 +170,7 @@ def extract(page: str, opts: Options) -> tuple[list[Block], PageMeta]:
             break
     if sum(1 for _ in tree.iter("p")) > LARGE_PAGE:
         return naive_blocks(tree), PageMeta(url=opts.url, headline=h1, title=_title_tag(tree),
-                                            language=tree.get("lang") or None, naive=True)
+                                            language=_declared_language(tree), naive=True)
     from . import metadata
 
     try:
@@ -178,7 +178,7 @@ def extract(page: str, opts: Options) -> tuple[list[Block], PageMeta]:
     except (TypeError, ValueError):  # what trafilatura's bare_extraction gives up on
         return [], PageMeta(url=opts.url, headline=h1)
     meta = PageMeta(url=doc.url or opts.url, headline=h1, title=doc.title or None, date=doc.date or None,
-                    site_name=doc.sitename or None)
+                    site_name=doc.sitename or None, language=_declared_language(tree))
     meta.authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     if not meta.authors:
         meta.bylines = _bylines(tree)
@@ -187,6 +187,16 @@ def extract(page: str, opts: Options) -> tuple[list[Block], PageMeta]:
     except (TypeError, ValueError):
         body = None
     return list(_blocks(body)), meta
+
+
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8}){0,4}")
+
+
+def _declared_language(tree) -> str | None:
+    """The page's own language, from ``<html lang="en-GB">`` (its primary subtag, lower-cased), if any."""
+    m = _LANGUAGE_TAG.fullmatch((tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+                                 or "").strip())
+    return m.group(1).lower() if m else None
 
 
 _BYLINE_TAGS = ("span", "p", "div", "a", "address", "li", "strong", "em")

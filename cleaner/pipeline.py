@@ -86,8 +86,16 @@ def _from_html(page: str, opts: Options) -> Article:
     kept, authors = _apply_rules(blocks, rules, removed)
     title = title_from_html(meta.title, meta.headline, meta.site_name)
     meta_authors = [name for a in meta.authors or meta.bylines for name in authors_from_byline(a)]
-    return _article(kept, removed, opts, title=title, authors=meta_authors or authors, language=meta.language,
+    language = meta.language or _stopword_language(kept)
+    return _article(kept, removed, opts, title=title, authors=meta_authors or authors, language=language,
                     kind="html", date=meta.date, site_name=meta.site_name, url=meta.url)
+
+
+def _stopword_language(blocks: list[Block]) -> str | None:
+    """The language of the article's text by its stop words, for a page that does not declare one."""
+    from .classify import choose_stopwords, words_of
+
+    return choose_stopwords([words_of(b.text) for b in blocks[:50]], lexicon())[0]
 
 
 class RuleBook:

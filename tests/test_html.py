@@ -174,3 +174,14 @@ def test_tree_is_not_copied_but_metadata_comes_first():
     doc = metadata.extract(tree, None)
     assert _serialise(tree) == _serialise(before)  # the metadata steps leave the page as it is
     assert doc.author == "Jane Doe"
+
+
+def test_language_from_the_page_declaration_else_from_the_text():
+    german = ("<html lang='de-DE'><body><article><p>Der Stadtrat hat am Dienstag den Haushalt für Schulen und "
+              "Straßen beschlossen, wie der Bürgermeister am Abend mitteilte.</p></article></body></html>")
+    assert clean(german, kind="html").language == "de"
+    undeclared = ("<html><body><article><p>The city council voted on Tuesday to approve the budget for the schools "
+                  "and the roads of the region.</p><p>The mayor said that the work would begin in the spring and "
+                  "end before the winter.</p></article></body></html>")
+    assert clean(undeclared, kind="html").language == "en"
+    assert clean(undeclared.replace("<html>", "<html lang='not a tag!'>"), kind="html").language == "en"
