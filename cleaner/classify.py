@@ -5,12 +5,14 @@ Two passes, in the manner of jusText, then a third that finds the article:
 1. ``first_pass``: each block on its own features (length, words, terminal punctuation,
    stop-word density, share of digits and link-like tokens) -> good / neargood / short / bad.
    Before it, a block repeated on the page or part of a teaser list is bad at once; after it, a
-   content-like block that a rule calls noise (a long cookie notice) is bad too.
+   content-like block that a rule calls noise (a long cookie notice) is bad too, and so is a short
+   line a rule names ("Privacy Policy") when it stands near a good block.
 2. ``context_pass``: short and near-good blocks take the class of their decided neighbours
    (a short subheading between two good paragraphs stays; a short line among menus goes).
-3. ``article_span``: the article is the densest run of good blocks, ended early by a heading that
-   opens the after-article sections ("Related stories"); everything outside it is dropped, whatever
-   it looks like (teasers, comments, footers).
+3. ``article_span``: the article is the densest run of good blocks (starting after its headline when
+   the URL names it: ``headline_anchor``), ended early by a heading that opens the after-article
+   sections ("Related stories") or by a list of teasers (``headline_pairs``); everything outside it
+   is dropped, whatever it looks like (teasers, comments, footers).
 
 Every block that ends up bad carries a rule name in ``block.reason`` for ``--explain``.
 """
@@ -238,7 +240,8 @@ def headline_anchor(blocks: list[Block], url: str | None) -> int | None:
     return best_at
 
 
-def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon, teaser_lists: set[int] = frozenset()) -> int:
+def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
+                      teaser_lists: set[int] = frozenset()) -> int:
     """End the article at a heading that opens the page's after-article sections ("Related stories",
     "Most popular", "Comments"), or at a list of teasers (``teaser_lists``: where each begins), once
     most of the article's text has been seen (boilerpipe's terminating blocks)."""
