@@ -111,6 +111,7 @@ CASES = [
     ("promos.read_more", "More than 3,000 people were ordered to leave their homes on Sunday.", ANY, None),
     ("promos.read_more", "Related talks in Geneva ended without an agreement on Thursday.", ANY, None),
     ("promos.read_more", "Copyright law has not kept pace with artificial intelligence, the judge said.", ANY, None),
+    ("promos.read_more", "Follow the money, investigators said.", ANY, None),
     # promos.newsletter
     ("promos.newsletter", "Our morning briefing, delivered to your inbox at 7 a.m.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Enter your email address to receive our morning briefing.", ANY, "promos.newsletter"),
