@@ -87,12 +87,15 @@ def is_byline(text: str) -> bool:
 
 
 # Separators of a metadata row: a bullet, a bar, a middle dot, or a dash between spaces.
+_ROW_MARKS = frozenset("•|·-–—")
 _ROW_SPLIT = LazyPattern(r"\s{0,3}[•|·]\s{0,3}|\s{1,3}[-–—]\s{1,3}")
 
 
 @rule("bylines.meta_row", max_words=24)
 def meta_row(t: Target, lex: Lexicon) -> str | None:
     """A row made only of bylines, dates and counters: "Nov 18, 2019 at 9:24 pm ET • 2 min read"."""
+    if _ROW_MARKS.isdisjoint(t.text):
+        return None  # no separator: one part
     parts = [p for p in _ROW_SPLIT.split(t.text) if p.strip()]
     if len(parts) < 2:
         return None
