@@ -306,17 +306,20 @@ def check_text(text: str) -> None:
 
 def to_text(data: str | bytes, max_bytes: int) -> str:
     """Decode and sanity-check the input; the result has no control characters."""
-    return without_controls(decode_checked(data, max_bytes))
+    text, utf8 = decode_checked(data, max_bytes)
+    return without_controls(text, is_plain(text, utf8))
 
 
-def decode_checked(data: str | bytes, max_bytes: int) -> str:
-    """Decode and sanity-check the input, control characters and all (see ``without_controls``)."""
+def decode_checked(data: str | bytes, max_bytes: int) -> tuple[str, bytes | None]:
+    """Decode and sanity-check the input, control characters and all (see ``without_controls``); return
+    the text and, when the input was UTF-8 bytes, those bytes."""
+    utf8 = None
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
         if len(data) > max_bytes:
             raise InputTooLargeError(f"input is {len(data):,} bytes, more than the limit of {max_bytes:,}")
         check_binary(data)
-        text = _decode(data)[0]
+        text, utf8 = _decode(data)
     elif isinstance(data, str):
         if len(data) > max_bytes:
             raise InputTooLargeError(f"input is {len(data):,} characters, more than the limit of {max_bytes:,}")
@@ -326,12 +329,19 @@ def decode_checked(data: str | bytes, max_bytes: int) -> str:
     check_text(text)
     if not text:
         raise EmptyInputError("input is empty")
-    return text
+    return text, utf8
 
 
-def without_controls(text: str) -> str:
-    """The text with line breaks as LF and no control characters; refused when nothing else is left."""
-    text = strip_controls(text)
+def is_plain(text: str, utf8: bytes | None = None) -> bool:
+    """Whether ``strip_controls`` would leave the text as it is (no CR, no control character)."""
+    return "\r" not in text and not has_controls(text, utf8)
+
+
+def without_controls(text: str, plain: bool = False) -> str:
+    """The text with line breaks as LF and no control characters (``plain``: it has none, as ``is_plain``
+    found); refused when nothing else is left."""
+    if not plain:
+        text = strip_controls(text)
     if not text or text.isspace():
         raise EmptyInputError("input is only whitespace or control characters")
     return text
@@ -352,15 +362,18 @@ def _skip_prolog(head: str) -> int:
     return i
 
 
+KIND_SAMPLE = 100_000  # characters detect_kind reads
+
+
 def detect_kind(text: str) -> str:
     """'html' for a web page, else 'text'.  A text that mentions a tag or two is still text."""
-    if "<" not in text[:100_000]:
+    if "<" not in text[:KIND_SAMPLE]:
         return "text"  # no tag where the checks below look for one
     head = text[:5000]
     start = _skip_prolog(head)
     if _HTML_OPEN.match(head, start):
         return "html"
-    head = text[:100_000]
+    head = text[:KIND_SAMPLE]
     tags = _HTML_TAG.findall(head)
     if not tags:
         return "text"

@@ -25,20 +25,22 @@ def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **op
 
 
 def run(data: str | bytes, opts: Options) -> Article:
-    text = detect.decode_checked(data, opts.max_bytes)
-    kind = opts.kind if opts.kind != "auto" else detect.detect_kind(detect.strip_controls(text[:KIND_SAMPLE]))
+    text, utf8 = detect.decode_checked(data, opts.max_bytes)
+    plain = utf8 is not None and detect.is_plain(text, utf8)  # cheap from the UTF-8 bytes; else unknown
+    if opts.kind != "auto":
+        kind = opts.kind
+    else:  # detect_kind reads the head of the text as it will be cleaned
+        kind = detect.detect_kind(text if plain else detect.strip_controls(text[:detect.KIND_SAMPLE]))
     if kind == "html":
         import unicodedata
 
-        return _from_html(unicodedata.normalize("NFC", detect.without_controls(text)), opts)
+        return _from_html(unicodedata.normalize("NFC", detect.without_controls(text, plain)), opts)
     blocks = segment(text)  # controls stripped and NFC line by line: no copy of a large text
     del text  # the blocks hold all that is needed (a text decoded from bytes goes now)
     if not blocks:
         raise EmptyInputError("input is only whitespace or control characters")
     return _from_text(blocks, opts)
 
-
-KIND_SAMPLE = 100_000  # characters detect_kind reads
 
 
 def _from_text(blocks: list[Block], opts: Options) -> Article:
