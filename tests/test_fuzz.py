@@ -1,12 +1,9 @@
 """Property-based fuzzing of clean(): random and mutated HTML/text in, an Article or a CleanerError out.
 
 Bounded so the whole file runs in well under 30 s; fuzz/fuzz_clean.py is the long run.
-Known problems (control characters from HTML entities, see test_hostile.py's xfails) are kept out of
-the generated inputs here so that this file checks everything else; remove the filter when fixed.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -17,12 +14,8 @@ import cleaner
 from cleaner import CleanerError
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted(p.read_bytes() for p in (ROOT / "fixtures" / "hostile").iterdir()
-               if p.stat().st_size < 8000 and p.name != "entity-controls.html")
+SEEDS = sorted(p.read_bytes() for p in (ROOT / "fixtures" / "hostile").iterdir() if p.stat().st_size < 8000)
 _BAD = {*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)}
-# Numeric character references that decode to control characters: a known html.py problem (xfail elsewhere).
-_CONTROL_REF = re.compile(rb"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F]|[fF]{3}[eEfF])|0*(?:[0-8]|1[1-2]"
-                          rb"|1[4-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9]|6553[45]))(?![0-9a-fA-F])")
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
 TOKENS = [b"<", b">", b"</", b"<div>", b"</div>", b"<p>", b"</p>", b"<br>", b"<!--", b"-->", b"<![CDATA[", b"\x00",
@@ -44,10 +37,6 @@ def check(data, kind="auto"):
         assert not [c for c in text if ord(c) in _BAD], repr(text[:100])
     assert article.kind in ("html", "text")
     return article
-
-
-def _no_control_refs(data: bytes) -> bytes:
-    return _CONTROL_REF.sub(b"", data)
 
 
 @st.composite
@@ -72,7 +61,7 @@ def mutated(draw):
         else:
             other = draw(st.sampled_from(SEEDS))
             data = data[:pos] + bytearray(other[draw(st.integers(0, len(other))):])
-    return _no_control_refs(bytes(data[:12_000]))
+    return bytes(data[:12_000])
 
 
 @FAST
@@ -84,13 +73,13 @@ def test_mutated_fixtures(data, kind, as_str):
 @FAST
 @given(st.binary(max_size=3000))
 def test_random_bytes(data):
-    check(_no_control_refs(data))
+    check(data)
 
 
 @FAST
 @given(st.text(max_size=3000))
 def test_random_text(text):
-    check(_no_control_refs(text.encode("utf-8", errors="replace")).decode("utf-8", errors="replace"))
+    check(text)
 
 
 _html = st.recursive(
@@ -115,7 +104,7 @@ def test_random_html_trees(html):
        st.sampled_from(["utf-8", "utf-16", "utf-16-le", "utf-32", "cp1252", "koi8-r", "shift_jis", "gb18030"]))
 def test_lines_in_any_encoding(lines, encoding):
     text = "\n".join(lines)
-    check(_no_control_refs(text.encode(encoding, errors="replace")))
+    check(text.encode(encoding, errors="replace"))
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1252", "koi8-r", "shift_jis"])
