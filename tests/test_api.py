@@ -232,3 +232,18 @@ def test_unknown_option_is_type_error() -> None:
 
 def test_version() -> None:
     assert cleaner.__version__ == "1.0.0"
+
+
+@pytest.mark.parametrize("data", [b"\x1b[0m\n", "\u200b\ufeff \n", "  \r\n\r\n ", "\x1b]0;title\x07\n\u2028"])
+@pytest.mark.parametrize("kind", ["auto", "text", "html"])
+def test_only_whitespace_and_controls_is_an_input_error(data, kind):
+    with pytest.raises(CleanerError):
+        clean(data, kind=kind)
+
+
+def test_line_endings_and_controls_do_not_change_the_article():
+    plain = clean(ARTICLE, kind="text")
+    for variant in (ARTICLE.replace("\n", "\r\n"), ARTICLE.replace("\n", "\r"),
+                    ARTICLE.replace("\n", "\x1b[0m\n\u200b")):
+        again = clean(variant.encode("utf-8"), kind="auto")
+        assert (again.title, again.paragraphs) == (plain.title, plain.paragraphs)
