@@ -24,14 +24,13 @@ from collections import Counter
 
 from .article import Block, record
 from .lazy_re import LazyPattern
-from .lexicon import PHRASE_WORD, Lexicon
+from .lexicon import PHRASE_WORD, WORD, Lexicon
 from .options import Options
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-WORD = re.compile(r"\w+", re.UNICODE)
 _URLISH = LazyPattern(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
 _TERMINAL = tuple('.!?…"”’\'»。！？」』)')
 _COPYRIGHT = re.compile(r"\(c\)|copyright\b.{0,40}\d{4}", re.I)

@@ -307,7 +307,7 @@ def check_text(text: str) -> None:
 def to_text(data: str | bytes, max_bytes: int) -> str:
     """Decode and sanity-check the input; the result has no control characters."""
     text, utf8 = decode_checked(data, max_bytes)
-    return without_controls(text, is_plain(text, utf8))
+    return without_controls(text, utf8 is not None and is_plain(text, utf8))
 
 
 def decode_checked(data: str | bytes, max_bytes: int) -> tuple[str, bytes | None]:
@@ -330,6 +330,15 @@ def decode_checked(data: str | bytes, max_bytes: int) -> tuple[str, bytes | None
     if not text:
         raise EmptyInputError("input is empty")
     return text, utf8
+
+
+def nfc(text: str) -> str:
+    """Composed Unicode (NFC), so that "café" typed two ways is one word to the rules and the dedupe."""
+    if text.isascii():  # ASCII is NFC already, and a text in ASCII never loads unicodedata
+        return text
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
 
 
 def is_plain(text: str, utf8: bytes | None = None) -> bool:

@@ -32,15 +32,12 @@ def run(data: str | bytes, opts: Options) -> Article:
     else:  # detect_kind reads the head of the text as it will be cleaned
         kind = detect.detect_kind(text if plain else detect.strip_controls(text[:detect.KIND_SAMPLE]))
     if kind == "html":
-        import unicodedata
-
-        return _from_html(unicodedata.normalize("NFC", detect.without_controls(text, plain)), opts)
+        return _from_html(detect.nfc(detect.without_controls(text, plain)), opts)
     blocks = segment(text)  # controls stripped and NFC line by line: no copy of a large text
     del text  # the blocks hold all that is needed (a text decoded from bytes goes now)
     if not blocks:
         raise EmptyInputError("input is only whitespace or control characters")
     return _from_text(blocks, opts)
-
 
 
 def _from_text(blocks: list[Block], opts: Options) -> Article:

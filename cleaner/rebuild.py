@@ -3,21 +3,19 @@ from __future__ import annotations
 
 import re
 
+from .detect import nfc
+from .lexicon import WORD
+
 _SPACE = re.compile(r"[^\S\n]+")
-_WORD = re.compile(r"\w+")
 
 
 def normalise_text(text: str) -> str:
     """NFC, one space between words, no space at either end."""
-    if not text.isascii():  # ASCII is NFC already
-        import unicodedata  # here, not at the top: a text in ASCII never loads it
-
-        text = unicodedata.normalize("NFC", text)
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", nfc(text)).strip()
 
 
 def dedupe_key(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(WORD.findall(text.lower()))
 
 
 # A paragraph equal to one of the last few kept ones is a scraping repeat; a text may repeat a paragraph

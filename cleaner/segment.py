@@ -7,7 +7,7 @@ a block runs on while its lines are full, and a short line or a blank line ends 
 from __future__ import annotations
 
 from .article import Block
-from .detect import strip_controls
+from .detect import nfc, strip_controls
 
 _MIN_WRAP, _MAX_WRAP = 40, 120
 
@@ -35,7 +35,7 @@ def segment(text: str) -> list[Block]:
         for line in lines:
             line = line.strip()
             if line:
-                blocks.append(Block(line if line.isascii() else _nfc(line)))
+                blocks.append(Block(nfc(line)))
         return blocks
     current: list[str] = []
     for line in lines:
@@ -43,10 +43,10 @@ def segment(text: str) -> list[Block]:
         if stripped:
             current.append(stripped)
         if current and (not stripped or len(line.rstrip()) < 0.75 * width):
-            blocks.append(Block(_nfc(join_wrapped(current))))
+            blocks.append(Block(nfc(join_wrapped(current))))
             current = []
     if current:
-        blocks.append(Block(_nfc(join_wrapped(current))))
+        blocks.append(Block(nfc(join_wrapped(current))))
     return blocks
 
 
@@ -56,15 +56,6 @@ def text_lines(text: str) -> list[str]:
     if "\r" in text:
         lines = [part for line in lines for part in (line[:-1] if line.endswith("\r") else line).split("\r")]
     return [line if line.isprintable() else strip_controls(line) for line in lines]
-
-
-def _nfc(text: str) -> str:
-    """Composed Unicode (NFC), so that "café" typed two ways is one word to the rules and the dedupe."""
-    if text.isascii():  # ASCII is NFC already
-        return text
-    import unicodedata  # here, not at the top: a text in ASCII never loads it
-
-    return unicodedata.normalize("NFC", text)
 
 
 def join_wrapped(lines: list[str]) -> str:

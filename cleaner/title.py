@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from .article import Block
 from .lazy_re import LazyPattern
+from .lexicon import WORD
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_WORD = LazyPattern(r"\w+")
 _SITE_SEP = LazyPattern(r"\s{1,3}[|–—•·:-]\s{1,3}")
 _URL_SITE = LazyPattern(r"^[a-z]+://[^/]+")
 _SLUG_WORD = LazyPattern(r"[^\W\d_]{3,}")
@@ -17,7 +17,7 @@ LOOKBACK = 150  # how many blocks before the article a headline may stand
 
 
 def _tokens(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+    return {w.lower() for w in WORD.findall(text)}
 
 
 def headline_score(block: Block, slug: set[str]) -> float:
