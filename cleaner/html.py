@@ -39,18 +39,26 @@ _WRAPPERS = frozenset({"div", "span", "section", "article", "font", "center", "m
                        "strong", "small", "big", "blockquote", "aside", "header", "footer", "figure"})
 
 
-def _drop_control_ref(m: re.Match) -> str:
+def _is_control_ref(hexadecimal: str, decimal: str) -> bool:
     try:
-        char = chr(int(m.group(1), 16) if m.group(1) else int(m.group(2)))
+        char = chr(int(hexadecimal, 16) if hexadecimal else int(decimal))
     except (ValueError, OverflowError):
-        return ""
-    return "" if CONTROL.fullmatch(char) or 0xD800 <= ord(char) <= 0xDFFF else m.group(0)
+        return True
+    return CONTROL.fullmatch(char) is not None or 0xD800 <= ord(char) <= 0xDFFF
+
+
+def _drop_control_ref(m: re.Match) -> str:
+    return "" if _is_control_ref(m.group(1), m.group(2)) else m.group(0)
 
 
 def without_control_refs(page: str) -> str:
     """Drop character references to control characters (``&#27;``, ``&#x9b;``): an escape sequence must
-    not reach a user's terminal through an entity, and one such character makes trafilatura give up."""
-    return _CHAR_REF.sub(_drop_control_ref, page) if "&#" in page else page
+    not reach a user's terminal through an entity, and one such character makes trafilatura give up.
+    A page holds many references (``&#39;``) but few distinct ones, and seldom one to a control: such a
+    page is not copied."""
+    if "&#" not in page or not any(_is_control_ref(*ref) for ref in set(_CHAR_REF.findall(page))):
+        return page
+    return _CHAR_REF.sub(_drop_control_ref, page)
 
 
 PARSER_DEPTH = 2000  # libxml2 stops building the tree near 2048 levels, even with huge_tree

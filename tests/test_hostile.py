@@ -229,6 +229,15 @@ def test_one_control_entity_does_not_lose_the_article(entity):
     assert len(cleaner.clean(page).paragraphs) == 2
 
 
+def test_control_references_are_dropped_and_the_others_kept_as_written():
+    from cleaner.html import without_control_refs
+
+    page = "<p>It&#39;s &#x2019;here&#8217; &#27;[31m&#x9b; &#9999999999;</p>"
+    assert without_control_refs(page) == "<p>It&#39;s &#x2019;here&#8217; [31m </p>"
+    plain = "<p>It&#39;s &#x2019;here&#8217; &amp; there</p>"
+    assert without_control_refs(plain) is plain  # no reference to a control: the page is not copied
+
+
 def test_del_entity_is_stripped():
     page = f"<html><body><article><p>{EN}&#127;&#x85;</p><p>{EN}</p></article></body></html>"
     assert not controls_in(cleaner.clean(page))
