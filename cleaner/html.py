@@ -159,18 +159,25 @@ def parse(page: str):
     return lxml_html.document_fromstring(page, parser=parser)
 
 
-def extract(page: str, opts: Options) -> tuple[list[Block], PageMeta]:
+def read(page: str):
+    """The page's tree and whether it was nested too deep (see ``parse_flat``), or None when nothing
+    can parse it.  The tree is all the later steps need: the caller can let the page go."""
     page = without_control_refs(page)
-    fast = opts.fast
     try:
-        tree, deep = parse_flat(page)
-        fast = fast or deep
+        return parse_flat(page)
     except Exception:  # lxml gives up on some garbage; trafilatura has its own tolerant path
         from trafilatura.utils import load_html
 
         tree = load_html(page)
-        if tree is None:
-            return [], PageMeta(url=opts.url)
+        return (tree, False) if tree is not None else None
+
+
+def extract(parsed, opts: Options) -> tuple[list[Block], PageMeta]:
+    """Blocks and metadata of a page as ``read`` gives it."""
+    if parsed is None:
+        return [], PageMeta(url=opts.url)
+    tree, deep = parsed
+    fast = opts.fast or deep
     h1 = None
     for el in tree.iter("h1"):
         h1 = " ".join(el.text_content().split()) or None

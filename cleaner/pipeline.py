@@ -32,7 +32,13 @@ def run(data: str | bytes, opts: Options) -> Article:
     else:  # detect_kind reads the head of the text as it will be cleaned
         kind = detect.detect_kind(text if plain else detect.strip_controls(text[:detect.KIND_SAMPLE]))
     if kind == "html":
-        return _from_html(detect.nfc(detect.without_controls(text, plain)), opts)
+        from . import html
+
+        page = detect.nfc(detect.without_controls(text, plain))
+        del text  # when controls were stripped, the text as decoded goes now
+        parsed = html.read(page)
+        del page  # the tree holds the page from here on: no copy of it lives through the extraction
+        return _from_html(parsed, opts)
     blocks = segment(text)  # controls stripped and NFC line by line: no copy of a large text
     del text  # the blocks hold all that is needed (a text decoded from bytes goes now)
     if not blocks:
@@ -72,10 +78,10 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     return _article(kept, removed, opts, title=title, authors=authors, language=language, kind="text")
 
 
-def _from_html(page: str, opts: Options) -> Article:
+def _from_html(parsed, opts: Options) -> Article:
     from . import html
 
-    blocks, meta = html.extract(page, opts)
+    blocks, meta = html.extract(parsed, opts)
     removed: list[Removal] = []
     rules = RuleBook(opts)
     if meta.naive:  # a page too large for trafilatura: its raw blocks go through the heuristic stage
