@@ -240,11 +240,14 @@ def headline_anchor(blocks: list[Block], url: str | None) -> int | None:
 
 
 def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
-                      teaser_lists: set[int] = frozenset()) -> int:
+                      teaser_lists: dict[int, int] | None = None) -> int:
     """End the article at a heading that opens the page's after-article sections ("Related stories",
-    "Most popular", "Comments"), or at a list of teasers (``teaser_lists``: where each begins), once
-    most of the article's text has been seen (boilerpipe's terminating blocks)."""
-    total = sum(len(b.text) for b in blocks[start:end + 1] if b.label == "good")
+    "Most popular", "Comments"), or at a list of teasers (``teaser_lists``: where each begins -> where it
+    ends), once most of the article's text has been seen (boilerpipe's terminating blocks)."""
+    teaser_lists = teaser_lists or {}
+    in_lists = {k for i, j in teaser_lists.items() for k in range(i, j)}
+    # the teasers' own text is not the article's: a long list after a short article must not hide it
+    total = sum(len(blocks[i].text) for i in range(start, end + 1) if blocks[i].label == "good" and i not in in_lists)
     seen = 0
     for i in range(start, end + 1):
         b = blocks[i]
@@ -305,9 +308,9 @@ def teaser_runs(blocks: list[Block]) -> set[int]:
 TEASER_PAIRS = 3  # headline + blurb pairs in a row that make a teaser list
 
 
-def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = lambda block: None) -> set[int]:
-    """Where runs of (headline, one-sentence blurb) pairs begin: a list of teasers for other stories
-    ("What Being Asexual Tells Us About Romance" / "What is it like to feel love ...?")."""
+def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = lambda block: None) -> dict[int, int]:
+    """Where runs of (headline, one-sentence blurb) pairs begin, and where each ends (exclusive): a list of
+    teasers for other stories ("What Being Asexual Tells Us About Romance" / "What is it like to feel love ...?")."""
     n = len(blocks)
     ends_sentence = [len(b.text) <= 300 and b.text.rstrip().endswith(_TERMINAL) for b in blocks]
     headline: dict[int, bool] = {}
@@ -321,14 +324,14 @@ def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = l
         return (ends_sentence[k + 1] and is_headline(k) and not is_headline(k + 1)
                 and not noise(blocks[k]))
 
-    found: set[int] = set()
+    found: dict[int, int] = {}
     i = 0
     while i < n - 1:
         j = i
         while j + 1 < n and pair_at(j):
             j += 2
         if (j - i) // 2 >= TEASER_PAIRS:
-            found.add(i)
+            found[i] = j
             i = j
         else:
             i += 1

@@ -75,3 +75,16 @@ def test_headline_and_blurb_pairs_early_in_the_article_stay():
     text = "\n".join(ARTICLE[:2] + items + ARTICLE[2:])
     paragraphs = clean(text, kind="text").paragraphs
     assert all(item in paragraphs for item in items)
+
+
+def test_a_list_of_teasers_longer_than_the_article_still_ends_it():
+    # The teasers' own text does not count as the article's: after a short article, a long list of
+    # headline + blurb pairs must not push the point where "most of the article" is seen past its start.
+    blurb = " and the people who live there say it has changed their days, their work and their plans for next year."
+    teasers = []
+    for headline in ("Why Movies Went From Fifteen Minutes To Two Hours Long", "Berlin Wants To Freeze Rents For Five Years",
+                     "Watching This Koala Get Rescued Is Heart-Wrenching", "A Massive Sinkhole Opens On A Road In Russia",
+                     "The Most Remote Places In The World, Visualized", "Scientists Create A Detailed Model Of The Universe"):
+        teasers += [headline, "A story about " + headline.lower() + blurb]
+    article = clean("\n".join(ARTICLE + teasers), kind="text")
+    assert article.paragraphs == tuple(ARTICLE[1:])
