@@ -51,10 +51,14 @@ def slug_match(text: str, slug: set[str]) -> float:
 
 
 def url_slug_tokens(url: str | None) -> set[str]:
+    """The words of the URL's slug: the part of its path with the most words ("/entertainment-arts/business/
+    story/2019-11-19/disney-plus-glitches" -> the last part: section names are not the headline's words)."""
     if not url:
         return set()
     path = _URL_SITE.sub("", url)
-    tokens = {w.lower() for w in _SLUG_WORD.findall(path)}
+    parts = [_SLUG_WORD.findall(part) for part in path.split("/")]
+    words = max(reversed(parts), key=len, default=[])  # the last of the longest
+    tokens = {w.lower() for w in words}
     return tokens - {"html", "htm", "php", "www", "article", "articles", "news", "story", "index", "amp"}
 
 

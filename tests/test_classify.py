@@ -88,3 +88,17 @@ def test_a_list_of_teasers_longer_than_the_article_still_ends_it():
         teasers += [headline, "A story about " + headline.lower() + blurb]
     article = clean("\n".join(ARTICLE + teasers), kind="text")
     assert article.paragraphs == tuple(ARTICLE[1:])
+
+
+def test_the_url_slug_is_its_longest_part_not_the_section_names():
+    # "/entertainment-arts/business/story/..." names sections; the headline's words are in the slug proper,
+    # so a menu line that repeats the section names is not taken for the headline.
+    from cleaner.title import url_slug_tokens
+
+    url = "https://example.com/entertainment-arts/business/story/2019-11-19/disney-plus-launch-glitches-issues"
+    assert url_slug_tokens(url) == {"disney", "plus", "launch", "glitches", "issues"}
+    lines = ["Entertainment & Arts", "Business", "Sports",
+             "Disney Plus launch hit by glitches and sign-in issues", *ARTICLE[1:]]
+    article = clean("\n".join(lines), kind="text", url=url)
+    assert article.title == "Disney Plus launch hit by glitches and sign-in issues"
+    assert url_slug_tokens("https://example.com/news/us-sport-corona-100.html") == {"sport", "corona"}
