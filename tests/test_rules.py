@@ -30,6 +30,19 @@ CASES = [
     ("ads.marker", "He said the advertisement was misleading.", ANY, None),
     ("ads.marker", "Advertising revenue at the company rose 4 percent in the second quarter.", ANY, None),
     ("ads.marker", "Die Anzeige gegen den Bürgermeister wurde am Freitag zurückgezogen.", ANY, None),
+    # ads.affiliate_disclosure
+    ("ads.affiliate_disclosure", "Advertising disclosure: We may receive compensation for some of the links in our "
+     "stories. Thank you for supporting our newsroom and our advertisers.", ANY, "ads.affiliate_disclosure"),
+    ("ads.affiliate_disclosure", "Disclosure: we may earn a commission from some of the products featured on "
+     "this page.", ANY, "ads.affiliate_disclosure"),
+    ("ads.affiliate_disclosure", "This post may contain affiliate links. As an Amazon Associate I earn from qualifying "
+     "purchases.", ANY, "ads.affiliate_disclosure"),
+    ("ads.affiliate_disclosure", "Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision vom Händler.", ANY,
+     "ads.affiliate_disclosure"),
+    ("ads.affiliate_disclosure", "The retailer cut the commission it pays to sites that carry affiliate links by half "
+     "on Tuesday.", ANY, None),
+    ("ads.affiliate_disclosure", "Workers may receive compensation of up to 80 percent of their wages under the plan.",
+     ANY, None),
     # bylines.byline
     ("bylines.byline", "By Jane Doe", ANY, "bylines.byline"),
     ("bylines.byline", "By Tom Baker and Priya Nair, Reuters", ANY, "bylines.byline"),
