@@ -43,6 +43,8 @@ CASES = [
      "on Tuesday.", ANY, None),
     ("ads.affiliate_disclosure", "Workers may receive compensation of up to 80 percent of their wages under the plan.",
      ANY, None),
+    ("ads.affiliate_disclosure", "Regulators proposed new advertising disclosure rules for influencers on Monday.",
+     ANY, None),
     # bylines.byline
     ("bylines.byline", "By Jane Doe", ANY, "bylines.byline"),
     ("bylines.byline", "By Tom Baker and Priya Nair, Reuters", ANY, "bylines.byline"),
