@@ -367,6 +367,33 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
                 b.label, b.reason = "good", ""
 
 
+DUPLICATE_RUN = 3  # long paragraphs repeated in the same order that make a passage printed twice
+
+
+def printed_twice(blocks: list[Block], repeated: set[str], opts: Options) -> set[str]:
+    """Texts of an article that the page holds only twice over (a print view beside the page, a second
+    rendering): when no long paragraph stands once on the page, and at least DUPLICATE_RUN long ones
+    repeat in the same order, the first copy of each is judged on its features after all.  Where any
+    long paragraph stands once, repeated texts are widgets' (a teaser carousel shown twice) and go."""
+    where: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if len(b.text) >= opts.length_high:
+            if b.text not in repeated:
+                return set()
+            where.setdefault(b.text, []).append(i)
+    pairs = sorted((at[0], at[1]) for at in where.values() if len(at) == 2)  # (first, second) copy
+    found: set[str] = set()
+    run: list[tuple[int, int]] = []
+    for first, second in pairs + [(len(blocks), len(blocks))]:  # a sentinel ends the last run
+        if run and run[-1][1] < second and first < run[-1][1]:  # the same order, the first copy not done
+            run.append((first, second))
+            continue
+        if len(run) >= DUPLICATE_RUN:
+            found.update(blocks[i].text for i, _ in run)
+        run = [(first, second)]
+    return found
+
+
 LANGUAGE_SAMPLE = 40_000  # characters of content-like lines read to choose the stop-word language
 
 
@@ -377,13 +404,17 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     ``noise`` names the rule that calls a block noise; it is asked about the blocks that look like
     content, so that a long cookie notice or promo does not stretch the article's span."""
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
+    first_copies = printed_twice(blocks, repeated, opts)
     teasers = teaser_runs(blocks)
     candidates = []  # (block, its words or None): the blocks that need their features
     sample = 0  # characters whose words are kept for the language choice (bounded: memory)
     for i, b in enumerate(blocks):
-        if b.text in repeated:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
+        if b.text in first_copies:
+            first_copies.discard(b.text)
+        elif b.text in repeated:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
             b.label, b.reason = "bad", "heuristic.repeated_on_page"
-        elif i in teasers or _says_twice(b.text):
+            continue
+        if i in teasers or _says_twice(b.text):
             b.label, b.reason = "bad", "heuristic.teaser"
         elif len(b.text) < opts.length_low and (b.text.isascii() or not _CJK.search(b.text, 0, 20)):
             b.label, b.reason = "short", "heuristic.short"  # most menu lines end here, cheaply

@@ -102,3 +102,30 @@ def test_the_url_slug_is_its_longest_part_not_the_section_names():
     article = clean("\n".join(lines), kind="text", url=url)
     assert article.title == "Disney Plus launch hit by glitches and sign-in issues"
     assert url_slug_tokens("https://example.com/news/us-sport-corona-100.html") == {"sport", "corona"}
+
+
+LONG = [
+    "The regional court ruled on Monday that the new rail line may be built along the river, ending a dispute "
+    "that had lasted for almost ten years and had stopped work on the bridges at both ends of the valley.",
+    "Residents who had brought the case said they were disappointed and would read the judgment carefully "
+    "before deciding whether to take it to the country's highest court, which could take another two years.",
+    "The rail company said that the first trains could run within four years if the building work started "
+    "in the spring, and that the line would cut the journey to the capital by more than half an hour.",
+]
+
+
+def test_an_article_the_page_holds_twice_is_kept_once():
+    # A print view beside the page: every long paragraph stands twice, in the same order.
+    text = "\n".join(["Home", "News", "Court clears the way for the river rail line"] + LONG
+                     + ["Print this page", "Share"] + LONG + ["Contact us"])
+    article = clean(text, kind="text")
+    assert [p for p in article.paragraphs if p in LONG] == LONG
+    assert sum(r.rule == "heuristic.repeated_on_page" for r in article.removed) == len(LONG)
+
+
+def test_a_widget_shown_twice_beside_an_article_still_goes():
+    # The same teasers above and below an article that stands once: the repeats are the widget's.
+    teasers = [p.replace("The ", "Earlier: the ", 1) for p in LONG]
+    text = "\n".join(teasers + ARTICLE + teasers)
+    paragraphs = clean(text, kind="text").paragraphs
+    assert paragraphs == tuple(ARTICLE[1:])
