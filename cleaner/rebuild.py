@@ -10,7 +10,9 @@ _SPACE = re.compile(r"[^\S\n]+")
 
 
 def normalise_text(text: str) -> str:
-    """NFC, one space between words, no space at either end."""
+    """NFC, one space between words, no space at either end; line breaks inside a block stay."""
+    if "\n" not in text:  # str.split() splits at what the regex's \s matches: the same result, faster
+        return " ".join(nfc(text).split())
     return _SPACE.sub(" ", nfc(text)).strip()
 
 
