@@ -28,6 +28,7 @@ class PageMeta:
     url: str | None = None
     language: str | None = None
     headline: str | None = None  # the page's own <h1>, to check the metadata title against
+    description: str | None = None  # the page's summary (<meta name="description">, og:description, JSON-LD)
     bylines: list[str] = field(default_factory=list)  # "By ..." lines of the page, when the metadata names nobody
     naive: bool = False  # blocks are the page's raw text blocks: the heuristic stage must judge them
 
@@ -193,7 +194,8 @@ def extract(parsed, opts: Options) -> tuple[list[Block], PageMeta]:
     except (TypeError, ValueError):  # what trafilatura's bare_extraction gives up on
         return [], PageMeta(url=opts.url, headline=h1)
     meta = PageMeta(url=doc.url or opts.url, headline=h1, title=doc.title or None, date=doc.date or None,
-                    site_name=doc.sitename or None, language=_declared_language(tree))
+                    site_name=doc.sitename or None, language=_declared_language(tree),
+                    description=doc.description or None)
     meta.authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     if not meta.authors:
         meta.bylines = _bylines(tree)

@@ -185,3 +185,40 @@ def test_language_from_the_page_declaration_else_from_the_text():
                   "end before the winter.</p></article></body></html>")
     assert clean(undeclared, kind="html").language == "en"
     assert clean(undeclared.replace("<html>", "<html lang='not a tag!'>"), kind="html").language == "en"
+
+
+def _page_with_header(header: str, description: str = "") -> str:
+    meta = f'<meta name="description" content="{description}">' if description else ""
+    return (f"<html><head><title>Council approves school budget</title>{meta}</head><body><article>{header}"
+            f"<p>{ARTICLE}</p><p>{ARTICLE}</p></article></body></html>")
+
+
+def test_blocks_above_the_headline_are_not_the_article():
+    teaser = ("Night mode is a setting which takes advantage of the new camera of another product, "
+              "a story of its own.")
+    art = clean(_page_with_header(f"<p>{teaser}</p><h2>Now Available</h2><h1>Council approves school budget</h1>"),
+                kind="html")
+    assert art.title == "Council approves school budget"
+    assert "Night mode" not in art.text and "Now Available" not in art.text
+    assert art.text.startswith(ARTICLE[:40])
+    assert {r.rule for r in art.removed} >= {"rebuild.before_title"}
+    # a one-word title can be any menu's word: what precedes a block equal to it stays
+    lead = "The city council met on Tuesday to vote on the budget of the schools for next year."
+    page = (f"<html><head><title>Budget</title></head><body><article><p>{lead}</p><p>{ARTICLE}</p>"
+            f"<h2>Budget</h2><p>{ARTICLE[:120]} And more words about it.</p></article></body></html>")
+    assert lead in clean(page, kind="html").text
+
+
+def test_a_heading_repeating_the_page_summary_is_the_standfirst():
+    summary = "The board spent two hours on the figures before a vote that surprised nobody in the room."
+    art = clean(_page_with_header(f"<h1>Council approves school budget</h1><h2>{summary}</h2>", summary),
+                kind="html")
+    assert "surprised nobody" not in art.text
+    assert any(r.rule == "rebuild.standfirst" for r in art.removed)
+    # the summary copied into the first paragraph is the article's own first paragraph: it stays
+    art = clean(_page_with_header("<h1>Council approves school budget</h1>", ARTICLE[:60]), kind="html")
+    assert art.text.startswith(ARTICLE[:40])
+    # a heading that does not repeat the summary stays
+    art = clean(_page_with_header(f"<h1>Council approves school budget</h1><h2>{summary}</h2>",
+                                  "Another summary of the story."), kind="html")
+    assert "surprised nobody" in art.text
