@@ -330,6 +330,10 @@ def _main_content(tree, url: str | None, fast: bool):
     options = _options(url, fast)
     _prune_raw(tree, _forum_thread_page(tree))
     body, text = _extract(tree, options, url)
+    if len(text) < options.min_extracted_size and _unwrap_headline_aside(tree):
+        a_body, a_text = _extract(tree, options, url)
+        if len(a_text) > len(text):
+            body, text = a_body, a_text
     if len(text) < options.min_extracted_size:  # rescue: trafilatura's baseline on the whole page
         b_body, b_text, b_len = baseline(tree)
         if b_len > len(text):
@@ -354,6 +358,19 @@ def _main_content(tree, url: str | None, fast: bool):
         elif len(r_text) >= options.min_extracted_size and len(r_text) > ESCALATION_ACCEPT_RATIO * len(text):
             body, text = r_body, r_text
     return body if len(text) >= options.min_output_size else None
+
+
+def _unwrap_headline_aside(tree) -> bool:
+    """An ``<aside>`` holding the page's headline holds the article (a sidebar left unclosed above it, or
+    an aside misused as the article's frame); trafilatura drops every aside with its content.  Unwrap
+    such asides, keeping what they hold; True if there was one."""
+    headline = next((el for el in tree.iter("h1") if el.text_content().strip()), None)
+    if headline is None:
+        return False
+    asides = [el for el in headline.iterancestors("aside")]
+    for el in asides:
+        el.drop_tag()
+    return bool(asides)
 
 
 def _extract(tree, options, url):

@@ -222,3 +222,18 @@ def test_a_heading_repeating_the_page_summary_is_the_standfirst():
     art = clean(_page_with_header(f"<h1>Council approves school budget</h1><h2>{summary}</h2>",
                                   "Another summary of the story."), kind="html")
     assert "surprised nobody" in art.text
+
+
+def test_article_inside_an_aside_is_found():
+    # a sidebar left open above the article: the parser puts the whole article inside the <aside>
+    page = (f"<html><head><title>Council approves school budget</title></head><body><div class='wrap'>"
+            f"<aside class='sidebar'><ul><li><a href='/a'>Home</a></li><li><a href='/b'>News</a></li></ul>"
+            f"<div class='main'><article><h1>Council approves school budget</h1><p>{ARTICLE}</p><p>{ARTICLE}</p>"
+            f"</article></div></aside></div></body></html>")
+    art = clean(page, kind="html")
+    assert ARTICLE in art.text
+    # an aside beside the article is still left out
+    beside = (f"<html><body><article><h1>Council approves school budget</h1><p>{ARTICLE}</p><p>{ARTICLE}</p>"
+              f"</article><aside><h1>Most read</h1><p>Another story that everyone is reading today, about "
+              f"something else entirely, with enough words to count.</p></aside></body></html>")
+    assert "Another story" not in clean(beside, kind="html").text
