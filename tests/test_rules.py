@@ -57,6 +57,16 @@ CASES = [
     ("bylines.byline", "From Paris to Berlin, farmers blocked roads with tractors on Monday.", ANY, None),
     ("bylines.byline", "Por qué sube el precio del aceite", ANY, None),
     ("bylines.byline", "De Madrid a Barcelona en dos horas y media", ANY, None),
+    # bylines.credit_line
+    ("bylines.credit_line", "(Reporting by Greg Roe, Joshua Frank, Koh Gui Qing, with reporting by Herb Lash and "
+     "Megan Davies, editing by Martin Howell)", ANY, "bylines.credit_line"),
+    ("bylines.credit_line", "Reporting by Rod Campos; additional reporting by Stephanie Kelly and Gertrude "
+     "Chavez-Dreyfuss; Editing by Nick Zieminski and Dan Grebler", ANY, "bylines.credit_line"),
+    ("bylines.credit_line", "Keith Bradley contributed reporting from Hong Kong.", ANY, "bylines.credit_line"),
+    ("bylines.credit_line", "Jane Doe and John Roe contributed to this report.", ANY, "bylines.credit_line"),
+    ("bylines.credit_line", "Reporting by local media suggested the mayor would resign on Friday.", ANY, None),
+    ("bylines.credit_line", "Several reporters contributed reporting from the scene.", ANY, None),
+    ("bylines.credit_line", "Editing by hand takes hours, he said.", ANY, None),
     # bylines.dateline
     ("bylines.dateline", "Updated 3:45 PM ET", ANY, "bylines.dateline"),
     ("bylines.dateline", "Published 14 March 2024", ANY, "bylines.dateline"),

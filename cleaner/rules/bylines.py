@@ -69,6 +69,47 @@ def dateline(t: Target, lex: Lexicon) -> str | None:
     return None
 
 
+_PLACE_WORDS = frozenset({"in", "from"})
+
+
+def _is_credited_part(part: str) -> bool:
+    """A name ("Koh Gui Qing"), perhaps with where the work was done ("Jane Doe in Washington"), or a place
+    alone ("from Hong Kong")."""
+    words = part.split()
+    for i, w in enumerate(words):
+        if w.lower() in _PLACE_WORDS:
+            name, place = " ".join(words[:i]), " ".join(words[i + 1:])
+            return (not name or _looks_like_name(name)) and _looks_like_name(place)
+    return _looks_like_name(part)
+
+
+@rule("bylines.credit_line", max_words=45)
+def credit_line(t: Target, lex: Lexicon) -> str | None:
+    """An agency or newsroom credit line: "(Reporting by Jane Doe; editing by John Roe)", "Jane Doe
+    contributed reporting from Hong Kong." -- only credit phrases and names, nothing else."""
+    phrases = lex.words("credit_phrase")
+    if phrases.firsts.keys().isdisjoint(t.tokens):
+        return None  # the common case, answered in C
+    text = t.text.strip().strip("()[]").strip().rstrip(".").strip()
+    spans = list(PHRASE_WORD.finditer(text.lower()))
+    words = [m.group() for m in spans]
+    parts, start, i, found = [], 0, 0, False
+    while i < len(words):
+        n = phrases.prefix(words[i:])
+        if not n:
+            i += 1
+            continue
+        parts.append(text[start:spans[i].start()])
+        start, i, found = spans[i + n - 1].end(), i + n, True
+    parts.append(text[start:])
+    if not found:
+        return None
+    names = [p.strip(" .:") for part in parts for p in _SPLIT.split(part) if p.strip(" .:")]
+    if names and all(_is_credited_part(p) for p in names):
+        return "credit line"
+    return None
+
+
 def authors_from_byline(text: str) -> list[str]:
     """The names in a byline: "By Jane Doe and John Smith, Reuters" -> ["Jane Doe", "John Smith"]."""
     lex = lexicon()
