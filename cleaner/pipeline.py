@@ -176,10 +176,21 @@ def _harvest(rule: str, text: str, authors: list[str]) -> None:
         authors.extend(a for a in authors_from_byline(text) if a not in authors)
 
 
+# After the last "Related:"/"You may also like" label, a run of headlines to the end is the list it labels.
+_TEASER_LABELS = frozenset({"promos.read_more", "promos.section_heading"})
+TEASER_TITLE_WORDS = 15
+
+
+def _is_teaser_title(b: Block) -> bool:
+    """A headline, not a sentence of the article: short, and not ending in a full stop."""
+    return len(b.text.split()) <= TEASER_TITLE_WORDS and not b.text.rstrip().endswith((".", "。", ":"))
+
+
 def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -> tuple[list[Block], list[str]]:
     """Drop the blocks a rule matches, recording each; bylines feed the authors."""
     kept: list[Block] = []
     authors: list[str] = []
+    teasers_from = None  # where the kept blocks stood when the last teaser label ("You may also like") went
     for b in blocks:
         hit = rules.name(b.text, b.kind)
         if hit is None:
@@ -187,6 +198,11 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
             continue
         removed.append(Removal(b.text, "rules", hit))
         _harvest(hit, b.text, authors)
+        if hit in _TEASER_LABELS:
+            teasers_from = len(kept)
+    if teasers_from and teasers_from < len(kept) and all(map(_is_teaser_title, kept[teasers_from:])):
+        removed.extend(Removal(b.text, "rules", "promos.teaser_list") for b in kept[teasers_from:])
+        del kept[teasers_from:]
     while len(kept) > 1:  # tail rules: strip dangling fragments from the end, one at a time
         hit = rules.name(kept[-1].text, kept[-1].kind, "tail")
         if hit is None:

@@ -237,3 +237,17 @@ def test_article_inside_an_aside_is_found():
               f"</article><aside><h1>Most read</h1><p>Another story that everyone is reading today, about "
               f"something else entirely, with enough words to count.</p></aside></body></html>")
     assert "Another story" not in clean(beside, kind="html").text
+
+
+def test_headlines_after_a_teaser_label_at_the_end_go_with_it():
+    related = "<p>You may also like...</p><p>Who will make the Hall of Fame in 2020?</p><p>Band takes over fan vote</p>"
+    art = clean(_page_with_header("<h1>Council approves school budget</h1>").replace(
+        "</article>", related + "</article>"), kind="html")
+    assert "Hall of Fame" not in art.text and "fan vote" not in art.text
+    assert ARTICLE in art.text
+    # sentences after the label are the article going on: they stay
+    going_on = "The mayor said the work on the new classrooms would begin in the spring and end before winter."
+    more = f"<p>Read more: the budget in figures</p><p>{going_on}</p>"
+    art = clean(_page_with_header("<h1>Council approves school budget</h1>").replace(
+        "</article>", more + "</article>"), kind="html")
+    assert going_on in art.text
