@@ -286,10 +286,11 @@ def _test(pattern: re.Pattern, value: str | None) -> bool:
     return pattern.search(value or "") is not None
 
 
-def _prune_raw(tree, forum: bool) -> None:
+def _prune_raw(tree, forum: bool, bodies: dict | None = None) -> None:
     """trafilatura's RAW_TREE_PRUNE_XPATH and, unless the page is a forum thread,
     REMOVE_COMMENTS_AND_LISTS_XPATH: infinite-scroll containers of follow-up articles, share buttons,
-    comment sections.  Each is deleted with its content; its tail text stays."""
+    comment sections.  Each is deleted with its content; its tail text stays.  On the way, ``bodies``
+    (if given) gets the divs and sections whose class names a body, by class."""
     from trafilatura.xml import delete_element
 
     infinite, share, comments = [], [], []
@@ -297,6 +298,8 @@ def _prune_raw(tree, forum: bool) -> None:
         ident, cls = el.get("id"), el.get("class")
         if ident is None and cls is None or el is tree:
             continue
+        if bodies is not None and cls and el.tag in _BODY_TAGS and "body" in cls:
+            bodies.setdefault(cls, []).append(el)
         if el.tag in _PRUNE_RAW_TAGS:
             if (_test(_INFINITE, ident) or _test(_INFINITE, cls)) and (
                     el.find(".//h1") is None or _test(_APPENDED, ident) or _test(_APPENDED, cls)):
@@ -309,6 +312,75 @@ def _prune_raw(tree, forum: bool) -> None:
     for found in (infinite, share, comments):  # in trafilatura's order
         for el in found:
             delete_element(el)
+
+
+_BODY_TAGS = frozenset({"div", "section"})
+SPLIT_PART_CHARS = 200  # paragraph text a part of a split article body holds at least
+
+
+def _join_split_body(tree, bodies: dict) -> None:
+    """An article body cut in two around an advertisement row comes as two containers of the same
+    class, one after the other with no text between them; trafilatura takes the first container its
+    patterns find, and so half the article.  Move the later parts' content into the first."""
+    parts = None
+    for els in bodies.values():
+        if len(els) < 2:
+            continue
+        group = set(els)
+        found = [el for el in els if not any(other in group for other in el.iterancestors())]
+        found = [el for el in found if _holds_paragraphs(el) and el.getroottree().getroot() is tree]  # not pruned
+        if len(found) >= 2 and (parts is None or len(found) > len(parts)):
+            parts = found
+    if parts is None or _apart(parts):
+        return
+    first = parts[0]
+    for part in parts[1:]:
+        if part.text and part.text.strip():
+            last = first[-1] if len(first) else None
+            if last is not None:
+                last.tail = (last.tail or "") + " " + part.text
+            else:
+                first.text = (first.text or "") + " " + part.text
+        for child in list(part):
+            first.append(child)
+        part.drop_tree()
+
+
+def _holds_paragraphs(el) -> bool:
+    """Whether the element holds SPLIT_PART_CHARS of paragraph text (counted until there is enough)."""
+    total = 0
+    for p in el.iter("p"):
+        total += len(p.text_content())
+        if total >= SPLIT_PART_CHARS:
+            return True
+    return False
+
+
+def _apart(parts: list) -> bool:
+    """Whether a heading or a paragraph stands between the containers, outside all of them: then they
+    are separate posts, or the article runs through what lies between and trafilatura reads it whole."""
+    from lxml import etree
+
+    common = parts[0].getparent()
+    while common is not None and not all(common in p.iterancestors() for p in parts[1:]):
+        common = common.getparent()
+    if common is None:
+        return True
+    started, left = False, set(parts)
+    walker = etree.iterwalk(common, events=("start",))
+    for _, el in walker:
+        if el in left:
+            started = True
+            left.discard(el)
+            if not left:
+                return False
+            walker.skip_subtree()
+        elif started and el.tag in _BETWEEN_TAGS and el.text_content().strip():
+            return True
+    return False
+
+
+_BETWEEN_TAGS = frozenset({"h1", "h2", "h3", "p"})
 
 
 def _options(url: str | None, fast: bool):
@@ -328,7 +400,9 @@ def _main_content(tree, url: str | None, fast: bool):
     from trafilatura.external import justext_rescue
 
     options = _options(url, fast)
-    _prune_raw(tree, _forum_thread_page(tree))
+    bodies: dict = {}
+    _prune_raw(tree, _forum_thread_page(tree), bodies)
+    _join_split_body(tree, bodies)
     body, text = _extract(tree, options, url)
     if len(text) < options.min_extracted_size and _unwrap_headline_aside(tree):
         a_body, a_text = _extract(tree, options, url)

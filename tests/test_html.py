@@ -251,3 +251,34 @@ def test_headlines_after_a_teaser_label_at_the_end_go_with_it():
     art = clean(_page_with_header("<h1>Council approves school budget</h1>").replace(
         "</article>", more + "</article>"), kind="html")
     assert going_on in art.text
+
+
+SECOND_HALF = " ".join(["After the vote, parents gathered outside the town hall to talk about the new classrooms."] * 4)
+
+
+def test_article_body_cut_in_two_by_an_ad_row_is_read_whole():
+    page = (f"<html><head><title>Council approves school budget</title></head><body><article>"
+            f"<h1>Council approves school budget</h1>"
+            f"<div class='grid'><div class='article__body'><p>{ARTICLE}</p><p>{ARTICLE[:200]}</p></div>"
+            f"<div class='rail'><div class='ad'></div></div></div>"
+            f"<div class='row ad-row'><span>Advertisement</span></div>"
+            f"<div class='grid'><div class='article__body'><p>{SECOND_HALF}</p></div></div>"
+            f"</article></body></html>")
+    art = clean(page, kind="html")
+    assert ARTICLE in art.text and SECOND_HALF in art.text
+    assert art.text.index(ARTICLE) < art.text.index(SECOND_HALF)
+
+
+def test_body_containers_with_text_between_them_stay_apart():
+    between = "<p>Meanwhile the opposition said the plan came far too late for this school year.</p>"
+    page = (f"<html><body><article><h1>Council approves school budget</h1>"
+            f"<div class='post-body'><p>{ARTICLE}</p></div>{between}"
+            f"<div class='post-body'><p>{SECOND_HALF}</p></div></article></body></html>")
+    tree = html.parse(page)
+    bodies: dict = {}
+    html._prune_raw(tree, False, bodies)
+    parts = [el for group in bodies.values() for el in group]
+    assert len(parts) == 2
+    html._join_split_body(tree, bodies)
+    assert all(el.getroottree().getroot() is tree for el in parts)  # nothing moved
+    assert len(parts[1]) == 1
