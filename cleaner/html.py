@@ -30,7 +30,8 @@ class PageMeta:
     headline: str | None = None  # the page's own <h1>, to check the metadata title against
     description: str | None = None  # the page's summary (<meta name="description">, og:description, JSON-LD)
     bylines: list[str] = field(default_factory=list)  # "By ..." lines of the page, when the metadata names nobody
-    naive: bool = False  # blocks are the page's raw text blocks: the heuristic stage must judge them
+    naive: bool = False  # blocks are the page's raw text blocks (a huge page, or trafilatura found no article):
+                         # the heuristic stage must judge them
 
 
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
@@ -203,7 +204,14 @@ def extract(parsed, opts: Options) -> tuple[list[Block], PageMeta]:
         body = _main_content(tree, opts.url, fast)  # prunes the tree: the metadata and bylines come first
     except (TypeError, ValueError):
         body = None
-    return list(_blocks(body)), meta
+    blocks = list(_blocks(body))
+    if sum(len(b.text) for b in blocks) < EXTRACTION_MIN_CHARS:  # a slogan, a caption or nothing: no article
+        meta.naive = True  # the page's raw blocks go to the text heuristics instead
+        return naive_blocks(tree), meta
+    return blocks, meta
+
+
+EXTRACTION_MIN_CHARS = 150  # characters: less than this from trafilatura is not an article (as pipeline's check)
 
 
 _LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8}){0,4}")

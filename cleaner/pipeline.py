@@ -84,7 +84,7 @@ def _from_html(parsed, opts: Options) -> Article:
     blocks, meta = html.extract(parsed, opts)
     removed: list[Removal] = []
     rules = RuleBook(opts)
-    if meta.naive:  # a page too large for trafilatura: its raw blocks go through the heuristic stage
+    if meta.naive:  # trafilatura skipped (a huge page) or empty-handed: the raw blocks go through the heuristics
         classify(blocks, opts, lexicon(), lambda b: rules.name(b.text, b.kind))
         removed.extend(_removal(b) for b in blocks if b.label != "good")
         blocks = [b for b in blocks if b.label == "good"]

@@ -282,3 +282,24 @@ def test_body_containers_with_text_between_them_stay_apart():
     html._join_split_body(tree, bodies)
     assert all(el.getroottree().getroot() is tree for el in parts)  # nothing moved
     assert len(parts[1]) == 1
+
+
+def test_when_trafilatura_finds_no_article_the_text_heuristics_read_the_page(monkeypatch):
+    # trafilatura comes back with a slogan (or nothing): the page's own blocks go through the heuristic
+    # stage, which finds the article among them and leaves the menu.
+    paragraphs = [
+        "The city council voted on Tuesday to approve a budget that doubles the money spent on parks and "
+        "playgrounds over the next two years, after a debate that ran late into the evening.",
+        "Opponents argued that the plan would delay repairs to roads and bridges across the northern districts "
+        "of the city, and asked for a second vote in the spring.",
+        "The mayor said the first new playground would open in the spring, near the river, and that two more "
+        "would follow before the end of next year if the weather allowed the work to go on.",
+    ]
+    page = ("<html><head><title>Council doubles parks budget</title></head><body><ul><li>Home</li><li>News</li>"
+            "<li>Sport</li></ul><h1>Council doubles parks budget</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>")
+    slogan = etree.fromstring("<body><p>Your daily news.</p></body>")
+    monkeypatch.setattr(html, "_main_content", lambda tree, url, fast: slogan)
+    article = clean(page, kind="html")
+    assert article.paragraphs == tuple(paragraphs)
+    assert article.title == "Council doubles parks budget"
