@@ -75,14 +75,16 @@ class PhraseSet:
                 return n
         return 0
 
-    def find(self, words: list[str] | tuple[str, ...]) -> tuple[int, int] | None:
-        """(start, length) of the first phrase among the words, else None."""
+    def find(self, words: list[str] | tuple[str, ...], min_words: int = 1) -> tuple[int, int] | None:
+        """(start, length) of the first phrase of at least ``min_words`` words among the words, else None."""
         firsts = self.firsts
         for i, word in enumerate(words):
             lengths = firsts.get(word)
             if lengths is None:
                 continue
             for n in lengths:
+                if n < min_words:
+                    continue
                 if i + n > len(words):
                     break
                 if self._is_phrase(tuple(words[i:i + n])):

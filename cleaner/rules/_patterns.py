@@ -35,7 +35,12 @@ def holds_noise_phrase(key: str, norm: str, words: list[str]) -> bool:
     if phrases.firsts.keys().isdisjoint(words):  # the common case, answered in C
         return False
     found = phrases.find(words)
-    return found is not None and (found[1] > 1 or len(words) <= LONE_KEYWORD_MAX_WORDS)
+    if found is None:
+        return False
+    if found[1] > 1 or len(words) <= LONE_KEYWORD_MAX_WORDS:
+        return True
+    # a lone keyword first ("newsletter") must not hide a phrase after it ("newsletter hier abonnieren")
+    return phrases.find(words, min_words=2) is not None
 
 
 def is_counter(text: str) -> bool:
