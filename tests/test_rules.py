@@ -88,6 +88,11 @@ CASES = [
     ("social.follow", "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", ANY, "social.follow"),
     ("social.follow", "Folgen Sie der Redaktion auf Instagram", ANY, "social.follow"),
     ("social.follow", "Follow her career on the national team closely, the coach said.", ANY, None),
+    ("social.follow", "Follow The Daily Star on Twitter and Instagram @dailystar and on Facebook. Send us a message "
+     "on WhatsApp or email us at the newsroom with your story tips and photos.", ANY, "social.follow"),
+    ("social.follow", "Follow-up talks on Twitter were announced by the ministry.", ANY, None),
+    ("social.follow", "Follow the money, investigators said, pointing to transfers from accounts in Cyprus and Latvia "
+     "that were later discussed at length by dozens of users on Twitter and Facebook.", ANY, None),
     # captions.credit
     ("captions.credit", "Photo: AP", ANY, "captions.credit"),
     ("captions.credit", "(Getty Images)", ANY, "captions.credit"),

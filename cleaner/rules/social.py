@@ -35,9 +35,17 @@ def contact(t: Target, lex: Lexicon) -> str | None:
     return None
 
 
-@rule("social.follow", max_words=20)
+FOLLOW_SHORT = 20  # words of a block where the network may stand anywhere after the call
+FOLLOW_REACH = 6  # words after the call where a longer block must name the network ("Follow X on Twitter ...")
+
+
+@rule("social.follow", max_words=40)
 def follow_call(t: Target, lex: Lexicon) -> str | None:
     """A call to follow someone on a social network: "Follow us on Twitter", "Follow Vox on Facebook"."""
-    if starts_with_phrase("follow_prefix", t.tokens) and not lex.social_networks.isdisjoint(t.tokens):
+    n = starts_with_phrase("follow_prefix", t.tokens)
+    if not n or t.norm[len(t.tokens[0]):][:1] == "-":  # "Follow-up talks on Twitter ..." is no call
+        return None
+    reach = t.tokens[n:] if t.words <= FOLLOW_SHORT else t.tokens[n:n + FOLLOW_REACH]
+    if not lex.social_networks.isdisjoint(reach):
         return "call to follow on a social network"
     return None
