@@ -84,6 +84,19 @@ CASES = [
      "captions.prefixed"),
     ("captions.prefixed", "Bildunterschrift: Der Bürgermeister bei der Eröffnung", ANY, "captions.prefixed"),
     ("captions.prefixed", "Caption contest winners were announced on Monday.", ANY, None),
+    # captions.figure
+    ("captions.figure", "Abbildung 4: Klassische Schwachschicht in einem Schneeprofil.", ANY, "captions.figure"),
+    ("captions.figure", "Abb. 2: Der Gletscher im Jahr 1920", ANY, "captions.figure"),
+    ("captions.figure", "Figure 1.2: Global temperature anomalies since 1880", ANY, "captions.figure"),
+    ("captions.figure", "Abbildung 4 zeigt, dass die Temperaturen seit 1980 deutlich gestiegen sind.", ANY, None),
+    ("captions.figure", "Figure skating: Hanyu wins gold in Beijing", ANY, None),
+    ("captions.figure", "Under 2: Kinder bis zwei Jahre fahren in allen Bussen gratis.", ANY, None),
+    # captions.enlarge_hint
+    ("captions.enlarge_hint", "Das Netz der beteiligten Firmen. Zum Vergrößern auf das Bild klicken.", ANY,
+     "captions.enlarge_hint"),
+    ("captions.enlarge_hint", "Map of the flooded districts (click to enlarge)", ANY, "captions.enlarge_hint"),
+    ("captions.enlarge_hint", "Users can click to see the full list of flooded districts on the city's website.", ANY,
+     None),
     # social.follow
     ("social.follow", "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", ANY, "social.follow"),
     ("social.follow", "Folgen Sie der Redaktion auf Instagram", ANY, "social.follow"),
