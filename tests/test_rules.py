@@ -141,6 +141,15 @@ CASES = [
     ("consent.notice", "She baked cookies for the volunteers at the shelter.", ANY, None),
     ("consent.notice", "The watchdog said the site set advertising cookies before users had given their consent.",
      ANY, None),
+    # consent.rights_notice
+    ("consent.rights_notice", "DAS MAGAZIN 12/2019 Alle Rechte vorbehalten Vervielfältigung nur mit Genehmigung", ANY,
+     "consent.rights_notice"),
+    ("consent.rights_notice", "This material may not be published, broadcast, rewritten, or redistributed.", ANY,
+     "consent.rights_notice"),
+    ("consent.rights_notice", "Editora Nacional S.A. Todos los derechos reservados.", ANY, "consent.rights_notice"),
+    ("consent.rights_notice", "The company said it reserved all rights to appeal the ruling.", ANY, None),
+    ("consent.rights_notice", "Die Vervielfältigung der Noten ist nur mit Genehmigung des Verlags erlaubt, sagte der "
+     "Richter.", ANY, None),
     # counters.count
     ("counters.count", "12 comments", ANY, "counters.count"),
     ("counters.count", "3 min read", ANY, "counters.count"),

@@ -24,7 +24,7 @@ PHRASE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")
 PHRASE_KEYS = ("share", "ads", "promo_prefix", "newsletter", "caption", "byline_prefix", "author_roles",
                "dateline", "consent", "counter_nouns", "months", "section_end", "reading_time", "follow_prefix",
                "social_networks", "caption_prefix", "affiliate", "credit_phrase", "figure_label",
-               "enlarge_hint")
+               "enlarge_hint", "rights")
 # The line that starts a list in a phrase file: "[share]".
 _LIST_HEAD = re.compile(r"^\[(\w+)\][ \t\r]*$", re.M)
 

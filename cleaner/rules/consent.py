@@ -1,4 +1,4 @@
-"""Cookie, consent and browser notices: "We use cookies ...", "Please enable JavaScript"."""
+"""Cookie, consent and browser notices: "We use cookies ...", "Please enable JavaScript"; rights notices: "All rights reserved"."""
 from __future__ import annotations
 
 from ..lexicon import Lexicon
@@ -11,4 +11,12 @@ def consent_notice(t: Target, lex: Lexicon) -> str | None:
     """A cookie/consent/privacy/JavaScript notice (short: a paragraph about cookies can be news)."""
     if holds_noise_phrase("consent", t.norm, t.tokens):
         return "cookie, consent or browser notice"
+    return None
+
+
+@rule("consent.rights_notice", max_words=30)
+def rights_notice(t: Target, lex: Lexicon) -> str | None:
+    """A short copyright or reproduction notice: "All rights reserved", "Vervielfältigung nur mit Genehmigung"."""
+    if holds_noise_phrase("rights", t.norm, t.tokens):
+        return "rights notice"
     return None
