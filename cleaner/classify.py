@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 _URLISH = LazyPattern(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
 _TERMINAL = tuple('.!?…"”’\'»。！？」』)')
-_COPYRIGHT = re.compile(r"\(c\)|copyright\b.{0,40}\d{4}", re.I)
+_COPYRIGHT = LazyPattern(r"\(c\)|copyright\b.{0,40}\d{4}", re.I)
 _DIGIT = re.compile(r"\d")
 
 # Kana, CJK ideographs and Hangul: a few milliseconds to compile, and a text in ASCII never needs it
@@ -87,7 +87,7 @@ def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) ->
         return "bad", "heuristic.link_like"
     if f.words == 0 or f.digit_share > 0.5:
         return "bad", "heuristic.no_words"
-    if "©" in block.text or _COPYRIGHT.match(block.text):
+    if "©" in block.text or (block.text[:9].lower().startswith(("(c)", "copyright")) and _COPYRIGHT.match(block.text)):
         return "bad", "heuristic.copyright"
     if f.cjk:  # no spaces, no stop-word lists: length and sentence punctuation decide
         if f.chars >= 60 and f.terminal:

@@ -1,12 +1,11 @@
 """Stage 5: kept blocks -> clean paragraphs in reading order."""
 from __future__ import annotations
 
-import re
-
 from .detect import nfc
+from .lazy_re import LazyPattern
 from .lexicon import WORD
 
-_SPACE = re.compile(r"[^\S\n]+")
+_SPACE = LazyPattern(r"[^\S\n]+")
 
 
 def normalise_text(text: str) -> str:

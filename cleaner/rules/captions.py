@@ -37,6 +37,8 @@ def prefixed_caption(t: Target, lex: Lexicon) -> str | None:
 @rule("captions.figure", max_words=80)
 def figure_caption(t: Target, lex: Lexicon) -> str | None:
     """A numbered figure's caption: "Abbildung 4: ...", "Fig. 2: ...", "Figure 1: ..." (the label words are data)."""
+    if not any(map(str.isdecimal, t.norm[:15])):  # the number stands within 15 characters: most blocks end here
+        return None
     m = _FIGURE.match(t.norm)
     if m and m.group("label") in lex.figure_label:
         return "numbered figure caption"
