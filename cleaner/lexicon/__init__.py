@@ -25,8 +25,6 @@ PHRASE_KEYS = ("share", "ads", "promo_prefix", "newsletter", "caption", "byline_
                "dateline", "consent", "counter_nouns", "months", "section_end", "reading_time", "follow_prefix",
                "social_networks", "caption_prefix", "affiliate", "credit_phrase", "figure_label",
                "enlarge_hint", "rights")
-# The line that starts a list in a phrase file: "[share]".
-_LIST_HEAD = re.compile(r"^\[(\w+)\][ \t\r]*$", re.M)
 
 
 WORD = re.compile(r"\w+")
@@ -128,10 +126,10 @@ def lexicon() -> Lexicon:
             text = _read_text(name)
         except FileNotFoundError:
             continue
-        header, *lists = _LIST_HEAD.split(text.lower())  # header, key, its phrases, key, its phrases, ...
+        header, lists = _sections(text.lower())
         if not all(map(_is_header_line, header.splitlines())):
             raise ValueError(f"lexicon {name}: a line before the first [list] that is not a '#' comment")
-        for key, body in zip(lists[::2], lists[1::2]):
+        for key, body in lists:
             if key not in phrases:
                 raise ValueError(f"lexicon {name}: unknown list [{key}]")
             if "\n#" in body:  # it would be a phrase
@@ -142,6 +140,24 @@ def lexicon() -> Lexicon:
         if name.endswith(".txt"):
             stopwords[name[:-4]] = _word_list(_read_text(os.path.join("stopwords", name)))
     return Lexicon({k: frozenset(v) for k, v in phrases.items()}, stopwords)
+
+
+def _sections(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """A phrase file's header and its lists, as (key, the text of its phrases): a list starts at a line
+    that is only "[key]" (trailing blanks allowed).  Cut at each line that starts with "[" (a split in C,
+    not a regex: this runs at every start)."""
+    header, *parts = ("\n" + text).split("\n[")
+    lists: list[tuple[str, str]] = []
+    for part in parts:
+        head, _, body = part.partition("\n")
+        key = head.rstrip(" \t\r")[:-1] if head.rstrip(" \t\r").endswith("]") else ""
+        if key.replace("_", "a").isalnum():  # a word: letters, digits, underscores
+            lists.append((key, "\n" + body))
+        elif lists:  # a line that starts with "[" and is no list's head belongs to the list before it
+            lists[-1] = (lists[-1][0], lists[-1][1] + "\n[" + part)
+        else:
+            header += "\n[" + part
+    return header, lists
 
 
 def _is_header_line(line: str) -> bool:
