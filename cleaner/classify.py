@@ -74,7 +74,13 @@ def features(text: str, words: list[str], stopwords: frozenset[str]) -> Features
     stop = sum(map(stopwords.__contains__, words)) / n if n else 0.0
     digits = len(_DIGIT.findall(text)) / length if length else 0.0
     links = sum(map(len, _URLISH.findall(text))) / length if "/" in text or "@" in text or "www" in text else 0.0
-    return Features(length, n, stop, text.rstrip().endswith(_TERMINAL), digits, links, cjk)
+    end = text.rstrip()
+    # a colon ends a sentence that opens a quote or a list ("The statement read:"), not a label ("Share this:")
+    terminal = end.endswith(_TERMINAL) or (end.endswith(":") and n >= INTRO_MIN_WORDS)
+    return Features(length, n, stop, terminal, digits, links, cjk)
+
+
+INTRO_MIN_WORDS = 6
 
 
 def words_of(text: str) -> list[str]:

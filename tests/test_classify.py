@@ -129,3 +129,11 @@ def test_a_widget_shown_twice_beside_an_article_still_goes():
     text = "\n".join(teasers + ARTICLE + teasers)
     paragraphs = clean(text, kind="text").paragraphs
     assert paragraphs == tuple(ARTICLE[1:])
+
+
+def test_a_sentence_that_opens_a_quote_with_a_colon_stays_and_a_label_does_not():
+    intro = "Rail Minister Anna Berg told reporters outside the Parliament building on Monday:"  # few stop words
+    text = "\n".join([LONG[0], intro, LONG[1], LONG[2], "Share this:", "Facebook", "Twitter"])
+    paragraphs = clean(text, kind="text").paragraphs
+    assert intro in paragraphs
+    assert "Share this:" not in paragraphs
