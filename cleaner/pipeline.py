@@ -12,7 +12,7 @@ from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
 from .rules import Target, first_match
-from .rules.bylines import authors_from_byline
+from .rules.bylines import authors_from_byline, bio_subject
 from .segment import segment
 from .title import title_from_html, title_from_text
 
@@ -186,6 +186,14 @@ def _is_teaser_title(b: Block) -> bool:
     return len(b.text.split()) <= TEASER_TITLE_WORDS and not b.text.rstrip().endswith((".", "。", ":"))
 
 
+def _named_before(kept: list[Block]) -> bool:
+    """Whether the person a closing biography names is in the article too: then it is a source of the story
+    ("Smith is a professor at Yale who ..."), not the author's note."""
+    name = bio_subject(kept[-1].text, lexicon())
+    surname = name.split()[-1].strip(".,") if name else ""
+    return bool(surname) and any(surname in b.text for b in kept[:-1])
+
+
 def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -> tuple[list[Block], list[str]]:
     """Drop the blocks a rule matches, recording each; bylines feed the authors."""
     kept: list[Block] = []
@@ -205,7 +213,7 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
         del kept[teasers_from:]
     while len(kept) > 1:  # tail rules: strip dangling fragments from the end, one at a time
         hit = rules.name(kept[-1].text, kept[-1].kind, "tail")
-        if hit is None:
+        if hit is None or hit == "bylines.author_bio" and _named_before(kept):
             break
         removed.append(Removal(kept.pop().text, "rules", hit))
     return kept, authors

@@ -12,6 +12,7 @@ import re
 import pytest
 from click.testing import CliRunner
 
+from cleaner import clean
 from cleaner.cli import cli
 from cleaner.lexicon import lexicon
 from cleaner.rules import Target, all_rules, first_match
@@ -157,6 +158,22 @@ CASES = [
     ("counters.count", "245 Kommentare", ANY, "counters.count"),
     ("counters.count", "12 comments were removed by moderators after the debate turned abusive.", ANY, None),
     ("counters.count", "3 readers wrote to the editor to complain.", ANY, None),
+    # bylines.author_bio (looks only at the last blocks: where="tail")
+    ("bylines.author_bio", "Jane Doe is a staff writer covering housing and city hall.", TAIL, "bylines.author_bio"),
+    ("bylines.author_bio", "Ramsey Khalifeh is a general assignment reporter on the city desk.", TAIL,
+     "bylines.author_bio"),
+    ("bylines.author_bio", "Maria L. Santos is a professor of law at a state university and the author of two "
+     "books on water rights.", TAIL, "bylines.author_bio"),
+    ("bylines.author_bio", "Peter Huber ist Mathematiker, Fotograf und Blogger. Er lebt in Bern.", TAIL,
+     "bylines.author_bio"),
+    ("bylines.author_bio", "Claire Martin est journaliste indépendante, basée à Lyon.", TAIL, "bylines.author_bio"),
+    ("bylines.author_bio", "Ana Ruiz es periodista y escritora.", TAIL, "bylines.author_bio"),
+    ("bylines.author_bio", "Smith is a suspect in the case.", TAIL, None),
+    ("bylines.author_bio", "Barack Obama is a former president of the United States.", TAIL, None),
+    ("bylines.author_bio", "Tom Abrams was a producer on the first film and a writer on the second.", TAIL, None),
+    ("bylines.author_bio", "The Times is committed to publishing letters to the editor.", TAIL, None),
+    ("bylines.author_bio", "Jane Doe said she is a writer first and a politician second.", TAIL, None),
+    ("bylines.author_bio", "Jane Doe is a staff writer covering housing and city hall.", ANY, None),
     # fragments.dangling_tail (looks only at the last block: where="tail")
     ("fragments.dangling_tail", "US President Barack Obama", TAIL, "fragments.dangling_tail"),
     ("fragments.dangling_tail", "Mayor Helen Carter", TAIL, "fragments.dangling_tail"),
@@ -282,3 +299,25 @@ def test_explain_names_the_rule_of_a_removed_fragment() -> None:
     assert result.exit_code == 0, result.output
     assert 'removed by ads.marker: "Advertisement"' in result.stderr.splitlines()
     assert "Advertisement" not in result.stdout
+
+
+BIO_ARTICLE = """Council approves new budget for schools
+
+The city council approved on Tuesday a budget that raises spending on schools by 6 percent, the largest increase in a decade.
+
+Teachers’ unions welcomed the decision but said class sizes in the poorer districts were still far too large.
+
+{last}
+"""
+
+
+def test_a_closing_author_bio_goes_but_a_source_of_the_story_stays() -> None:
+    bio = "Jane Roe is a staff writer covering education for the paper."
+    article = clean(BIO_ARTICLE.format(last=bio), kind="text")
+    assert bio not in article.paragraphs
+    assert ("rules", "bylines.author_bio") in {(r.stage, r.rule) for r in article.removed}
+    source = "Jane Roe, who led the teachers' campaign, is a professor at the state university."
+    named = BIO_ARTICLE.replace("welcomed the decision", "welcomed the decision, Jane Roe said,")
+    last = "Jane Roe is a professor at the state university and a former teacher."
+    assert last in clean(named.format(last=last), kind="text").paragraphs
+    assert source in clean(BIO_ARTICLE.format(last=source), kind="text").paragraphs

@@ -147,3 +147,38 @@ def meta_row(t: Target, lex: Lexicon) -> str | None:
         if not (byline(pt, lex) or dateline(pt, lex) or counter(pt, lex) or reading_time(pt, lex)):
             return None
     return "row of byline, date and counters"
+
+
+# "Jane Doe is a staff writer covering ...": the author's note after the article.  The verb of a present-tense
+# description, per language; past tenses ("Smith was a professor ...") end obituaries and stay.
+_BIO_COPULAS = frozenset({"is", "ist", "est", "es"})
+_BIO_LANGUAGES = ("en", "de", "fr", "es")  # of the copulas (a stop word of all 19 lists is too wide: "peter")
+_NAME_WORD = LazyPattern(rf"^{_NAME}$")
+BIO_ROLE_WITHIN = 6  # words after the verb in which the role must stand ("is a general assignment reporter")
+
+
+def bio_subject(text: str, lex: Lexicon) -> str | None:
+    """The name a short biography starts with: 2 to 4 capitalised words that are no stop words, then "is"/"ist"/
+    "est"/"es", then a role of the [bio_roles] list within a few words; else None."""
+    words = text.split(None, 4 + BIO_ROLE_WITHIN + 1)
+    for n in (2, 3, 4):
+        if n < len(words) and words[n].lower() in _BIO_COPULAS and all(map(_NAME_WORD.match, words[:n])):
+            break
+    else:
+        return None
+    name = words[:n]
+    stop = [lex.stopwords.get(lang, frozenset()) for lang in _BIO_LANGUAGES]
+    if any(w.lower() in sw for w in name for sw in stop):
+        return None  # "The Times is ...", "Der Autor ist ..."
+    window = PHRASE_WORD.findall(" ".join(words[n + 1:n + 1 + BIO_ROLE_WITHIN]).lower())
+    if lex.words("bio_roles").find([w.rstrip(":") for w in window]) is None:
+        return None
+    return " ".join(name)
+
+
+@rule("bylines.author_bio", where="tail", max_words=60)
+def author_bio(t: Target, lex: Lexicon) -> str | None:
+    """A short note on the author at the end: "Jane Doe is a staff writer covering housing." """
+    if t.kind in ("h", "li", "td") or not t.text[:1].isupper():
+        return None
+    return "author biography" if bio_subject(t.text, lex) else None
