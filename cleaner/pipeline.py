@@ -12,7 +12,7 @@ from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
 from .rules import Target, first_match
-from .rules.bylines import authors_from_byline, bio_subject
+from .rules.bylines import AUTHOR_BOX_MAX_WORDS, about_person, authors_from_byline, bio_subject
 from .segment import segment
 from .title import title_from_html, title_from_text
 
@@ -216,7 +216,22 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
         if hit is None or hit == "bylines.author_bio" and _named_before(kept):
             break
         removed.append(Removal(kept.pop().text, "rules", hit))
+    if len(kept) > 2 and rules.enabled and AUTHOR_BOX not in rules.disabled and _is_author_box(kept):
+        removed.extend(Removal(b.text, "rules", AUTHOR_BOX) for b in kept[-2:])
+        del kept[-2:]
     return kept, authors
+
+
+AUTHOR_BOX = "bylines.author_box"
+
+
+def _is_author_box(kept: list[Block]) -> bool:
+    """The article ends in "About Jane Doe" and a note on her that names her, and the article does not name her
+    before: the author's box of a blog or a magazine (a press release's "About Acme" names Acme throughout)."""
+    name = about_person(kept[-2].text, lexicon())
+    note = kept[-1].text
+    return (name is not None and name in note and len(note.split()) <= AUTHOR_BOX_MAX_WORDS
+            and not any(name.split()[-1] in b.text for b in kept[:-2]))
 
 
 def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title: str | None, authors: list[str],

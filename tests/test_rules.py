@@ -174,6 +174,9 @@ CASES = [
     ("bylines.author_bio", "The Times is committed to publishing letters to the editor.", TAIL, None),
     ("bylines.author_bio", "Jane Doe said she is a writer first and a politician second.", TAIL, None),
     ("bylines.author_bio", "Jane Doe is a staff writer covering housing and city hall.", ANY, None),
+    ("bylines.author_bio", "John Smith is a freelance journalist based in Nairobi.", TAIL, "bylines.author_bio"),
+    ("bylines.author_bio", "Das Buch ist ein Roman der Autorin Anna Weber.", TAIL, None),
+    ("bylines.author_bio", "Im Zentrum ist die Autorin selbst, als Kind in Graz.", TAIL, None),
     # fragments.dangling_tail (looks only at the last block: where="tail")
     ("fragments.dangling_tail", "US President Barack Obama", TAIL, "fragments.dangling_tail"),
     ("fragments.dangling_tail", "Mayor Helen Carter", TAIL, "fragments.dangling_tail"),
@@ -321,3 +324,29 @@ def test_a_closing_author_bio_goes_but_a_source_of_the_story_stays() -> None:
     last = "Jane Roe is a professor at the state university and a former teacher."
     assert last in clean(named.format(last=last), kind="text").paragraphs
     assert source in clean(BIO_ARTICLE.format(last=source), kind="text").paragraphs
+
+
+BOX_ARTICLE = """Robots learn to sort recycling
+
+A start-up in Leipzig has built a robot arm that sorts plastic bottles from cans faster than the workers it replaces, the company said on Monday.
+
+The arm costs about 40,000 euros and is already used at three recycling plants in Saxony, where it sorts eight tonnes an hour.
+
+{heading}
+
+{note}
+"""
+
+
+def test_a_closing_about_the_author_box_goes_but_a_press_release_note_stays() -> None:
+    box = BOX_ARTICLE.format(heading="About Moritz Keller", note="Since 2015 Moritz Keller has written on technology "
+                             "and industry for the magazine. Before that he worked for a daily paper in Dresden.")
+    article = clean(box, kind="text")
+    assert not any("Moritz Keller" in p for p in article.paragraphs)
+    assert {r.rule for r in article.removed} >= {"bylines.author_box"}
+    named = box.replace("the company said", "Moritz Keller said")  # a source of the story, not its author
+    assert "About Moritz Keller" in clean(named, kind="text").paragraphs
+    release = BOX_ARTICLE.replace("A start-up", "Sorting Systems, a start-up,").format(
+        heading="About Sorting Systems", note="Sorting Systems builds robots for recycling plants. Founded in "
+        "2019, Sorting Systems employs 40 people in Leipzig.")
+    assert "About Sorting Systems" in clean(release, kind="text").paragraphs

@@ -152,7 +152,18 @@ def meta_row(t: Target, lex: Lexicon) -> str | None:
 # "Jane Doe is a staff writer covering ...": the author's note after the article.  The verb of a present-tense
 # description, per language; past tenses ("Smith was a professor ...") end obituaries and stay.
 _BIO_COPULAS = frozenset({"is", "ist", "est", "es"})
-_BIO_LANGUAGES = ("en", "de", "fr", "es")  # of the copulas (a stop word of all 19 lists is too wide: "peter")
+_BIO_LANGUAGES = ("en", "de", "fr", "es")  # of the copulas
+# Words that start a capitalised phrase but no name: the short stop words of those languages (articles and
+# prepositions: "The", "Das", "Im"; the longer ones hold names: "john", "carlos", "friedrich") and these.
+_LONG_DETERMINERS = frozenset({"this", "that", "these", "those", "their", "eine", "einer", "diese", "dieser", "dieses",
+                               "unser", "unsere", "cette", "notre", "este", "esta", "nuestro", "nuestra"})
+
+
+def _is_name_word(word: str, lex: Lexicon) -> bool:
+    low = word.lower()
+    if len(low) > 3:
+        return low not in _LONG_DETERMINERS
+    return not any(low in lex.stopwords.get(lang, ()) for lang in _BIO_LANGUAGES)
 _NAME_WORD = LazyPattern(rf"^{_NAME}$")
 BIO_ROLE_WITHIN = 6  # words after the verb in which the role must stand ("is a general assignment reporter")
 
@@ -167,9 +178,8 @@ def bio_subject(text: str, lex: Lexicon) -> str | None:
     else:
         return None
     name = words[:n]
-    stop = [lex.stopwords.get(lang, frozenset()) for lang in _BIO_LANGUAGES]
-    if any(w.lower() in sw for w in name for sw in stop):
-        return None  # "The Times is ...", "Der Autor ist ..."
+    if not all(_is_name_word(w, lex) for w in name):
+        return None  # "The Times is ...", "Das Buch ist ein Roman der Autorin ..."
     window = PHRASE_WORD.findall(" ".join(words[n + 1:n + 1 + BIO_ROLE_WITHIN]).lower())
     if lex.words("bio_roles").find([w.rstrip(":") for w in window]) is None:
         return None
@@ -182,3 +192,23 @@ def author_bio(t: Target, lex: Lexicon) -> str | None:
     if t.kind in ("h", "li", "td") or not t.text[:1].isupper():
         return None
     return "author biography" if bio_subject(t.text, lex) else None
+
+
+# "Über Moritz Bachmann" over the closing note on the author: a person's name, each word a capital and then
+# small letters ("About my6sense", "About IBM" head a company's note, which press releases keep).
+_PERSON_WORD = LazyPattern(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,30}$")
+AUTHOR_BOX_MAX_WORDS = 120
+
+
+def about_person(text: str, lex: Lexicon) -> str | None:
+    """The name in a heading "About Jane Doe" / "Über ..." / "Sobre ..." / "À propos de ...", else None."""
+    words = text.split()
+    if len(words) > 6:
+        return None
+    n = lex.words("about_prefix").prefix([w.lower() for w in words])
+    name = words[n:] if n else []
+    if not 2 <= len(name) <= 3 or not all(map(_PERSON_WORD.match, name)):
+        return None
+    if not all(_is_name_word(w, lex) for w in name):
+        return None  # "About The Author"
+    return " ".join(name)
