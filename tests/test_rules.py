@@ -176,6 +176,12 @@ CASES = [
     ("bylines.author_bio", "Jane Doe is a staff writer covering housing and city hall.", ANY, None),
     ("bylines.author_bio", "John Smith is a freelance journalist based in Nairobi.", TAIL, "bylines.author_bio"),
     ("bylines.author_bio", "Das Buch ist ein Roman der Autorin Anna Weber.", TAIL, None),
+    ("bylines.author_bio", "About the author: Jane Roe writes on technology and industry from Leipzig.", TAIL,
+     "bylines.author_bio"),
+    ("bylines.author_bio", "Die Autorin ist Redakteurin im Ressort Wirtschaft.", TAIL, "bylines.author_bio"),
+    ("bylines.author_bio", "L'auteur est professeur d'histoire à l'université de Lyon.", TAIL, "bylines.author_bio"),
+    ("bylines.author_bio", "The author is a master of suspense, and the ending proves it.", TAIL, None),
+    ("bylines.author_bio", "The author of the report said more money was needed.", TAIL, None),
     ("bylines.author_bio", "Im Zentrum ist die Autorin selbst, als Kind in Graz.", TAIL, None),
     # fragments.dangling_tail (looks only at the last block: where="tail")
     ("fragments.dangling_tail", "US President Barack Obama", TAIL, "fragments.dangling_tail"),

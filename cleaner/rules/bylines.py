@@ -188,9 +188,14 @@ def bio_subject(text: str, lex: Lexicon) -> str | None:
 
 @rule("bylines.author_bio", where="tail", max_words=60)
 def author_bio(t: Target, lex: Lexicon) -> str | None:
-    """A short note on the author at the end: "Jane Doe is a staff writer covering housing." """
+    """A short note on the author at the end: "Jane Doe is a staff writer covering housing.", "About the
+    author: ...", "Die Autorin ist Redakteurin bei ..." """
     if t.kind in ("h", "li", "td") or not t.text[:1].isupper():
         return None
+    n = lex.words("bio_label").prefix(t.tokens)
+    if n and (t.tokens[n - 1].endswith(":") or n < len(t.tokens) and t.tokens[n] in _BIO_COPULAS
+                                                and lex.words("bio_roles").find(t.tokens[n + 1:n + 1 + BIO_ROLE_WITHIN])):
+        return "note on the author"
     return "author biography" if bio_subject(t.text, lex) else None
 
 
