@@ -164,6 +164,8 @@ def _is_name_word(word: str, lex: Lexicon) -> bool:
     if len(low) > 3:
         return low not in _LONG_DETERMINERS
     return not any(low in lex.stopwords.get(lang, ()) for lang in _BIO_LANGUAGES)
+
+
 _NAME_WORD = LazyPattern(rf"^{_NAME}$")
 BIO_ROLE_WITHIN = 6  # words after the verb in which the role must stand ("is a general assignment reporter")
 
