@@ -12,7 +12,7 @@ from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
 from .rules import Target, first_match
-from .rules.bylines import AUTHOR_BOX_MAX_WORDS, about_person, authors_from_byline, bio_subject
+from .rules.bylines import AUTHOR_BOX, about_person, authors_from_byline, bio_subject, is_author_box
 from .segment import segment
 from .title import title_from_html, title_from_text
 
@@ -186,16 +186,9 @@ def _is_teaser_title(b: Block) -> bool:
     return len(b.text.split()) <= TEASER_TITLE_WORDS and not b.text.rstrip().endswith((".", "。", ":"))
 
 
-def _named_before(kept: list[Block]) -> bool:
-    """Whether the person a closing biography names is in the article too: then it is a source of the story
-    ("Smith is a professor at Yale who ..."), not the author's note."""
-    name = bio_subject(kept[-1].text, lexicon())
-    surname = name.split()[-1].strip(".,") if name else ""
-    return bool(surname) and any(surname in b.text for b in kept[:-1])
-
-
 def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -> tuple[list[Block], list[str]]:
-    """Drop the blocks a rule matches, recording each; bylines feed the authors."""
+    """Drop the blocks a rule matches, recording each; bylines feed the authors.  Then the article's end:
+    a list of headlines under the last teaser label, dangling fragments, the author's note or box."""
     kept: list[Block] = []
     authors: list[str] = []
     teasers_from = None  # where the kept blocks stood when the last teaser label ("You may also like") went
@@ -211,27 +204,30 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
     if teasers_from and teasers_from < len(kept) and all(map(_is_teaser_title, kept[teasers_from:])):
         removed.extend(Removal(b.text, "rules", "promos.teaser_list") for b in kept[teasers_from:])
         del kept[teasers_from:]
-    while len(kept) > 1:  # tail rules: strip dangling fragments from the end, one at a time
-        hit = rules.name(kept[-1].text, kept[-1].kind, "tail")
-        if hit is None or hit == "bylines.author_bio" and _named_before(kept):
-            break
-        removed.append(Removal(kept.pop().text, "rules", hit))
-    if len(kept) > 2 and rules.enabled and AUTHOR_BOX not in rules.disabled and _is_author_box(kept):
-        removed.extend(Removal(b.text, "rules", AUTHOR_BOX) for b in kept[-2:])
-        del kept[-2:]
+    _drop_closing_notes(kept, rules, removed)
     return kept, authors
 
 
-AUTHOR_BOX = "bylines.author_box"
+def _drop_closing_notes(kept: list[Block], rules: RuleBook, removed: list[Removal]) -> None:
+    """Tail rules strip the article's last blocks one at a time (a dangling caption, the author's note), and
+    an "About Jane Doe" box goes with its note.  A note on someone the article names is a source's: it stays."""
+    lex = lexicon()
+    while len(kept) > 1:
+        hit = rules.name(kept[-1].text, kept[-1].kind, "tail")
+        if hit is None or hit == "bylines.author_bio" and _named_earlier(bio_subject(kept[-1].text, lex), kept[:-1]):
+            break
+        removed.append(Removal(kept.pop().text, "rules", hit))
+    if (len(kept) > 2 and rules.enabled and AUTHOR_BOX not in rules.disabled
+            and is_author_box(kept[-2].text, kept[-1].text, lex)
+            and not _named_earlier(about_person(kept[-2].text, lex), kept[:-2])):
+        removed.extend(Removal(b.text, "rules", AUTHOR_BOX) for b in kept[-2:])
+        del kept[-2:]
 
 
-def _is_author_box(kept: list[Block]) -> bool:
-    """The article ends in "About Jane Doe" and a note on her that names her, and the article does not name her
-    before: the author's box of a blog or a magazine (a press release's "About Acme" names Acme throughout)."""
-    name = about_person(kept[-2].text, lexicon())
-    note = kept[-1].text
-    return (name is not None and name in note and len(note.split()) <= AUTHOR_BOX_MAX_WORDS
-            and not any(name.split()[-1] in b.text for b in kept[:-2]))
+def _named_earlier(name: str | None, blocks: list[Block]) -> bool:
+    """Whether the blocks name this person (by surname)."""
+    surname = name.split()[-1].strip(".,") if name else ""
+    return bool(surname) and any(surname in b.text for b in blocks)
 
 
 def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title: str | None, authors: list[str],

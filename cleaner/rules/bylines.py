@@ -205,6 +205,7 @@ def author_bio(t: Target, lex: Lexicon) -> str | None:
 # small letters ("About my6sense", "About IBM" head a company's note, which press releases keep).
 _PERSON_WORD = LazyPattern(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,30}$")
 AUTHOR_BOX_MAX_WORDS = 120
+AUTHOR_BOX = "bylines.author_box"  # not a rule of one block: the pipeline asks is_author_box about the article's end
 
 
 def about_person(text: str, lex: Lexicon) -> str | None:
@@ -219,3 +220,11 @@ def about_person(text: str, lex: Lexicon) -> str | None:
     if not all(_is_name_word(w, lex) for w in name):
         return None  # "About The Author"
     return " ".join(name)
+
+
+def is_author_box(heading: str, note: str, lex: Lexicon) -> bool:
+    """Whether two closing blocks are "About Jane Doe" and a short note that names her: the author's box of a blog
+    or a magazine.  (A press release's "About Acme" names Acme all through: the caller checks that the article
+    does not name the person before.)"""
+    name = about_person(heading, lex)
+    return name is not None and name in note and len(note.split()) <= AUTHOR_BOX_MAX_WORDS
