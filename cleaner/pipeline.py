@@ -178,6 +178,7 @@ def _harvest(rule: str, text: str, authors: list[str]) -> None:
 
 # After the last "Related:"/"You may also like" label, a run of headlines to the end is the list it labels.
 _TEASER_LABELS = frozenset({"promos.read_more", "promos.section_heading"})
+TEASER_LIST = "promos.teaser_list"  # a removal of several blocks, named like a rule (and disabled like one)
 TEASER_TITLE_WORDS = 15
 
 
@@ -201,8 +202,9 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
         _harvest(hit, b.text, authors)
         if hit in _TEASER_LABELS:
             teasers_from = len(kept)
-    if teasers_from and teasers_from < len(kept) and all(map(_is_teaser_title, kept[teasers_from:])):
-        removed.extend(Removal(b.text, "rules", "promos.teaser_list") for b in kept[teasers_from:])
+    if (teasers_from and teasers_from < len(kept) and TEASER_LIST not in rules.disabled
+            and all(map(_is_teaser_title, kept[teasers_from:]))):
+        removed.extend(Removal(b.text, "rules", TEASER_LIST) for b in kept[teasers_from:])
         del kept[teasers_from:]
     _drop_closing_notes(kept, rules, removed)
     return kept, authors

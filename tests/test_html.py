@@ -245,6 +245,10 @@ def test_headlines_after_a_teaser_label_at_the_end_go_with_it():
         "</article>", related + "</article>"), kind="html")
     assert "Hall of Fame" not in art.text and "fan vote" not in art.text
     assert ARTICLE in art.text
+    assert {r.rule for r in art.removed} >= {"promos.teaser_list"}
+    kept = clean(_page_with_header("<h1>Council approves school budget</h1>").replace(
+        "</article>", related + "</article>"), kind="html", disabled_rules={"promos.teaser_list"})
+    assert "fan vote" in kept.text  # the name turns it off, as a rule's does
     # sentences after the label are the article going on: they stay
     going_on = "The mayor said the work on the new classrooms would begin in the spring and end before winter."
     more = f"<p>Read more: the budget in figures</p><p>{going_on}</p>"

@@ -350,6 +350,7 @@ def test_a_closing_about_the_author_box_goes_but_a_press_release_note_stays() ->
     article = clean(box, kind="text")
     assert not any("Moritz Keller" in p for p in article.paragraphs)
     assert {r.rule for r in article.removed} >= {"bylines.author_box"}
+    assert "About Moritz Keller" in clean(box, kind="text", disabled_rules={"bylines.author_box"}).paragraphs
     named = box.replace("the company said", "Moritz Keller said")  # a source of the story, not its author
     assert "About Moritz Keller" in clean(named, kind="text").paragraphs
     release = BOX_ARTICLE.replace("A start-up", "Sorting Systems, a start-up,").format(

@@ -5,6 +5,9 @@ returns a short reason when the block is noise, else None.  The pipeline, not th
 block and records ``Removal(text, stage="rules", rule=name)`` for ``--explain``.
 
 ``where="tail"`` rules look only at the last kept blocks of the article (dangling fragments).
+Two removals span several blocks and are made by the pipeline under rule-like names (which
+``disabled_rules`` turns off as it does a rule): ``promos.teaser_list``, the headlines after the last
+"Related:" label, and ``bylines.author_box``, an "About Jane Doe" heading with its note.
 Adding a rule: write it in the family module that fits, decorate it, add a test case.
 """
 from __future__ import annotations
