@@ -205,10 +205,36 @@ def extract(parsed, opts: Options) -> tuple[list[Block], PageMeta]:
     except (TypeError, ValueError):
         body = None
     blocks = list(_blocks(body))
+    _mark_link_paragraphs(tree, blocks)
     if sum(len(b.text) for b in blocks) < EXTRACTION_MIN_CHARS:  # a slogan, a caption or nothing: no article
         meta.naive = True  # the page's raw blocks go to the text heuristics instead
         return naive_blocks(tree), meta
     return blocks, meta
+
+
+LINK_PARAGRAPH_MIN_WORDS = 4  # a shorter link is a name (a product, a place) as often as a teaser
+
+
+def _mark_link_paragraphs(tree, blocks: list[Block]) -> None:
+    """A paragraph of the body that is, word for word, the text of one link to elsewhere is a teaser of
+    another page ("CLICK HERE TO GET THE APP", a related story's headline) that the extraction kept: it is
+    labelled bad (``html.link_paragraph``).  Headings and list items are not judged (a table of contents,
+    a list of sources), nor in-page links (``#section``), nor links of a few words."""
+    wanted = {b.text for b in blocks if b.kind == "p" and b.text.count(" ") >= LINK_PARAGRAPH_MIN_WORDS - 1}
+    if not wanted:
+        return
+    shortest = min(map(len, wanted))
+    found = set()
+    for a in tree.iter("a"):
+        text = a.text if len(a) == 0 else a.text_content()
+        if text is None or len(text) < shortest:
+            continue
+        text = " ".join(text.split())
+        if text in wanted and not (a.get("href") or "#").startswith("#"):
+            found.add(text)
+    for b in blocks:
+        if b.kind == "p" and b.text in found:
+            b.label, b.reason = "bad", "html.link_paragraph"
 
 
 EXTRACTION_MIN_CHARS = 150  # characters: less than this from trafilatura is not an article (as pipeline's check)

@@ -88,6 +88,9 @@ def _from_html(parsed, opts: Options) -> Article:
         classify(blocks, opts, lexicon(), lambda b: rules.name(b.text, b.kind))
         removed.extend(_removal(b) for b in blocks if b.label != "good")
         blocks = [b for b in blocks if b.label == "good"]
+    else:  # the extraction's blocks that html.py marked (html.link_paragraph)
+        removed.extend(Removal(b.text, "html", b.reason) for b in blocks if b.label == "bad")
+        blocks = [b for b in blocks if b.label != "bad"]
     title = title_from_html(meta.title, meta.headline, meta.site_name)
     blocks = _from_headline(blocks, title, meta.description, removed)
     kept, authors = _apply_rules(blocks, rules, removed)

@@ -307,3 +307,36 @@ def test_when_trafilatura_finds_no_article_the_text_heuristics_read_the_page(mon
     article = clean(page, kind="html")
     assert article.paragraphs == tuple(paragraphs)
     assert article.title == "Council doubles parks budget"
+
+
+FILLERS = ["Teachers welcomed the decision, which restores the music lessons cut three years ago.",
+           "Parents had gathered outside the town hall since the early afternoon, holding up their banners.",
+           "The opposition said the sums did not add up and promised to raise the matter again in spring.",
+           "Work on the two new classrooms is to start in the summer holidays and end before October."]
+
+
+def test_a_paragraph_that_is_one_link_elsewhere_is_a_teaser():
+    teaser = "CLICK HERE TO GET THE EXAMPLE NEWS APP"
+    related = "Mayor opens the new bridge after two years of works"
+    body = (f"<h1>Council approves school budget</h1><p>{ARTICLE}</p><p><a href='/app'>{teaser}</a></p>"
+            f"<p>{ARTICLE[:150]} More words.</p><p><a href='https://example.com/bridge'><b>{related}</b></a></p>")
+    art = clean(_page_with_header(body), kind="html")
+    assert teaser not in art.text and related not in art.text
+    assert ARTICLE in art.text and "More words." in art.text
+    assert [r.rule for r in art.removed if r.stage == "html"] == ["html.link_paragraph"] * 2
+    # kept: a link inside a sentence, a heading that is a link
+    kept = ["<p>The mayor called <a href='/r'>the report of the auditors</a> a fair account of the years ahead.</p>",
+            "<h2><a href='/s'>What the budget means for schools</a></h2>"]
+    body = "<h1>Council approves school budget</h1>" + "".join(k + f"<p>{f}</p>" for k, f in zip(kept, FILLERS))
+    art = clean(_page_with_header(body), kind="html")
+    assert "the report of the auditors" in art.text and "What the budget means for schools" in art.text
+    assert not any(r.stage == "html" for r in art.removed)
+    # and a short link (a name: a product, a place), an in-page link, a list item
+    from cleaner.article import Block
+
+    tree = html.parse("<html><body><a href='/p'>Example Phone Pro</a><a href='#more'>More about the budget "
+                      "below</a><a href='/l'>Sources of the budget figures online</a></body></html>")
+    blocks = [Block("Example Phone Pro"), Block("More about the budget below"),
+              Block("Sources of the budget figures online", kind="li")]
+    html._mark_link_paragraphs(tree, blocks)
+    assert [b.label for b in blocks] == ["good"] * 3
