@@ -205,7 +205,7 @@ def extract(parsed, opts: Options) -> tuple[list[Block], PageMeta]:
     except (TypeError, ValueError):
         body = None
     blocks = list(_blocks(body))
-    _mark_link_paragraphs(tree, blocks)
+    _mark_link_paragraphs(tree, blocks, (h1, meta.title))
     if sum(len(b.text) for b in blocks) < EXTRACTION_MIN_CHARS:  # a slogan, a caption or nothing: no article
         meta.naive = True  # the page's raw blocks go to the text heuristics instead
         return naive_blocks(tree), meta
@@ -215,26 +215,33 @@ def extract(parsed, opts: Options) -> tuple[list[Block], PageMeta]:
 LINK_PARAGRAPH_MIN_WORDS = 4  # a shorter link is a name (a product, a place) as often as a teaser
 
 
-def _mark_link_paragraphs(tree, blocks: list[Block]) -> None:
+def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None:
     """A paragraph of the body that is, word for word, the text of one link to elsewhere is a teaser of
     another page ("CLICK HERE TO GET THE APP", a related story's headline) that the extraction kept: it is
-    labelled bad (``html.link_paragraph``).  Headings and list items are not judged (a table of contents,
-    a list of sources), nor in-page links (``#section``), nor links of a few words."""
-    wanted = {b.text for b in blocks if b.kind == "p" and b.text.count(" ") >= LINK_PARAGRAPH_MIN_WORDS - 1}
+    labelled bad (``html.link_paragraph``).  So is a heading that a link wraps whole (``<a><h2>``: a
+    teaser card); a heading holding a link (``<h2><a>``, a post's own title) is not judged, nor are list
+    items (a table of contents, a list of sources), in-page links (``#section``) and links of a few words.
+    The page's own headline (``titles``: its <h1>, its metadata title) is not judged: a page often links
+    its headline to itself, and the later steps find the article's start by it."""
+    wanted = {b.text for b in blocks if b.kind in _LINK_KINDS and b.text.count(" ") >= LINK_PARAGRAPH_MIN_WORDS - 1}
+    wanted.difference_update(" ".join(t.split()) for t in titles if t)
     if not wanted:
         return
     shortest = min(map(len, wanted))
-    found = set()
+    found = {}  # text -> whether a link wraps a heading of that text
     for a in tree.iter("a"):
         text = a.text if len(a) == 0 else a.text_content()
         if text is None or len(text) < shortest:
             continue
         text = " ".join(text.split())
         if text in wanted and not (a.get("href") or "#").startswith("#"):
-            found.add(text)
+            found[text] = found.get(text, False) or (len(a) > 0 and next(a.iter(*_HEADINGS), None) is not None)
     for b in blocks:
-        if b.kind == "p" and b.text in found:
+        if b.text in found and (b.kind == "p" or b.kind == "h" and found[b.text]):
             b.label, b.reason = "bad", "html.link_paragraph"
+
+
+_LINK_KINDS = frozenset({"p", "h"})
 
 
 EXTRACTION_MIN_CHARS = 150  # characters: less than this from trafilatura is not an article (as pipeline's check)

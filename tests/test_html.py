@@ -340,3 +340,24 @@ def test_a_paragraph_that_is_one_link_elsewhere_is_a_teaser():
               Block("Sources of the budget figures online", kind="li")]
     html._mark_link_paragraphs(tree, blocks)
     assert [b.label for b in blocks] == ["good"] * 3
+
+
+def test_a_heading_that_a_link_wraps_whole_is_a_teaser_card():
+    card = "Mayor opens the new bridge after two years of works"
+    body = (f"<h1><a href='/news/council-budget'>Council approves school budget</a></h1><p>{FILLERS[0]}</p>"
+            f"<h2>What the budget means for schools</h2><p>{FILLERS[1]}</p><p>{ARTICLE}</p>"
+            f"<a href='https://example.com/bridge'><h2>{card}</h2></a><p>{FILLERS[2]}</p>")
+    art = clean(_page_with_header(body), kind="html")
+    assert card not in art.text
+    assert "What the budget means for schools" in art.text and FILLERS[2] in art.text
+    assert art.title == "Council approves school budget"
+    assert [r.text for r in art.removed if r.rule == "html.link_paragraph"] == [card]
+    # the page's own headline, linked to itself, is not a teaser
+    from cleaner.article import Block
+
+    tree = html.parse(f"<html><body><a href='/x'><h1>{card}</h1></a></body></html>")
+    blocks = [Block(card, kind="h")]
+    html._mark_link_paragraphs(tree, blocks, (card, None))
+    assert blocks[0].label == "good"
+    html._mark_link_paragraphs(tree, blocks)
+    assert blocks[0].label == "bad"
