@@ -193,6 +193,8 @@ CASES = [
     ("promos.read_more", "Read more: Nurses vote to accept new pay offer", ANY, "promos.read_more"),
     ("promos.read_more", "Lesen Sie auch: Streik bei der Lufthansa legt Flughäfen lahm", ANY, "promos.read_more"),
     ("promos.read_more", "Lire aussi : La sécheresse menace les récoltes de blé", ANY, "promos.read_more"),
+    ("promos.read_more", "Like this story? Share it with a friend!", ANY, "promos.read_more"),
+    ("promos.read_more", "Like the bridge before it, the new one will carry four lanes of traffic.", ANY, None),
     ("promos.read_more", "Lee también: Los precios del alquiler suben un 12 %", ANY, "promos.read_more"),
     ("promos.read_more", "More than 3,000 people were ordered to leave their homes on Sunday.", ANY, None),
     ("promos.read_more", "Related talks in Geneva ended without an agreement on Thursday.", ANY, None),
