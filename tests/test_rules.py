@@ -217,6 +217,8 @@ CASES = [
     ("promos.newsletter", "Wenn du über Neuigkeiten aus dem Verein informiert werden willst, kannst du unseren "
      "Newsletter hier abonnieren.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Mit unserem Newsletter nichts mehr verpassen!", ANY, "promos.newsletter"),
+    ("promos.newsletter", "Keep an eye on your inbox for the latest sports news.", ANY, "promos.newsletter"),
+    ("promos.newsletter", "There was an error processing your subscription.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Jede kleine Spende hilft uns, unabhängig zu bleiben!", ANY, "promos.newsletter"),
     ("promos.newsletter", "Das Magazin lesen oder verschenken und Vorteile sichern!", ANY, "promos.newsletter"),
     ("promos.newsletter", "Als Mitglied erhalten Sie exklusive Angebote!", ANY, "promos.newsletter"),
