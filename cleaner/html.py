@@ -205,13 +205,15 @@ def extract(parsed, opts: Options) -> tuple[list[Block], PageMeta]:
     except (TypeError, ValueError):
         body = None
     blocks = list(_blocks(body))
-    _mark_link_paragraphs(tree, blocks, (h1, meta.title))
+    if LINK_PARAGRAPH not in opts.disabled_rules:  # disabled by its name, as the rules are
+        _mark_link_paragraphs(tree, blocks, (h1, meta.title))
     if sum(len(b.text) for b in blocks) < EXTRACTION_MIN_CHARS:  # a slogan, a caption or nothing: no article
         meta.naive = True  # the page's raw blocks go to the text heuristics instead
         return naive_blocks(tree), meta
     return blocks, meta
 
 
+LINK_PARAGRAPH = "html.link_paragraph"
 LINK_PARAGRAPH_MIN_WORDS = 4  # a shorter link is a name (a product, a place) as often as a teaser
 
 
@@ -238,7 +240,7 @@ def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None
             found[text] = found.get(text, False) or (len(a) > 0 and next(a.iter(*_HEADINGS), None) is not None)
     for b in blocks:
         if b.text in found and (b.kind == "p" or b.kind == "h" and found[b.text]):
-            b.label, b.reason = "bad", "html.link_paragraph"
+            b.label, b.reason = "bad", LINK_PARAGRAPH
 
 
 _LINK_KINDS = frozenset({"p", "h"})

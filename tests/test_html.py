@@ -324,6 +324,8 @@ def test_a_paragraph_that_is_one_link_elsewhere_is_a_teaser():
     assert teaser not in art.text and related not in art.text
     assert ARTICLE in art.text and "More words." in art.text
     assert [r.rule for r in art.removed if r.stage == "html"] == ["html.link_paragraph"] * 2
+    art = clean(_page_with_header(body), kind="html", disabled_rules={"html.link_paragraph"})
+    assert related in art.text and not any(r.stage == "html" for r in art.removed)
     # kept: a link inside a sentence, a heading that is a link
     kept = ["<p>The mayor called <a href='/r'>the report of the auditors</a> a fair account of the years ahead.</p>",
             "<h2><a href='/s'>What the budget means for schools</a></h2>"]
