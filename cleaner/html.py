@@ -11,7 +11,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .article import Block
-from .detect import CONTROL
+from .detect import CONTROL, nfc
 from .options import Options
 
 # trafilatura's XML element -> our block kind
@@ -131,7 +131,7 @@ def naive_blocks(tree) -> list[Block]:
                     text = " ".join(" ".join(el.itertext()).split())
                     if text:
                         kind = "h" if tag in _HEADINGS else "li" if tag == "li" else "td" if tag in ("td", "th") else "p"
-                        blocks.append(Block(text, kind=kind))
+                        blocks.append(Block(nfc(text), kind=kind))
                 inside += 1
         elif tag in _SKIP_TAGS:
             skip -= 1
@@ -186,31 +186,44 @@ def extract(parsed, opts: Options) -> tuple[list[Block], PageMeta]:
         if h1:
             break
     if sum(1 for _ in tree.iter("p")) > LARGE_PAGE:
-        return naive_blocks(tree), PageMeta(url=opts.url, headline=h1, title=_title_tag(tree),
-                                            language=_declared_language(tree), naive=True)
+        return naive_blocks(tree), _composed(PageMeta(url=opts.url, headline=h1, title=_title_tag(tree),
+                                                      language=_declared_language(tree), naive=True))
     from . import metadata
 
     try:
         doc = metadata.extract(tree, opts.url)
     except (TypeError, ValueError):  # what trafilatura's bare_extraction gives up on
-        return [], PageMeta(url=opts.url, headline=h1)
+        return [], _composed(PageMeta(url=opts.url, headline=h1))
     meta = PageMeta(url=doc.url or opts.url, headline=h1, title=doc.title or None, date=doc.date or None,
                     site_name=doc.sitename or None, language=_declared_language(tree),
                     description=doc.description or None)
     meta.authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     if not meta.authors:
         meta.bylines = _bylines(tree)
+    meta = _composed(meta)
     try:
         body = _main_content(tree, opts.url, fast)  # prunes the tree: the metadata and bylines come first
     except (TypeError, ValueError):
         body = None
     blocks = list(_blocks(body))
     if LINK_PARAGRAPH not in opts.disabled_rules:  # disabled by its name, as the rules are
-        _mark_link_paragraphs(tree, blocks, (h1, meta.title))
+        _mark_link_paragraphs(tree, blocks, (meta.headline, meta.title))
     if sum(len(b.text) for b in blocks) < EXTRACTION_MIN_CHARS:  # a slogan, a caption or nothing: no article
         meta.naive = True  # the page's raw blocks go to the text heuristics instead
         return naive_blocks(tree), meta
     return blocks, meta
+
+
+def _composed(meta: PageMeta) -> PageMeta:
+    """The metadata's text in composed Unicode (NFC), as the blocks' (the page is not normalised whole: a
+    scan of every character of the page, for the few strings cleaner returns)."""
+    for name in ("title", "headline", "site_name", "url", "description"):
+        value = getattr(meta, name)
+        if value:
+            setattr(meta, name, nfc(value))
+    meta.authors = [nfc(a) for a in meta.authors]
+    meta.bylines = [nfc(b) for b in meta.bylines]
+    return meta
 
 
 LINK_PARAGRAPH = "html.link_paragraph"
@@ -235,7 +248,7 @@ def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None
         text = a.text if len(a) == 0 else a.text_content()
         if text is None or len(text) < shortest:
             continue
-        text = " ".join(text.split())
+        text = nfc(" ".join(text.split()))
         if text in wanted and not (a.get("href") or "#").startswith("#"):
             found[text] = found.get(text, False) or (len(a) > 0 and next(a.iter(*_HEADINGS), None) is not None)
     for b in blocks:
@@ -300,7 +313,7 @@ def _blocks(body):
     for kind, text in pieces:
         text = " ".join(text.split())
         if text:
-            yield Block(text, kind=kind)
+            yield Block(nfc(text), kind=kind)
 
 
 # --- trafilatura's main-content extraction ----------------------------------------------------------

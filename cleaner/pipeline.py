@@ -34,7 +34,7 @@ def run(data: str | bytes, opts: Options) -> Article:
     if kind == "html":
         from . import html
 
-        page = detect.nfc(detect.without_controls(text, plain))
+        page = detect.without_controls(text, plain)  # composed (NFC) block by block: html.py
         del text  # when controls were stripped, the text as decoded goes now
         parsed = html.read(page)
         del page  # the tree holds the page from here on: no copy of it lives through the extraction

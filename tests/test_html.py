@@ -363,3 +363,16 @@ def test_a_heading_that_a_link_wraps_whole_is_a_teaser_card():
     assert blocks[0].label == "good"
     html._mark_link_paragraphs(tree, blocks)
     assert blocks[0].label == "bad"
+
+
+def test_text_and_metadata_come_out_composed():
+    # The page is not normalised whole: each block and each metadata string is (NFC), as the text path's lines.
+    decomposed = "Cafe\u0301 owners in Mu\u0308nster"
+    page = (f"<html><head><title>{decomposed} protest</title><meta name='author' content='Jose\u0301 Garci\u0301a'>"
+            f"</head><body><article><h1>{decomposed} protest</h1><p>{decomposed} protested on Monday against the "
+            f"new rules, which they say will cost them customers, and asked the city council for a delay.</p>"
+            f"<p>{ARTICLE}</p></article></body></html>")
+    art = clean(page, kind="html")
+    assert art.title == "Café owners in Münster protest"
+    assert art.paragraphs[0].startswith("Café owners in Münster protested")
+    assert art.authors == ("José García",)
