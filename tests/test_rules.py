@@ -49,6 +49,9 @@ CASES = [
     # bylines.byline
     ("bylines.byline", "By Jane Doe", ANY, "bylines.byline"),
     ("bylines.byline", "By Tom Baker and Priya Nair, Reuters", ANY, "bylines.byline"),
+    ("bylines.byline", "Tom Krisher, AP Auto Writer", ANY, "bylines.byline"),
+    ("bylines.byline", "Priya Nair, senior political correspondent", ANY, "bylines.byline"),
+    ("bylines.byline", "Paris, the capital of fashion and writers", ANY, None),
     ("bylines.byline", "Von Anna Schmidt", ANY, "bylines.byline"),
     ("bylines.byline", "Par Claire Dubois", ANY, "bylines.byline"),
     ("bylines.byline", "Jane Doe | Reuters", ANY, "bylines.byline"),

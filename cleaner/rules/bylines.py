@@ -47,11 +47,21 @@ def byline(t: Target, lex: Lexicon) -> str | None:
     parts = [p for p in _SPLIT.split(_EMAILISH.sub("", t.text).strip()) if p]
     if len(parts) >= 2 and _looks_like_name(parts[0]):
         rest = [p.lower() for p in parts[1:]]
-        if all(p in lex.author_roles or p in lex.caption or _looks_like_name(p) for p in rest) and any(
-            p in lex.author_roles or p in lex.caption for p in rest
-        ):
+        if all(_is_role(p, lex) or _looks_like_name(p) for p in rest) and any(_is_role(p, lex) for p in rest):
             return "byline with role or agency"
     return None
+
+
+ROLE_MAX_WORDS = 4
+
+
+def _is_role(part: str, lex: Lexicon) -> bool:
+    """A role or an agency ("staff writer", "Reuters"), perhaps after a qualifier ("AP auto writer",
+    "senior political correspondent"): the part ends in a role of the list and is short."""
+    if part in lex.author_roles or part in lex.caption:
+        return True
+    words = part.split()
+    return len(words) <= ROLE_MAX_WORDS and any(" ".join(words[-n:]) in lex.author_roles for n in (1, 2, 3))
 
 
 @rule("bylines.dateline", max_words=12)
@@ -115,9 +125,12 @@ def authors_from_byline(text: str) -> list[str]:
     lex = lexicon()
     body = _byline_body(text) or text
     names = []
-    for part in _SPLIT.split(_EMAILISH.sub("", body)):
+    for i, part in enumerate(_SPLIT.split(_EMAILISH.sub("", body))):
         part = part.strip(" .:-–—")
-        if part and part.lower() not in lex.author_roles and part.lower() not in lex.caption and _looks_like_name(part):
+        low = part.lower()
+        # a later part may be a qualified role ("AP Auto Writer"); the first is the name ("Jane Doe Staff" too)
+        role = _is_role(low, lex) if i else low in lex.author_roles or low in lex.caption
+        if part and not role and _looks_like_name(part):
             names.append(part)
     return names
 
