@@ -10,7 +10,7 @@ from .errors import EmptyInputError
 from .classify import body_start, classify
 from .lexicon import lexicon
 from .options import Options
-from .rebuild import dedupe_key, normalise_text, paragraphs
+from .rebuild import dedupe_key, from_headline, normalise_text, paragraphs
 from .rules import Target, first_match
 from .rules.bylines import AUTHOR_BOX, about_person, authors_from_byline, bio_subject, is_author_box
 from .segment import segment
@@ -92,39 +92,12 @@ def _from_html(parsed, opts: Options) -> Article:
         removed.extend(Removal(b.text, "html", b.reason) for b in blocks if b.label == "bad")
         blocks = [b for b in blocks if b.label != "bad"]
     title = title_from_html(meta.title, meta.headline, meta.site_name)
-    blocks = _from_headline(blocks, title, meta.description, removed)
+    blocks = from_headline(blocks, title, meta.description, removed)
     kept, authors = _apply_rules(blocks, rules, removed)
     meta_authors = [name for a in meta.authors or meta.bylines for name in authors_from_byline(a)]
     language = meta.language or _stopword_language(kept)
     return _article(kept, removed, opts, title=title, authors=meta_authors or authors, language=language,
                     kind="html", date=meta.date, site_name=meta.site_name, url=meta.url)
-
-
-TITLE_WITHIN = 5  # blocks: how near the top the headline must stand for what precedes it to go
-TITLE_MIN_WORDS = 3
-
-
-def _from_headline(blocks: list[Block], title: str | None, description: str | None,
-                   removed: list[Removal]) -> list[Block]:
-    """The article starts at its headline: blocks the extraction took from above it (a teaser of another
-    story, a section label, a date) go.  The headings right below it are the headline's company: one
-    that repeats the page's summary word for word is the standfirst, which is not the body."""
-    if not blocks:
-        return blocks
-    title_key = dedupe_key(title) if title else ""
-    if title_key.count(" ") >= TITLE_MIN_WORDS - 1:  # a one-word title ("Home") may be a menu's word too
-        at = next((i for i, b in enumerate(blocks[:TITLE_WITHIN + 1]) if dedupe_key(b.text) == title_key), 0)
-        removed.extend(Removal(b.text, "rebuild", "rebuild.before_title") for b in blocks[:at])
-        blocks = blocks[at:]
-    summary_key = dedupe_key(description) if description else ""
-    if summary_key and summary_key != title_key:
-        for i, b in enumerate(blocks[:TITLE_WITHIN]):
-            if b.kind != "h":
-                break
-            if dedupe_key(b.text) == summary_key:
-                removed.append(Removal(b.text, "rebuild", "rebuild.standfirst"))
-                return blocks[:i] + blocks[i + 1:]
-    return blocks
 
 
 def _stopword_language(blocks: list[Block]) -> str | None:
