@@ -18,7 +18,7 @@ LONE_KEYWORD_MAX_WORDS = 8
 # "12 comments", "1.2K shares", "3 min read": a number, then the counted thing
 _COUNTER = LazyPattern(r"^\W{0,3}\d[\d.,]{0,12}(?:[kmb]\b)?\+?\s{0,3}(?P<noun>[^\W\d][^\W\d ]{0,20}(?: [^\W\d]{1,20}){0,2})\W{0,3}$",
                        re.I)
-# the marks every photo credit carries (or one of _CREDIT_FOLLOWERS), looked for before the word-by-word check
+# the marks every photo credit carries (else one of _CREDIT_FOLLOWERS as a word), looked for before the word-by-word check
 _CREDIT_MARKS = frozenset(":/©|([…")
 
 
@@ -54,26 +54,20 @@ def is_counter(text: str) -> bool:
 _CREDIT_FOLLOWERS = frozenset({"by", "credit", "courtesy"})
 
 
-def _has_credit_hint(text: str, low: str) -> bool:
-    """A credit mark, or "by", "credit" or "courtesy" as a word: cheap string tests first (a regex for this
-    took 0.5 ms to compile, at every start)."""
-    if not _CREDIT_MARKS.isdisjoint(text) or "..." in text:
-        return True
-    if "by" not in low and "credit" not in low and "courtesy" not in low:
-        return False
-    return not _CREDIT_FOLLOWERS.isdisjoint(WORD.findall(low))
-
-
 def has_credit(text: str) -> bool:
     """Whether the text carries a photo credit: "Photo: AP", "(Getty Images)", "AP Photo/Evan Vucci",
     "... / Reuters", "© Reuters", "Credit...Doug Mills"."""
     if "©" in text:
         return True
     low = text.lower()
-    if not _has_credit_hint(text, low):
+    marked = not _CREDIT_MARKS.isdisjoint(text) or "..." in text  # cheap string tests before any word list
+    if not marked and "by" not in low and "credit" not in low and "courtesy" not in low:
         return False
+    all_words = WORD.findall(low)
+    if not marked and _CREDIT_FOLLOWERS.isdisjoint(all_words):
+        return False  # no credit mark, and "by", "credit", "courtesy" only inside other words
     captions = lexicon().words("caption")
-    if captions.firsts.keys().isdisjoint(WORD.findall(low)) and "credit" not in low:
+    if captions.firsts.keys().isdisjoint(all_words) and "credit" not in low:
         return False  # no credit word at all: the common case, answered in C
     spans = [(m.group(), m.start(), m.end()) for m in WORD.finditer(low)]
     words = [w for w, _, _ in spans]
