@@ -12,7 +12,7 @@ from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, from_headline, normalise_text, paragraphs
 from .rules import Target, first_match
-from .rules.bylines import AUTHOR_BOX, about_person, authors_from_byline, bio_subject, is_author_box
+from .rules.bylines import AUTHOR_BOX, author_box_person, authors_from_byline, bio_subject
 from .segment import segment
 from .title import title_from_html, title_from_text
 
@@ -195,11 +195,11 @@ def _drop_closing_notes(kept: list[Block], rules: RuleBook, removed: list[Remova
         if hit is None or hit == "bylines.author_bio" and _named_earlier(bio_subject(kept[-1].text, lex), kept[:-1]):
             break
         removed.append(Removal(kept.pop().text, "rules", hit))
-    if (len(kept) > 2 and rules.enabled and AUTHOR_BOX not in rules.disabled
-            and is_author_box(kept[-2].text, kept[-1].text, lex)
-            and not _named_earlier(about_person(kept[-2].text, lex), kept[:-2])):
-        removed.extend(Removal(b.text, "rules", AUTHOR_BOX) for b in kept[-2:])
-        del kept[-2:]
+    if len(kept) > 2 and rules.enabled and AUTHOR_BOX not in rules.disabled:
+        person = author_box_person(kept[-2].text, kept[-1].text, lex)
+        if person is not None and not _named_earlier(person, kept[:-2]):
+            removed.extend(Removal(b.text, "rules", AUTHOR_BOX) for b in kept[-2:])
+            del kept[-2:]
 
 
 def _named_earlier(name: str | None, blocks: list[Block]) -> bool:

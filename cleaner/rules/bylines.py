@@ -55,11 +55,13 @@ def byline(t: Target, lex: Lexicon) -> str | None:
 ROLE_MAX_WORDS = 4
 
 
-def _is_role(part: str, lex: Lexicon) -> bool:
-    """A role or an agency ("staff writer", "Reuters"), perhaps after a qualifier ("AP auto writer",
-    "senior political correspondent"): the part ends in a role of the list and is short."""
+def _is_role(part: str, lex: Lexicon, qualified: bool = True) -> bool:
+    """A role or an agency ("staff writer", "Reuters"), or (``qualified``) one after a qualifier ("AP auto
+    writer", "senior political correspondent"): the part ends in a role of the list and is short."""
     if part in lex.author_roles or part in lex.caption:
         return True
+    if not qualified:
+        return False
     words = part.split()
     return len(words) <= ROLE_MAX_WORDS and any(" ".join(words[-n:]) in lex.author_roles for n in (1, 2, 3))
 
@@ -129,7 +131,7 @@ def authors_from_byline(text: str) -> list[str]:
         part = part.strip(" .:-–—")
         low = part.lower()
         # a later part may be a qualified role ("AP Auto Writer"); the first is the name ("Jane Doe Staff" too)
-        role = _is_role(low, lex) if i else low in lex.author_roles or low in lex.caption
+        role = _is_role(low, lex, qualified=i > 0)
         if part and not role and _looks_like_name(part):
             names.append(part)
     return names
@@ -179,7 +181,6 @@ def _is_name_word(word: str, lex: Lexicon) -> bool:
     return not any(low in lex.stopwords.get(lang, ()) for lang in _BIO_LANGUAGES)
 
 
-_NAME_WORD = LazyPattern(rf"^{_NAME}$")
 BIO_ROLE_WITHIN = 6  # words after the verb in which the role must stand ("is a general assignment reporter")
 
 
@@ -188,7 +189,7 @@ def bio_subject(text: str, lex: Lexicon) -> str | None:
     "est"/"es", then a role of the [bio_roles] list within a few words; else None."""
     words = text.split(None, 4 + BIO_ROLE_WITHIN + 1)
     for n in (2, 3, 4):
-        if n < len(words) and words[n].lower() in _BIO_COPULAS and all(map(_NAME_WORD.match, words[:n])):
+        if n < len(words) and words[n].lower() in _BIO_COPULAS and _looks_like_name(" ".join(words[:n])):
             break
     else:
         return None
@@ -218,7 +219,7 @@ def author_bio(t: Target, lex: Lexicon) -> str | None:
 # small letters ("About my6sense", "About IBM" head a company's note, which press releases keep).
 _PERSON_WORD = LazyPattern(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’-]{1,30}$")
 AUTHOR_BOX_MAX_WORDS = 120
-AUTHOR_BOX = "bylines.author_box"  # not a rule of one block: the pipeline asks is_author_box about the article's end
+AUTHOR_BOX = "bylines.author_box"  # not a rule of one block: the pipeline asks author_box_person of the article's end
 
 
 def about_person(text: str, lex: Lexicon) -> str | None:
@@ -235,9 +236,9 @@ def about_person(text: str, lex: Lexicon) -> str | None:
     return " ".join(name)
 
 
-def is_author_box(heading: str, note: str, lex: Lexicon) -> bool:
-    """Whether two closing blocks are "About Jane Doe" and a short note that names her: the author's box of a blog
-    or a magazine.  (A press release's "About Acme" names Acme all through: the caller checks that the article
-    does not name the person before.)"""
+def author_box_person(heading: str, note: str, lex: Lexicon) -> str | None:
+    """The person when two closing blocks are "About Jane Doe" and a short note that names her (the author's box
+    of a blog or a magazine), else None.  (A press release's "About Acme" names Acme all through: the caller
+    checks that the article does not name the person before.)"""
     name = about_person(heading, lex)
-    return name is not None and name in note and len(note.split()) <= AUTHOR_BOX_MAX_WORDS
+    return name if name is not None and name in note and len(note.split()) <= AUTHOR_BOX_MAX_WORDS else None
