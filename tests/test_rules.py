@@ -137,6 +137,17 @@ CASES = [
     ("consent.notice", "Accept all", ANY, "consent.notice"),
     ("consent.notice", "Diese Website verwendet Cookies.", ANY, "consent.notice"),
     ("consent.notice", "Please enable JavaScript to view this page.", ANY, "consent.notice"),
+    # a blog's comment form, in the words its software prints in each language
+    ("consent.notice", "Save my name, email, and website in this browser for the next time I comment.", ANY, "consent.notice"),
+    ("consent.notice", "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine "
+     "Kommentardaten verarbeitet werden.", ANY, "consent.notice"),
+    ("consent.notice", "Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.", ANY,
+     "consent.notice"),
+    ("consent.notice", "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *", ANY,
+     "consent.notice"),
+    ("consent.notice", "Tu dirección de correo electrónico no será publicada.", ANY, "consent.notice"),
+    ("consent.notice", "Der Bericht der Kommission wird nicht veröffentlicht, sagte eine Sprecherin am Montag.", ANY, None),
+    ("consent.notice", "The browser maker said it would notify users of new security updates by email.", ANY, None),
     ("consent.notice", "Mehr über mich. Bitte beachte auch die Datenschutzerklärung von Google.", ANY, "consent.notice"),
     ("consent.notice", "Ich bin mit der Verarbeitung meiner Daten gemäß der Datenschutzerklärung einverstanden.", ANY,
      "consent.notice"),
