@@ -250,6 +250,10 @@ CASES = [
     ("promos.section_heading", "Related stories", ANY, "promos.section_heading"),
     ("promos.section_heading", "Most popular", ANY, "promos.section_heading"),
     ("promos.section_heading", "Kommentare", ANY, "promos.section_heading"),
+    ("promos.section_heading", "Articles en relation", ANY, "promos.section_heading"),
+    ("promos.section_heading", "Verwandte Beiträge", ANY, "promos.section_heading"),
+    ("promos.section_heading", "Artículos relacionados", ANY, "promos.section_heading"),
+    ("promos.section_heading", "Verwandte Beiträge zur Reform wurden im Bundestag lange diskutiert.", ANY, None),
     ("promos.section_heading", "Popular anger over the price rises has grown in recent weeks.", ANY, None),
     ("promos.section_heading", "Comments made by the minister on Tuesday drew sharp criticism.", ANY, None),
     # social.widget_label
