@@ -137,6 +137,7 @@ CASES = [
     ("consent.notice", "Accept all", ANY, "consent.notice"),
     ("consent.notice", "Diese Website verwendet Cookies.", ANY, "consent.notice"),
     ("consent.notice", "Please enable JavaScript to view this page.", ANY, "consent.notice"),
+    ("consent.notice", "These are external links and will open in a new window", ANY, "consent.notice"),
     # a blog's comment form, in the words its software prints in each language
     ("consent.notice", "Save my name, email, and website in this browser for the next time I comment.", ANY, "consent.notice"),
     ("consent.notice", "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine "
@@ -222,6 +223,10 @@ CASES = [
     ("promos.newsletter", "Our morning briefing, delivered to your inbox at 7 a.m.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Enter your email address to receive our morning briefing.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Subscribers to the streaming service will pay 2 euros more a month from July.", ANY, None),
+    ("promos.newsletter", "Breaking News Emails", ANY, "promos.newsletter"),
+    ("promos.newsletter", "GET FOX BUSINESS ON THE GO BY CLICKING HERE", ANY, "promos.newsletter"),
+    ("promos.newsletter", "Receba em seu email nosso guia completo e gratuito", ANY, "promos.newsletter"),
+    ("promos.newsletter", "The agency issued news alerts to residents of the valley as the river rose on Sunday.", ANY, None),
     ("promos.newsletter", "Have a tip? Jane Doe may be reached at the newsroom. Follow her on Twitter.", ANY,
      "promos.newsletter"),
     ("promos.newsletter", "Police said they had no tip about the robbery before it happened on Monday.", ANY, None),
