@@ -115,18 +115,42 @@ def strip_controls(text: str) -> str:
     if not has_controls(text):
         return text
     if len(text) <= 4 * _CHUNK:
+        found = set(CONTROL.findall(text))
+    else:  # large input: only the pieces that need it are searched, cut at line breaks where there are some
+        found = set()
+        for start, end in _pieces(text):
+            piece = text[start:end]
+            if has_controls(piece):
+                found.update(CONTROL.findall(piece))
+    if len(found) <= _FEW and all(len(c) == 1 for c in found):
+        # The usual case, a few stray characters (U+200B, U+FEFF): each str.replace builds its copy at
+        # once, where a regex substitution (or a join of pieces) holds the pieces and the result together,
+        # three times the text at the peak.  Every such character is a match on its own, so this is the same.
+        for c in found:
+            text = text.replace(c, "")
+        return text
+    if len(text) <= 4 * _CHUNK:
         return CONTROL.sub("", text)
-    # Large input: strip only the pieces that need it, cut at line breaks where there are some.
-    parts, start, n = [], 0, len(text)
+    parts = []
+    for start, end in _pieces(text):
+        piece = text[start:end]
+        parts.append(CONTROL.sub("", piece) if has_controls(piece) else piece)
+    return "".join(parts)
+
+
+_FEW = 4  # distinct control characters removed by str.replace, one copy of the text each
+
+
+def _pieces(text: str):
+    """(start, end) of pieces of about _CHUNK characters, cut after a line break where there is one near."""
+    start, n = 0, len(text)
     while start < n:
         end = min(n, start + _CHUNK)
         if end < n:
             nl = text.find("\n", end, end + _CHUNK)
             end = nl + 1 if nl != -1 else end
-        piece = text[start:end]
-        parts.append(CONTROL.sub("", piece) if has_controls(piece) else piece)
+        yield start, end
         start = end
-    return "".join(parts)
 
 
 def has_controls(text: str, utf8: bytes | None = None) -> bool:

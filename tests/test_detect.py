@@ -198,3 +198,13 @@ def test_import_is_light():
 def test_boms_table_is_ordered_utf32_before_utf16():
     names = [b for b, _ in detect._BOMS]
     assert names.index(codecs.BOM_UTF32_LE) < names.index(codecs.BOM_UTF16_LE)
+
+
+@pytest.mark.parametrize("text", [
+    "zero\u200bwidth " * 200_000 + "\ufeff",  # a few distinct characters: removed by str.replace
+    "a\x85b\x1bc\x00d\x7fe\u2028f" * 10_000,  # more: the regular expression
+    "x\x1b[31mred\x1b[0m\u200b" * 50_000,  # an escape sequence among them
+    ("line\u200b\n" * 300_000) + "\x1b]0;title\x07",  # large, in pieces
+])
+def test_strip_controls_is_the_regular_expression_substitution(text):
+    assert detect.strip_controls(text) == detect.CONTROL.sub("", text)
