@@ -325,6 +325,7 @@ def _blocks(body):
 # * whether a short extraction covers little of the page is measured in one pass over the page, not on a
 #   pruned copy;
 # * the tree is not copied before the prunes: the metadata and bylines are read before.
+# * the main extractor's backup of the cleaned tree is made only for a short extraction, which reads it.
 # Recall escalation (a short extraction retried in recall mode, and jusText beside it) is kept.
 
 _PRUNE_RAW_TAGS = ("div", "section", "aside")
@@ -505,12 +506,50 @@ def _unwrap_headline_aside(tree) -> bool:
 
 def _extract(tree, options, url):
     """trafilatura's main extractor on a cleaned copy of the tree: (body, text)."""
+    return _extract_content(_cleaned(tree, options, url), options, lambda: _cleaned(tree, options, url))
+
+
+def _cleaned(tree, options, url):
+    """A copy of the tree as trafilatura's main extractor reads it (the same elements each time)."""
     from copy import copy
 
     from trafilatura.htmlprocessing import convert_tags, tree_cleaning
-    from trafilatura.main_extractor import extract_content
 
-    return extract_content(convert_tags(tree_cleaning(copy(tree), options), options, url), options)
+    return convert_tags(tree_cleaning(copy(tree), options), options, url)
+
+
+def _extract_content(cleaned, options, cleaned_again):
+    """trafilatura's ``main_extractor.extract_content``, without its backup: a deep copy of the cleaned
+    tree taken for every page, though only an extraction found short reads it (to recover the text
+    outside the main frame).  That copy was the extraction's peak of memory; a short extraction gets
+    the tree from ``cleaned_again`` instead, the same cleaning of the same page, element for element."""
+    from lxml.etree import strip_elements, strip_tags
+    from trafilatura.main_extractor import MIN_DUPLICATE_LENGTH, _elem_text, _extract, recover_wild_text
+    from trafilatura.utils import SPACING_PROTECTED, text_chars_test
+    from trafilatura.xml import delete_element
+
+    order = list(cleaned.iter())  # the elements in source order, before the main pass moves some
+    result_body, temp_text, potential_tags = _extract(cleaned, options)
+    if len(result_body) == 0 or len(temp_text) < options.min_extracted_size:
+        backup = cleaned_again()
+        consumed = {twin for elem, twin in zip(order, backup.iter(), strict=True) if elem.tag == "done"}
+        result_body = recover_wild_text(backup, result_body, options, potential_tags, consumed)
+        temp_text = " ".join(result_body.itertext()).strip()
+    # from here on as trafilatura
+    previous = None
+    for el in list(result_body):
+        current = _elem_text(el)
+        if current and current == previous and len(current) > MIN_DUPLICATE_LENGTH:
+            delete_element(el, keep_tail=False)
+        else:
+            previous = current
+    strip_elements(result_body, "done")
+    strip_tags(result_body, "div")
+    for linebreak in result_body.iter("lb"):
+        if (linebreak.tail and not text_chars_test(linebreak.tail)
+                and not any(anc.tag in SPACING_PROTECTED for anc in linebreak.iterancestors())):
+            linebreak.tail = None
+    return result_body, temp_text
 
 
 # trafilatura.settings.BASIC_CLEAN_XPATH, which trafilatura's page measure prunes

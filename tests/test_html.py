@@ -376,3 +376,25 @@ def test_text_and_metadata_come_out_composed():
     assert art.title == "Café owners in Münster protest"
     assert art.paragraphs[0].startswith("Café owners in Münster protested")
     assert art.authors == ("José García",)
+
+
+# the main pass finds only the lead in the <article>: the rest is recovered from outside it
+SHORT_MAIN_PASS = ("<html><body><article><h1>Budget</h1><p>A short lead about the budget.</p></article>"
+                   f"<div class='more'><p>{ARTICLE}</p><p>{ARTICLE} Again.</p></div></body></html>")
+
+
+@pytest.mark.parametrize("page,short", [(SHORT_MAIN_PASS, True), (PAGE, False)])
+def test_main_extractor_without_its_backup_gives_what_trafilatura_gives(page, short):
+    """The cleaned tree a short extraction recovers text from is made anew, not copied for every page:
+    the result is trafilatura's ``extract_content`` on its backup copy, element for element."""
+    from trafilatura.main_extractor import extract_content
+
+    tree = html.parse(page)
+    options = html._options(None, False)
+    expected_body, expected_text = extract_content(html._cleaned(tree, options, None), options)
+    made = []
+    body, text = html._extract_content(html._cleaned(tree, options, None), options,
+                                       lambda: made.append(1) or html._cleaned(tree, options, None))
+    assert bool(made) is short
+    assert (etree.tostring(body), text) == (etree.tostring(expected_body), expected_text)
+    assert len(text) > 100
