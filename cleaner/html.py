@@ -175,10 +175,18 @@ def read(page: str):
 
 
 def extract(parsed, opts: Options) -> tuple[list[Block], PageMeta]:
-    """Blocks and metadata of a page as ``read`` gives it."""
+    """Blocks and metadata of a page as ``read`` gives it.  The tree is emptied when they are read: the
+    caller's hold on it would keep it through the rules (three times the page), and the memory it frees
+    serves the steps after."""
     if parsed is None:
         return [], PageMeta(url=opts.url)
-    tree, deep = parsed
+    try:
+        return _extract_page(*parsed, opts)
+    finally:
+        parsed[0].clear()
+
+
+def _extract_page(tree, deep: bool, opts: Options) -> tuple[list[Block], PageMeta]:
     fast = opts.fast or deep
     h1 = None
     for el in tree.iter("h1"):
