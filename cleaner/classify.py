@@ -373,6 +373,38 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
                 b.label, b.reason = "good", ""
 
 
+LEAD_REACH = 2  # blocks before the span where its lead may stand (a photo credit, a permalink between)
+
+
+def repeated_lead(blocks: list[Block], start: int, opts: Options, stopwords: frozenset[str]) -> int:
+    """The article's start, moved back to its lead: a long paragraph just before the span that the page
+    repeats elsewhere (in a teaser of this very article, in its share box, printed twice in a row) went
+    as a repeat, but the copy right above the body is the article's own first paragraph."""
+    for k in range(start - 1, max(-1, start - 1 - LEAD_REACH), -1):
+        b = blocks[k]
+        if len(b.text) < opts.length_low:
+            continue  # a credit, a date or a short repeated label between the lead and the body
+        if b.reason == "heuristic.repeated_on_page" and _is_repeated_lead(blocks, k, opts, stopwords):
+            b.label, b.reason = "good", ""
+            return k
+        return start
+    return start
+
+
+def _is_repeated_lead(blocks: list[Block], k: int, opts: Options, stopwords: frozenset[str]) -> bool:
+    """A paragraph of some length that reads as content and does not end a repeated list: a long repeat
+    right before it (another text) makes it the last teaser of a list the page shows twice."""
+    b = blocks[k]
+    if len(b.text) < opts.length_high:
+        return False  # a one-line standfirst repeated under the headline is not the body's
+    before = blocks[k - 1] if k else None
+    if (before is not None and before.text != b.text and before.reason == "heuristic.repeated_on_page"
+            and len(before.text) >= opts.length_low):
+        return False
+    label, _ = first_pass(b, features(b.text, words_of(b.text), stopwords), opts, bool(stopwords))
+    return label == "good"
+
+
 DUPLICATE_RUN = 3  # long paragraphs repeated in the same order that make a passage printed twice
 
 
@@ -443,6 +475,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     start, end = article_span(blocks, opts, headline_anchor(blocks, opts.url))
     end = cut_at_terminator(blocks, start, end, lex, headline_pairs(blocks, noise))
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
+    start = repeated_lead(blocks, start, opts, stopwords)
     for i, b in enumerate(blocks):
         if b.label == "good" and not start <= i <= end:
             b.label, b.reason = "bad", "heuristic.outside_article"

@@ -137,3 +137,30 @@ def test_a_sentence_that_opens_a_quote_with_a_colon_stays_and_a_label_does_not()
     paragraphs = clean(text, kind="text").paragraphs
     assert intro in paragraphs
     assert "Share this:" not in paragraphs
+
+
+LEAD = ("The rail company will start building the new line along the river in the spring, after the regional court "
+        "cleared the way on Monday in a dispute that had stopped work for almost ten years.")
+
+
+def test_a_lead_the_page_repeats_in_a_teaser_stays_above_the_body():
+    # The lead stands right above the body (a photo credit between) and again in a teaser further down:
+    # the copy next to the body is the article's.
+    text = "\n".join(["Home", "News", "Court clears the way for the river rail line", LEAD, "Photo: dpa"] + LONG
+                     + ["Share", "Most read", "Court clears the way for the river rail line", LEAD, "Contact us"])
+    paragraphs = clean(text, kind="text").paragraphs
+    assert paragraphs == (LEAD, *LONG)
+
+
+def test_the_last_teaser_of_a_list_shown_twice_does_not_join_the_body():
+    teasers = [p.replace("The ", "Earlier: the ", 1) for p in LONG] + [LEAD]
+    text = "\n".join(["Home", "News"] + teasers + ARTICLE + ["Most read"] + teasers)
+    paragraphs = clean(text, kind="text").paragraphs
+    assert LEAD not in paragraphs
+
+
+def test_a_short_standfirst_repeated_in_a_teaser_still_goes():
+    standfirst = "The ruling ends a dispute that had stopped all work on the line for almost ten years."
+    text = "\n".join(["Home", "News", "Court clears the way", standfirst] + LONG
+                     + ["Most read", "Court clears the way", standfirst, "Contact us"])
+    assert standfirst not in clean(text, kind="text").paragraphs
