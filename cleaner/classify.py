@@ -316,7 +316,8 @@ TEASER_PAIRS = 3  # headline + blurb pairs in a row that make a teaser list
 
 def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = lambda block: None) -> dict[int, int]:
     """Where runs of (headline, one-sentence blurb) pairs begin, and where each ends (exclusive): a list of
-    teasers for other stories ("What Being Asexual Tells Us About Romance" / "What is it like to feel love ...?")."""
+    teasers for other stories ("What Being Asexual Tells Us About Romance" / "What is it like to feel love ...?").
+    A teaser may carry a date line between its title and its blurb ("Mai 21 2019, 14:34 | Medien, Politik")."""
     n = len(blocks)
     ends_sentence = [len(b.text) <= 300 and b.text.rstrip().endswith(_TERMINAL) for b in blocks]
     headline: dict[int, bool] = {}
@@ -326,22 +327,47 @@ def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = l
             headline[k] = _is_headline(blocks[k].text)
         return headline[k]
 
-    def pair_at(k: int) -> bool:
-        return (ends_sentence[k + 1] and is_headline(k) and not is_headline(k + 1)
-                and not noise(blocks[k]))
+    def teaser_at(k: int) -> int:
+        """How many blocks the teaser at k holds (headline, blurb; or title, date line, blurb); 0: none."""
+        if ends_sentence[k + 1]:
+            if not is_headline(k) or is_headline(k + 1):
+                return 0
+            size = 2
+        elif (k + 2 < n and ends_sentence[k + 2] and _is_date_line(blocks[k + 1].text)
+              and _is_title_line(blocks[k].text) and not is_headline(k + 2)):
+            size = 3  # the date line marks a title of any case (German nouns, French sentence case)
+        else:
+            return 0
+        return 0 if noise(blocks[k]) else size
 
     found: dict[int, int] = {}
     i = 0
     while i < n - 1:
-        j = i
-        while j + 1 < n and pair_at(j):
-            j += 2
-        if (j - i) // 2 >= TEASER_PAIRS:
+        j, count = i, 0
+        while j + 1 < n:
+            step = teaser_at(j)
+            if not step:
+                break
+            j, count = j + step, count + 1
+        if count >= TEASER_PAIRS:
             found[i] = j
             i = j
         else:
             i += 1
     return found
+
+
+def _is_title_line(text: str) -> bool:
+    """A line that may be a title of any case: a few words, no full stop at its end."""
+    return 2 <= len(text.split()) <= 20 and not text.endswith(".")
+
+
+_DATE = LazyPattern(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+
+
+def _is_date_line(text: str) -> bool:
+    """A short line of a teaser's date and section ("Mai 21 2019, 14:34 | Medien, Politik")."""
+    return len(text) <= 60 and not text.endswith(_TERMINAL) and _DATE.search(text) is not None
 
 
 def _is_headline(text: str) -> bool:
@@ -371,6 +397,20 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
             label, reason = first_pass(b, features(b.text, words_of(b.text), stopwords), opts, bool(stopwords))
             if label in ("good", "neargood"):
                 b.label, b.reason = "good", ""
+
+
+def closing_sentence(blocks: list[Block], end: int) -> int:
+    """The article's end, moved on by its last words: a short full sentence right after the last good
+    block ("I hope you like the new look.") is the author's, where a short line without a full stop is
+    a tail of links.  Rules have already named the short promos near good blocks ("Share this article.")."""
+    k = end + 1
+    if k >= len(blocks) or blocks[end].label != "good" or blocks[k].reason != "heuristic.short":
+        return end
+    text = blocks[k].text
+    if text.endswith(".") and not text.endswith("..") and len(text.split()) >= 4:
+        blocks[k].label, blocks[k].reason = "good", ""
+        return k
+    return end
 
 
 LEAD_REACH = 2  # blocks before the span where its lead may stand (a photo credit, a permalink between)

@@ -67,6 +67,33 @@ def test_a_list_of_teasers_after_the_article_ends_it():
     assert article.paragraphs == tuple(ARTICLE[1:])
 
 
+def test_a_list_of_dated_teasers_in_sentence_case_after_the_article_ends_it():
+    # A blog's "more posts": title, date line, blurb.  The date line marks the titles, which need not be
+    # in title case.
+    teasers = [
+        "Who is behind the video that shook the government?", "May 21 2019, 14:34 | Media, Politics",
+        "There is still no claim of responsibility, and the newspapers do not name their source.",
+        "Copyright reform: censorship is not the point", "Mar 25 2019, 19:02 | Culture, Politics",
+        "It is not the censorship of content but the duty to license that is at the heart of the reform.",
+        "The newspaper after its longtime editor", "Jan 7 2019, 16:05 | Culture, Media",
+        "On Twitter the paper was mocked a lot lately, but it defends its line against all of that.",
+    ]
+    paragraphs = clean("\n".join(ARTICLE + teasers), kind="text").paragraphs
+    assert paragraphs == tuple(ARTICLE[1:])
+
+
+def test_lines_between_titles_and_sentences_that_are_no_dates_do_not_make_a_teaser_list():
+    from cleaner.classify import headline_pairs
+    from cleaner.article import Block
+
+    items = ["Ein Museum zum Lachen", "Lage: Breitengrad 53.36671, Längengrad 9.95", "Ein Museum, in dem man lachen kann.",
+             "Das alte Hafenbecken", "Lage: Breitengrad 53.54321, Längengrad 9.97", "Hier legten früher die Segler an.",
+             "Der Leuchtturm am Deich", "Lage: Breitengrad 53.87654, Längengrad 8.71", "Von oben sieht man bis zur Insel."]
+    assert headline_pairs([Block(t) for t in items]) == {}
+    dated = [t if not t.startswith("Lage") else "Juni 2019 | Ausflüge" for t in items]
+    assert headline_pairs([Block(t) for t in dated]) == {0: 9}
+
+
 def test_headline_and_blurb_pairs_early_in_the_article_stay():
     # A list that starts before most of the article's text is the article's own (a product round-up).
     items = ["Apple AirPods Pro Noise Cancelling Earbuds", "The best choice for most iPhone owners, we think.",
