@@ -413,6 +413,17 @@ def closing_sentence(blocks: list[Block], end: int) -> int:
     return end
 
 
+BANNER_WORDS = 8  # a line this long in capitals is a banner or a link ("GET THE APP BY CLICKING HERE")
+
+
+def _is_banner(text: str) -> bool:
+    """A line of many words all in capitals: a link to another story or a call to action, not prose
+    (a subheading in capitals is short).  Asked after the span is found: the banner goes, the span it
+    sits in stays whole."""
+    return (text.isupper() and text.count(" ") >= BANNER_WORDS - 1
+            and sum(map(str.isupper, text)) >= 0.6 * len(text))  # a script without case is no banner
+
+
 LEAD_REACH = 2  # blocks before the span where its lead may stand (a photo credit, a permalink between)
 
 
@@ -517,7 +528,9 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
     start = repeated_lead(blocks, start, opts, stopwords)
     for i, b in enumerate(blocks):
-        if b.label == "good" and not start <= i <= end:
+        if b.label == "good" and _is_banner(b.text):
+            b.label, b.reason = "bad", "heuristic.all_caps"
+        elif b.label == "good" and not start <= i <= end:
             b.label, b.reason = "bad", "heuristic.outside_article"
         elif b.label != "good" and not b.reason:
             b.reason = "heuristic.boilerplate"

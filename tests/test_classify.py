@@ -191,3 +191,20 @@ def test_a_short_standfirst_repeated_in_a_teaser_still_goes():
     text = "\n".join(["Home", "News", "Court clears the way", standfirst] + LONG
                      + ["Most read", "Court clears the way", standfirst, "Contact us"])
     assert standfirst not in clean(text, kind="text").paragraphs
+
+
+def test_a_long_line_in_capitals_inside_the_article_goes_and_a_short_one_stays():
+    banner = "MAYOR SAYS THE CITY WILL OPEN TWO MORE PARKS BY THE END OF THE YEAR"  # a link to another story
+    subheading = "WHAT HAPPENS NEXT"
+    text = "\n".join(ARTICLE[:3] + [banner, subheading] + ARTICLE[3:] + LONG)
+    article = clean(text, kind="text")
+    assert banner not in article.paragraphs
+    assert subheading in article.paragraphs
+    assert [p for p in article.paragraphs if p in LONG] == LONG  # the article goes on past the banner
+
+
+def test_a_line_in_a_script_without_case_is_no_banner():
+    from cleaner.classify import _is_banner
+
+    assert not _is_banner("[KBS=기자] 서울시는 오늘 새 예산안을 발표했다 시민들의 반응은 엇갈렸다 A B")
+    assert _is_banner("'DANCING WITH THE STARS' JUDGE OPENS UP ABOUT HER SERIOUS HEALTH CONDITION")
