@@ -86,9 +86,12 @@ def test_lines_between_titles_and_sentences_that_are_no_dates_do_not_make_a_teas
     from cleaner.classify import headline_pairs
     from cleaner.article import Block
 
-    items = ["Ein Museum zum Lachen", "Lage: Breitengrad 53.36671, Längengrad 9.95", "Ein Museum, in dem man lachen kann.",
-             "Das alte Hafenbecken", "Lage: Breitengrad 53.54321, Längengrad 9.97", "Hier legten früher die Segler an.",
-             "Der Leuchtturm am Deich", "Lage: Breitengrad 53.87654, Längengrad 8.71", "Von oben sieht man bis zur Insel."]
+    items = ["Ein Museum zum Lachen", "Lage: Breitengrad 53.36671, Längengrad 9.95",
+             "Ein Museum, in dem man lachen kann.",
+             "Das alte Hafenbecken", "Lage: Breitengrad 53.54321, Längengrad 9.97",
+             "Hier legten früher die Segler an.",
+             "Der Leuchtturm am Deich", "Lage: Breitengrad 53.87654, Längengrad 8.71",
+             "Von oben sieht man bis zur Insel."]
     assert headline_pairs([Block(t) for t in items]) == {}
     dated = [t if not t.startswith("Lage") else "Juni 2019 | Ausflüge" for t in items]
     assert headline_pairs([Block(t) for t in dated]) == {0: 9}
