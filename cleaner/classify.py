@@ -399,20 +399,6 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
                 b.label, b.reason = "good", ""
 
 
-def closing_sentence(blocks: list[Block], end: int) -> int:
-    """The article's end, moved on by its last words: a short full sentence right after the last good
-    block ("I hope you like the new look.") is the author's, where a short line without a full stop is
-    a tail of links.  Rules have already named the short promos near good blocks ("Share this article.")."""
-    k = end + 1
-    if k >= len(blocks) or blocks[end].label != "good" or blocks[k].reason != "heuristic.short":
-        return end
-    text = blocks[k].text
-    if text.endswith(".") and not text.endswith("..") and len(text.split()) >= 4:
-        blocks[k].label, blocks[k].reason = "good", ""
-        return k
-    return end
-
-
 BANNER_WORDS = 8  # a line this long in capitals is a banner or a link ("GET THE APP BY CLICKING HERE")
 
 
