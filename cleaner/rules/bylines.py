@@ -76,6 +76,8 @@ def dateline(t: Target, lex: Lexicon) -> str | None:
     if not rest:
         return "dateline" if n else None
     wordy = [w.rstrip(":") for w in rest if not w.rstrip(":").isdigit()]
+    if not n and not wordy and len(rest) == 1 and len(rest[0].rstrip(":")) < 4:
+        return None  # a lone number that is no year: a step of a recipe ("1."), a count, a page
     if all(w in lex.months or len(w) <= 2 for w in wordy) and (len(wordy) < len(rest) or n):
         return "date or time line"
     return None
