@@ -32,6 +32,8 @@ CASES = [
     ("ads.marker", "Advertising revenue at the company rose 4 percent in the second quarter.", ANY, None),
     ("ads.marker", "Die Anzeige gegen den Bürgermeister wurde am Freitag zurückgezogen.", ANY, None),
     # ads.affiliate_disclosure
+    ("ads.affiliate_disclosure", "NOTE: The advertising disclaimer below does not apply to this article, which "
+     "does not accept paid links.", ANY, "ads.affiliate_disclosure"),
     ("ads.affiliate_disclosure", "Advertising disclosure: We may receive compensation for some of the links in our "
      "stories. Thank you for supporting our newsroom and our advertisers.", ANY, "ads.affiliate_disclosure"),
     ("ads.affiliate_disclosure", "Disclosure: we may earn a commission from some of the products featured on "
@@ -228,6 +230,9 @@ CASES = [
     ("promos.newsletter", "Enter your email address to receive our morning briefing.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Subscribers to the streaming service will pay 2 euros more a month from July.", ANY, None),
     ("promos.newsletter", "Breaking News Emails", ANY, "promos.newsletter"),
+    ("promos.newsletter", "Wenn Sie inhaltliche Anmerkungen zu diesem Artikel haben, können Sie die Redaktion per "
+     "E-Mail informieren.", ANY, "promos.newsletter"),
+    ("promos.newsletter", "You have already subscribed.", ANY, "promos.newsletter"),
     ("promos.newsletter", "GET FOX BUSINESS ON THE GO BY CLICKING HERE", ANY, "promos.newsletter"),
     ("promos.newsletter", "Receba em seu email nosso guia completo e gratuito", ANY, "promos.newsletter"),
     ("promos.newsletter", "The agency issued news alerts to residents of the valley as the river rose on Sunday.", ANY, None),
@@ -284,6 +289,7 @@ CASES = [
     ("social.widget_row", "Facebook Twitter Email", ANY, "social.widget_row"),
     ("social.widget_row", "Share | Tweet | Print", ANY, "social.widget_row"),
     ("social.widget_row", "Teilen Drucken Merken", ANY, "social.widget_row"),
+    ("social.widget_label", "Diesen Beitrag teilen", ANY, "social.widget_label"),
     ("social.widget_row", "Facebook and Twitter were fined by the regulator.", ANY, None),
     # plain article sentences: no rule at all
     (None, "The city council voted 31 to 12 on Tuesday night to build a tram line.", ANY, None),
