@@ -11,7 +11,8 @@ Two passes, in the manner of jusText, then a third that finds the article:
    (a short subheading between two good paragraphs stays; a short line among menus goes).
 3. ``article_span``: the article is the densest run of good blocks (starting after its headline when
    the URL names it: ``headline_anchor``), ended early by a heading that opens the after-article
-   sections ("Related stories") or by a list of teasers (``headline_pairs``); everything outside it
+   sections ("Related stories"), by a list of teasers (``headline_pairs``) or by a run of teaser titles
+   at its tail (``cut_trailing_titles``); everything outside it
    is dropped, whatever it looks like (teasers, comments, footers).
 
 Every block that ends up bad carries a rule name in ``block.reason`` for ``--explain``.
@@ -266,6 +267,49 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     return end
 
 
+TRAILING_TITLES = 3  # teaser titles in a row at the article's tail that make a list of links
+
+
+def cut_trailing_titles(blocks: list[Block], start: int, end: int) -> int:
+    """End the article before a run of teaser titles at its tail, links to other stories without a label
+    above them ("Orders for Boeing's 737 Max pick up at Dubai Air Show" / "Will hyperloop threaten aviation?"
+    / ...): the context pass keeps them when a good block stands on either side.  Only a run that at most
+    one other good block follows (a publisher's blurb), once half of the article's text is behind it."""
+    run, others = 0, 0
+    for i in range(end, start - 1, -1):
+        b = blocks[i]
+        if b.label == "good" and _is_teaser_title(b.text):
+            run += 1
+            continue
+        if run >= TRAILING_TITLES:
+            return i if _closes_article(blocks, start, end, i) else end
+        run = 0
+        if b.label == "good":
+            others += 1
+            if others > 1:
+                return end
+    return end
+
+
+def _is_teaser_title(text: str) -> bool:
+    """A line of a headline's length without a sentence end (a question mark and closing quotes allowed)."""
+    words = sum(1 for w in text.split() if any(map(str.isalnum, w)))  # a dash or a bullet is no word
+    return 4 <= words <= 20 and len(text) <= 150 and not _unquoted(text).endswith((".", "!", "…", ":", ";", ","))
+
+
+def _closes_article(blocks: list[Block], start: int, end: int, last: int) -> bool:
+    """Whether the article may end at ``last``: half of its text lies up to there, and its last good block
+    closes a sentence (a list of titles that a line ending in ":" or "…" introduces is the article's own)."""
+    goods = [b for b in blocks[start:last + 1] if b.label == "good"]
+    seen = sum(len(b.text) for b in goods)
+    total = seen + sum(len(b.text) for b in blocks[last + 1:end + 1] if b.label == "good")
+    return bool(goods) and seen >= 0.5 * total and _unquoted(goods[-1].text).endswith((".", "!", "?"))
+
+
+def _unquoted(text: str) -> str:
+    return text.rstrip().rstrip("'\"’”»")
+
+
 def _is_section_heading(text: str, lex: Lexicon) -> bool:
     """A short line without a sentence end that starts like "More from ...", "Related stories", "Comments"."""
     if len(text) > 60 or text.rstrip().endswith(_TERMINAL):
@@ -511,6 +555,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     context_pass(blocks)
     start, end = article_span(blocks, opts, headline_anchor(blocks, opts.url))
     end = cut_at_terminator(blocks, start, end, lex, headline_pairs(blocks, noise))
+    end = cut_trailing_titles(blocks, start, end)
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
     start = repeated_lead(blocks, start, opts, stopwords)
     for i, b in enumerate(blocks):

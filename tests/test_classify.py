@@ -211,3 +211,39 @@ def test_a_line_in_a_script_without_case_is_no_banner():
 
     assert not _is_banner("[KBS=기자] 서울시는 오늘 새 예산안을 발표했다 시민들의 반응은 엇갈렸다 A B")
     assert _is_banner("'DANCING WITH THE STARS' JUDGE OPENS UP ABOUT HER SERIOUS HEALTH CONDITION")
+
+
+TRAILING_TITLES = ["Orders for the new jet pick up at the air show",
+                   "Will the train threaten air travel? 'Not in my lifetime,' says an executive",
+                   "The plan to make the batteries of drones last longer"]
+PUBLISHER = ("The Daily Example is where the news of the city is told. It is the source of information and ideas "
+             "that make sense of a world in constant change, for the readers who live in it.")
+
+
+def test_a_run_of_teaser_titles_at_the_articles_tail_ends_it():
+    # Links to other stories without a label above them, then a publisher's blurb: the context pass
+    # keeps the titles between two good blocks, the article ends before them.
+    paragraphs = clean("\n".join(ARTICLE + TRAILING_TITLES + [PUBLISHER]), kind="text").paragraphs
+    assert paragraphs == tuple(ARTICLE[1:])
+
+
+def test_titles_that_a_line_ending_in_a_colon_introduces_stay():
+    intro = "These are the three projects that the council will fund first:"
+    paragraphs = clean("\n".join(ARTICLE + [intro] + TRAILING_TITLES + [PUBLISHER]), kind="text").paragraphs
+    assert all(title in paragraphs for title in TRAILING_TITLES)
+
+
+def test_titles_that_more_of_the_article_follows_stay():
+    more = ["The council will meet again in the spring to decide on the roads and the bridges that need repairs.",
+            "Residents may send their comments to the council by letter or by e-mail until the end of the month."]
+    paragraphs = clean("\n".join(ARTICLE + TRAILING_TITLES + more), kind="text").paragraphs
+    assert all(title in paragraphs for title in TRAILING_TITLES)
+
+
+def test_short_lines_and_sentences_make_no_run_of_titles():
+    from cleaner.classify import _is_teaser_title
+
+    assert _is_teaser_title("Will the train threaten air travel? 'Not in my lifetime,' says an executive")
+    assert _is_teaser_title("Apollo 11 First Moon Landing Receives Royal Treatment in 'The Crown'")
+    for line in ("– Dia**** Co** Ga****", "The show was really great.", "Here is what we found:", "Sign in"):
+        assert not _is_teaser_title(line)
