@@ -12,8 +12,10 @@ Two passes, in the manner of jusText, then a third that finds the article:
 3. ``article_span``: the article is the densest run of good blocks (starting after its headline when
    the URL names it: ``headline_anchor``), ended early by a heading that opens the after-article
    sections ("Related stories"), by a list of teasers (``headline_pairs``) or by a run of teaser titles
-   at its tail (``cut_trailing_titles``); everything outside it
-   is dropped, whatever it looks like (teasers, comments, footers).
+   at its tail (``cut_trailing_titles``); everything outside it is dropped, whatever it looks like
+   (teasers, comments, footers).  Inside it, a text repeated only there is the article's own
+   (``_restore_inner_repeats``), and so is its lead right above it that the page repeats elsewhere
+   (``repeated_lead``); a long line in capitals is a banner and goes (``_is_banner``).
 
 Every block that ends up bad carries a rule name in ``block.reason`` for ``--explain``.
 """
