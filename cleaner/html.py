@@ -469,7 +469,7 @@ def _main_content(tree, url: str | None, fast: bool):
     _prune_raw(tree, _forum_thread_page(tree), bodies)
     _join_split_body(tree, bodies)
     body, text = _extract(tree, options, url)
-    if len(text) < options.min_extracted_size and _unwrap_headline_aside(tree):
+    if len(text) < options.min_extracted_size and _unwrap_headline_container(tree):
         a_body, a_text = _extract(tree, options, url)
         if len(a_text) > len(text):
             body, text = a_body, a_text
@@ -499,17 +499,22 @@ def _main_content(tree, url: str | None, fast: bool):
     return body if len(text) >= options.min_output_size else None
 
 
-def _unwrap_headline_aside(tree) -> bool:
-    """An ``<aside>`` holding the page's headline holds the article (a sidebar left unclosed above it, or
-    an aside misused as the article's frame); trafilatura drops every aside with its content.  Unwrap
-    such asides, keeping what they hold; True if there was one."""
+# elements trafilatura deletes with all they hold, which a page can leave unclosed above its article
+_SWALLOWING = ("aside", "nav", "menu", "footer", "noscript")
+
+
+def _unwrap_headline_container(tree) -> bool:
+    """An ``<aside>`` or ``<nav>`` (a menu, a footer, a ``<noscript>``) holding the page's headline
+    holds the article: a sidebar or a menu left unclosed above it, which the parser makes the article's
+    parent, or an aside misused as the article's frame.  trafilatura drops such elements with their
+    content.  Unwrap them, keeping what they hold; True if there was one."""
     headline = next((el for el in tree.iter("h1") if el.text_content().strip()), None)
     if headline is None:
         return False
-    asides = [el for el in headline.iterancestors("aside")]
-    for el in asides:
+    found = list(headline.iterancestors(*_SWALLOWING))
+    for el in found:
         el.drop_tag()
-    return bool(asides)
+    return bool(found)
 
 
 def _extract(tree, options, url):

@@ -239,6 +239,26 @@ def test_article_inside_an_aside_is_found():
     assert "Another story" not in clean(beside, kind="html").text
 
 
+
+MENU_SECOND = "The mayor said that work on the new classrooms would begin in the spring and end before winter."
+
+
+def test_article_inside_an_unclosed_menu_is_found():
+    # a menu whose list item is left open: the parser puts the article inside the <nav>, which
+    # trafilatura drops with all it holds
+    page = (f"<html><head><title>Council approves school budget</title></head><body><header><nav><ul>"
+            f"<li><a href='/a'>Home</a></li><li><a href='/b'>News</a><div class='sub-menu'><ul><li><a href='/c'>"
+            f"Local</a></li></ul><main><article><h1>Council approves school budget</h1><p>{ARTICLE}</p>"
+            f"<p>{MENU_SECOND}</p></article></main></div></li></ul></nav></header></body></html>")
+    art = clean(page, kind="html")
+    assert art.paragraphs == (ARTICLE, MENU_SECOND)  # not the whole <article> glued in one block (a fallback's)
+    # a menu beside the article is still left out, headline or not
+    beside = (f"<html><body><nav><h1>Site menu</h1><ul><li><a href='/a'>Home of the county news</a></li></ul>"
+              f"<p>Subscribe to our newsletter for the latest stories every single morning.</p></nav><article>"
+              f"<h1>Council approves school budget</h1><p>{ARTICLE}</p><p>{ARTICLE}</p></article></body></html>")
+    text = clean(beside, kind="html").text
+    assert ARTICLE in text and "newsletter" not in text
+
 def test_headlines_after_a_teaser_label_at_the_end_go_with_it():
     related = "<p>You may also like...</p><p>Who will make the Hall of Fame in 2020?</p><p>Band takes over fan vote</p>"
     art = clean(_page_with_header("<h1>Council approves school budget</h1>").replace(
