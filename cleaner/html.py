@@ -241,9 +241,11 @@ LINK_PARAGRAPH_MIN_WORDS = 4  # a shorter link is a name (a product, a place) as
 def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None:
     """A paragraph of the body that is, word for word, the text of one link to elsewhere is a teaser of
     another page ("CLICK HERE TO GET THE APP", a related story's headline) that the extraction kept: it is
-    labelled bad (``html.link_paragraph``).  So is a heading that a link wraps whole (``<a><h2>``: a
-    teaser card); a heading holding a link (``<h2><a>``, a post's own title) is not judged, nor are list
-    items (a table of contents, a list of sources), in-page links (``#section``) and links of a few words.
+    labelled bad (``html.link_paragraph``).  So is a paragraph that is nothing but two or more such links
+    (a row of related headlines set apart by line breaks), and a heading that a link wraps whole
+    (``<a><h2>``: a teaser card); a heading holding a link (``<h2><a>``, a post's own title) is not judged,
+    nor are list items (a table of contents, a list of sources), in-page links (``#section``) and links of
+    a few words.
     The page's own headline (``titles``: its <h1>, its metadata title) is not judged: a page often links
     its headline to itself, and the later steps find the article's start by it."""
     wanted = {b.text for b in blocks if b.kind in _LINK_KINDS and b.text.count(" ") >= LINK_PARAGRAPH_MIN_WORDS - 1}
@@ -252,19 +254,40 @@ def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None
         return
     shortest = min(map(len, wanted))
     found = {}  # text -> whether a link wraps a heading of that text
+    rows = {}  # element -> the texts of the links of LINK_PARAGRAPH_MIN_WORDS it holds, in order
     for a in tree.iter("a"):
         text = a.text if len(a) == 0 else a.text_content()
-        if text is None or len(text) < shortest:
+        if text is None or (a.get("href") or "#").startswith("#"):
             continue
-        text = nfc(" ".join(text.split()))
-        if text in wanted and not (a.get("href") or "#").startswith("#"):
-            found[text] = found.get(text, False) or (len(a) > 0 and next(a.iter(*_HEADINGS), None) is not None)
+        if len(text) >= shortest:
+            whole = nfc(" ".join(text.split()))
+            if whole in wanted:
+                found[whole] = found.get(whole, False) or (len(a) > 0 and next(a.iter(*_HEADINGS), None) is not None)
+        if len(text.split()) >= LINK_PARAGRAPH_MIN_WORDS:
+            rows.setdefault(a.getparent(), []).append(text)  # as the page has it: _only_links reads the page
+    for parent, texts in rows.items():
+        if len(texts) < 2 or parent is None:
+            continue
+        joined = nfc(" ".join(" ".join(texts).split()))
+        if joined in wanted and _only_links(parent, texts):
+            found.setdefault(joined, False)
     for b in blocks:
         if b.text in found and (b.kind == "p" or b.kind == "h" and found[b.text]):
             b.label, b.reason = "bad", LINK_PARAGRAPH
 
 
 _LINK_KINDS = frozenset({"p", "h"})
+
+
+def _only_links(parent, texts: list[str]) -> bool:
+    """Whether the element's text is the links' texts and nothing else but separators."""
+    rest = " ".join(parent.text_content().split())
+    for text in texts:
+        rest = rest.replace(" ".join(text.split()), " ", 1)
+    return _WORD.search(rest) is None
+
+
+_WORD = re.compile(r"\w")
 
 
 EXTRACTION_MIN_CHARS = 150  # characters: less than this from trafilatura is not an article (as pipeline's check)

@@ -364,6 +364,24 @@ def test_a_paragraph_that_is_one_link_elsewhere_is_a_teaser():
     assert [b.label for b in blocks] == ["good"] * 3
 
 
+def test_a_paragraph_of_links_alone_is_a_row_of_teasers():
+    first, second = "Why the new bridge took two years", "Five things to know about the school budget"
+    row = f"<p><a href='/bridge'>{first}</a><br><br><a href='https://example.com/budget'>{second}</a></p>"
+    body = f"<h1>Council approves school budget</h1><p>{ARTICLE}</p>{row}<p>{FILLERS[0]}</p>"
+    art = clean(_page_with_header(body), kind="html")
+    assert first not in art.text and second not in art.text
+    assert ARTICLE in art.text and FILLERS[0] in art.text
+    assert [r.rule for r in art.removed if r.stage == "html"] == ["html.link_paragraph"]
+    # kept: words of the paragraph's own around the links, links of a few words (names), in-page links
+    kept = [f"<p>Read <a href='/bridge'>{first}</a> and <a href='/budget'>{second}</a></p>",
+            "<p><a href='/a'>Example Phone Pro</a> | <a href='/b'>Example Tablet Air</a></p>",
+            f"<p><a href='#bridge'>{first}</a><br><a href='#budget'>{second}</a></p>"]
+    body = "<h1>Council approves school budget</h1>" + "".join(k + f"<p>{f}</p>" for k, f in zip(kept, FILLERS))
+    art = clean(_page_with_header(body), kind="html")
+    assert not any(r.stage == "html" for r in art.removed)
+    assert "Read Why the new bridge" in art.text and "Example Tablet Air" in art.text
+
+
 def test_a_heading_that_a_link_wraps_whole_is_a_teaser_card():
     card = "Mayor opens the new bridge after two years of works"
     body = (f"<h1><a href='/news/council-budget'>Council approves school budget</a></h1><p>{FILLERS[0]}</p>"
