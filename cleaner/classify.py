@@ -35,7 +35,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
 _URLISH = LazyPattern(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
-_TERMINAL = tuple('.!?…"”’\'»。！？」』)')
+# What ends a sentence at a block's end.  TERMINAL, the block feature, also takes a closing single quote, bracket
+# or CJK corner quote; pipeline.looks_like_article asks for PLAIN_TERMINAL, without them (written apart: one
+# set for both would change output).
+TERMINAL = tuple('.!?…"”’\'»。！？」』)')
+PLAIN_TERMINAL = tuple('.!?…"”»。！？')
 _COPYRIGHT = LazyPattern(r"\(c\)|copyright\b.{0,40}\d{4}", re.I)
 _DIGIT = re.compile(r"\d")
 
@@ -79,7 +83,7 @@ def features(text: str, words: list[str], stopwords: frozenset[str]) -> Features
     links = sum(map(len, _URLISH.findall(text))) / length if "/" in text or "@" in text or "www" in text else 0.0
     end = text.rstrip()
     # a colon ends a sentence that opens a quote or a list ("The statement read:"), not a label ("Share this:")
-    terminal = end.endswith(_TERMINAL) or (end.endswith(":") and n >= INTRO_MIN_WORDS)
+    terminal = end.endswith(TERMINAL) or (end.endswith(":") and n >= INTRO_MIN_WORDS)
     return Features(length, n, stop, terminal, digits, links, cjk)
 
 
@@ -314,7 +318,7 @@ def _unquoted(text: str) -> str:
 
 def _is_section_heading(text: str, lex: Lexicon) -> bool:
     """A short line without a sentence end that starts like "More from ...", "Related stories", "Comments"."""
-    if len(text) > 60 or text.rstrip().endswith(_TERMINAL):
+    if len(text) > 60 or text.rstrip().endswith(TERMINAL):
         return False
     words = PHRASE_WORD.findall(text.lower())
     return len(words) <= 6 and lex.words("section_end").prefix(words) > 0
@@ -329,7 +333,7 @@ def body_start(blocks: list[Block], is_noise: Callable[[str], bool] = lambda tex
             continue
         if first_good is None:
             first_good = i
-        if len(b.text) >= 80 and b.text.rstrip().endswith(_TERMINAL):
+        if len(b.text) >= 80 and b.text.rstrip().endswith(TERMINAL):
             return i if i - first_good <= 8 else first_good
     return first_good if first_good is not None else len(blocks)
 
@@ -365,7 +369,7 @@ def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = l
     teasers for other stories ("What Being Asexual Tells Us About Romance" / "What is it like to feel love ...?").
     A teaser may carry a date line between its title and its blurb ("Mai 21 2019, 14:34 | Medien, Politik")."""
     n = len(blocks)
-    ends_sentence = [len(b.text) <= 300 and b.text.rstrip().endswith(_TERMINAL) for b in blocks]
+    ends_sentence = [len(b.text) <= 300 and b.text.rstrip().endswith(TERMINAL) for b in blocks]
     headline: dict[int, bool] = {}
 
     def is_headline(k: int) -> bool:
@@ -413,7 +417,7 @@ _DATE = LazyPattern(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 def _is_date_line(text: str) -> bool:
     """A short line of a teaser's date and section ("Mai 21 2019, 14:34 | Medien, Politik")."""
-    return len(text) <= 60 and not text.endswith(_TERMINAL) and _DATE.search(text) is not None
+    return len(text) <= 60 and not text.endswith(TERMINAL) and _DATE.search(text) is not None
 
 
 def _is_headline(text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from . import detect
 from .article import Article, Block, Removal
 from .errors import EmptyInputError
-from .classify import body_start, classify
+from .classify import PLAIN_TERMINAL, body_start, classify
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, from_headline, normalise_text, paragraphs
@@ -139,10 +139,9 @@ def looks_like_article(kept: list[Block]) -> bool:
     """A few short lines with no sentence among them (a lone teaser left where the scraper lost the
     body) are no article: better no output than a wrong one."""
     return sum(len(b.text) for b in kept) >= MIN_ARTICLE_CHARS or any(
-        b.text.rstrip().endswith(_SENTENCE_END) for b in kept)
+        b.text.rstrip().endswith(PLAIN_TERMINAL) for b in kept)
 
 
-_SENTENCE_END = (".", "!", "?", "…", "。", "！", "？", '"', "”", "»")
 HEADER_ZONE = 8  # blocks before the body where a byline may stand when no headline was found
 
 
