@@ -297,12 +297,6 @@ def cut_trailing_titles(blocks: list[Block], start: int, end: int) -> int:
     return end
 
 
-def _is_teaser_title(text: str) -> bool:
-    """A line of a headline's length without a sentence end (a question mark and closing quotes allowed)."""
-    words = sum(1 for w in text.split() if any(map(str.isalnum, w)))  # a dash or a bullet is no word
-    return 4 <= words <= 20 and len(text) <= 150 and not _unquoted(text).endswith((".", "!", "…", ":", ";", ","))
-
-
 def _closes_article(blocks: list[Block], start: int, end: int, last: int) -> bool:
     """Whether the article may end at ``last``: half of its text lies up to there, and its last good block
     closes a sentence (a list of titles that a line ending in ":" or "…" introduces is the article's own)."""
@@ -310,10 +304,6 @@ def _closes_article(blocks: list[Block], start: int, end: int, last: int) -> boo
     seen = sum(len(b.text) for b in goods)
     total = seen + sum(len(b.text) for b in blocks[last + 1:end + 1] if b.label == "good")
     return bool(goods) and seen >= 0.5 * total and _unquoted(goods[-1].text).endswith((".", "!", "?"))
-
-
-def _unquoted(text: str) -> str:
-    return text.rstrip().rstrip("'\"’”»")
 
 
 def _is_section_heading(text: str, lex: Lexicon) -> bool:
@@ -374,7 +364,7 @@ def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = l
 
     def is_headline(k: int) -> bool:
         if k not in headline:
-            headline[k] = _is_headline(blocks[k].text)
+            headline[k] = _is_capitalised_headline(blocks[k].text)
         return headline[k]
 
     def teaser_at(k: int) -> int:
@@ -384,7 +374,7 @@ def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = l
                 return 0
             size = 2
         elif (k + 2 < n and ends_sentence[k + 2] and _is_date_line(blocks[k + 1].text)
-              and _is_title_line(blocks[k].text) and not is_headline(k + 2)):
+              and _is_any_case_title(blocks[k].text) and not is_headline(k + 2)):
             size = 3  # the date line marks a title of any case (German nouns, French sentence case)
         else:
             return 0
@@ -407,11 +397,6 @@ def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = l
     return found
 
 
-def _is_title_line(text: str) -> bool:
-    """A line that may be a title of any case: a few words, no full stop at its end."""
-    return 2 <= len(text.split()) <= 20 and not text.endswith(".")
-
-
 _DATE = LazyPattern(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 
 
@@ -420,11 +405,44 @@ def _is_date_line(text: str) -> bool:
     return len(text) <= 60 and not text.endswith(TERMINAL) and _DATE.search(text) is not None
 
 
-def _is_headline(text: str) -> bool:
+# --- Does a line look like a title? ------------------------------------------------------------------------
+# Four tests of a teaser's title, each as strict as its company needs: the less the lines around it say "a list
+# of teasers stands here", the more the line itself must look like a headline.
+#   _is_capitalised_headline  over a one-sentence blurb (headline_pairs): most of its words capitalised
+#   _is_teaser_title          three or more in a row at the article's tail (cut_trailing_titles)
+#   is_short_title            under a "Related:" label that a rule removed (pipeline._apply_rules)
+#   _is_any_case_title        over a date line (headline_pairs): German nouns, French sentence case
+
+
+def _is_capitalised_headline(text: str) -> bool:
+    """3 to 20 words, most of them capitalised, not ending in ".", ",", ";" or ":" (a question may)."""
     words = [w for w in text.split() if w[:1].isalpha()]
     if not 3 <= len(words) <= 20 or text.endswith((".", ",", ";", ":")) or text.split(None, 1)[0].endswith(":"):
         return False  # a label first ("A: Bob Marley, Bruno Mars") is an answer or a caption, not a headline
     return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _is_teaser_title(text: str) -> bool:
+    """A line of a headline's length without a sentence end (a question mark and closing quotes allowed)."""
+    words = sum(1 for w in text.split() if any(map(str.isalnum, w)))  # a dash or a bullet is no word
+    return 4 <= words <= 20 and len(text) <= 150 and not _unquoted(text).endswith((".", "!", "…", ":", ";", ","))
+
+
+TEASER_TITLE_WORDS = 15
+
+
+def is_short_title(text: str) -> bool:
+    """A headline, not a sentence of the article: short, and not ending in a full stop or a colon."""
+    return len(text.split()) <= TEASER_TITLE_WORDS and not text.rstrip().endswith((".", "。", ":"))
+
+
+def _is_any_case_title(text: str) -> bool:
+    """A line that may be a title of any case: a few words, no full stop at its end."""
+    return 2 <= len(text.split()) <= 20 and not text.endswith(".")
+
+
+def _unquoted(text: str) -> str:
+    return text.rstrip().rstrip("'\"’”»")
 
 
 def _says_twice(text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from . import detect
 from .article import Article, Block, Removal
 from .errors import EmptyInputError
-from .classify import PLAIN_TERMINAL, body_start, classify
+from .classify import PLAIN_TERMINAL, body_start, classify, is_short_title
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, from_headline, normalise_text, paragraphs
@@ -154,14 +154,6 @@ def _harvest(rule: str, text: str, authors: list[str]) -> None:
 # After the last "Related:"/"You may also like" label, a run of headlines to the end is the list it labels.
 _TEASER_LABELS = frozenset({"promos.read_more", "promos.section_heading"})
 TEASER_LIST = "promos.teaser_list"  # a removal of several blocks, named like a rule (and disabled like one)
-TEASER_TITLE_WORDS = 15
-
-
-def _is_teaser_title(b: Block) -> bool:
-    """A headline, not a sentence of the article: short, and not ending in a full stop."""
-    return len(b.text.split()) <= TEASER_TITLE_WORDS and not b.text.rstrip().endswith((".", "。", ":"))
-
-
 def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -> tuple[list[Block], list[str]]:
     """Drop the blocks a rule matches, recording each; bylines feed the authors.  Then the article's end:
     a list of headlines under the last teaser label, dangling fragments, the author's note or box."""
@@ -178,7 +170,7 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
         if hit in _TEASER_LABELS:
             teasers_from = len(kept)
     if (teasers_from and teasers_from < len(kept) and TEASER_LIST not in rules.disabled
-            and all(map(_is_teaser_title, kept[teasers_from:]))):
+            and all(is_short_title(b.text) for b in kept[teasers_from:])):
         removed.extend(Removal(b.text, "rules", TEASER_LIST) for b in kept[teasers_from:])
         del kept[teasers_from:]
     _drop_closing_notes(kept, rules, removed)
