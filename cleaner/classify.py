@@ -17,7 +17,9 @@ Two passes, in the manner of jusText, then a third that finds the article:
    (``_restore_inner_repeats``), and so is its lead right above it that the page repeats elsewhere
    (``repeated_lead``); a long line in capitals is a banner and goes (``_is_banner``).
 
-Every block that ends up bad carries a rule name in ``block.reason`` for ``--explain``.
+Every block that ends up bad carries a rule name in ``block.reason`` for ``--explain``.  The module reads in
+this order: ``classify``, which runs the steps, then each step under its own header; last, ``body_start``, which
+the pipeline asks once the stage is done.
 """
 from __future__ import annotations
 
@@ -47,12 +49,92 @@ _DIGIT = re.compile(r"\d")
 _CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+# --- The stage: the steps below, in the order they run ------------------------------------------------------
+LANGUAGE_SAMPLE = 40_000  # characters of content-like lines read to choose the stop-word language
+
+
+def classify(blocks: list[Block], opts: Options, lex: Lexicon,
+             noise: Callable[[Block], str | None] = lambda block: None) -> str | None:
+    """Label every block in place; return the detected stop-word language (ISO 639-1) or None.
+
+    ``noise`` names the rule that calls a block noise; it is asked about the blocks that look like
+    content, so that a long cookie notice or promo does not stretch the article's span."""
+    repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
+    first_copies = printed_twice(blocks, repeated, opts)
+    teasers = teaser_runs(blocks)
+    candidates = []  # (block, its words or None): the blocks that need their features
+    sample = 0  # characters whose words are kept for the language choice (bounded: memory)
+    for i, b in enumerate(blocks):
+        if b.text in first_copies:
+            first_copies.discard(b.text)
+        elif b.text in repeated:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
+            b.label, b.reason = "bad", "heuristic.repeated_on_page"
+            continue
+        if i in teasers or _says_twice(b.text):
+            b.label, b.reason = "bad", "heuristic.teaser"
+        elif len(b.text) < opts.length_low and (b.text.isascii() or not _CJK.search(b.text, 0, 20)):
+            b.label, b.reason = "short", "heuristic.short"  # most menu lines end here, cheaply
+        elif sample < LANGUAGE_SAMPLE:
+            sample += len(b.text)
+            candidates.append((b, words_of(b.text)))
+        else:
+            candidates.append((b, None))
+    # the language, from the words of content-like lines (menus say little of it)
+    lang, stopwords = choose_stopwords([words for _, words in candidates if words is not None], lex)
+    for b, words in candidates:
+        words = words_of(b.text) if words is None else words
+        b.label, b.reason = first_pass(b, features(b.text, words, stopwords), opts, bool(stopwords))
+        if b.label in ("good", "neargood"):
+            hit = noise(b)
+            if hit:
+                b.label, b.reason = "bad", hit
+    _short_noise(blocks, noise)
+    context_pass(blocks)
+    start, end = article_span(blocks, opts, headline_anchor(blocks, opts.url))
+    end = cut_at_terminator(blocks, start, end, lex, headline_pairs(blocks, noise))
+    end = cut_trailing_titles(blocks, start, end)
+    _restore_inner_repeats(blocks, start, end, opts, stopwords)
+    start = repeated_lead(blocks, start, opts, stopwords)
+    for i, b in enumerate(blocks):
+        if b.label == "good" and _is_banner(b.text):
+            b.label, b.reason = "bad", "heuristic.all_caps"
+        elif b.label == "good" and not start <= i <= end:
+            b.label, b.reason = "bad", "heuristic.outside_article"
+        elif b.label != "good" and not b.reason:
+            b.reason = "heuristic.boilerplate"
+        elif b.label == "good":
+            b.reason = ""
+    return lang
+
+
+# --- 1. First pass: each block on its own features ----------------------------------------------------------
 @record(frozen=True)
 class Features:
     def __init__(self, chars: int, words: int, stop_density: float, terminal: bool, digit_share: float,
                  link_share: float, cjk: bool) -> None:
         self.__dict__.update(chars=chars, words=words, stop_density=stop_density, terminal=terminal,
                              digit_share=digit_share, link_share=link_share, cjk=cjk)
+
+
+def words_of(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+INTRO_MIN_WORDS = 6
+
+
+def features(text: str, words: list[str], stopwords: frozenset[str]) -> Features:
+    """The features of a block, from its text and its lower-cased words."""
+    n = len(words)
+    length = len(text)
+    cjk = not text.isascii() and len(_CJK.findall(text, 0, 400)) > 0.3 * min(length, 400)
+    stop = sum(map(stopwords.__contains__, words)) / n if n else 0.0
+    digits = len(_DIGIT.findall(text)) / length if length else 0.0
+    links = sum(map(len, _URLISH.findall(text))) / length if "/" in text or "@" in text or "www" in text else 0.0
+    end = text.rstrip()
+    # a colon ends a sentence that opens a quote or a list ("The statement read:"), not a label ("Share this:")
+    terminal = end.endswith(TERMINAL) or (end.endswith(":") and n >= INTRO_MIN_WORDS)
+    return Features(length, n, stop, terminal, digits, links, cjk)
 
 
 def choose_stopwords(word_lists: list[list[str]], lex: Lexicon) -> tuple[str | None, frozenset[str]]:
@@ -71,27 +153,6 @@ def choose_stopwords(word_lists: list[list[str]], lex: Lexicon) -> tuple[str | N
     if best is None or best_hits < 0.08 * total:
         return None, frozenset()
     return best, lex.stopwords[best]
-
-
-def features(text: str, words: list[str], stopwords: frozenset[str]) -> Features:
-    """The features of a block, from its text and its lower-cased words."""
-    n = len(words)
-    length = len(text)
-    cjk = not text.isascii() and len(_CJK.findall(text, 0, 400)) > 0.3 * min(length, 400)
-    stop = sum(map(stopwords.__contains__, words)) / n if n else 0.0
-    digits = len(_DIGIT.findall(text)) / length if length else 0.0
-    links = sum(map(len, _URLISH.findall(text))) / length if "/" in text or "@" in text or "www" in text else 0.0
-    end = text.rstrip()
-    # a colon ends a sentence that opens a quote or a list ("The statement read:"), not a label ("Share this:")
-    terminal = end.endswith(TERMINAL) or (end.endswith(":") and n >= INTRO_MIN_WORDS)
-    return Features(length, n, stop, terminal, digits, links, cjk)
-
-
-INTRO_MIN_WORDS = 6
-
-
-def words_of(text: str) -> list[str]:
-    return WORD.findall(text.lower())
 
 
 def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) -> tuple[str, str]:
@@ -120,6 +181,83 @@ def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) ->
     return "bad", "heuristic.not_sentence_like"
 
 
+# --- Before the first pass: a repeat or a teaser list is bad at once ----------------------------------------
+DUPLICATE_RUN = 3  # long paragraphs repeated in the same order that make a passage printed twice
+
+
+def printed_twice(blocks: list[Block], repeated: set[str], opts: Options) -> set[str]:
+    """Texts of an article that the page holds only twice over (a print view beside the page, a second
+    rendering): when no long paragraph stands once on the page, and at least DUPLICATE_RUN long ones
+    repeat in the same order, the first copy of each is judged on its features after all.  Where any
+    long paragraph stands once, repeated texts are widgets' (a teaser carousel shown twice) and go."""
+    where: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if len(b.text) >= opts.length_high:
+            if b.text not in repeated:
+                return set()
+            where.setdefault(b.text, []).append(i)
+    pairs = sorted((at[0], at[1]) for at in where.values() if len(at) == 2)  # (first, second) copy
+    found: set[str] = set()
+    run: list[tuple[int, int]] = []
+    for first, second in pairs + [(len(blocks), len(blocks))]:  # a sentinel ends the last run
+        if run and run[-1][1] < second and first < run[-1][1]:  # the same order, the first copy not done
+            run.append((first, second))
+            continue
+        if len(run) >= DUPLICATE_RUN:
+            found.update(blocks[i].text for i, _ in run)
+        run = [(first, second)]
+    return found
+
+
+TEASER_RUN = 3  # consecutive blocks under one section label that make a teaser list
+
+
+def teaser_runs(blocks: list[Block]) -> set[int]:
+    """Indices of runs of blocks that all open with the same two capitalised words, a section label
+    glued to each teaser ("Company Town Paramount shakes up ...", "Company Town Fox News signs ...")."""
+    found: set[int] = set()
+    run: list[int] = []
+    label = None
+    for i, b in enumerate(blocks):
+        words = b.text.split(None, 2)
+        key = tuple(words[:2]) if len(words) == 3 and all(w[:1].isupper() for w in words[:2]) else None
+        if key is not None and key == label:
+            run.append(i)
+        else:
+            if len(run) >= TEASER_RUN:
+                found.update(run)
+            run, label = ([i], key) if key else ([], None)
+    if len(run) >= TEASER_RUN:
+        found.update(run)
+    return found
+
+
+def _says_twice(text: str) -> bool:
+    """A block whose second half repeats its first: a teaser's link text glued to its own title."""
+    if len(text) > 400:  # teasers are short; a long text that repeats itself is something else
+        return False
+    words = text.split()
+    half = len(words) // 2
+    return half >= 4 and words[:half] == words[half:2 * half]
+
+
+# --- After the first pass: a short line a rule names, next to a good block ----------------------------------
+def _short_noise(blocks: list[Block], noise: Callable[[Block], str | None]) -> None:
+    """A short block that a rule calls noise ("Subscribe", "Privacy Policy") is bad before the context
+    pass, so that a run of footer links after the article does not take the class of a good block
+    beyond it.  Only shorts next to a good block (through other shorts) are asked: between two bad
+    blocks a short ends bad anyway."""
+    nxt, prev = _following(blocks, ("good", "bad")), "bad"
+    for i, b in enumerate(blocks):
+        if b.label == "short" and "good" in (prev, nxt[i]):
+            hit = noise(b)
+            if hit:
+                b.label, b.reason = "bad", hit
+        if b.label in ("good", "bad"):
+            prev = b.label
+
+
+# --- 2. Context pass ----------------------------------------------------------------------------------------
 def context_pass(blocks: list[Block]) -> None:
     """jusText's revision: short and near-good blocks follow their decided neighbours.
 
@@ -151,21 +289,6 @@ def context_pass(blocks: list[Block]) -> None:
             prev = b.label
 
 
-def _short_noise(blocks: list[Block], noise: Callable[[Block], str | None]) -> None:
-    """A short block that a rule calls noise ("Subscribe", "Privacy Policy") is bad before the context
-    pass, so that a run of footer links after the article does not take the class of a good block
-    beyond it.  Only shorts next to a good block (through other shorts) are asked: between two bad
-    blocks a short ends bad anyway."""
-    nxt, prev = _following(blocks, ("good", "bad")), "bad"
-    for i, b in enumerate(blocks):
-        if b.label == "short" and "good" in (prev, nxt[i]):
-            hit = noise(b)
-            if hit:
-                b.label, b.reason = "bad", hit
-        if b.label in ("good", "bad"):
-            prev = b.label
-
-
 def _following(blocks: list[Block], accept: tuple[str, ...]) -> list[str]:
     """For each block, the label of the nearest block after it whose label is one of ``accept``
     ("bad" past the end)."""
@@ -181,6 +304,31 @@ def _following(blocks: list[Block], accept: tuple[str, ...]) -> list[str]:
 def _short_heading_before_good(blocks: list[Block], i: int) -> bool:
     """A short block right before a good one is a subheading (kept); right after one, a tail (dropped)."""
     return i + 1 < len(blocks) and blocks[i + 1].label == "good"
+
+
+# --- 3. The article's span: the densest run of good blocks, after the headline ------------------------------
+ANCHOR_MATCH = 0.6  # the least F1 of a line's words against the URL slug's for it to be the headline
+
+
+def headline_anchor(blocks: list[Block], url: str | None) -> int | None:
+    """The last of the lines that best repeat the headline in the page's URL ("/us-sport-corona-100.html"
+    -> "US-Sport in Zeiten von Corona"), when one matches well; else None."""
+    from .title import slug_match, url_slug_tokens
+
+    slug = url_slug_tokens(url)
+    if len(slug) < 2:
+        return None
+    best, best_at = ANCHOR_MATCH, None
+    for i, b in enumerate(blocks):
+        if len(b.text) <= 250:
+            score = slug_match(b.text, slug)
+            if score >= best:
+                best, best_at = score, i
+    return best_at
+
+
+ANCHOR_REACH = 8  # blocks after the headline where the article may start
+ANCHOR_SHARE = 0.3  # the content the run after the headline needs, against the best run
 
 
 def article_span(blocks: list[Block], opts: Options = Options(), anchor: int | None = None) -> tuple[int, int]:
@@ -199,10 +347,6 @@ def article_span(blocks: list[Block], opts: Options = Options(), anchor: int | N
         if not after_headline and near >= ANCHOR_SHARE * best:
             return near_span
     return best_span
-
-
-ANCHOR_REACH = 8  # blocks after the headline where the article may start
-ANCHOR_SHARE = 0.3  # the content the run after the headline needs, against the best run
 
 
 def _span_gain(b: Block, opts: Options) -> float:
@@ -232,26 +376,7 @@ def _best_run(gains: Sequence[float], starts: range) -> tuple[float, tuple[int, 
     return best, best_span
 
 
-ANCHOR_MATCH = 0.6  # the least F1 of a line's words against the URL slug's for it to be the headline
-
-
-def headline_anchor(blocks: list[Block], url: str | None) -> int | None:
-    """The last of the lines that best repeat the headline in the page's URL ("/us-sport-corona-100.html"
-    -> "US-Sport in Zeiten von Corona"), when one matches well; else None."""
-    from .title import slug_match, url_slug_tokens
-
-    slug = url_slug_tokens(url)
-    if len(slug) < 2:
-        return None
-    best, best_at = ANCHOR_MATCH, None
-    for i, b in enumerate(blocks):
-        if len(b.text) <= 250:
-            score = slug_match(b.text, slug)
-            if score >= best:
-                best, best_at = score, i
-    return best_at
-
-
+# --- Where the article ends early: a section heading, a teaser list, a run of titles ------------------------
 def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
                       teaser_lists: dict[int, int] | None = None) -> int:
     """End the article at a heading that opens the page's after-article sections ("Related stories",
@@ -273,82 +398,12 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     return end
 
 
-TRAILING_TITLES = 3  # teaser titles in a row at the article's tail that make a list of links
-
-
-def cut_trailing_titles(blocks: list[Block], start: int, end: int) -> int:
-    """End the article before a run of teaser titles at its tail, links to other stories without a label
-    above them ("Orders for Boeing's 737 Max pick up at Dubai Air Show" / "Will hyperloop threaten aviation?"
-    / ...): the context pass keeps them when a good block stands on either side.  Only a run that at most
-    one other good block follows (a publisher's blurb), once half of the article's text is behind it."""
-    run, others = 0, 0
-    for i in range(end, start - 1, -1):
-        b = blocks[i]
-        if b.label == "good" and _is_teaser_title(b.text):
-            run += 1
-            continue
-        if run >= TRAILING_TITLES:
-            return i if _closes_article(blocks, start, end, i) else end
-        run = 0
-        if b.label == "good":
-            others += 1
-            if others > 1:
-                return end
-    return end
-
-
-def _closes_article(blocks: list[Block], start: int, end: int, last: int) -> bool:
-    """Whether the article may end at ``last``: half of its text lies up to there, and its last good block
-    closes a sentence (a list of titles that a line ending in ":" or "…" introduces is the article's own)."""
-    goods = [b for b in blocks[start:last + 1] if b.label == "good"]
-    seen = sum(len(b.text) for b in goods)
-    total = seen + sum(len(b.text) for b in blocks[last + 1:end + 1] if b.label == "good")
-    return bool(goods) and seen >= 0.5 * total and _unquoted(goods[-1].text).endswith((".", "!", "?"))
-
-
 def _is_section_heading(text: str, lex: Lexicon) -> bool:
     """A short line without a sentence end that starts like "More from ...", "Related stories", "Comments"."""
     if len(text) > 60 or text.rstrip().endswith(TERMINAL):
         return False
     words = PHRASE_WORD.findall(text.lower())
     return len(words) <= 6 and lex.words("section_end").prefix(words) > 0
-
-
-def body_start(blocks: list[Block], is_noise: Callable[[str], bool] = lambda text: False) -> int:
-    """Index of the article's first real paragraph: a kept block that reads as a sentence of some length
-    and that no rule calls noise (a cookie notice above the headline is a long sentence too)."""
-    first_good = None
-    for i, b in enumerate(blocks):
-        if b.label != "good" or is_noise(b.text):
-            continue
-        if first_good is None:
-            first_good = i
-        if len(b.text) >= 80 and b.text.rstrip().endswith(TERMINAL):
-            return i if i - first_good <= 8 else first_good
-    return first_good if first_good is not None else len(blocks)
-
-
-TEASER_RUN = 3  # consecutive blocks under one section label that make a teaser list
-
-
-def teaser_runs(blocks: list[Block]) -> set[int]:
-    """Indices of runs of blocks that all open with the same two capitalised words, a section label
-    glued to each teaser ("Company Town Paramount shakes up ...", "Company Town Fox News signs ...")."""
-    found: set[int] = set()
-    run: list[int] = []
-    label = None
-    for i, b in enumerate(blocks):
-        words = b.text.split(None, 2)
-        key = tuple(words[:2]) if len(words) == 3 and all(w[:1].isupper() for w in words[:2]) else None
-        if key is not None and key == label:
-            run.append(i)
-        else:
-            if len(run) >= TEASER_RUN:
-                found.update(run)
-            run, label = ([i], key) if key else ([], None)
-    if len(run) >= TEASER_RUN:
-        found.update(run)
-    return found
 
 
 TEASER_PAIRS = 3  # headline + blurb pairs in a row that make a teaser list
@@ -405,6 +460,39 @@ def _is_date_line(text: str) -> bool:
     return len(text) <= 60 and not text.endswith(TERMINAL) and _DATE.search(text) is not None
 
 
+TRAILING_TITLES = 3  # teaser titles in a row at the article's tail that make a list of links
+
+
+def cut_trailing_titles(blocks: list[Block], start: int, end: int) -> int:
+    """End the article before a run of teaser titles at its tail, links to other stories without a label
+    above them ("Orders for Boeing's 737 Max pick up at Dubai Air Show" / "Will hyperloop threaten aviation?"
+    / ...): the context pass keeps them when a good block stands on either side.  Only a run that at most
+    one other good block follows (a publisher's blurb), once half of the article's text is behind it."""
+    run, others = 0, 0
+    for i in range(end, start - 1, -1):
+        b = blocks[i]
+        if b.label == "good" and _is_teaser_title(b.text):
+            run += 1
+            continue
+        if run >= TRAILING_TITLES:
+            return i if _closes_article(blocks, start, end, i) else end
+        run = 0
+        if b.label == "good":
+            others += 1
+            if others > 1:
+                return end
+    return end
+
+
+def _closes_article(blocks: list[Block], start: int, end: int, last: int) -> bool:
+    """Whether the article may end at ``last``: half of its text lies up to there, and its last good block
+    closes a sentence (a list of titles that a line ending in ":" or "…" introduces is the article's own)."""
+    goods = [b for b in blocks[start:last + 1] if b.label == "good"]
+    seen = sum(len(b.text) for b in goods)
+    total = seen + sum(len(b.text) for b in blocks[last + 1:end + 1] if b.label == "good")
+    return bool(goods) and seen >= 0.5 * total and _unquoted(goods[-1].text).endswith((".", "!", "?"))
+
+
 # --- Does a line look like a title? ------------------------------------------------------------------------
 # Four tests of a teaser's title, each as strict as its company needs: the less the lines around it say "a list
 # of teasers stands here", the more the line itself must look like a headline.
@@ -445,15 +533,7 @@ def _unquoted(text: str) -> str:
     return text.rstrip().rstrip("'\"’”»")
 
 
-def _says_twice(text: str) -> bool:
-    """A block whose second half repeats its first: a teaser's link text glued to its own title."""
-    if len(text) > 400:  # teasers are short; a long text that repeats itself is something else
-        return False
-    words = text.split()
-    half = len(words) // 2
-    return half >= 4 and words[:half] == words[half:2 * half]
-
-
+# --- Inside and around the span: restores, and banners ------------------------------------------------------
 def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Options,
                            stopwords: frozenset[str]) -> None:
     """A text repeated only inside the article (a recipe's recurring line, an interview's recurring
@@ -465,17 +545,6 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
             label, reason = first_pass(b, features(b.text, words_of(b.text), stopwords), opts, bool(stopwords))
             if label in ("good", "neargood"):
                 b.label, b.reason = "good", ""
-
-
-BANNER_WORDS = 8  # a line this long in capitals is a banner or a link ("GET THE APP BY CLICKING HERE")
-
-
-def _is_banner(text: str) -> bool:
-    """A line of many words all in capitals: a link to another story or a call to action, not prose
-    (a subheading in capitals is short).  Asked after the span is found: the banner goes, the span it
-    sits in stays whole."""
-    return (text.isupper() and text.count(" ") >= BANNER_WORDS - 1
-            and sum(map(str.isupper, text)) >= 0.6 * len(text))  # a script without case is no banner
 
 
 LEAD_REACH = 2  # blocks before the span where its lead may stand (a photo credit, a permalink between)
@@ -510,85 +579,27 @@ def _is_repeated_lead(blocks: list[Block], k: int, opts: Options, stopwords: fro
     return label == "good"
 
 
-DUPLICATE_RUN = 3  # long paragraphs repeated in the same order that make a passage printed twice
+BANNER_WORDS = 8  # a line this long in capitals is a banner or a link ("GET THE APP BY CLICKING HERE")
 
 
-def printed_twice(blocks: list[Block], repeated: set[str], opts: Options) -> set[str]:
-    """Texts of an article that the page holds only twice over (a print view beside the page, a second
-    rendering): when no long paragraph stands once on the page, and at least DUPLICATE_RUN long ones
-    repeat in the same order, the first copy of each is judged on its features after all.  Where any
-    long paragraph stands once, repeated texts are widgets' (a teaser carousel shown twice) and go."""
-    where: dict[str, list[int]] = {}
+def _is_banner(text: str) -> bool:
+    """A line of many words all in capitals: a link to another story or a call to action, not prose
+    (a subheading in capitals is short).  Asked after the span is found: the banner goes, the span it
+    sits in stays whole."""
+    return (text.isupper() and text.count(" ") >= BANNER_WORDS - 1
+            and sum(map(str.isupper, text)) >= 0.6 * len(text))  # a script without case is no banner
+
+
+# --- After the stage: where the body starts (pipeline) ------------------------------------------------------
+def body_start(blocks: list[Block], is_noise: Callable[[str], bool] = lambda text: False) -> int:
+    """Index of the article's first real paragraph: a kept block that reads as a sentence of some length
+    and that no rule calls noise (a cookie notice above the headline is a long sentence too)."""
+    first_good = None
     for i, b in enumerate(blocks):
-        if len(b.text) >= opts.length_high:
-            if b.text not in repeated:
-                return set()
-            where.setdefault(b.text, []).append(i)
-    pairs = sorted((at[0], at[1]) for at in where.values() if len(at) == 2)  # (first, second) copy
-    found: set[str] = set()
-    run: list[tuple[int, int]] = []
-    for first, second in pairs + [(len(blocks), len(blocks))]:  # a sentinel ends the last run
-        if run and run[-1][1] < second and first < run[-1][1]:  # the same order, the first copy not done
-            run.append((first, second))
+        if b.label != "good" or is_noise(b.text):
             continue
-        if len(run) >= DUPLICATE_RUN:
-            found.update(blocks[i].text for i, _ in run)
-        run = [(first, second)]
-    return found
-
-
-LANGUAGE_SAMPLE = 40_000  # characters of content-like lines read to choose the stop-word language
-
-
-def classify(blocks: list[Block], opts: Options, lex: Lexicon,
-             noise: Callable[[Block], str | None] = lambda block: None) -> str | None:
-    """Label every block in place; return the detected stop-word language (ISO 639-1) or None.
-
-    ``noise`` names the rule that calls a block noise; it is asked about the blocks that look like
-    content, so that a long cookie notice or promo does not stretch the article's span."""
-    repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
-    first_copies = printed_twice(blocks, repeated, opts)
-    teasers = teaser_runs(blocks)
-    candidates = []  # (block, its words or None): the blocks that need their features
-    sample = 0  # characters whose words are kept for the language choice (bounded: memory)
-    for i, b in enumerate(blocks):
-        if b.text in first_copies:
-            first_copies.discard(b.text)
-        elif b.text in repeated:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
-            b.label, b.reason = "bad", "heuristic.repeated_on_page"
-            continue
-        if i in teasers or _says_twice(b.text):
-            b.label, b.reason = "bad", "heuristic.teaser"
-        elif len(b.text) < opts.length_low and (b.text.isascii() or not _CJK.search(b.text, 0, 20)):
-            b.label, b.reason = "short", "heuristic.short"  # most menu lines end here, cheaply
-        elif sample < LANGUAGE_SAMPLE:
-            sample += len(b.text)
-            candidates.append((b, words_of(b.text)))
-        else:
-            candidates.append((b, None))
-    # the language, from the words of content-like lines (menus say little of it)
-    lang, stopwords = choose_stopwords([words for _, words in candidates if words is not None], lex)
-    for b, words in candidates:
-        words = words_of(b.text) if words is None else words
-        b.label, b.reason = first_pass(b, features(b.text, words, stopwords), opts, bool(stopwords))
-        if b.label in ("good", "neargood"):
-            hit = noise(b)
-            if hit:
-                b.label, b.reason = "bad", hit
-    _short_noise(blocks, noise)
-    context_pass(blocks)
-    start, end = article_span(blocks, opts, headline_anchor(blocks, opts.url))
-    end = cut_at_terminator(blocks, start, end, lex, headline_pairs(blocks, noise))
-    end = cut_trailing_titles(blocks, start, end)
-    _restore_inner_repeats(blocks, start, end, opts, stopwords)
-    start = repeated_lead(blocks, start, opts, stopwords)
-    for i, b in enumerate(blocks):
-        if b.label == "good" and _is_banner(b.text):
-            b.label, b.reason = "bad", "heuristic.all_caps"
-        elif b.label == "good" and not start <= i <= end:
-            b.label, b.reason = "bad", "heuristic.outside_article"
-        elif b.label != "good" and not b.reason:
-            b.reason = "heuristic.boilerplate"
-        elif b.label == "good":
-            b.reason = ""
-    return lang
+        if first_good is None:
+            first_good = i
+        if len(b.text) >= 80 and b.text.rstrip().endswith(TERMINAL):
+            return i if i - first_good <= 8 else first_good
+    return first_good if first_good is not None else len(blocks)
