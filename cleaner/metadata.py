@@ -39,14 +39,13 @@ def extract(tree, default_url: str | None):
     """A trafilatura ``Document`` with title, author, url, date and sitename filled as
     ``trafilatura.metadata.extract_metadata`` fills them (other fields may be left empty)."""
     from htmldate import find_date
-    from trafilatura.metadata import (META_URL, examine_meta, extract_meta_json, extract_sitename, extract_title,
-                                      extract_url)
+    from trafilatura.metadata import META_URL, examine_meta, extract_sitename, extract_title, extract_url
 
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
         metadata.author = None
     try:
-        metadata = extract_meta_json(tree, metadata)
+        metadata = _meta_json(tree, metadata)
     except Exception:  # bugs in trafilatura's JSON-LD reading, as it guards them
         pass
     if not metadata.title:
@@ -69,6 +68,44 @@ def extract(tree, default_url: str | None):
     metadata.categories = metadata.tags = None
     metadata.clean_and_trim()
     return metadata
+
+
+def _meta_json(tree, metadata):
+    """trafilatura's ``extract_meta_json``: the metadata in the page's JSON-LD, with its JSON text
+    normalised as ``json_metadata.normalize_json`` does, but lone surrogates removed by one regex
+    substitution, not a Python test of every character (a JSON-LD block can hold a whole article)."""
+    import json
+
+    from trafilatura.json_metadata import extract_json, extract_json_parse_error
+    from trafilatura.metadata import JSON_MINIFY
+
+    for elem in tree.xpath('.//script[@type="application/ld+json" or @type="application/settings+json"]'):
+        if not elem.text:
+            continue
+        element_text = _normalize_json(JSON_MINIFY.sub(r"\1", elem.text))
+        try:
+            metadata = extract_json(json.loads(element_text, strict=False), metadata)
+        except json.JSONDecodeError:
+            metadata = extract_json_parse_error(element_text, metadata)
+    return metadata
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _normalize_json(string: str) -> str:
+    """``trafilatura.json_metadata.normalize_json``, the same result."""
+    from html import unescape
+
+    from trafilatura.json_metadata import JSON_UNICODE_REPLACE
+    from trafilatura.utils import HTML_STRIP_TAGS, trim
+
+    if "\\" in string:
+        string = string.replace("\\n", "").replace("\\r", "").replace("\\t", "")
+        string = JSON_UNICODE_REPLACE.sub(lambda match: chr(int(match[1], 16)), string)
+        string = _SURROGATE.sub("", string)
+        string = unescape(string)
+    return trim(HTML_STRIP_TAGS.sub("", string))
 
 
 # an id or class none of the author tests can match (most of them): skipped at once

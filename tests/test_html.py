@@ -2,6 +2,8 @@
 from copy import deepcopy
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from cleaner import clean, html, metadata
@@ -436,3 +438,13 @@ def test_main_extractor_without_its_backup_gives_what_trafilatura_gives(page, sh
     assert bool(made) is short
     assert (etree.tostring(body), text) == (etree.tostring(expected_body), expected_text)
     assert len(text) > 100
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['a', ' ', '\\', 'n', 'u', '0', '4', '1', 'e', '\ud83d', '\ude00', '<', '>', '&amp;',
+                                 '"', 'é', '\n', '😀']), max_size=40).map("".join))
+def test_json_ld_text_is_normalised_as_trafilatura_does(text):
+    """metadata._normalize_json drops lone surrogates with one regex; the result is trafilatura's."""
+    from trafilatura.json_metadata import normalize_json
+
+    assert metadata._normalize_json(text) == normalize_json(text)
