@@ -27,7 +27,11 @@ def _looks_like_name(part: str) -> bool:
 def _byline_body(text: str) -> str | None:
     """The part after "By"/"Von"/"Par", when the block starts with such a prefix and a name."""
     text = text.strip()
-    spans = list(PHRASE_WORD.finditer(text[:60].lower()))
+    head = text[:60].lower()
+    first = PHRASE_WORD.search(head)
+    if first is None or first.group() not in lexicon().words("byline_prefix").firsts:
+        return None  # most texts: no prefix can start with their first word (no scan of the rest)
+    spans = list(PHRASE_WORD.finditer(head))
     n = starts_with_phrase("byline_prefix", [m.group() for m in spans])
     if not n:
         return None
