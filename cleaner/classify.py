@@ -542,9 +542,14 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
     outside = {b.text for i, b in enumerate(blocks) if b.text in repeats and not start <= i <= end}
     for b in blocks[start:end + 1]:
         if b.text in repeats and b.text not in outside and len(b.text) >= opts.length_low:
-            label, reason = first_pass(b, features(b.text, words_of(b.text), stopwords), opts, bool(stopwords))
-            if label in ("good", "neargood"):
+            if _own_label(b, opts, stopwords) in ("good", "neargood"):
                 b.label, b.reason = "good", ""
+
+
+def _own_label(b: Block, opts: Options, stopwords: frozenset[str]) -> str:
+    """The class the first pass gives a block on its own features: for a block set aside before the pass
+    (a repeat) and judged after all."""
+    return first_pass(b, features(b.text, words_of(b.text), stopwords), opts, bool(stopwords))[0]
 
 
 LEAD_REACH = 2  # blocks before the span where its lead may stand (a photo credit, a permalink between)
@@ -575,8 +580,7 @@ def _is_repeated_lead(blocks: list[Block], k: int, opts: Options, stopwords: fro
     if (before is not None and before.text != b.text and before.reason == "heuristic.repeated_on_page"
             and len(before.text) >= opts.length_low):
         return False
-    label, _ = first_pass(b, features(b.text, words_of(b.text), stopwords), opts, bool(stopwords))
-    return label == "good"
+    return _own_label(b, opts, stopwords) == "good"
 
 
 BANNER_WORDS = 8  # a line this long in capitals is a banner or a link ("GET THE APP BY CLICKING HERE")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .article import Block
 from .detect import CONTROL, nfc
+from .lexicon import WORD
 from .options import Options
 
 # trafilatura's XML element -> our block kind
@@ -284,10 +285,7 @@ def _only_links(parent, texts: list[str]) -> bool:
     rest = " ".join(parent.text_content().split())
     for text in texts:
         rest = rest.replace(" ".join(text.split()), " ", 1)
-    return _WORD.search(rest) is None
-
-
-_WORD = re.compile(r"\w")
+    return WORD.search(rest) is None
 
 
 EXTRACTION_MIN_CHARS = 150  # characters: less than this from trafilatura is not an article (as pipeline's check)

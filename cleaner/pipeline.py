@@ -154,6 +154,8 @@ def _harvest(rule: str, text: str, authors: list[str]) -> None:
 # After the last "Related:"/"You may also like" label, a run of headlines to the end is the list it labels.
 _TEASER_LABELS = frozenset({"promos.read_more", "promos.section_heading"})
 TEASER_LIST = "promos.teaser_list"  # a removal of several blocks, named like a rule (and disabled like one)
+
+
 def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -> tuple[list[Block], list[str]]:
     """Drop the blocks a rule matches, recording each; bylines feed the authors.  Then the article's end:
     a list of headlines under the last teaser label, dangling fragments, the author's note or box."""
