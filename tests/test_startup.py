@@ -157,10 +157,71 @@ def test_phrase_file_format(monkeypatch: pytest.MonkeyPatch, text: str, error: s
     monkeypatch.setattr(lexicon_module, "_read_text", lambda name: text if name.startswith("phrases") else read(name))
     if error:
         with pytest.raises(ValueError, match=error):
-            lexicon_module.lexicon.__wrapped__()
+            lexicon_module.read_lexicon()
         return
-    lex = lexicon_module.lexicon.__wrapped__()
+    lex = lexicon_module.read_lexicon()
     assert lex.share == {"share this"} and lex.ads == {"anzeige"} and lex.caption == frozenset()
+
+
+# ---- the cache of the prepared word lists --------------------------------------------------------
+
+def _same_lexicon(a: Lexicon, b: Lexicon) -> bool:
+    from cleaner.lexicon import PHRASE_KEYS
+
+    return (a.phrases == b.phrases and a.stopwords == b.stopwords
+            and all(a.words(k).state() == b.words(k).state() for k in PHRASE_KEYS))
+
+
+def test_lexicon_from_its_cache_is_the_lexicon_of_the_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from cleaner import lexicon as lexicon_module
+
+    cache = tmp_path / "__pycache__" / "lexicon.marshal"
+    monkeypatch.setattr(lexicon_module, "_cache_path", lambda: str(cache))
+    made = lexicon_module.lexicon.__wrapped__()  # no cache yet: read, and written
+    assert cache.is_file()
+    monkeypatch.setattr(lexicon_module, "read_lexicon", lambda: pytest.fail("read again, though the cache is current"))
+    cached = lexicon_module.lexicon.__wrapped__()
+    assert cached is not made and _same_lexicon(cached, made)
+
+
+@pytest.mark.parametrize("damage", ["stale", "truncated", "garbage", "other shape"])
+def test_a_stale_or_damaged_cache_is_read_past_and_rewritten(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                              damage: str) -> None:
+    import marshal
+
+    from cleaner import lexicon as lexicon_module
+
+    cache = tmp_path / "lexicon.marshal"
+    monkeypatch.setattr(lexicon_module, "_cache_path", lambda: str(cache))
+    lexicon_module.lexicon.__wrapped__()
+    good = cache.read_bytes()
+    if damage == "stale":  # made from other files: a list that has since changed
+        stamp, stopwords, lists = marshal.loads(good)
+        lists = {**lists, "ads": marshal.dumps((frozenset({"the"}), marshal.loads(lists["ads"])[1]))}
+        cache.write_bytes(marshal.dumps((stamp[:-1] + (stamp[-1][1:],), stopwords, lists)))
+    else:
+        cache.write_bytes({"truncated": good[:len(good) // 2], "garbage": b"\x00not marshal data\xff",
+                           "other shape": marshal.dumps((1, 2))}[damage])
+    lex = lexicon_module.lexicon.__wrapped__()
+    assert _same_lexicon(lex, lexicon_module.read_lexicon()) and "the" not in lex.ads
+    assert marshal.loads(cache.read_bytes())[0] == lexicon_module._stamp()  # rewritten, current
+
+
+@pytest.mark.parametrize("where", ["no folder can be made", "the file cannot be replaced"])
+def test_an_unwritable_cache_costs_only_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, where: str) -> None:
+    from cleaner import lexicon as lexicon_module
+
+    if where == "no folder can be made":
+        (tmp_path / "a file").write_text("")
+        cache = tmp_path / "a file" / "lexicon.marshal"
+    else:  # the partial file is written, then cannot take the cache's place
+        cache = tmp_path / "lexicon.marshal"
+        cache.mkdir()
+    before = sorted(tmp_path.iterdir())
+    monkeypatch.setattr(lexicon_module, "_cache_path", lambda: str(cache))
+    lex = lexicon_module.lexicon.__wrapped__()
+    assert _same_lexicon(lex, lexicon_module.read_lexicon())
+    assert sorted(tmp_path.iterdir()) == before  # no partial file left behind
 
 
 # ---- the hand-written data classes are still the dataclasses they were ---------------------------
