@@ -119,9 +119,11 @@ class Lexicon:
 
     def __getattr__(self, key: str) -> frozenset[str]:
         try:  # through __dict__: a copy or an unpickled object asks before its fields are set
-            return self.__dict__["phrases"][key]
+            found = self.__dict__["phrases"][key]
         except KeyError:
             raise AttributeError(key) from None
+        self.__dict__[key] = found  # the rules ask for a list on every block: next time, a plain attribute
+        return found
 
     def words(self, key: str) -> PhraseSet:
         """One phrase list, prepared for word-by-word matching (once, on first use)."""

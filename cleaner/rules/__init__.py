@@ -37,13 +37,17 @@ class Target:
     @classmethod
     def of(cls, text: str, kind: str = "p") -> "Target":
         words = text.split()
-        norm = normalise(text) if len(words) <= _longest("any") else ""  # no rule reads a long block
+        norm = _bare(" ".join(words).lower()) if len(words) <= _longest("any") else ""  # no rule reads a long block
         return cls(text, norm, len(words), tuple(PHRASE_WORD.findall(norm)), kind)
 
 
 def normalise(text: str) -> str:
     """Lower case, one space between words, no punctuation at either end."""
-    text = " ".join(text.lower().split())
+    return _bare(" ".join(text.split()).lower())  # (no lower case is or holds a space: the same as lower, split)
+
+
+def _bare(text: str) -> str:
+    """The text without the punctuation at either end."""
     start, end = 0, len(text)
     while start < end and not text[start].isalnum():  # str.isalnum is re's \w, less the underscore
         start += 1
