@@ -223,7 +223,8 @@ def teaser_runs(blocks: list[Block]) -> set[int]:
     label = None
     for i, b in enumerate(blocks):
         words = b.text.split(None, 2)
-        key = tuple(words[:2]) if len(words) == 3 and all(w[:1].isupper() for w in words[:2]) else None
+        # (two tests written out, not all() over a generator: this runs for every block of the page)
+        key = (words[0], words[1]) if len(words) == 3 and words[0][0].isupper() and words[1][0].isupper() else None
         if key is not None and key == label:
             run.append(i)
         else:
@@ -238,6 +239,8 @@ def teaser_runs(blocks: list[Block]) -> set[int]:
 def _says_twice(text: str) -> bool:
     """A block whose second half repeats its first: a teaser's link text glued to its own title."""
     if len(text) > 400:  # teasers are short; a long text that repeats itself is something else
+        return False
+    if len(text) < 15:  # no room for the 8 words it takes (most menu lines: no split then)
         return False
     words = text.split()
     half = len(words) // 2
