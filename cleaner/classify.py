@@ -444,6 +444,9 @@ def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = l
     found: dict[int, int] = {}
     i = 0
     while i < n - 1:
+        if not (ends_sentence[i + 1] or i + 2 < n and ends_sentence[i + 2]):
+            i += 1  # neither of the next two blocks ends a sentence: no teaser here (most lines; no call then)
+            continue
         j, count = i, 0
         while j + 1 < n:
             step = teaser_at(j)
@@ -510,8 +513,10 @@ def _closes_article(blocks: list[Block], start: int, end: int, last: int) -> boo
 
 def _is_capitalised_headline(text: str) -> bool:
     """3 to 20 words, most of them capitalised, not ending in ".", ",", ";" or ":" (a question may)."""
+    if text.endswith((".", ",", ";", ":")):  # (asked first: no split then)
+        return False
     words = [w for w in text.split() if w[:1].isalpha()]
-    if not 3 <= len(words) <= 20 or text.endswith((".", ",", ";", ":")) or text.split(None, 1)[0].endswith(":"):
+    if not 3 <= len(words) <= 20 or text.split(None, 1)[0].endswith(":"):
         return False  # a label first ("A: Bob Marley, Bruno Mars") is an answer or a caption, not a headline
     return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
