@@ -116,8 +116,17 @@ class Features:
                              digit_share=digit_share, link_share=link_share, cjk=cjk)
 
 
+# Every ASCII character that is not a word character (a letter, a digit, "_"), mapped to a space: in an ASCII
+# text, translating those and splitting at spaces finds WORD's words, in about three quarters of the time
+_ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+
+
 def words_of(text: str) -> list[str]:
-    return WORD.findall(text.lower())
+    """The lower-case words of a text (``WORD`` matches)."""
+    text = text.lower()
+    if text.isascii():
+        return text.translate(_ASCII_NON_WORD).split()
+    return WORD.findall(text)
 
 
 INTRO_MIN_WORDS = 6

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from .article import Block, Removal
+from .classify import words_of
 from .detect import nfc
 from .lazy_re import LazyPattern
-from .lexicon import WORD
 
 _SPACE = LazyPattern(r"[^\S\n]+")
 
@@ -17,7 +17,7 @@ def normalise_text(text: str) -> str:
 
 
 def dedupe_key(text: str) -> str:
-    return " ".join(WORD.findall(text.lower()))
+    return " ".join(words_of(text))
 
 
 # A paragraph equal to one of the last few kept ones is a scraping repeat; a text may repeat a paragraph
