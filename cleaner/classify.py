@@ -119,11 +119,17 @@ class Features:
 # Every ASCII character that is not a word character (a letter, a digit, "_"), mapped to a space: in an ASCII
 # text, translating those and splitting at spaces finds WORD's words, in about three quarters of the time
 _ASCII_NON_WORD = str.maketrans({c: " " for c in map(chr, range(128)) if not (c.isalnum() or c == "_")})
+# Punctuation outside ASCII that English news is full of (curly quotes, dashes, the ellipsis, the no-break
+# space), no word characters: once they are spaces, two thirds of the non-ASCII paragraphs are ASCII
+WIDE_PUNCTUATION = "’‘“”–—…«»\u00a0•"
 
 
 def words_of(text: str) -> list[str]:
     """The lower-case words of a text (``WORD`` matches)."""
     text = text.lower()
+    if not text.isascii():
+        for mark in WIDE_PUNCTUATION:  # (a str.replace that finds nothing costs one scan, no copy)
+            text = text.replace(mark, " ")
     if text.isascii():
         return text.translate(_ASCII_NON_WORD).split()
     return WORD.findall(text)
