@@ -539,8 +539,10 @@ def _is_capitalised_headline(text: str) -> bool:
 
 def _is_teaser_title(text: str) -> bool:
     """A line of a headline's length without a sentence end (a question mark and closing quotes allowed)."""
+    if len(text) > 150 or _unquoted(text).endswith((".", "!", "…", ":", ";", ",")):
+        return False  # (asked first: the article's long paragraphs are not split into words)
     words = sum(1 for w in text.split() if any(map(str.isalnum, w)))  # a dash or a bullet is no word
-    return 4 <= words <= 20 and len(text) <= 150 and not _unquoted(text).endswith((".", "!", "…", ":", ";", ","))
+    return 4 <= words <= 20
 
 
 TEASER_TITLE_WORDS = 15
