@@ -361,7 +361,11 @@ def article_span(blocks: list[Block], opts: Options = Options(), anchor: int | N
     An article follows its headline: when the ``anchor`` (the line that repeats the headline in
     the page's URL) is known, the best run starting just after it wins unless another run holds
     far more content (a login dialog or a comment thread outweighs a short article on its own)."""
-    gains = array("d", (_span_gain(b, opts) for b in blocks))  # raw doubles: a page of text has many blocks
+    # A good block gains its length (up to 600), any other costs a block's price and a little a character (up to
+    # 400).  Written out here, not called a block: a sixth less time.  Raw doubles: a page of text has many blocks.
+    cost, char_cost = opts.span_block_cost, opts.span_char_cost
+    gains = array("d", (min(len(b.text), 600) if b.label == "good" else -(cost + char_cost * min(len(b.text), 400))
+                        for b in blocks))
     best, best_span = _best_run(gains, range(len(gains)))
     if anchor is not None:
         near, near_span = _best_run(gains, range(anchor + 1, min(len(gains), anchor + 1 + ANCHOR_REACH)))
@@ -369,12 +373,6 @@ def article_span(blocks: list[Block], opts: Options = Options(), anchor: int | N
         if not after_headline and near >= ANCHOR_SHARE * best:
             return near_span
     return best_span
-
-
-def _span_gain(b: Block, opts: Options) -> float:
-    if b.label == "good":
-        return min(len(b.text), 600)
-    return -(opts.span_block_cost + opts.span_char_cost * min(len(b.text), 400))
 
 
 def _best_run(gains: Sequence[float], starts: range) -> tuple[float, tuple[int, int]]:
