@@ -14,6 +14,9 @@ _MIN_WRAP, _MAX_WRAP = 40, 120
 
 def wrap_width(lines: list[str]) -> int | None:
     """The column at which the text is hard-wrapped, or None when it is not."""
+    longest = max(lines, key=len, default="")
+    if len(longest) > _MAX_WRAP * 1.3 + 10 and longest.strip():
+        return None  # longer than a line wrapped at any width may be (the test below): no sort (most scrapes)
     lengths = sorted(len(line) for line in lines if line.strip())
     if len(lengths) < 4:
         return None

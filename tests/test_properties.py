@@ -336,3 +336,13 @@ def test_html_like_soup_is_article_or_cleaner_error(parts: list[str], kind: str,
 def test_encoded_articles_are_article_or_cleaner_error(encoding: str, case: tuple[str, list[str]]) -> None:
     data, _ = case
     assert_total(data.encode(encoding, "replace"))
+
+
+def test_wrap_width_decides_on_lines_with_words() -> None:
+    # wrap_width gives up at once on a line longer than any wrap allows; a blank line that long does not count.
+    from cleaner.segment import wrap_width
+
+    lines = ["word " * 11 + "word"] * 30  # 59 columns
+    assert wrap_width(lines) == 59
+    assert wrap_width(lines + [" " * 200]) == 59
+    assert wrap_width(lines + ["x" * 200]) is None
