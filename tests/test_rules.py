@@ -402,3 +402,20 @@ def test_a_closing_about_the_author_box_goes_but_a_press_release_note_stays() ->
         heading="About Sorting Systems", note="Sorting Systems builds robots for recycling plants. Founded in "
         "2019, Sorting Systems employs 40 people in Leipzig.")
     assert "About Sorting Systems" in clean(release, kind="text").paragraphs
+
+
+def test_target_tokens_are_the_phrase_words_of_the_normalised_text() -> None:
+    # Target.of splits most texts by translate + split instead of the regex; the words must be PHRASE_WORD's,
+    # a colon kept after a word and dropped after anything else, whatever the characters around the words.
+    from cleaner.lexicon import PHRASE_WORD
+    from cleaner.rules import _WIDE_PUNCTUATION
+
+    assert not PHRASE_WORD.search(_WIDE_PUNCTUATION)  # replaced by spaces: none may be part of a word
+    marks = [*map(chr, range(128)), *_WIDE_PUNCTUATION]
+    texts = [f"ab{c}Cd {c}x_1{c}: {c}:y{c}" for c in marks] + [f"{c}{c}Related{c}:" for c in marks]
+    texts += [f"“It’s here…” — «oui»\u00a0• {extra}" for extra in ("done.", "café", "Straße", "ΣΟΦΙΑ", "a:b")]
+    texts += ["", " ", ":", "::a", "a::b", "a : b", "Photo: AP", "Credit: :x", "(Reuters) -", "__init__ x__y",
+              "Don't stop: e-mail me@ex.com, 3.5%!", "Café “quoted” — naïve: oui", "東京 都: x", "a\u2009b:\u2009c"]
+    for text in texts:
+        t = Target.of(text)
+        assert t.tokens == tuple(PHRASE_WORD.findall(t.norm)), text

@@ -38,12 +38,36 @@ class Target:
     def of(cls, text: str, kind: str = "p") -> "Target":
         words = text.split()
         norm = _bare(" ".join(words).lower()) if len(words) <= _longest("any") else ""  # no rule reads a long block
-        return cls(text, norm, len(words), tuple(PHRASE_WORD.findall(norm)), kind)
+        return cls(text, norm, len(words), _phrase_words(norm), kind)
 
 
 def normalise(text: str) -> str:
     """Lower case, one space between words, no punctuation at either end."""
     return _bare(" ".join(text.split()).lower())  # (no lower case is or holds a space: the same as lower, split)
+
+
+# Every ASCII character that is neither a word character (a letter, a digit, "_") nor a colon mapped to a space,
+# the others to themselves (a character the table lacks costs translate a KeyError, once a call)
+_ASCII_SEPARATORS = str.maketrans({c: c if c.isalnum() or c in "_:" else " " for c in map(chr, range(128))})
+# Punctuation outside ASCII that news is full of, no word characters: once they are spaces, most text is ASCII
+_WIDE_PUNCTUATION = "’‘“”–—…«»\u00a0•"
+
+
+def _phrase_words(norm: str) -> tuple[str, ...]:
+    """``PHRASE_WORD.findall(norm)``: in an ASCII text (the common case, once the wide punctuation is spaces),
+    by translate and split, about two thirds of the regex's cost."""
+    if not norm.isascii():
+        for mark in _WIDE_PUNCTUATION:  # (a str.replace that finds nothing costs one scan, no copy)
+            norm = norm.replace(mark, " ")
+        if not norm.isascii():
+            return tuple(PHRASE_WORD.findall(norm))
+    text = norm.translate(_ASCII_SEPARATORS)  # words, colons and spaces only
+    if ":" not in text:
+        return tuple(text.split())
+    text = text.replace(":", ": ")  # a colon stays with the word before it ("related:")...
+    if " :" in text or text[0] == ":":  # ...and one after no word is dropped
+        return tuple(w for w in text.split() if w != ":")
+    return tuple(text.split())
 
 
 def _bare(text: str) -> str:
