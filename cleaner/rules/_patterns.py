@@ -18,8 +18,6 @@ LONE_KEYWORD_MAX_WORDS = 8
 # "12 comments", "1.2K shares", "3 min read": a number, then the counted thing
 _COUNTER = LazyPattern(r"^\W{0,3}\d[\d.,]{0,12}(?:[kmb]\b)?\+?\s{0,3}(?P<noun>[^\W\d][^\W\d ]{0,20}(?: [^\W\d]{1,20}){0,2})\W{0,3}$",
                        re.I)
-# the marks every photo credit carries (else one of _CREDIT_FOLLOWERS as a word), looked for before the word-by-word check
-_CREDIT_MARKS = frozenset(":/©|([…")
 
 
 def starts_with_phrase(key: str, words: list[str]) -> int:
@@ -60,7 +58,10 @@ def has_credit(text: str) -> bool:
     if "©" in text:
         return True
     low = text.lower()
-    marked = not _CREDIT_MARKS.isdisjoint(text) or "..." in text  # cheap string tests before any word list
+    # the marks every photo credit carries (else one of _CREDIT_FOLLOWERS as a word), looked for before any word
+    # list: each `in` a scan in C (a set's isdisjoint makes a one-character string of each character, 6x the cost)
+    marked = (":" in text or "/" in text or "|" in text or "(" in text or "[" in text or "…" in text
+              or "..." in text)
     if not marked and "by" not in low and "credit" not in low and "courtesy" not in low:
         return False
     all_words = WORD.findall(low)
