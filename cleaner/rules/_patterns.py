@@ -20,6 +20,15 @@ _COUNTER = LazyPattern(r"^\W{0,3}\d[\d.,]{0,12}(?:[kmb]\b)?\+?\s{0,3}(?P<noun>[^
                        re.I)
 
 
+def holds_any(text: str, marks: str) -> bool:
+    """Whether one of the marks stands in the text: a scan in C for each (a set's isdisjoint would make and hash
+    a one-character string of every character of the text, several times the cost)."""
+    for mark in marks:
+        if mark in text:
+            return True
+    return False
+
+
 def starts_with_phrase(key: str, words: list[str]) -> int:
     """How many leading words form a phrase of the list (0 when none)."""
     return lexicon().words(key).prefix(words)

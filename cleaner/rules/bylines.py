@@ -9,13 +9,13 @@ import re
 from ..lazy_re import LazyPattern
 from ..lexicon import PHRASE_WORD, Lexicon, lexicon
 from . import Target, rule
-from ._patterns import starts_with_phrase
+from ._patterns import holds_any, starts_with_phrase
 
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}"
 _NAME_SEQ = LazyPattern(rf"^{_NAME}(?:\s{{1,3}}{_NAME}){{0,4}}$")
 _SPLIT = LazyPattern(r"\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3}", re.I)
 _SEPARATOR_WORDS = frozenset({"and", "und", "et", "y", "with"})  # the words and marks _SPLIT splits at
-_SEPARATOR_CHARS = frozenset(",;|&/•·")
+_SEPARATOR_CHARS = ",;|&/•·"
 _EMAILISH = LazyPattern(r"[^\s@]{1,64}@[^\s@]{1,253}|@\w{1,64}|https?://\S{1,2000}")
 _TIMEISH = LazyPattern(r"\d")
 
@@ -46,7 +46,7 @@ def byline(t: Target, lex: Lexicon) -> str | None:
         return None
     if t.tokens and t.tokens[0] in lex.words("byline_prefix").firsts and _byline_body(t.text):
         return "byline"
-    if _SEPARATOR_WORDS.isdisjoint(t.tokens) and _SEPARATOR_CHARS.isdisjoint(t.text):
+    if _SEPARATOR_WORDS.isdisjoint(t.tokens) and not holds_any(t.text, _SEPARATOR_CHARS):
         return None  # one part only: no "Name | Agency" to look at
     parts = [p for p in _SPLIT.split(_EMAILISH.sub("", t.text).strip()) if p]
     if len(parts) >= 2 and _looks_like_name(parts[0]):
@@ -149,14 +149,14 @@ def is_byline(text: str) -> bool:
 
 
 # Separators of a metadata row: a bullet, a bar, a middle dot, or a dash between spaces.
-_ROW_MARKS = frozenset("•|·-–—")
+_ROW_MARKS = "-|•·–—"
 _ROW_SPLIT = LazyPattern(r"\s{0,3}[•|·]\s{0,3}|\s{1,3}[-–—]\s{1,3}")
 
 
 @rule("bylines.meta_row", max_words=24)
 def meta_row(t: Target, lex: Lexicon) -> str | None:
     """A row made only of bylines, dates and counters: "Nov 18, 2019 at 9:24 pm ET • 2 min read"."""
-    if _ROW_MARKS.isdisjoint(t.text):
+    if not holds_any(t.text, _ROW_MARKS):
         return None  # no separator: one part
     parts = [p for p in _ROW_SPLIT.split(t.text) if p.strip()]
     if len(parts) < 2:
