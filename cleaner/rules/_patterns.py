@@ -79,18 +79,21 @@ def has_credit(text: str) -> bool:
     captions = lexicon().words("caption")
     if captions.firsts.keys().isdisjoint(all_words) and "credit" not in low:
         return False  # no credit word at all: the common case, answered in C
-    spans = [(m.group(), m.start(), m.end()) for m in WORD.finditer(low)]
-    words = [w for w, _, _ in spans]
-    for w, _, end in spans:
-        if w in ("credit", "credits") and low[end:end + 4].lstrip().startswith((":", "...", "…")):
-            return True
+    if "credit" in low:
+        for m in WORD.finditer(low):
+            if m.group() in ("credit", "credits") and low[m.end():m.end() + 4].lstrip().startswith((":", "...", "…")):
+                return True
+    words, firsts = all_words, captions.firsts
+    spans = None  # where each word stands in low: found once a phrase needs it
     i = 0
     while i < len(words):
-        n = captions.prefix(words[i:])
+        n = captions.prefix(words[i:]) if words[i] in firsts else 0  # (no phrase starts here: no copy of the rest)
         if not n:
             i += 1
             continue
-        start, end = spans[i][1], spans[i + n - 1][2]
+        if spans is None:
+            spans = [m.span() for m in WORD.finditer(low)]
+        start, end = spans[i][0], spans[i + n - 1][1]
         after = low[end:end + 4].lstrip()
         if after[:1] in (":", "/", "|") or (i + n < len(words) and words[i + n] in _CREDIT_FOLLOWERS):
             return True
