@@ -20,6 +20,13 @@ _EMAILISH = LazyPattern(r"[^\s@]{1,64}@[^\s@]{1,253}|@\w{1,64}|https?://\S{1,200
 _TIMEISH = LazyPattern(r"\d")
 
 
+def _without_addresses(text: str) -> str:
+    """The text less its e-mail addresses, handles and links."""
+    if "@" not in text and "http" not in text:
+        return text  # none can match (each holds one of these): no regex scan, which tries 64 characters at each
+    return _EMAILISH.sub("", text)
+
+
 def _looks_like_name(part: str) -> bool:
     return bool(_NAME_SEQ.match(part)) and 1 <= len(part.split()) <= 5
 
@@ -48,7 +55,7 @@ def byline(t: Target, lex: Lexicon) -> str | None:
         return "byline"
     if _SEPARATOR_WORDS.isdisjoint(t.tokens) and not holds_any(t.text, _SEPARATOR_CHARS):
         return None  # one part only: no "Name | Agency" to look at
-    parts = [p for p in _SPLIT.split(_EMAILISH.sub("", t.text).strip()) if p]
+    parts = [p for p in _SPLIT.split(_without_addresses(t.text).strip()) if p]
     if len(parts) >= 2 and _looks_like_name(parts[0]):
         rest = [p.lower() for p in parts[1:]]
         if all(_is_role(p, lex) or _looks_like_name(p) for p in rest) and any(_is_role(p, lex) for p in rest):
@@ -133,7 +140,7 @@ def authors_from_byline(text: str) -> list[str]:
     lex = lexicon()
     body = _byline_body(text) or text
     names = []
-    for i, part in enumerate(_SPLIT.split(_EMAILISH.sub("", body))):
+    for i, part in enumerate(_SPLIT.split(_without_addresses(body))):
         part = part.strip(" .:-–—")
         low = part.lower()
         # a later part may be a qualified role ("AP Auto Writer"); the first is the name ("Jane Doe Staff" too)
