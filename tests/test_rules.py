@@ -430,3 +430,16 @@ def test_the_address_pattern_needs_an_at_sign_or_http() -> None:
     assert all("@" in alt or "https?://" in alt for alt in _EMAILISH.pattern.split("|"))
     assert _without_addresses("Jane Doe jane@example.com | @jdoe | https://x.org/a | Reuters") == "Jane Doe  |  |  | Reuters"
     assert _without_addresses("Jane Doe | HTTP Weekly") == "Jane Doe | HTTP Weekly"
+
+
+def test_the_figure_caption_pattern_ends_within_its_reach() -> None:
+    # captions.figure asks the regex only when a colon stands within _FIGURE_REACH characters: the longest match
+    # must be that long, and each part of it one character longer must not match.
+    from cleaner.rules.captions import _FIGURE, _FIGURE_REACH
+
+    longest = "abcdefghijkl. 123.45a :"
+    assert _FIGURE.match(longest).end() == len(longest) == _FIGURE_REACH
+    for longer in ("abcdefghijklm. 123.45a :", "abcdefghijkl.. 123.45a :", "abcdefghijkl.  123.45a :",
+                   "abcdefghijkl. 1234.45a :", "abcdefghijkl. 123.456a :", "abcdefghijkl. 123.45ab :",
+                   "abcdefghijkl. 123.45a  :"):
+        assert not _FIGURE.match(longer), longer

@@ -8,6 +8,7 @@ from ._patterns import has_credit, holds_noise_phrase, starts_with_phrase
 
 # "abbildung 4:", "fig. 2a:", "figure 1.3:" (the normalised text: lower case): a label word, a number, a colon
 _FIGURE = LazyPattern(r"^(?P<label>[^\W\d]{2,12})\.? ?\d{1,3}(?:\.\d{1,2})?[a-z]? ?:")
+_FIGURE_REACH = 23  # the longest text _FIGURE matches: "abcdefghijkl. 123.45a :"
 
 
 @rule("captions.credit", max_words=40)
@@ -37,7 +38,7 @@ def prefixed_caption(t: Target, lex: Lexicon) -> str | None:
 @rule("captions.figure", max_words=80)
 def figure_caption(t: Target, lex: Lexicon) -> str | None:
     """A numbered figure's caption: "Abbildung 4: ...", "Fig. 2: ...", "Figure 1: ..." (the label words are data)."""
-    if not any(map(str.isdecimal, t.norm[:15])):  # the number stands within 15 characters: most blocks end here
+    if ":" not in t.norm[:_FIGURE_REACH]:  # the colon that ends a match stands within its reach: most blocks end here
         return None
     m = _FIGURE.match(t.norm)
     if m and m.group("label") in lex.figure_label:
