@@ -36,6 +36,17 @@ PHRASE_KEYS = ("share", "ads", "promo_prefix", "newsletter", "caption", "byline_
 WORD = re.compile(r"\w+")
 # Words as phrases see them: a colon right after a word is kept ("related:" is a label, "related" a word).
 PHRASE_WORD = re.compile(r"\w+:?")
+# Punctuation outside ASCII that news is full of (curly quotes, dashes, the ellipsis, the no-break space, the
+# bullet), no word characters: once they are spaces, most text is ASCII, which str.translate splits faster than
+# a regex finds WORD's words
+WIDE_PUNCTUATION = "’‘“”–—…«»\u00a0•"
+
+
+def narrowed(text: str) -> str:
+    """The text with its WIDE_PUNCTUATION as spaces."""
+    for mark in WIDE_PUNCTUATION:  # (a str.replace that finds nothing costs one scan, no copy)
+        text = text.replace(mark, " ")
+    return text
 
 
 class PhraseSet:

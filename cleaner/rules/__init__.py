@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..article import record
-from ..lexicon import PHRASE_WORD, Lexicon
+from ..lexicon import PHRASE_WORD, Lexicon, narrowed
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -49,16 +49,13 @@ def normalise(text: str) -> str:
 # Every ASCII character that is neither a word character (a letter, a digit, "_") nor a colon mapped to a space,
 # the others to themselves (a character the table lacks costs translate a KeyError, once a call)
 _ASCII_SEPARATORS = str.maketrans({c: c if c.isalnum() or c in "_:" else " " for c in map(chr, range(128))})
-# Punctuation outside ASCII that news is full of, no word characters: once they are spaces, most text is ASCII
-_WIDE_PUNCTUATION = "’‘“”–—…«»\u00a0•"
 
 
 def _phrase_words(norm: str) -> tuple[str, ...]:
     """``PHRASE_WORD.findall(norm)``: in an ASCII text (the common case, once the wide punctuation is spaces),
     by translate and split, about two thirds of the regex's cost."""
     if not norm.isascii():
-        for mark in _WIDE_PUNCTUATION:  # (a str.replace that finds nothing costs one scan, no copy)
-            norm = norm.replace(mark, " ")
+        norm = narrowed(norm)
         if not norm.isascii():
             return tuple(PHRASE_WORD.findall(norm))
     text = norm.translate(_ASCII_SEPARATORS)  # words, colons and spaces only
