@@ -12,16 +12,21 @@ from .detect import nfc, strip_controls
 _MIN_WRAP, _MAX_WRAP = 40, 120
 
 
+def _longest_wrapped(width: int) -> float:
+    """The longest line a text hard-wrapped at this width may hold (a long word carried over, a URL)."""
+    return width * 1.3 + 10
+
+
 def wrap_width(lines: list[str]) -> int | None:
     """The column at which the text is hard-wrapped, or None when it is not."""
     longest = max(lines, key=len, default="")
-    if len(longest) > _MAX_WRAP * 1.3 + 10 and longest.strip():
-        return None  # longer than a line wrapped at any width may be (the test below): no sort (most scrapes)
+    if len(longest) > _longest_wrapped(_MAX_WRAP) and longest.strip():
+        return None  # longer than a line wrapped at any width may be (as below): no sort (most scrapes)
     lengths = sorted(len(line) for line in lines if line.strip())
     if len(lengths) < 4:
         return None
     width = lengths[int(0.9 * (len(lengths) - 1))]
-    if not _MIN_WRAP <= width <= _MAX_WRAP or lengths[-1] > width * 1.3 + 10:
+    if not _MIN_WRAP <= width <= _MAX_WRAP or lengths[-1] > _longest_wrapped(width):
         return None
     full = sum(1 for n in lengths if n >= 0.75 * width)
     # In hard-wrapped prose most lines are full; a one-block-a-line scrape has long lines of every length.
