@@ -29,7 +29,7 @@ from collections import Counter
 
 from .article import Block, record
 from .lazy_re import LazyPattern
-from .lexicon import PHRASE_WORD, WORD, Lexicon, narrowed
+from .lexicon import PHRASE_WORD, Lexicon, words_of
 from .options import Options
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
@@ -114,22 +114,6 @@ class Features:
                  link_share: float, cjk: bool) -> None:
         self.__dict__.update(chars=chars, words=words, stop_density=stop_density, terminal=terminal,
                              digit_share=digit_share, link_share=link_share, cjk=cjk)
-
-
-# Each ASCII character that is not a word character (a letter, a digit, "_") mapped to a space, the others to
-# themselves (a character the table lacks costs translate a KeyError, once a call): in an ASCII text,
-# translating and splitting at spaces finds WORD's words, in about three quarters of the time
-_ASCII_NON_WORD = str.maketrans({c: c if c.isalnum() or c == "_" else " " for c in map(chr, range(128))})
-
-
-def words_of(text: str) -> list[str]:
-    """The lower-case words of a text (``WORD`` matches)."""
-    text = text.lower()
-    if not text.isascii():
-        text = narrowed(text)
-    if text.isascii():
-        return text.translate(_ASCII_NON_WORD).split()
-    return WORD.findall(text)
 
 
 INTRO_MIN_WORDS = 6

@@ -7,8 +7,8 @@ from __future__ import annotations
 from . import detect
 from .article import Article, Block, Removal
 from .errors import EmptyInputError
-from .classify import PLAIN_TERMINAL, body_start, classify, is_short_title
-from .lexicon import lexicon
+from .classify import PLAIN_TERMINAL, body_start, choose_stopwords, classify, is_short_title
+from .lexicon import lexicon, words_of
 from .options import Options
 from .rebuild import dedupe_key, from_headline, normalise_text, paragraphs
 from .rules import Target, first_match
@@ -102,8 +102,6 @@ def _from_html(parsed, opts: Options) -> Article:
 
 def _stopword_language(blocks: list[Block]) -> str | None:
     """The language of the article's text by its stop words, for a page that does not declare one."""
-    from .classify import choose_stopwords, words_of
-
     return choose_stopwords([words_of(b.text) for b in blocks[:50]], lexicon())[0]
 
 

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from .article import Block, Removal
-from .classify import words_of
 from .detect import nfc
 from .lazy_re import LazyPattern
+from .lexicon import words_of
 
 _SPACE = LazyPattern(r"[^\S\n]+")
 

@@ -252,8 +252,7 @@ def test_short_lines_and_sentences_make_no_run_of_titles():
 def test_words_of_finds_the_words_the_word_pattern_finds():
     # words_of takes a faster road for ASCII text (str.translate, then str.split); it must find exactly what
     # WORD.findall finds in the lower-cased text, whatever the characters around the words.
-    from cleaner.classify import words_of
-    from cleaner.lexicon import WIDE_PUNCTUATION, WORD
+    from cleaner.lexicon import WIDE_PUNCTUATION, WORD, words_of
 
     assert not WORD.search(WIDE_PUNCTUATION)  # replaced by spaces: none may be part of a word
     texts = [f"ab{chr(c)}Cd {chr(c)}x_1{chr(c)}" for c in [*range(128), *map(ord, WIDE_PUNCTUATION)]]

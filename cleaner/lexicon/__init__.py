@@ -49,12 +49,49 @@ def narrowed(text: str) -> str:
     return text
 
 
+# Each ASCII character that is not a word character (a letter, a digit, "_") mapped to a space, the others to
+# themselves (a character the table lacks costs translate a KeyError, once a call): in an ASCII text,
+# translating and splitting at spaces finds WORD's words, in about three quarters of the time
+_ASCII_NON_WORD = str.maketrans({c: c if c.isalnum() or c == "_" else " " for c in map(chr, range(128))})
+
+
+def words_of(text: str) -> list[str]:
+    """The lower-case words of a text (``WORD`` matches)."""
+    text = text.lower()
+    if not text.isascii():
+        text = narrowed(text)
+    if text.isascii():
+        return text.translate(_ASCII_NON_WORD).split()
+    return WORD.findall(text)
+
+
+# Every ASCII character that is neither a word character (a letter, a digit, "_") nor a colon mapped to a space,
+# the others to themselves (a character the table lacks costs translate a KeyError, once a call)
+_ASCII_SEPARATORS = str.maketrans({c: c if c.isalnum() or c in "_:" else " " for c in map(chr, range(128))})
+
+
+def phrase_words(norm: str) -> tuple[str, ...]:
+    """``PHRASE_WORD.findall(norm)``: in an ASCII text (the common case, once the wide punctuation is spaces),
+    by translate and split, about two thirds of the regex's cost."""
+    if not norm.isascii():
+        norm = narrowed(norm)
+        if not norm.isascii():
+            return tuple(PHRASE_WORD.findall(norm))
+    text = norm.translate(_ASCII_SEPARATORS)  # words, colons and spaces only
+    if ":" not in text:
+        return tuple(text.split())
+    text = text.replace(":", ": ")  # a colon stays with the word before it ("related:")...
+    if " :" in text or text[0] == ":":  # ...and one after no word is dropped
+        return tuple(w for w in text.split() if w != ":")
+    return tuple(text.split())
+
+
 class PhraseSet:
     """A phrase list as tuples of lower-case words, matched word by word (no regex to compile, linear time).
 
     ``"Sign up for"`` matches the words ``sign up for`` wherever they stand, a colon after them or not;
     ``"Related:"`` matches only with its colon.  Phrases with no word at all (``"©"``) match as substrings.
-    Match against ``PHRASE_WORD.findall(text)``.
+    Match against ``phrase_words(text)`` (``PHRASE_WORD.findall(text)``).
     """
 
     __slots__ = ("tuples", "wordless", "firsts")

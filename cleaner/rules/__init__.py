@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..article import record
-from ..lexicon import PHRASE_WORD, Lexicon, narrowed
+from ..lexicon import Lexicon, phrase_words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -38,33 +38,12 @@ class Target:
     def of(cls, text: str, kind: str = "p") -> "Target":
         words = text.split()
         norm = _bare(" ".join(words).lower()) if len(words) <= _longest("any") else ""  # no rule reads a long block
-        return cls(text, norm, len(words), _phrase_words(norm), kind)
+        return cls(text, norm, len(words), phrase_words(norm), kind)
 
 
 def normalise(text: str) -> str:
     """Lower case, one space between words, no punctuation at either end."""
     return _bare(" ".join(text.split()).lower())  # (no lower case is or holds a space: the same as lower, split)
-
-
-# Every ASCII character that is neither a word character (a letter, a digit, "_") nor a colon mapped to a space,
-# the others to themselves (a character the table lacks costs translate a KeyError, once a call)
-_ASCII_SEPARATORS = str.maketrans({c: c if c.isalnum() or c in "_:" else " " for c in map(chr, range(128))})
-
-
-def _phrase_words(norm: str) -> tuple[str, ...]:
-    """``PHRASE_WORD.findall(norm)``: in an ASCII text (the common case, once the wide punctuation is spaces),
-    by translate and split, about two thirds of the regex's cost."""
-    if not norm.isascii():
-        norm = narrowed(norm)
-        if not norm.isascii():
-            return tuple(PHRASE_WORD.findall(norm))
-    text = norm.translate(_ASCII_SEPARATORS)  # words, colons and spaces only
-    if ":" not in text:
-        return tuple(text.split())
-    text = text.replace(":", ": ")  # a colon stays with the word before it ("related:")...
-    if " :" in text or text[0] == ":":  # ...and one after no word is dropped
-        return tuple(w for w in text.split() if w != ":")
-    return tuple(text.split())
 
 
 def _bare(text: str) -> str:
