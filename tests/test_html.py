@@ -241,7 +241,6 @@ def test_article_inside_an_aside_is_found():
     assert "Another story" not in clean(beside, kind="html").text
 
 
-
 MENU_SECOND = "The mayor said that work on the new classrooms would begin in the spring and end before winter."
 
 
