@@ -21,7 +21,6 @@ import pytest
 
 from cleaner import cli
 from cleaner.article import Article, Block, Removal
-from cleaner.lexicon import Lexicon
 from cleaner.options import Options
 
 from samples import ARTICLE
@@ -163,65 +162,20 @@ def test_phrase_file_format(monkeypatch: pytest.MonkeyPatch, text: str, error: s
     assert lex.share == {"share this"} and lex.ads == {"anzeige"} and lex.caption == frozenset()
 
 
-# ---- the cache of the prepared word lists --------------------------------------------------------
+# ---- nothing is written ------------------------------------------------------------------------
 
-def _same_lexicon(a: Lexicon, b: Lexicon) -> bool:
-    from cleaner.lexicon import PHRASE_KEYS
+def test_a_run_writes_nothing_beside_the_package(tmp_path: Path) -> None:
+    # the package copied where nothing else writes (no bytecode either): a run leaves that folder as it was
+    import shutil
 
-    return (a.phrases == b.phrases and a.stopwords == b.stopwords
-            and all(a.words(k).state() == b.words(k).state() for k in PHRASE_KEYS))
-
-
-def test_lexicon_from_its_cache_is_the_lexicon_of_the_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from cleaner import lexicon as lexicon_module
-
-    cache = tmp_path / "__pycache__" / "lexicon.marshal"
-    monkeypatch.setattr(lexicon_module, "_cache_path", lambda: str(cache))
-    made = lexicon_module.lexicon.__wrapped__()  # no cache yet: read, and written
-    assert cache.is_file()
-    monkeypatch.setattr(lexicon_module, "read_lexicon", lambda: pytest.fail("read again, though the cache is current"))
-    cached = lexicon_module.lexicon.__wrapped__()
-    assert cached is not made and _same_lexicon(cached, made)
-
-
-@pytest.mark.parametrize("damage", ["stale", "truncated", "garbage", "other shape"])
-def test_a_stale_or_damaged_cache_is_read_past_and_rewritten(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                              damage: str) -> None:
-    import marshal
-
-    from cleaner import lexicon as lexicon_module
-
-    cache = tmp_path / "lexicon.marshal"
-    monkeypatch.setattr(lexicon_module, "_cache_path", lambda: str(cache))
-    lexicon_module.lexicon.__wrapped__()
-    good = cache.read_bytes()
-    if damage == "stale":  # made from other files: a list that has since changed
-        stamp, stopwords, lists = marshal.loads(good)
-        lists = {**lists, "ads": marshal.dumps((frozenset({"the"}), marshal.loads(lists["ads"])[1]))}
-        cache.write_bytes(marshal.dumps((stamp[:-1] + (stamp[-1][1:],), stopwords, lists)))
-    else:
-        cache.write_bytes({"truncated": good[:len(good) // 2], "garbage": b"\x00not marshal data\xff",
-                           "other shape": marshal.dumps((1, 2))}[damage])
-    lex = lexicon_module.lexicon.__wrapped__()
-    assert _same_lexicon(lex, lexicon_module.read_lexicon()) and "the" not in lex.ads
-    assert marshal.loads(cache.read_bytes())[0] == lexicon_module._stamp()  # rewritten, current
-
-
-@pytest.mark.parametrize("where", ["no folder can be made", "the file cannot be replaced"])
-def test_an_unwritable_cache_costs_only_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, where: str) -> None:
-    from cleaner import lexicon as lexicon_module
-
-    if where == "no folder can be made":
-        (tmp_path / "a file").write_text("")
-        cache = tmp_path / "a file" / "lexicon.marshal"
-    else:  # the partial file is written, then cannot take the cache's place
-        cache = tmp_path / "lexicon.marshal"
-        cache.mkdir()
-    before = sorted(tmp_path.iterdir())
-    monkeypatch.setattr(lexicon_module, "_cache_path", lambda: str(cache))
-    lex = lexicon_module.lexicon.__wrapped__()
-    assert _same_lexicon(lex, lexicon_module.read_lexicon())
-    assert sorted(tmp_path.iterdir()) == before  # no partial file left behind
+    shutil.copytree(REPO / "cleaner", tmp_path / "cleaner", ignore=shutil.ignore_patterns("__pycache__"))
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
+    for data in (INPUTS["article"], INPUTS["html"]):
+        proc = subprocess.run(BARE, input=data, capture_output=True, timeout=120, cwd=tmp_path, env=env)
+        assert proc.returncode == 0 and proc.stdout, proc.stderr
+        assert b"Traceback" not in proc.stderr
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
 # ---- the hand-written data classes are still the dataclasses they were ---------------------------
@@ -237,7 +191,6 @@ EXPECTED_FIELDS = {
     Block: ["text", "kind", "label", "reason"],
     Removal: ["text", "stage", "rule"],
     Article: ["title", "paragraphs", "authors", "date_published", "site_name", "url", "language", "kind", "removed"],
-    Lexicon: ["phrases", "stopwords"],
     Options: ["kind", "url", "max_bytes", "fast", "length_low", "length_high", "stopwords_low", "stopwords_high",
               "max_link_density", "span_block_cost", "span_char_cost", "rules", "disabled_rules", "dedupe"],
 }
@@ -246,7 +199,6 @@ SAMPLES = {
     Removal: lambda: Removal("Share", "rules", "social.share"),
     Article: lambda: Article(title="T", paragraphs=("One.", "Two."), authors=("A B",), url="https://x.org/",
                              removed=(Removal("Share", "rules", "social.share"),)),
-    Lexicon: lambda: Lexicon({"ads": frozenset({"advertisement"})}, {"en": frozenset({"the"})}),
     Options: lambda: Options(kind="text", disabled_rules=frozenset({"ads.marker"})),
 }
 

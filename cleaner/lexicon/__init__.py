@@ -6,21 +6,19 @@ A noise phrase of any language counts on every page ("Anzeige" is noise on an En
 so the rules see the union of all phrase lists.  Stop words stay per language: the heuristic stage
 uses the language whose stop words cover the text best.
 
-Everything here is loaded once, on first use, into immutable structures.  Reading the files and preparing
-the lists took 4-5 ms of a 33 ms `cleaner < page.txt` run, so their prepared form is kept beside the files,
-as Python keeps its bytecode (``__pycache__/lexicon.<python>.marshal``), and used while the files, this
-module and the interpreter are the ones it was made from.  Loading it costs less than half (the run: 31.5 ms).
+Everything here is read from the files once, on first use, into immutable structures; each list is made
+when a run first asks for it.  Nothing is ever written.
 """
 from __future__ import annotations
 
-import marshal
 import os
 import re
-import sys
 from collections.abc import Mapping
 from functools import lru_cache
 
-from ..article import record
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -96,16 +94,6 @@ class PhraseSet:
 
     __slots__ = ("tuples", "wordless", "firsts")
 
-    @classmethod
-    def from_state(cls, state: tuple) -> "PhraseSet":
-        """A set as ``state()`` gave it (from the cache: no phrase to split again)."""
-        new = cls.__new__(cls)
-        new.tuples, new.wordless, new.firsts = state
-        return new
-
-    def state(self) -> tuple:
-        return self.tuples, self.wordless, self.firsts
-
     def __init__(self, phrases: frozenset[str]):
         tuples: set[tuple[str, ...]] = set()
         wordless = []
@@ -158,30 +146,53 @@ class PhraseSet:
         return any(p in text for p in self.wordless)
 
 
-@record(frozen=True, eq=False)
 class Lexicon:
-    """All phrase lists of all languages, lower-cased, as frozensets, plus per-language stop words."""
+    """All phrase lists of all languages, lower-cased, as frozensets (``lex.ads``, ``lex.phrases["ads"]``), plus
+    per-language stop words (``lex.stopwords["en"]``)."""
 
-    def __init__(self, phrases: dict[str, frozenset[str]], stopwords: dict[str, frozenset[str]]) -> None:
-        self.__dict__.update(phrases=phrases, stopwords=stopwords, _sets={})  # _sets: the lists prepared so far
+    def __init__(self, phrases: Mapping[str, frozenset[str]], stopwords: Mapping[str, frozenset[str]]) -> None:
+        self.phrases = phrases
+        self.stopwords = stopwords
+        self._sets: dict[str, PhraseSet] = {}  # the lists prepared for word-by-word matching so far
 
     def __getattr__(self, key: str) -> frozenset[str]:
-        try:  # through __dict__: a copy or an unpickled object asks before its fields are set
-            found = self.__dict__["phrases"][key]
+        if key.startswith("_"):  # (asked by copy and pickle before __init__ has run)
+            raise AttributeError(key)
+        try:
+            found = self.phrases[key]
         except KeyError:
             raise AttributeError(key) from None
-        self.__dict__[key] = found  # the rules ask for a list on every block: next time, a plain attribute
+        setattr(self, key, found)  # the rules ask for a list on every block: next time, a plain attribute
         return found
 
     def words(self, key: str) -> PhraseSet:
         """One phrase list, prepared for word-by-word matching (once, on first use)."""
-        sets = self.__dict__["_sets"]
-        found = sets.get(key)
+        found = self._sets.get(key)
         if found is None:
-            phrases = self.phrases[key]
-            state = self.phrases.states.get(key) if isinstance(self.phrases, _CachedLists) else None
-            found = sets[key] = PhraseSet.from_state(state) if state else PhraseSet(phrases)
+            found = self._sets[key] = PhraseSet(self.phrases[key])
         return found
+
+
+class OnFirstUse(Mapping):
+    """A read-only mapping whose values are made from their sources the first time they are asked for: a run
+    needs about half of the phrase lists, and a page that declares its language no stop words."""
+
+    def __init__(self, sources: dict[str, object], make: Callable[[object], frozenset[str]]) -> None:
+        self._sources = sources
+        self._make = make
+        self._made: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = self._make(self._sources[key])
+        return found
+
+    def __iter__(self):
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 def _read_text(name: str) -> str:
@@ -191,18 +202,14 @@ def _read_text(name: str) -> str:
 
 @lru_cache(maxsize=None)
 def lexicon() -> Lexicon:
-    """The lexicon, from the cache when it is current, else read from the files (and the cache rewritten)."""
-    stamp = _stamp()
-    lex = _from_cache(stamp)
-    if lex is None:
-        lex = read_lexicon()
-        _to_cache(lex, stamp)
-    return lex
+    """The lexicon of the data files, read once, on first use."""
+    return read_lexicon()
 
 
 def read_lexicon() -> Lexicon:
-    """The lexicon as the data files hold it (no cache)."""
-    phrases: dict[str, set[str]] = {key: set() for key in PHRASE_KEYS}
+    """The lexicon as the data files hold it.  The phrase files are read and checked now (each holds a part of
+    every list); each list is made on first use, and so are the stop words of each language."""
+    bodies: dict[str, list[str]] = {key: [] for key in PHRASE_KEYS}
     for lang in PHRASE_LANGUAGES:
         name = os.path.join("phrases", f"{lang}.txt")
         try:
@@ -213,16 +220,23 @@ def read_lexicon() -> Lexicon:
         if not all(map(_is_header_line, header.splitlines())):
             raise ValueError(f"lexicon {name}: a line before the first [list] that is not a '#' comment")
         for key, body in lists:
-            if key not in phrases:
+            if key not in bodies:
                 raise ValueError(f"lexicon {name}: unknown list [{key}]")
             if "\n#" in body:  # it would be a phrase
                 raise ValueError(f"lexicon {name}: a '#' line in [{key}]: comments go in the header")
-            phrases[key].update(filter(None, map(str.strip, body.splitlines())))  # filter(None, ...): no blank lines
-    stopwords = {}
-    for name in sorted(os.listdir(os.path.join(_HERE, "stopwords"))):
-        if name.endswith(".txt"):
-            stopwords[name[:-4]] = _word_list(_read_text(os.path.join("stopwords", name)))
-    return Lexicon({k: frozenset(v) for k, v in phrases.items()}, stopwords)
+            bodies[key].append(body)
+    stopwords = {name[:-4]: os.path.join("stopwords", name)
+                 for name in sorted(os.listdir(os.path.join(_HERE, "stopwords"))) if name.endswith(".txt")}
+    return Lexicon(OnFirstUse(bodies, _phrase_list), OnFirstUse(stopwords, _stopword_file))
+
+
+def _phrase_list(bodies: list[str]) -> frozenset[str]:
+    """The phrases of one list, from its part in each phrase file: one a line, blank lines skipped."""
+    return frozenset(filter(None, (line.strip() for body in bodies for line in body.splitlines())))
+
+
+def _stopword_file(name: str) -> frozenset[str]:
+    return _word_list(_read_text(name))
 
 
 def _sections(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -256,91 +270,3 @@ def _word_list(text: str) -> frozenset[str]:
     while header < len(lines) and _is_header_line(lines[header]):
         header += 1
     return frozenset(filter(None, lines[header:]))
-
-
-# --- The cache of the prepared lists ----------------------------------------------------------------------
-# One file for each interpreter (marshal's format is the interpreter's own), rewritten whole when stale.  It is
-# trusted as the bytecode beside it is: only who can write the package can write it.  A cache that cannot be
-# read, or written (a read-only install), only costs the time it would have saved.
-CACHE_FORMAT = 1  # raise it when the cached structures change shape
-
-
-def _cache_path() -> str | None:
-    tag = sys.implementation.cache_tag
-    return os.path.join(_HERE, "__pycache__", f"lexicon.{tag}.marshal") if tag else None
-
-
-def _stamp() -> tuple:
-    """What the prepared lists were made from: each data file's name, size and time of change, and this
-    module's (a change to how lists are prepared makes the cache stale too)."""
-    files = []
-    for folder in ("phrases", "stopwords"):
-        for entry in os.scandir(os.path.join(_HERE, folder)):
-            if entry.name.endswith(".txt"):
-                st = entry.stat()
-                files.append((folder, entry.name, st.st_size, st.st_mtime_ns))
-    own = os.stat(__file__)
-    return CACHE_FORMAT, own.st_size, own.st_mtime_ns, tuple(sorted(files))
-
-
-def _from_cache(stamp: tuple) -> Lexicon | None:
-    path = _cache_path()
-    if path is None:
-        return None
-    try:
-        with open(path, "rb") as fh:
-            saved, stopwords, lists = marshal.loads(fh.read())
-    except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, or of another shape
-        return None
-    if saved != stamp or not isinstance(lists, dict):
-        return None
-    return Lexicon(_CachedLists(lists), stopwords)
-
-
-class _CachedLists(Mapping):
-    """The phrase lists of a cached lexicon, each decoded on first use: a run asks for half of them, and
-    decoding them all costs more than the rest of the cache."""
-
-    def __init__(self, blobs: dict[str, bytes]) -> None:
-        self._blobs = blobs  # list name -> marshal of (its phrases, its PhraseSet's state)
-        self._open: dict[str, frozenset[str]] = {}
-        self.states: dict[str, tuple] = {}
-
-    def __getitem__(self, key: str) -> frozenset[str]:
-        found = self._open.get(key)
-        if found is None:
-            found, self.states[key] = marshal.loads(self._blobs[key])
-            self._open[key] = found
-        return found
-
-    def __iter__(self):
-        return iter(self._blobs)
-
-    def __len__(self) -> int:
-        return len(self._blobs)
-
-
-def _to_cache(lex: Lexicon, stamp: tuple) -> None:
-    """Write the lexicon, every list prepared, beside the files: through a file of its own renamed into place (a
-    parallel run reads the old cache or the new one, never half of one), and silently given up where the package
-    cannot be written."""
-    path = _cache_path()
-    if path is None:
-        return
-    import tempfile  # only here: a write happens once for each install
-
-    lists = {key: marshal.dumps((lex.phrases[key], lex.words(key).state())) for key in PHRASE_KEYS}
-    data = marshal.dumps((stamp, lex.stopwords, lists))
-    partial = None
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, partial = tempfile.mkstemp(prefix="lexicon.", suffix=".partial", dir=os.path.dirname(path))
-        with open(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(partial, path)
-    except OSError:
-        if partial is not None:
-            try:
-                os.unlink(partial)
-            except OSError:
-                pass
