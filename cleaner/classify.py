@@ -29,19 +29,16 @@ from collections import Counter
 
 from .article import Block, record
 from .lazy_re import LazyPattern
-from .lexicon import PHRASE_WORD, Lexicon, words_of
+from .lexicon import Lexicon
 from .options import Options
+from .text import (CLAUSE_MARKS, FINAL_MARKS, FULL_STOP, NOT_HEADLINE_ENDS, NOT_SHORT_TITLE_ENDS,
+                   NOT_TEASER_TITLE_ENDS, PHRASE_WORD, TERMINAL, unquoted, words_of)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
 _URLISH = LazyPattern(r"(?:https?://|www\.)\S{1,2000}|[^\s@]{1,64}@[^\s@]{1,253}\.\w+", re.I)
-# What ends a sentence at a block's end.  TERMINAL, the block feature, also takes a closing single quote, bracket
-# or CJK corner quote; pipeline.looks_like_article asks for PLAIN_TERMINAL, without them (written apart: one
-# set for both would change output).
-TERMINAL = tuple('.!?…"”’\'»。！？」』)')
-PLAIN_TERMINAL = tuple('.!?…"”»。！？')
 _COPYRIGHT = LazyPattern(r"\(c\)|copyright\b.{0,40}\d{4}", re.I)
 _DIGIT = re.compile(r"\d")
 
@@ -494,7 +491,7 @@ def _closes_article(blocks: list[Block], start: int, end: int, last: int) -> boo
     goods = [b for b in blocks[start:last + 1] if b.label == "good"]
     seen = sum(len(b.text) for b in goods)
     total = seen + sum(len(b.text) for b in blocks[last + 1:end + 1] if b.label == "good")
-    return bool(goods) and seen >= 0.5 * total and _unquoted(goods[-1].text).endswith((".", "!", "?"))
+    return bool(goods) and seen >= 0.5 * total and unquoted(goods[-1].text).endswith(FINAL_MARKS)
 
 
 # --- Does a line look like a title? ------------------------------------------------------------------------
@@ -508,7 +505,7 @@ def _closes_article(blocks: list[Block], start: int, end: int, last: int) -> boo
 
 def _is_capitalised_headline(text: str) -> bool:
     """3 to 20 words, most of them capitalised, not ending in ".", ",", ";" or ":" (a question may)."""
-    if text.endswith((".", ",", ";", ":")):  # (asked first: no split then)
+    if text.endswith(NOT_HEADLINE_ENDS):  # (asked first: no split then)
         return False
     words = [w for w in text.split() if w[:1].isalpha()]
     if not 3 <= len(words) <= 20 or text.split(None, 1)[0].endswith(":"):
@@ -518,7 +515,7 @@ def _is_capitalised_headline(text: str) -> bool:
 
 def _is_teaser_title(text: str) -> bool:
     """A line of a headline's length without a sentence end (a question mark and closing quotes allowed)."""
-    if len(text) > 150 or _unquoted(text).endswith((".", "!", "…", ":", ";", ",")):
+    if len(text) > 150 or unquoted(text).endswith(NOT_TEASER_TITLE_ENDS):
         return False  # (asked first: the article's long paragraphs are not split into words)
     words = sum(1 for w in text.split() if any(map(str.isalnum, w)))  # a dash or a bullet is no word
     return 4 <= words <= 20
@@ -529,16 +526,12 @@ TEASER_TITLE_WORDS = 15
 
 def is_short_title(text: str) -> bool:
     """A headline, not a sentence of the article: short, and not ending in a full stop or a colon."""
-    return len(text.split()) <= TEASER_TITLE_WORDS and not text.rstrip().endswith((".", "。", ":"))
+    return len(text.split()) <= TEASER_TITLE_WORDS and not text.rstrip().endswith(NOT_SHORT_TITLE_ENDS)
 
 
 def _is_any_case_title(text: str) -> bool:
     """A line that may be a title of any case: a few words, no full stop at its end."""
-    return 2 <= len(text.split()) <= 20 and not text.endswith(".")
-
-
-def _unquoted(text: str) -> str:
-    return text.rstrip().rstrip("'\"’”»")
+    return 2 <= len(text.split()) <= 20 and not text.endswith(FULL_STOP)
 
 
 # --- Inside and around the span: restores, and banners ------------------------------------------------------

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from .article import Block
 from .detect import CONTROL, nfc
-from .lexicon import WORD
 from .options import Options
+from .text import WORD
 
 # trafilatura's XML element -> our block kind
 _KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "code", "cell": "td", "list": "list",

@@ -7,13 +7,14 @@ from __future__ import annotations
 from . import detect
 from .article import Article, Block, Removal
 from .errors import EmptyInputError
-from .classify import PLAIN_TERMINAL, body_start, choose_stopwords, classify, is_short_title
-from .lexicon import lexicon, words_of
+from .classify import body_start, choose_stopwords, classify, is_short_title
+from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, from_headline, normalise_text, paragraphs
 from .rules import Target, first_match
 from .rules.bylines import AUTHOR_BOX, author_box_person, authors_from_byline, bio_subject
 from .segment import segment
+from .text import TERMINAL_DOUBLE_QUOTED, words_of
 from .title import title_from_html, title_from_text
 
 
@@ -137,7 +138,7 @@ def looks_like_article(kept: list[Block]) -> bool:
     """A few short lines with no sentence among them (a lone teaser left where the scraper lost the
     body) are no article: better no output than a wrong one."""
     return sum(len(b.text) for b in kept) >= MIN_ARTICLE_CHARS or any(
-        b.text.rstrip().endswith(PLAIN_TERMINAL) for b in kept)
+        b.text.rstrip().endswith(TERMINAL_DOUBLE_QUOTED) for b in kept)
 
 
 HEADER_ZONE = 8  # blocks before the body where a byline may stand when no headline was found

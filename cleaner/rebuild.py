@@ -4,7 +4,7 @@ from __future__ import annotations
 from .article import Block, Removal
 from .detect import nfc
 from .lazy_re import LazyPattern
-from .lexicon import words_of
+from .text import words_of
 
 _SPACE = LazyPattern(r"[^\S\n]+")
 

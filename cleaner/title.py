@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .article import Block
 from .lazy_re import LazyPattern
-from .lexicon import WORD
+from .text import NOT_TITLE_ENDS, WORD
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def headline_score(block: Block, slug: set[str]) -> float:
     words = text.split()
     if not 2 <= len(words) <= 30 or len(text) > 250:
         return 0.0
-    if text.endswith((".", ",", ";")) and not text.endswith("..."):
+    if text.endswith(NOT_TITLE_ENDS) and not text.endswith("..."):
         return 0.0
     score = 1.0
     if text.endswith(("?", "!")):

@@ -247,17 +247,3 @@ def test_short_lines_and_sentences_make_no_run_of_titles():
     assert _is_teaser_title("Apollo 11 First Moon Landing Receives Royal Treatment in 'The Crown'")
     for line in ("– Dia**** Co** Ga****", "The show was really great.", "Here is what we found:", "Sign in"):
         assert not _is_teaser_title(line)
-
-
-def test_words_of_finds_the_words_the_word_pattern_finds():
-    # words_of takes a faster road for ASCII text (str.translate, then str.split); it must find exactly what
-    # WORD.findall finds in the lower-cased text, whatever the characters around the words.
-    from cleaner.lexicon import WIDE_PUNCTUATION, WORD, words_of
-
-    assert not WORD.search(WIDE_PUNCTUATION)  # replaced by spaces: none may be part of a word
-    texts = [f"ab{chr(c)}Cd {chr(c)}x_1{chr(c)}" for c in [*range(128), *map(ord, WIDE_PUNCTUATION)]]
-    texts += [f"“It’s here…” — «oui»\u00a0• {extra}" for extra in ("done.", "café", "Straße", "ΣΟΦΙΑ")]
-    texts += ["", "  ", "Don't stop: e-mail me@ex.com, 3.5%!", "tab\there\x1cfile\x1fsep", "__init__ x__y",
-              "Café “quoted” — naïve", "İstanbul ΣΟΦΙΑ", "東京 都", "a\u00a0b\u2009c"]
-    for text in texts:
-        assert words_of(text) == WORD.findall(text.lower()), repr(text)

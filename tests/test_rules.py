@@ -407,7 +407,7 @@ def test_a_closing_about_the_author_box_goes_but_a_press_release_note_stays() ->
 def test_target_tokens_are_the_phrase_words_of_the_normalised_text() -> None:
     # Target.of splits most texts by translate + split instead of the regex; the words must be PHRASE_WORD's,
     # a colon kept after a word and dropped after anything else, whatever the characters around the words.
-    from cleaner.lexicon import PHRASE_WORD, WIDE_PUNCTUATION
+    from cleaner.text import PHRASE_WORD, WIDE_PUNCTUATION
 
     assert not PHRASE_WORD.search(WIDE_PUNCTUATION)  # replaced by spaces: none may be part of a word
     marks = [*map(chr, range(128)), *WIDE_PUNCTUATION]

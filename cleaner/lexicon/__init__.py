@@ -12,9 +12,10 @@ when a run first asks for it.  Nothing is ever written.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from functools import lru_cache
+
+from ..text import PHRASE_WORD
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -29,59 +30,6 @@ PHRASE_KEYS = ("share", "ads", "promo_prefix", "newsletter", "caption", "byline_
                "dateline", "consent", "counter_nouns", "months", "section_end", "reading_time", "follow_prefix",
                "social_networks", "caption_prefix", "affiliate", "credit_phrase", "figure_label",
                "enlarge_hint", "rights", "bio_roles", "about_prefix", "bio_label")
-
-
-WORD = re.compile(r"\w+")
-# Words as phrases see them: a colon right after a word is kept ("related:" is a label, "related" a word).
-PHRASE_WORD = re.compile(r"\w+:?")
-# Punctuation outside ASCII that news is full of (curly quotes, dashes, the ellipsis, the no-break space, the
-# bullet), no word characters: once they are spaces, most text is ASCII, which str.translate splits faster than
-# a regex finds WORD's words
-WIDE_PUNCTUATION = "’‘“”–—…«»\u00a0•"
-
-
-def narrowed(text: str) -> str:
-    """The text with its WIDE_PUNCTUATION as spaces."""
-    for mark in WIDE_PUNCTUATION:  # (a str.replace that finds nothing costs one scan, no copy)
-        text = text.replace(mark, " ")
-    return text
-
-
-# Each ASCII character that is not a word character (a letter, a digit, "_") mapped to a space, the others to
-# themselves (a character the table lacks costs translate a KeyError, once a call): in an ASCII text,
-# translating and splitting at spaces finds WORD's words, in about three quarters of the time
-_ASCII_NON_WORD = str.maketrans({c: c if c.isalnum() or c == "_" else " " for c in map(chr, range(128))})
-
-
-def words_of(text: str) -> list[str]:
-    """The lower-case words of a text (``WORD`` matches)."""
-    text = text.lower()
-    if not text.isascii():
-        text = narrowed(text)
-    if text.isascii():
-        return text.translate(_ASCII_NON_WORD).split()
-    return WORD.findall(text)
-
-
-# Every ASCII character that is neither a word character (a letter, a digit, "_") nor a colon mapped to a space,
-# the others to themselves (a character the table lacks costs translate a KeyError, once a call)
-_ASCII_SEPARATORS = str.maketrans({c: c if c.isalnum() or c in "_:" else " " for c in map(chr, range(128))})
-
-
-def phrase_words(norm: str) -> tuple[str, ...]:
-    """``PHRASE_WORD.findall(norm)``: in an ASCII text (the common case, once the wide punctuation is spaces),
-    by translate and split, about two thirds of the regex's cost."""
-    if not norm.isascii():
-        norm = narrowed(norm)
-        if not norm.isascii():
-            return tuple(PHRASE_WORD.findall(norm))
-    text = norm.translate(_ASCII_SEPARATORS)  # words, colons and spaces only
-    if ":" not in text:
-        return tuple(text.split())
-    text = text.replace(":", ": ")  # a colon stays with the word before it ("related:")...
-    if " :" in text or text[0] == ":":  # ...and one after no word is dropped
-        return tuple(w for w in text.split() if w != ":")
-    return tuple(text.split())
 
 
 class PhraseSet:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..article import record
-from ..lexicon import Lexicon, phrase_words
+from ..lexicon import Lexicon
+from ..text import phrase_words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class Target:
     def __init__(self, text: str,
                  norm: str,  # lower-cased, whitespace collapsed, punctuation stripped at both ends
                  words: int,
-                 tokens: tuple[str, ...],  # the words of norm as phrases see them (lexicon.PHRASE_WORD)
+                 tokens: tuple[str, ...],  # the words of norm as phrases see them (text.PHRASE_WORD)
                  kind: str,  # p, h, li, quote, ... (HTML) or p (text)
                  ) -> None:
         self.__dict__.update(text=text, norm=norm, words=words, tokens=tokens, kind=kind)

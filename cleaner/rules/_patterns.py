@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from ..lazy_re import LazyPattern
-from ..lexicon import WORD, lexicon
+from ..lexicon import lexicon
+from ..text import WORD
 
 # A lone keyword ("newsletter", "cookies") marks noise only in a short block; in a long one it is news.
 LONE_KEYWORD_MAX_WORDS = 8

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from ..lazy_re import LazyPattern
-from ..lexicon import PHRASE_WORD, Lexicon, lexicon
+from ..lexicon import Lexicon, lexicon
+from ..text import PHRASE_WORD, PROSE_ENDS
 from . import Target, rule
 from ._patterns import holds_any, starts_with_phrase
 
@@ -49,7 +50,7 @@ def _byline_body(text: str) -> str | None:
 @rule("bylines.byline", max_words=14)
 def byline(t: Target, lex: Lexicon) -> str | None:
     """A short "By Jane Doe" line, or "Jane Doe | Reuters" / "Jane Doe, Staff Writer"."""
-    if t.text.rstrip().endswith((".", "!", "?", "”", '"')) and t.words > 6:
+    if t.text.rstrip().endswith(PROSE_ENDS) and t.words > 6:
         return None
     if t.tokens and t.tokens[0] in lex.words("byline_prefix").firsts and _byline_body(t.text):
         return "byline"
