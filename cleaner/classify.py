@@ -31,8 +31,8 @@ from .article import Block, record
 from .lazy_re import LazyPattern
 from .lexicon import Lexicon
 from .options import Options
-from .text import (CLAUSE_MARKS, FINAL_MARKS, FULL_STOP, NOT_HEADLINE_ENDS, NOT_SHORT_TITLE_ENDS,
-                   NOT_TEASER_TITLE_ENDS, PHRASE_WORD, TERMINAL, unquoted, words_of)
+from .text import FINAL_MARKS, PHRASE_WORD, TERMINAL, unquoted, words_of
+from .title import is_any_case_title, is_capitalised_headline, is_teaser_title, slug_match, url_slug_tokens
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -313,8 +313,6 @@ ANCHOR_MATCH = 0.6  # the least F1 of a line's words against the URL slug's for 
 def headline_anchor(blocks: list[Block], url: str | None) -> int | None:
     """The last of the lines that best repeat the headline in the page's URL ("/us-sport-corona-100.html"
     -> "US-Sport in Zeiten von Corona"), when one matches well; else None."""
-    from .title import slug_match, url_slug_tokens
-
     slug = url_slug_tokens(url)
     if len(slug) < 2:
         return None
@@ -417,7 +415,7 @@ def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = l
 
     def is_headline(k: int) -> bool:
         if k not in headline:
-            headline[k] = _is_capitalised_headline(blocks[k].text)
+            headline[k] = is_capitalised_headline(blocks[k].text)
         return headline[k]
 
     def teaser_at(k: int) -> int:
@@ -427,7 +425,7 @@ def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = l
                 return 0
             size = 2
         elif (k + 2 < n and ends_sentence[k + 2] and _is_date_line(blocks[k + 1].text)
-              and _is_any_case_title(blocks[k].text) and not is_headline(k + 2)):
+              and is_any_case_title(blocks[k].text) and not is_headline(k + 2)):
             size = 3  # the date line marks a title of any case (German nouns, French sentence case)
         else:
             return 0
@@ -472,7 +470,7 @@ def cut_trailing_titles(blocks: list[Block], start: int, end: int) -> int:
     run, others = 0, 0
     for i in range(end, start - 1, -1):
         b = blocks[i]
-        if b.label == "good" and _is_teaser_title(b.text):
+        if b.label == "good" and is_teaser_title(b.text):
             run += 1
             continue
         if run >= TRAILING_TITLES:
@@ -492,46 +490,6 @@ def _closes_article(blocks: list[Block], start: int, end: int, last: int) -> boo
     seen = sum(len(b.text) for b in goods)
     total = seen + sum(len(b.text) for b in blocks[last + 1:end + 1] if b.label == "good")
     return bool(goods) and seen >= 0.5 * total and unquoted(goods[-1].text).endswith(FINAL_MARKS)
-
-
-# --- Does a line look like a title? ------------------------------------------------------------------------
-# Four tests of a teaser's title, each as strict as its company needs: the less the lines around it say "a list
-# of teasers stands here", the more the line itself must look like a headline.
-#   _is_capitalised_headline  over a one-sentence blurb (headline_pairs): most of its words capitalised
-#   _is_teaser_title          three or more in a row at the article's tail (cut_trailing_titles)
-#   is_short_title            under a "Related:" label that a rule removed (pipeline._apply_rules)
-#   _is_any_case_title        over a date line (headline_pairs): German nouns, French sentence case
-
-
-def _is_capitalised_headline(text: str) -> bool:
-    """3 to 20 words, most of them capitalised, not ending in ".", ",", ";" or ":" (a question may)."""
-    if text.endswith(NOT_HEADLINE_ENDS):  # (asked first: no split then)
-        return False
-    words = [w for w in text.split() if w[:1].isalpha()]
-    if not 3 <= len(words) <= 20 or text.split(None, 1)[0].endswith(":"):
-        return False  # a label first ("A: Bob Marley, Bruno Mars") is an answer or a caption, not a headline
-    return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
-
-
-def _is_teaser_title(text: str) -> bool:
-    """A line of a headline's length without a sentence end (a question mark and closing quotes allowed)."""
-    if len(text) > 150 or unquoted(text).endswith(NOT_TEASER_TITLE_ENDS):
-        return False  # (asked first: the article's long paragraphs are not split into words)
-    words = sum(1 for w in text.split() if any(map(str.isalnum, w)))  # a dash or a bullet is no word
-    return 4 <= words <= 20
-
-
-TEASER_TITLE_WORDS = 15
-
-
-def is_short_title(text: str) -> bool:
-    """A headline, not a sentence of the article: short, and not ending in a full stop or a colon."""
-    return len(text.split()) <= TEASER_TITLE_WORDS and not text.rstrip().endswith(NOT_SHORT_TITLE_ENDS)
-
-
-def _is_any_case_title(text: str) -> bool:
-    """A line that may be a title of any case: a few words, no full stop at its end."""
-    return 2 <= len(text.split()) <= 20 and not text.endswith(FULL_STOP)
 
 
 # --- Inside and around the span: restores, and banners ------------------------------------------------------

@@ -7,15 +7,15 @@ from __future__ import annotations
 from . import detect
 from .article import Article, Block, Removal
 from .errors import EmptyInputError
-from .classify import body_start, choose_stopwords, classify, is_short_title
+from .classify import body_start, choose_stopwords, classify
 from .lexicon import lexicon
 from .options import Options
-from .rebuild import dedupe_key, from_headline, normalise_text, paragraphs
+from .rebuild import dedupe_key, normalise_text, paragraphs
 from .rules import Target, first_match
 from .rules.bylines import AUTHOR_BOX, author_box_person, authors_from_byline, bio_subject
 from .segment import segment
 from .text import TERMINAL_DOUBLE_QUOTED, words_of
-from .title import title_from_html, title_from_text
+from .title import from_headline, is_short_title, title_from_html, title_from_text
 
 
 def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **options: object) -> Article:

@@ -1,10 +1,18 @@
-"""The title: for text, a leading headline-like line; for HTML, the metadata title checked against
-the page's own headline.  The title never stays in the body."""
+"""Headlines: what looks like one, the title, and the article's start at its headline.
+
+* Does a line look like a headline?  ``headline_score`` (the title of a text) and the tests of a teaser's
+  title that the heuristic stage and the pipeline ask (``is_capitalised_headline``, ...).
+* The title: for text, a leading headline-like line (``title_from_text``); for HTML, the metadata title checked
+  against the page's own headline (``title_from_html``).  The title never stays in the body.
+* On HTML, the article starts at its headline (``from_headline``).
+"""
 from __future__ import annotations
 
-from .article import Block
+from .article import Block, Removal
 from .lazy_re import LazyPattern
-from .text import NOT_TITLE_ENDS, WORD
+from .rebuild import dedupe_key
+from .text import (FULL_STOP, NOT_HEADLINE_ENDS, NOT_SHORT_TITLE_ENDS, NOT_TEASER_TITLE_ENDS, NOT_TITLE_ENDS, TERMINAL,
+                   WORD, unquoted)
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -31,8 +39,7 @@ def headline_score(block: Block, slug: set[str]) -> float:
     score = 1.0
     if text.endswith(("?", "!")):
         score -= 0.75  # a question or exclamation under the headline is a lede more often than a headline
-    capitalised = sum(w[:1].isupper() for w in words) / len(words)
-    score += capitalised
+    score += capitalised(words) / len(words)
     if 4 <= len(words) <= 20:
         score += 1.0
     if slug:
@@ -97,3 +104,86 @@ def title_from_html(meta_title: str | None, headline: str | None, site_name: str
             if site_name is None or site_name.lower() not in longest.lower() or len(longest.split()) > 3:
                 return longest.strip()
     return title
+
+
+# --- Does a line look like a teaser's title? -------------------------------------------------------------
+# Four tests of a teaser's title, each as strict as its company needs: the less the lines around it say "a list
+# of teasers stands here", the more the line itself must look like a headline.
+#   is_capitalised_headline  over a one-sentence blurb (classify.headline_pairs): most of its words capitalised
+#   is_teaser_title          three or more in a row at the article's tail (classify.cut_trailing_titles)
+#   is_short_title           under a "Related:" label that a rule removed (pipeline)
+#   is_any_case_title        over a date line (classify.headline_pairs): German nouns, French sentence case
+# And a fifth, of a headline's fragment left at the article's end (rules.fragments): is_capitalised_fragment.
+
+
+def capitalised(words: list[str]) -> int:
+    """How many of the words start with a capital letter."""
+    return sum(w[:1].isupper() for w in words)
+
+
+def is_capitalised_headline(text: str) -> bool:
+    """3 to 20 words, most of them capitalised, not ending in ".", ",", ";" or ":" (a question may)."""
+    if text.endswith(NOT_HEADLINE_ENDS):
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    if not 3 <= len(words) <= 20 or text.split(None, 1)[0].endswith(":"):
+        return False  # a label first ("A: Bob Marley, Bruno Mars") is an answer or a caption, not a headline
+    return capitalised(words) >= 0.7 * len(words)
+
+
+def is_teaser_title(text: str) -> bool:
+    """A line of a headline's length without a sentence end (a question mark and closing quotes allowed)."""
+    if len(text) > 150 or unquoted(text).endswith(NOT_TEASER_TITLE_ENDS):
+        return False
+    words = sum(1 for w in text.split() if any(map(str.isalnum, w)))  # a dash or a bullet is no word
+    return 4 <= words <= 20
+
+
+TEASER_TITLE_WORDS = 15
+
+
+def is_short_title(text: str) -> bool:
+    """A headline, not a sentence of the article: short, and not ending in a full stop or a colon."""
+    return len(text.split()) <= TEASER_TITLE_WORDS and not text.rstrip().endswith(NOT_SHORT_TITLE_ENDS)
+
+
+def is_any_case_title(text: str) -> bool:
+    """A line that may be a title of any case: a few words, no full stop at its end."""
+    return 2 <= len(text.split()) <= 20 and not text.endswith(FULL_STOP)
+
+
+def is_capitalised_fragment(text: str) -> bool:
+    """A phrase without a sentence's end whose words are at least half capitalised: a caption's name or a
+    headline's piece ("US President Barack Obama")."""
+    if text.rstrip().endswith(TERMINAL):
+        return False
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and capitalised(words) >= 0.5 * len(words)
+
+
+# --- The article starts at its headline (HTML) ------------------------------------------------------------
+TITLE_WITHIN = 5  # blocks: how near the top the headline must stand for what precedes it to go
+TITLE_MIN_WORDS = 3
+
+
+def from_headline(blocks: list[Block], title: str | None, description: str | None,
+                   removed: list[Removal]) -> list[Block]:
+    """The article starts at its headline: blocks the extraction took from above it (a teaser of another
+    story, a section label, a date) go.  The headings right below it are the headline's company: one
+    that repeats the page's summary word for word is the standfirst, which is not the body."""
+    if not blocks:
+        return blocks
+    title_key = dedupe_key(title) if title else ""
+    if title_key.count(" ") >= TITLE_MIN_WORDS - 1:  # a one-word title ("Home") may be a menu's word too
+        at = next((i for i, b in enumerate(blocks[:TITLE_WITHIN + 1]) if dedupe_key(b.text) == title_key), 0)
+        removed.extend(Removal(b.text, "rebuild", "rebuild.before_title") for b in blocks[:at])
+        blocks = blocks[at:]
+    summary_key = dedupe_key(description) if description else ""
+    if summary_key and summary_key != title_key:
+        for i, b in enumerate(blocks[:TITLE_WITHIN]):
+            if b.kind != "h":
+                break
+            if dedupe_key(b.text) == summary_key:
+                removed.append(Removal(b.text, "rebuild", "rebuild.standfirst"))
+                return blocks[:i] + blocks[i + 1:]
+    return blocks

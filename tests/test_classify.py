@@ -241,9 +241,9 @@ def test_titles_that_more_of_the_article_follows_stay():
 
 
 def test_short_lines_and_sentences_make_no_run_of_titles():
-    from cleaner.classify import _is_teaser_title
+    from cleaner.title import is_teaser_title
 
-    assert _is_teaser_title("Will the train threaten air travel? 'Not in my lifetime,' says an executive")
-    assert _is_teaser_title("Apollo 11 First Moon Landing Receives Royal Treatment in 'The Crown'")
+    assert is_teaser_title("Will the train threaten air travel? 'Not in my lifetime,' says an executive")
+    assert is_teaser_title("Apollo 11 First Moon Landing Receives Royal Treatment in 'The Crown'")
     for line in ("– Dia**** Co** Ga****", "The show was really great.", "Here is what we found:", "Sign in"):
-        assert not _is_teaser_title(line)
+        assert not is_teaser_title(line)
