@@ -11,6 +11,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from .article import Block
+from .authors import bylines_in_page
 from .detect import CONTROL, nfc
 from .options import Options
 from .text import WORD
@@ -208,7 +209,7 @@ def _extract_page(tree, deep: bool, opts: Options) -> tuple[list[Block], PageMet
                     description=doc.description or None)
     meta.authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     if not meta.authors:
-        meta.bylines = _bylines(tree)
+        meta.bylines = bylines_in_page(tree)
     meta = _composed(meta)
     try:
         body = _main_content(tree, opts.url, fast)  # prunes the tree: the metadata and bylines come first
@@ -299,25 +300,6 @@ def _declared_language(tree) -> str | None:
     m = _LANGUAGE_TAG.fullmatch((tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
                                  or "").strip())
     return m.group(1).lower() if m else None
-
-
-_BYLINE_TAGS = ("span", "p", "div", "a", "address", "li", "strong", "em")
-_BYLINE_SCAN = 3000  # elements looked at, from the top of the page
-
-
-def _bylines(tree) -> list[str]:
-    """Short "By Jane Doe" texts of the page: where a page shows its byline when its metadata has none."""
-    from .rules.bylines import is_byline
-
-    found = []
-    for n, el in enumerate(tree.iter(*_BYLINE_TAGS)):
-        if n >= _BYLINE_SCAN:
-            break
-        text = (el.text or "").strip()
-        if 4 < len(text) < 80 and is_byline(text):
-            found.append(text)
-            break
-    return found
 
 
 def _blocks(body):

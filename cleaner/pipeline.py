@@ -5,14 +5,14 @@ This is the one place that applies rules and records what was removed, and why.
 from __future__ import annotations
 
 from . import detect
+from .authors import AUTHOR_BOX, HEADER_ZONE, authors_from_byline, drop_closing_notes, harvest
 from .article import Article, Block, Removal
 from .errors import EmptyInputError
 from .classify import body_start, choose_stopwords, classify
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
-from .rules import Target, first_match
-from .rules.bylines import AUTHOR_BOX, author_box_person, authors_from_byline, bio_subject
+from .rules import RuleBook
 from .segment import segment
 from .text import TERMINAL_DOUBLE_QUOTED, words_of
 from .title import from_headline, is_short_title, title_from_html, title_from_text
@@ -51,9 +51,9 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     """The article in the blocks of a text; the list is consumed."""
     lex = lexicon()
     rules = RuleBook(opts)
-    language = classify(blocks, opts, lex, lambda b: rules.name(b.text, b.kind))
+    language = classify(blocks, opts, lex, lambda b: rules.first_matching_rule(b.text, b.kind))
     removed: list[Removal] = []
-    is_noise = lambda text: rules.name(text) is not None  # noqa: E731
+    is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
     start = body_start(blocks, is_noise)
     title_at = title_from_text(blocks, start, opts.url, is_noise)
     title = normalise_text(blocks[title_at].text) if title_at is not None else None
@@ -69,10 +69,10 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
             kept.append(b)
             continue
         if header_from < i < start:  # the header zone: name the rule, and keep the byline's names
-            hit = rules.name(b.text)
+            hit = rules.first_matching_rule(b.text)
             if hit is not None:
                 b.reason = hit
-                _harvest(hit, b.text, authors)
+                harvest(hit, b.text, authors)
         removed.append(_removal(b))
     kept, byline_authors = _apply_rules(kept, rules, removed)
     authors.extend(a for a in byline_authors if a not in authors)
@@ -86,7 +86,7 @@ def _from_html(parsed, opts: Options) -> Article:
     removed: list[Removal] = []
     rules = RuleBook(opts)
     if meta.naive:  # trafilatura skipped (a huge page) or empty-handed: the raw blocks go through the heuristics
-        classify(blocks, opts, lexicon(), lambda b: rules.name(b.text, b.kind))
+        classify(blocks, opts, lexicon(), lambda b: rules.first_matching_rule(b.text, b.kind))
         removed.extend(_removal(b) for b in blocks if b.label != "good")
         blocks = [b for b in blocks if b.label == "good"]
     else:  # the extraction's blocks that html.py marked (html.link_paragraph)
@@ -106,26 +106,6 @@ def _stopword_language(blocks: list[Block]) -> str | None:
     return choose_stopwords([words_of(b.text) for b in blocks[:50]], lexicon())[0]
 
 
-class RuleBook:
-    """The rules as one ``clean()`` call asks them: each distinct (text, kind) is judged once."""
-
-    def __init__(self, opts: Options):
-        self.lex = lexicon()
-        self.disabled = opts.disabled_rules
-        self.enabled = opts.rules
-        self._seen: dict[tuple[str, str, str], str | None] = {}
-
-    def name(self, text: str, kind: str = "p", where: str = "any") -> str | None:
-        """The name of the first rule that calls this block noise, else None."""
-        if not self.enabled:
-            return None
-        key = (text, kind, where)
-        if key not in self._seen:
-            hit = first_match(Target.of(text, kind), self.lex, self.disabled, where)
-            self._seen[key] = hit.name if hit else None
-        return self._seen[key]
-
-
 def _removal(block: Block) -> Removal:
     reason = block.reason or "heuristic.boilerplate"
     return Removal(block.text, "heuristic" if reason.startswith("heuristic.") else "rules", reason)
@@ -141,15 +121,6 @@ def looks_like_article(kept: list[Block]) -> bool:
         b.text.rstrip().endswith(TERMINAL_DOUBLE_QUOTED) for b in kept)
 
 
-HEADER_ZONE = 8  # blocks before the body where a byline may stand when no headline was found
-
-
-def _harvest(rule: str, text: str, authors: list[str]) -> None:
-    """A removed byline feeds the article's authors."""
-    if rule == "bylines.byline":
-        authors.extend(a for a in authors_from_byline(text) if a not in authors)
-
-
 # After the last "Related:"/"You may also like" label, a run of headlines to the end is the list it labels.
 _TEASER_LABELS = frozenset({"promos.read_more", "promos.section_heading"})
 TEASER_LIST = "promos.teaser_list"  # a removal of several blocks, named like a rule (and disabled like one)
@@ -162,42 +133,21 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
     authors: list[str] = []
     teasers_from = None  # where the kept blocks stood when the last teaser label ("You may also like") went
     for b in blocks:
-        hit = rules.name(b.text, b.kind)
+        hit = rules.first_matching_rule(b.text, b.kind)
         if hit is None:
             kept.append(b)
             continue
         removed.append(Removal(b.text, "rules", hit))
-        _harvest(hit, b.text, authors)
+        harvest(hit, b.text, authors)
         if hit in _TEASER_LABELS:
             teasers_from = len(kept)
     if (teasers_from and teasers_from < len(kept) and TEASER_LIST not in rules.disabled
             and all(is_short_title(b.text) for b in kept[teasers_from:])):
         removed.extend(Removal(b.text, "rules", TEASER_LIST) for b in kept[teasers_from:])
         del kept[teasers_from:]
-    _drop_closing_notes(kept, rules, removed)
+    drop_closing_notes(kept, removed, lambda b: rules.first_matching_rule(b.text, b.kind, "tail"),
+                       author_box=rules.enabled and AUTHOR_BOX not in rules.disabled)
     return kept, authors
-
-
-def _drop_closing_notes(kept: list[Block], rules: RuleBook, removed: list[Removal]) -> None:
-    """Tail rules strip the article's last blocks one at a time (a dangling caption, the author's note), and
-    an "About Jane Doe" box goes with its note.  A note on someone the article names is a source's: it stays."""
-    lex = lexicon()
-    while len(kept) > 1:
-        hit = rules.name(kept[-1].text, kept[-1].kind, "tail")
-        if hit is None or hit == "bylines.author_bio" and _named_earlier(bio_subject(kept[-1].text, lex), kept[:-1]):
-            break
-        removed.append(Removal(kept.pop().text, "rules", hit))
-    if len(kept) > 2 and rules.enabled and AUTHOR_BOX not in rules.disabled:
-        person = author_box_person(kept[-2].text, kept[-1].text, lex)
-        if person is not None and not _named_earlier(person, kept[:-2]):
-            removed.extend(Removal(b.text, "rules", AUTHOR_BOX) for b in kept[-2:])
-            del kept[-2:]
-
-
-def _named_earlier(name: str | None, blocks: list[Block]) -> bool:
-    """Whether the blocks name this person (by surname)."""
-    surname = name.split()[-1].strip(".,") if name else ""
-    return bool(surname) and any(surname in b.text for b in blocks)
 
 
 def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title: str | None, authors: list[str],

@@ -421,14 +421,14 @@ def test_target_tokens_are_the_phrase_words_of_the_normalised_text() -> None:
 
 
 def test_the_address_pattern_needs_an_at_sign_or_http() -> None:
-    # bylines._without_addresses skips the regex for a text with neither "@" nor "http": every alternative of the
+    # authors.without_addresses skips the regex for a text with neither "@" nor "http": every alternative of the
     # pattern must hold one of them literally (and no flag may let "http" match "HTTP").
-    from cleaner.rules.bylines import _EMAILISH, _without_addresses
+    from cleaner.authors import ADDRESSES, without_addresses
 
-    assert _EMAILISH.flags & re.IGNORECASE == 0
-    assert all("@" in alt or "https?://" in alt for alt in _EMAILISH.pattern.split("|"))
-    assert _without_addresses("Jane Doe jane@example.com | @jdoe | https://x.org/a | Reuters") == "Jane Doe  |  |  | Reuters"
-    assert _without_addresses("Jane Doe | HTTP Weekly") == "Jane Doe | HTTP Weekly"
+    assert ADDRESSES.flags & re.IGNORECASE == 0
+    assert all("@" in alt or "https?://" in alt for alt in ADDRESSES.pattern.split("|"))
+    assert without_addresses("Jane Doe jane@example.com | @jdoe | https://x.org/a | Reuters") == "Jane Doe  |  |  | Reuters"
+    assert without_addresses("Jane Doe | HTTP Weekly") == "Jane Doe | HTTP Weekly"
 
 
 def test_the_figure_caption_pattern_ends_within_its_reach() -> None:

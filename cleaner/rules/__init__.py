@@ -15,12 +15,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..article import record
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, lexicon
 from ..text import phrase_words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from ..options import Options
 
 
 @record(frozen=True)
@@ -109,3 +111,23 @@ def first_match(target: Target, lex: Lexicon, disabled: frozenset[str], where: s
 def _rules_for(where: str, words: int, disabled: frozenset[str]) -> tuple[Rule, ...]:
     """The rules that look at a block of this many words, in registration order."""
     return tuple(r for r in all_rules() if r.where == where and words <= r.max_words and r.name not in disabled)
+
+
+class RuleBook:
+    """The rules as one ``clean()`` call asks them: each distinct (text, kind, where) is judged once."""
+
+    def __init__(self, opts: Options):
+        self.lex = lexicon()
+        self.disabled = opts.disabled_rules
+        self.enabled = opts.rules
+        self._seen: dict[tuple[str, str, str], str | None] = {}
+
+    def first_matching_rule(self, text: str, kind: str = "p", where: str = "any") -> str | None:
+        """The name of the first rule that calls this block noise, else None."""
+        if not self.enabled:
+            return None
+        key = (text, kind, where)
+        if key not in self._seen:
+            hit = first_match(Target.of(text, kind), self.lex, self.disabled, where)
+            self._seen[key] = hit.name if hit else None
+        return self._seen[key]
