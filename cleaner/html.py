@@ -1,14 +1,20 @@
-"""Stage 2 for HTML: trafilatura finds the main content and the metadata.
+"""Stage 2 for HTML: trafilatura finds the main content and the metadata; cleaner's own HTML heuristics
+around it.
 
-This is the only module that imports trafilatura (it costs ~250 ms to import, so it is imported
-only when HTML arrives).  The page is parsed once, without network or entity resolution, and
-deep nesting is kept (lxml's ``huge_tree``).
+trafilatura's steps are called one by one from ``cleaner/trafilatura_steps.py``, imported only when a page
+needs them (trafilatura costs ~250 ms to import; a very large page is read without it).  The page is parsed
+once, without network or entity resolution, and deep nesting is kept (lxml's ``huge_tree``).  Cleaner's own
+heuristics: control-character references dropped, deep wrappers unwrapped, a large page read block by block,
+the page's byline and language, a body split around an ad row joined, an ``<aside>`` holding the headline
+unwrapped, teaser links marked.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml import html as lxml_html
 
 from .article import Block
 from .authors import bylines_in_page
@@ -77,8 +83,6 @@ _DEEPER_THAN_MAX = "boolean(/" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")"
 
 def deepest(tree) -> tuple[int, list]:
     """The depth of the tree, and its wrapper elements deeper than MAX_DEPTH."""
-    from lxml import etree
-
     depth = most = 0
     deep = []
     for event, el in etree.iterwalk(tree, events=("start", "end")):
@@ -118,8 +122,6 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"
 
 def naive_blocks(tree) -> list[Block]:
     """The text of each outermost block element, in page order: what a naive scraper gives."""
-    from lxml import etree
-
     blocks: list[Block] = []
     inside = 0
     skip = 0
@@ -149,10 +151,6 @@ def _title_tag(tree) -> str | None:
 
 
 def parse(page: str):
-    from lxml import html as lxml_html
-
-    from lxml import etree
-
     parser = lxml_html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True, no_network=True,
                                   collect_ids=False, default_doctype=False)
     # lxml.html's own element lookup runs Python code for every element Python touches; trafilatura needs
@@ -170,7 +168,7 @@ def read(page: str):
     try:
         return parse_flat(page)
     except Exception:  # lxml gives up on some garbage; trafilatura has its own tolerant path
-        from trafilatura.utils import load_html
+        from trafilatura import load_html
 
         tree = load_html(page)
         return (tree, False) if tree is not None else None
@@ -198,10 +196,10 @@ def _extract_page(tree, deep: bool, opts: Options) -> tuple[list[Block], PageMet
     if sum(1 for _ in tree.iter("p")) > LARGE_PAGE:
         return naive_blocks(tree), _composed(PageMeta(url=opts.url, headline=h1, title=_title_tag(tree),
                                                       language=_declared_language(tree), naive=True))
-    from . import metadata
+    from . import trafilatura_steps as steps
 
     try:
-        doc = metadata.extract(tree, opts.url)
+        doc = steps.page_metadata(tree, opts.url)
     except (TypeError, ValueError):  # what trafilatura's bare_extraction gives up on
         return [], _composed(PageMeta(url=opts.url, headline=h1))
     meta = PageMeta(url=doc.url or opts.url, headline=h1, title=doc.title or None, date=doc.date or None,
@@ -327,69 +325,43 @@ def _blocks(body):
             yield Block(nfc(text), kind=kind)
 
 
-# --- trafilatura's main-content extraction ----------------------------------------------------------
-# The one place that calls trafilatura's internals (pinned by the version range in setup.cfg).  It runs
-# the steps of ``trafilatura.core.trafilatura_sequence`` that matter for cleaner, with these differences:
-# * readability's and jusText's comparison with the main extractor (``compare_extraction``) is skipped: on
-#   the development sets it changed few pages and made them worse on balance, for a fifth of the time;
-# * the raw-tree prunes are tested in Python on the few tags they concern, not by XPath over the page;
-# * whether a short extraction covers little of the page is measured in one pass over the page, not on a
-#   pruned copy;
-# * the tree is not copied before the prunes: the metadata and bylines are read before.
-# * the main extractor's backup of the cleaned tree is made only for a short extraction, which reads it.
-# Recall escalation (a short extraction retried in recall mode, and jusText beside it) is kept.
+# --- The main content: trafilatura's steps, and cleaner's own between them ----------------------------------
+def _main_content(tree, url: str | None, fast: bool):
+    """The page's main content (trafilatura's XML body element), or None: trafilatura's steps in its order
+    (``trafilatura_steps``), and two of cleaner's own: an article body split in two around an ad row is joined
+    before the extraction, and a short extraction is tried again with the headline's container unwrapped."""
+    from . import trafilatura_steps as steps
 
-_PRUNE_RAW_TAGS = ("div", "section", "aside")
-_INFINITE = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
-_APPENDED = re.compile(r"mvp-post-add-(?:box|wrap)")
-_COMMENTS_TAGS = ("div", "list", "section", "details", "ol", "ul")
-_PRUNE_TAGS = tuple(sorted(set(_PRUNE_RAW_TAGS + _COMMENTS_TAGS)))
-_COMMENTS_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
-_COMMENTS_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
-_COMMENTS_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
-
-
-def _test(pattern: re.Pattern, value: str | None) -> bool:
-    """EXSLT's re:test on an attribute: a missing attribute is the empty string."""
-    return pattern.search(value or "") is not None
-
-
-def _prune_raw(tree, forum: bool, bodies: dict | None = None) -> None:
-    """trafilatura's RAW_TREE_PRUNE_XPATH and, unless the page is a forum thread,
-    REMOVE_COMMENTS_AND_LISTS_XPATH: infinite-scroll containers of follow-up articles, share buttons,
-    comment sections.  Each is deleted with its content; its tail text stays.  On the way, ``bodies``
-    (if given) gets the divs and sections whose class names a body, by class."""
-    from trafilatura.xml import delete_element
-
-    infinite, share, comments = [], [], []
-    for el in tree.iter(*_PRUNE_TAGS):
-        ident, cls = el.get("id"), el.get("class")
-        if ident is None and cls is None or el is tree:
-            continue
-        if bodies is not None and cls and el.tag in _BODY_TAGS and "body" in cls:
-            bodies.setdefault(cls, []).append(el)
-        if el.tag in _PRUNE_RAW_TAGS:
-            if (_test(_INFINITE, ident) or _test(_INFINITE, cls)) and (
-                    el.find(".//h1") is None or _test(_APPENDED, ident) or _test(_APPENDED, cls)):
-                infinite.append(el)
-            if cls and "elementor-share-buttons" in cls:
-                share.append(el)
-        if not forum and el.tag in _COMMENTS_TAGS and (_test(_COMMENTS_ID, ident) or _test(_COMMENTS_CLASS, cls)) and (
-                el.tag not in ("ol", "ul") or _test(_COMMENTS_LIST_ID, ident) or _test(_COMMENTS_CLASS, cls)):
-            comments.append(el)
-    for found in (infinite, share, comments):  # in trafilatura's order
-        for el in found:
-            delete_element(el)
+    options = steps.extractor_options(url, fast)
+    bodies: dict[str, list] = {}
+    steps.prune_raw_tree(tree, steps.is_forum_page(tree), lambda el: _note_body_container(el, bodies))
+    _join_split_body(tree, bodies)
+    body, text = steps.main_extraction(tree, options, url)
+    if len(text) < options.min_extracted_size and _unwrap_headline_container(tree):
+        a_body, a_text = steps.main_extraction(tree, options, url)
+        if len(a_text) > len(text):
+            body, text = a_body, a_text
+    body, text = steps.rescue_with_baseline(tree, body, text, options)
+    body, text = steps.escalate_recall(tree, body, text, options, url, fast)
+    return body if len(text) >= options.min_output_size else None
 
 
 _BODY_TAGS = frozenset({"div", "section"})
 SPLIT_PART_CHARS = 200  # paragraph text a part of a split article body holds at least
 
 
-def _join_split_body(tree, bodies: dict) -> None:
+def _note_body_container(el, bodies: dict[str, list]) -> None:
+    """A div or a section whose class names a body goes in ``bodies``, under its class."""
+    cls = el.get("class")
+    if cls and el.tag in _BODY_TAGS and "body" in cls:
+        bodies.setdefault(cls, []).append(el)
+
+
+def _join_split_body(tree, bodies: dict[str, list]) -> None:
     """An article body cut in two around an advertisement row comes as two containers of the same
-    class, one after the other with no text between them; trafilatura takes the first container its
-    patterns find, and so half the article.  Move the later parts' content into the first."""
+    class (``bodies``: the page's body containers by class), one after the other with no text between them;
+    trafilatura takes the first container its patterns find, and so half the article.  Move the later
+    parts' content into the first."""
     parts = None
     for els in bodies.values():
         if len(els) < 2:
@@ -427,8 +399,6 @@ def _holds_paragraphs(el) -> bool:
 def _apart(parts: list) -> bool:
     """Whether a heading or a paragraph stands between the containers, outside all of them: then they
     are separate posts, or the article runs through what lies between and trafilatura reads it whole."""
-    from lxml import etree
-
     common = parts[0].getparent()
     while common is not None and not all(common in p.iterancestors() for p in parts[1:]):
         common = common.getparent()
@@ -451,57 +421,6 @@ def _apart(parts: list) -> bool:
 _BETWEEN_TAGS = frozenset({"h1", "h2", "h3", "p"})
 
 
-def _options(url: str | None, fast: bool):
-    from trafilatura.settings import Extractor
-
-    return Extractor(output_format="python", fast=fast, comments=False, tables=True, images=False, links=False,
-                     dedup=False, url=url)
-
-
-def _main_content(tree, url: str | None, fast: bool):
-    """trafilatura's main content of the page (its XML body element), or None."""
-    from copy import copy
-
-    from trafilatura.baseline import baseline
-    from trafilatura.core import (ESCALATION_ACCEPT_RATIO, ESCALATION_JUSTEXT_RATIO, ESCALATION_MAX_LENGTH,
-                                  ESCALATION_PAGE_SHARE, _forum_thread_page)
-    from trafilatura.external import justext_rescue
-
-    options = _options(url, fast)
-    bodies: dict = {}
-    _prune_raw(tree, _forum_thread_page(tree), bodies)
-    _join_split_body(tree, bodies)
-    body, text = _extract(tree, options, url)
-    if len(text) < options.min_extracted_size and _unwrap_headline_container(tree):
-        a_body, a_text = _extract(tree, options, url)
-        if len(a_text) > len(text):
-            body, text = a_body, a_text
-    if len(text) < options.min_extracted_size:  # rescue: trafilatura's baseline on the whole page
-        b_body, b_text, b_len = baseline(tree)
-        if b_len > len(text):
-            body, text = b_body, b_text
-    # recall escalation: a short extraction covering little of the page is retried in recall mode
-    if (0 < len(text) < ESCALATION_MAX_LENGTH and len(text) < ESCALATION_PAGE_SHARE * _page_text_bound(tree)
-            and len(text) < ESCALATION_PAGE_SHARE * page_text_length(tree)):
-        r_options = copy(options)
-        r_options.focus = "recall"
-        r_text = j_text = ""
-        try:  # guarded as trafilatura guards them
-            r_body, r_text = _extract(tree, r_options, url)
-        except Exception:
-            pass
-        if not fast:
-            try:
-                j_body, j_text = justext_rescue(copy(tree), options)
-            except Exception:
-                pass
-        if len(j_text) > len(r_text) and len(j_text) > ESCALATION_JUSTEXT_RATIO * len(text):
-            body, text = j_body, j_text
-        elif len(r_text) >= options.min_extracted_size and len(r_text) > ESCALATION_ACCEPT_RATIO * len(text):
-            body, text = r_body, r_text
-    return body if len(text) >= options.min_output_size else None
-
-
 # elements trafilatura deletes with all they hold, which a page can leave unclosed above its article
 _SWALLOWING = ("aside", "nav", "menu", "footer", "noscript")
 
@@ -518,124 +437,3 @@ def _unwrap_headline_container(tree) -> bool:
     for el in found:
         el.drop_tag()
     return bool(found)
-
-
-def _extract(tree, options, url):
-    """trafilatura's main extractor on a cleaned copy of the tree: (body, text)."""
-    return _extract_content(_cleaned(tree, options, url), options, lambda: _cleaned(tree, options, url))
-
-
-def _cleaned(tree, options, url):
-    """A copy of the tree as trafilatura's main extractor reads it (the same elements each time)."""
-    from copy import copy
-
-    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
-
-    return convert_tags(tree_cleaning(copy(tree), options), options, url)
-
-
-def _extract_content(cleaned, options, cleaned_again):
-    """trafilatura's ``main_extractor.extract_content``, without its backup: a deep copy of the cleaned
-    tree taken for every page, though only an extraction found short reads it (to recover the text
-    outside the main frame).  That copy was the extraction's peak of memory; a short extraction gets
-    the tree from ``cleaned_again`` instead, the same cleaning of the same page, element for element."""
-    from lxml.etree import strip_elements, strip_tags
-    from trafilatura.main_extractor import MIN_DUPLICATE_LENGTH, _elem_text, _extract, recover_wild_text
-    from trafilatura.utils import SPACING_PROTECTED, text_chars_test
-    from trafilatura.xml import delete_element
-
-    order = list(cleaned.iter())  # the elements in source order, before the main pass moves some
-    result_body, temp_text, potential_tags = _extract(cleaned, options)
-    if len(result_body) == 0 or len(temp_text) < options.min_extracted_size:
-        backup = cleaned_again()
-        consumed = {twin for elem, twin in zip(order, backup.iter(), strict=True) if elem.tag == "done"}
-        result_body = recover_wild_text(backup, result_body, options, potential_tags, consumed)
-        temp_text = " ".join(result_body.itertext()).strip()
-    # from here on as trafilatura
-    previous = None
-    for el in list(result_body):
-        current = _elem_text(el)
-        if current and current == previous and len(current) > MIN_DUPLICATE_LENGTH:
-            delete_element(el, keep_tail=False)
-        else:
-            previous = current
-    strip_elements(result_body, "done")
-    strip_tags(result_body, "div")
-    for linebreak in result_body.iter("lb"):
-        if (linebreak.tail and not text_chars_test(linebreak.tail)
-                and not any(anc.tag in SPACING_PROTECTED for anc in linebreak.iterancestors())):
-            linebreak.tail = None
-    return result_body, temp_text
-
-
-# trafilatura.settings.BASIC_CLEAN_XPATH, which trafilatura's page measure prunes
-_NOT_TEXT = frozenset({"aside", "fencedframe", "footer", "script", "style", "svg", "template"})
-_CONSENT = re.compile(r"cookie[-_]?(?:banner|bar|consent|law|notice|policy|description)|notice[-_]{0,2}cookie"
-                      r"|consent[-_]?(?:banner|manager|sdk)|borlabs|cookiebot|cmplz|onetrust|moove[-_]?gdpr", re.I)
-
-
-@lru_cache(maxsize=None)
-def _spaced_tags() -> frozenset[str]:
-    """The block elements trafilatura's page measure puts a space around."""
-    from trafilatura.baseline import _BLOCK_ELEMS
-
-    return frozenset(_BLOCK_ELEMS)
-
-
-def page_text_length(tree) -> int:
-    """The length of the page's text as trafilatura's ``html2txt`` measures it (without asides, footers,
-    scripts, styles, cookie notices; block boundaries spaced), in one pass and without a copy."""
-    spaced = _spaced_tags()
-    from lxml import etree
-
-    body = tree.find(".//body")
-    if body is None:
-        body = tree
-    parts: list[str] = []
-    pruned = set()
-    walker = etree.iterwalk(body, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            if el is not body and tag and _pruned_in_page_text(el):
-                pruned.add(el)
-                walker.skip_subtree()
-                continue
-            if tag in spaced:
-                parts.append(" ")
-            if tag and el.text:
-                parts.append(el.text)
-        elif el is not body:
-            if tag in spaced and el not in pruned:
-                parts.append(" ")
-            if el.tail:
-                parts.append(el.tail)
-    return len(" ".join("".join(parts).split()))
-
-
-def _page_text_bound(tree) -> int:
-    """At least page_text_length(tree), cheaply: all the text of the body, whitespace collapsed, plus the
-    two spaces each element may add, less the scripts and styles (one character less each: taking one out
-    may join two words)."""
-    body = tree.find(".//body")
-    if body is None:
-        body = tree
-    length = len(" ".join(body.text_content().split())) + 2 * int(body.xpath("count(descendant-or-self::*)"))
-    for el in body.iter("script", "style"):
-        if el.text:
-            length -= len(" ".join(el.text.split())) - 1
-    return length
-
-
-def _pruned_in_page_text(el) -> bool:
-    tag = el.tag
-    if tag in _NOT_TEXT:
-        return True
-    cls, ident = el.get("class"), el.get("id")
-    if cls is None and ident is None:
-        return False
-    if tag == "div":
-        first = next((v for k, v in el.items() if k in ("class", "id")), None)  # XPath: the first in the page
-        if first and "footer" in first:
-            return True
-    return bool((cls and _CONSENT.search(cls)) or (ident and _CONSENT.search(ident)))

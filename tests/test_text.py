@@ -15,8 +15,8 @@ def test_words_of_finds_the_words_the_word_pattern_finds():
     texts += [f"“It’s here…” — «oui»\u00a0• {extra}" for extra in ("done.", "café", "Straße", "ΣΟΦΙΑ")]
     texts += ["", "  ", "Don't stop: e-mail me@ex.com, 3.5%!", "tab\there\x1cfile\x1fsep", "__init__ x__y",
               "Café “quoted” — naïve", "İstanbul ΣΟΦΙΑ", "東京 都", "a\u00a0b\u2009c"]
-    for text in texts:
-        assert words_of(text) == WORD.findall(text.lower()), repr(text)
+    for line in texts:
+        assert words_of(line) == WORD.findall(line.lower()), repr(line)
 
 
 def test_phrase_words_finds_the_words_the_phrase_pattern_finds():
