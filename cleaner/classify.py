@@ -27,7 +27,7 @@ import re
 from array import array
 from collections import Counter
 
-from .article import Block, record
+from .article import Block, Record
 from .lazy_re import LazyPattern
 from .lexicon import Lexicon
 from .options import Options
@@ -105,12 +105,18 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
 
 
 # --- 1. First pass: each block on its own features ----------------------------------------------------------
-@record(frozen=True)
-class Features:
+class Features(Record):
+    __slots__ = ("chars", "words", "stop_density", "terminal", "digit_share", "link_share", "cjk")
+
     def __init__(self, chars: int, words: int, stop_density: float, terminal: bool, digit_share: float,
                  link_share: float, cjk: bool) -> None:
-        self.__dict__.update(chars=chars, words=words, stop_density=stop_density, terminal=terminal,
-                             digit_share=digit_share, link_share=link_share, cjk=cjk)
+        self.chars = chars
+        self.words = words
+        self.stop_density = stop_density
+        self.terminal = terminal
+        self.digit_share = digit_share
+        self.link_share = link_share
+        self.cjk = cjk
 
 
 INTRO_MIN_WORDS = 6

@@ -11,15 +11,15 @@ unwrapped, teaser links marked.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from .article import Block
+from .article import Block, Record
 from .authors import bylines_in_page
 from .detect import CONTROL, nfc
 from .options import Options
+from .rules import LINK_PARAGRAPH
 from .text import WORD
 
 # trafilatura's XML element -> our block kind
@@ -27,19 +27,28 @@ _KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "code",
           "table": "table", "row": "tr"}
 
 
-@dataclass
-class PageMeta:
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    date: str | None = None
-    site_name: str | None = None
-    url: str | None = None
-    language: str | None = None
-    headline: str | None = None  # the page's own <h1>, to check the metadata title against
-    description: str | None = None  # the page's summary (<meta name="description">, og:description, JSON-LD)
-    bylines: list[str] = field(default_factory=list)  # "By ..." lines of the page, when the metadata names nobody
-    naive: bool = False  # blocks are the page's raw text blocks (a huge page, or trafilatura found no article):
-                         # the heuristic stage must judge them
+class PageMeta(Record):
+    __slots__ = ("title", "authors", "date", "site_name", "url", "language",
+                 "headline",  # the page's own <h1>, to check the metadata title against
+                 "description",  # the page's summary (<meta name="description">, og:description, JSON-LD)
+                 "bylines",  # "By ..." lines of the page, when the metadata names nobody
+                 "naive")  # the blocks are the page's raw text blocks (a huge page, or trafilatura found no
+    # article): the heuristic stage must judge them
+
+    def __init__(self, title: str | None = None, authors: list[str] | None = None, date: str | None = None,
+                 site_name: str | None = None, url: str | None = None, language: str | None = None,
+                 headline: str | None = None, description: str | None = None, bylines: list[str] | None = None,
+                 naive: bool = False) -> None:
+        self.title = title
+        self.authors = authors or []
+        self.date = date
+        self.site_name = site_name
+        self.url = url
+        self.language = language
+        self.headline = headline
+        self.description = description
+        self.bylines = bylines or []
+        self.naive = naive
 
 
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
@@ -234,7 +243,6 @@ def _composed(meta: PageMeta) -> PageMeta:
     return meta
 
 
-LINK_PARAGRAPH = "html.link_paragraph"
 LINK_PARAGRAPH_MIN_WORDS = 4  # a shorter link is a name (a product, a place) as often as a teaser
 
 

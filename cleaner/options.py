@@ -1,50 +1,139 @@
-"""One immutable options object that flows through every stage.
+"""One immutable options object that flows through every stage, and checks its own fields.
 
-Make a variant with ``dataclasses.replace(options, field=value)``; never mutate one.
+Make a variant with ``options.with_url(url)``; an ``Options`` never changes.
 """
 from __future__ import annotations
 
-from .article import record
+from .article import Frozen
+
+KINDS = ("auto", "html", "text")
 
 
-@record(frozen=True)
-class Options:
-    """The options of one ``clean()`` call (a frozen dataclass; see ``clean()`` and the README)."""
+class Options(Frozen):
+    """The options of one ``clean()`` call (see ``clean()`` and the README).  Every field is checked here: a
+    wrong type is a ``TypeError`` and a wrong value a ``ValueError``, each naming the option."""
 
-    def __init__(
-        self,
+    __slots__ = (
         # input
-        kind: str = "auto",  # auto | html | text
-        url: str | None = None,
-        max_bytes: int = 64 * 1024 * 1024,
-        # HTML stage: skip the jusText candidate of trafilatura's recall retry
-        fast: bool = False,
+        "kind",  # auto | html | text (any case)
+        "url",  # str or None; bytes are decoded as UTF-8
+        "max_bytes",  # refuse larger inputs
+        # HTML stage
+        "fast",  # skip the jusText candidate of trafilatura's recall retry
         # heuristic stage (text input); the defaults were tuned on the development benchmark
-        length_low: int = 50,  # characters: below this a block is "short"
-        length_high: int = 150,  # characters: a long block with enough stop words is good at once
-        stopwords_low: float = 0.15,
-        stopwords_high: float = 0.25,
-        max_link_density: float = 0.5,
-        span_block_cost: float = 40.0,  # what one boilerplate block costs the article span (see classify.article_span)
-        span_char_cost: float = 0.5,  # ... and each of its characters
+        "length_low",  # characters: below this a block is "short"
+        "length_high",  # characters: a long block with enough stop words is good at once
+        "stopwords_low",
+        "stopwords_high",
+        "max_link_density",
+        "span_block_cost",  # what one boilerplate block costs the article span (see classify.article_span)
+        "span_char_cost",  # ... and each of its characters
         # rules
-        rules: bool = True,  # run the rule stage
-        disabled_rules: frozenset[str] = frozenset(),
+        "rules",  # run the rule stage
+        "disabled_rules",  # names of rules not to run
         # rebuild
-        dedupe: bool = True,
-    ) -> None:
-        self.__dict__.update(
-            kind=kind, url=url, max_bytes=max_bytes, fast=fast, length_low=length_low, length_high=length_high,
-            stopwords_low=stopwords_low, stopwords_high=stopwords_high, max_link_density=max_link_density,
-            span_block_cost=span_block_cost, span_char_cost=span_char_cost, rules=rules,
-            disabled_rules=disabled_rules, dedupe=dedupe)
+        "dedupe",
+    )
+
+    def __init__(self, *, kind: str = "auto", url: str | bytes | None = None, max_bytes: int = 64 * 1024 * 1024,
+                 fast: bool = False, length_low: int = 50, length_high: int = 150, stopwords_low: float = 0.15,
+                 stopwords_high: float = 0.25, max_link_density: float = 0.5, span_block_cost: float = 40.0,
+                 span_char_cost: float = 0.5, rules: bool = True, disabled_rules: object = frozenset(),
+                 dedupe: bool = True) -> None:
+        self._set(_kind(kind), _url(url), _count("max_bytes", max_bytes, least=1), _flag("fast", fast),
+                  _count("length_low", length_low), _count("length_high", length_high),
+                  _share("stopwords_low", stopwords_low), _share("stopwords_high", stopwords_high),
+                  _share("max_link_density", max_link_density), _cost("span_block_cost", span_block_cost),
+                  _cost("span_char_cost", span_char_cost), _flag("rules", rules), _rule_names(disabled_rules),
+                  _flag("dedupe", dedupe))
 
     @classmethod
-    def from_kwargs(cls, **kwargs: object) -> "Options":
-        """Build options from ``clean(**options)``; unknown names are a clear error."""
-        unknown = sorted(set(kwargs) - set(cls.__match_args__))  # __match_args__: the field names
+    def from_kwargs(cls, **kwargs: object) -> Options:
+        """Options from ``clean(**options)``; unknown names are a clear error."""
+        unknown = sorted(set(kwargs) - set(cls.__slots__))
         if unknown:
             raise TypeError(f"unknown option(s): {', '.join(unknown)}")
-        if "disabled_rules" in kwargs:
-            kwargs["disabled_rules"] = frozenset(kwargs["disabled_rules"])  # type: ignore[arg-type]
         return cls(**kwargs)  # type: ignore[arg-type]
+
+    def with_url(self, url: str | bytes | None) -> Options:
+        """A copy of these options with another page URL."""
+        return Options(**{**dict(zip(self.__slots__, self._values())), "url": url})
+
+
+# --- The checks, one a kind of field ---------------------------------------------------------------------------
+def _kind(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"kind must be a str, not {type(value).__name__}")
+    if value.lower() not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {value!r}")
+    return value.lower()
+
+
+def _url(value: object) -> str | None:
+    if isinstance(value, (bytes, bytearray)):
+        try:
+            return bytes(value).decode("utf-8")
+        except UnicodeDecodeError:
+            raise ValueError("url must be text; these bytes are not UTF-8") from None
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"url must be a str or None, not {type(value).__name__}")
+    return value
+
+
+def _number(name: str, value: object, kinds: tuple[type, ...], what: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        raise TypeError(f"{name} must be {what}, not {type(value).__name__}")
+
+
+def _count(name: str, value: object, least: int = 0) -> int:
+    _number(name, value, (int,), "an int")
+    if value < least:  # type: ignore[operator]
+        raise ValueError(f"{name} must be at least {least}, not {value}")
+    return value  # type: ignore[return-value]
+
+
+def _share(name: str, value: object) -> float:
+    _number(name, value, (int, float), "a number")
+    if not 0 <= value <= 1:  # type: ignore[operator]
+        raise ValueError(f"{name} must be between 0 and 1, not {value}")
+    return value  # type: ignore[return-value]
+
+
+def _cost(name: str, value: object) -> float:
+    _number(name, value, (int, float), "a number")
+    if not 0 <= value < float("inf"):  # type: ignore[operator]
+        raise ValueError(f"{name} must be 0 or more, not {value}")
+    return value  # type: ignore[return-value]
+
+
+def _flag(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False, not {value!r}")
+    return value
+
+
+def _rule_names(value: object) -> frozenset[str]:
+    """The disabled rules: a set (or any collection) of rule names, each a name the rules or the pipeline use."""
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise TypeError(f"disabled_rules must be a set of rule names, not {type(value).__name__}")
+    names = frozenset(value)  # type: ignore[arg-type]
+    if not names:
+        return names
+    wrong = sorted(repr(n) for n in names if not isinstance(n, str))
+    if wrong:
+        raise TypeError(f"disabled_rules must hold rule names (str), not {', '.join(wrong)}")
+    from .rules import rule_names  # only here: the rule modules load with the rule stage
+
+    unknown = sorted(names - rule_names())
+    if unknown:
+        raise ValueError(f"unknown rule(s) in disabled_rules: {'; '.join(_with_close_names(n) for n in unknown)}")
+    return names
+
+
+def _with_close_names(name: str) -> str:
+    from difflib import get_close_matches  # only for the message
+
+    from .rules import rule_names
+
+    close = get_close_matches(name, sorted(rule_names()), n=3)
+    return f"{name!r}" + (f" (did you mean {', '.join(close)}?)" if close else "")

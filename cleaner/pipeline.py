@@ -12,20 +12,22 @@ from .classify import body_start, choose_stopwords, classify
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
-from .rules import RuleBook
+from .rules import TEASER_LIST, RuleBook
 from .segment import segment
 from .text import TERMINAL_DOUBLE_QUOTED, words_of
 from .title import from_headline, is_short_title, title_from_html, title_from_text
 
 
 def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **options: object) -> Article:
-    """Clean one page or scraped text; raise ``CleanerError`` for input that cannot be cleaned."""
-    if kind not in ("auto", "html", "text"):
-        raise ValueError(f"kind must be 'auto', 'html' or 'text', not {kind!r}")
+    """Clean one page or scraped text; raise ``CleanerError`` for input that cannot be cleaned (and
+    ``TypeError`` or ``ValueError`` for a wrong argument or option)."""
     return run(data, Options.from_kwargs(url=url, kind=kind, **options))
 
 
 def run(data: str | bytes, opts: Options) -> Article:
+    """Clean one page with options already made (the stream workers, Spark and Scrapy call this)."""
+    if not isinstance(data, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
     text, utf8 = detect.decode_checked(data, opts.max_bytes)
     plain = utf8 is not None and detect.is_plain(text, utf8)  # cheap from the UTF-8 bytes; else unknown
     if opts.kind != "auto":
@@ -50,7 +52,7 @@ def run(data: str | bytes, opts: Options) -> Article:
 def _from_text(blocks: list[Block], opts: Options) -> Article:
     """The article in the blocks of a text; the list is consumed."""
     lex = lexicon()
-    rules = RuleBook(opts)
+    rules = RuleBook(opts.disabled_rules, opts.rules)
     language = classify(blocks, opts, lex, lambda b: rules.first_matching_rule(b.text, b.kind))
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
@@ -84,7 +86,7 @@ def _from_html(parsed, opts: Options) -> Article:
 
     blocks, meta = html.extract(parsed, opts)
     removed: list[Removal] = []
-    rules = RuleBook(opts)
+    rules = RuleBook(opts.disabled_rules, opts.rules)
     if meta.naive:  # trafilatura skipped (a huge page) or empty-handed: the raw blocks go through the heuristics
         classify(blocks, opts, lexicon(), lambda b: rules.first_matching_rule(b.text, b.kind))
         removed.extend(_removal(b) for b in blocks if b.label != "good")
@@ -123,7 +125,6 @@ def looks_like_article(kept: list[Block]) -> bool:
 
 # After the last "Related:"/"You may also like" label, a run of headlines to the end is the list it labels.
 _TEASER_LABELS = frozenset({"promos.read_more", "promos.section_heading"})
-TEASER_LIST = "promos.teaser_list"  # a removal of several blocks, named like a rule (and disabled like one)
 
 
 def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -> tuple[list[Block], list[str]]:

@@ -32,8 +32,6 @@ def article_schema():
 
 def _row(page: Any, url: Any, opts) -> dict[str, Any]:
     """One page -> the article's columns (or nulls and ``error``)."""
-    from dataclasses import replace
-
     from .errors import CleanerError
     from .pipeline import run
     from .stream import _one_line
@@ -44,7 +42,7 @@ def _row(page: Any, url: Any, opts) -> dict[str, Any]:
     if isinstance(page, (bytearray, memoryview)):
         page = bytes(page)
     if isinstance(url, str) and url:
-        opts = replace(opts, url=url)
+        opts = opts.with_url(url)
     try:
         article = run(page, opts)
     except CleanerError as err:
@@ -84,8 +82,6 @@ def clean_dataframe(df, column: str = "html", url_column: str | None = "url", ki
     from .options import Options
 
     opts = Options.from_kwargs(kind=kind, **options)  # bad options fail on the driver, at once
-    if kind not in ("auto", "html", "text"):
-        raise ValueError(f"kind must be 'auto', 'html' or 'text', not {kind!r}")
     if column not in df.columns:
         raise ValueError(f"no column {column!r} in the DataFrame (columns: {', '.join(df.columns)})")
     use_url = url_column is not None and url_column in df.columns

@@ -503,14 +503,12 @@ def _run_with_alarm(func, payload, timeout: float) -> tuple[bool, Any]:
 
 def _clean_item(opts, item):
     """Task: clean one item -- str/bytes, or a (data, url) pair."""
-    from dataclasses import replace
-
     from .pipeline import run
 
     if isinstance(item, tuple):
         data, url = item
         if url is not None:
-            opts = replace(opts, url=url)
+            opts = opts.with_url(url)
     else:
         data = item
     if not isinstance(data, (str, bytes, bytearray)):
@@ -613,8 +611,6 @@ class JsonRecordTask:
         return {k: v for k, v in record.items() if k != name}
 
     def __call__(self, payload: tuple[dict, bytes]) -> tuple[str, bytes]:
-        from dataclasses import replace
-
         from .pipeline import run
 
         where, raw = payload
@@ -631,7 +627,7 @@ class JsonRecordTask:
             return "failed", _dumps(error_record(rest, where, f"field '{name}' is a JSON "
                                                  f"{type(page).__name__}, not a string", INPUT))
         url = record.get(self.url_field)
-        opts = replace(self.opts, url=url) if isinstance(url, str) and url else self.opts
+        opts = self.opts.with_url(url) if isinstance(url, str) and url else self.opts
         ok, value = _run_task(lambda data: run(data, opts), page)
         if not ok:
             return "failed", _dumps(error_record(rest, where, *value))

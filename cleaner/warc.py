@@ -122,13 +122,11 @@ class WarcRecordTask:
     explain: bool = False
 
     def __call__(self, item: tuple[dict, WarcPage]) -> tuple[str, bytes]:
-        from dataclasses import replace
-
         from .pipeline import run
         from .stream import _dumps, _run_task, error_record
 
         where, page = item
-        opts = replace(self.opts, url=page.url) if page.url else self.opts
+        opts = self.opts.with_url(page.url) if page.url else self.opts
         ok, value = _run_task(lambda data: run(data, opts), page.body)
         if not ok:
             return "failed", _dumps(error_record(page.meta(), where, *value))

@@ -1,14 +1,13 @@
 """The library API: Article, to_dict, kind detection, bytes decoding, errors."""
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
 import pytest
 
 import cleaner
-from cleaner import Article, CleanerError, EmptyInputError, Removal, clean
+from cleaner import Article, CleanerError, EmptyInputError, Options, Removal, clean
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 GOLDEN = FIXTURES / "golden"
@@ -32,16 +31,16 @@ def _page(title: str, paragraphs: list[str], charset: str | None = "utf-8", lang
 def test_article_is_frozen() -> None:
     article = clean(ARTICLE)
     assert isinstance(article, Article)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         article.title = "Another title"  # type: ignore[misc]
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         article.paragraphs = ()  # type: ignore[misc]
     assert isinstance(article.paragraphs, tuple)
     assert isinstance(article.authors, tuple)
     assert isinstance(article.removed, tuple)
     for r in article.removed:
         assert isinstance(r, Removal)
-        with pytest.raises(dataclasses.FrozenInstanceError):
+        with pytest.raises(AttributeError):
             r.rule = "x"  # type: ignore[misc]
 
 
@@ -134,8 +133,13 @@ def test_html_without_doctype_is_html() -> None:
 def test_kind_can_be_forced() -> None:
     assert clean(ARTICLE, kind="text").kind == "text"
     assert clean(_page(TITLE, PARAS), kind="html").kind == "html"
-    with pytest.raises(ValueError):
-        clean(ARTICLE, kind="pdf")
+    assert clean(_page(TITLE, PARAS), kind="HTML").kind == "html"  # any case
+
+
+@pytest.mark.parametrize("kind", ["pdf", "", "htm", "auto "])
+def test_an_unknown_kind_is_refused_never_read_as_text(kind: str) -> None:
+    with pytest.raises(ValueError, match="kind must be one of auto, html, text"):
+        clean(ARTICLE, kind=kind)
 
 
 def test_str_and_utf8_bytes_give_the_same_article() -> None:
@@ -220,14 +224,74 @@ def test_cleaner_error_is_value_error_with_exit_code_2() -> None:
     assert CleanerError.exit_code == 2
 
 
-def test_wrong_type_is_type_error() -> None:
-    with pytest.raises(TypeError):
-        clean(12345)  # type: ignore[arg-type]
+@pytest.mark.parametrize("data", [12345, None, ["a page"], {"html": "x"}])
+def test_wrong_type_of_data_is_a_type_error_naming_it(data) -> None:
+    with pytest.raises(TypeError, match=f"data must be str or bytes, not {type(data).__name__}"):
+        clean(data)  # type: ignore[arg-type]
 
 
 def test_unknown_option_is_type_error() -> None:
     with pytest.raises(TypeError):
         clean(ARTICLE, no_such_option=True)
+
+
+# ---- options ---------------------------------------------------------------------------------------------
+
+def test_options_defaults() -> None:
+    opts = Options()
+    assert opts == Options.from_kwargs()
+    assert (opts.kind, opts.url, opts.max_bytes, opts.rules, opts.disabled_rules) == (
+        "auto", None, 64 * 1024 * 1024, True, frozenset())
+
+
+@pytest.mark.parametrize("options,error,message", [
+    ({"kind": 5}, TypeError, "kind must be a str, not int"),
+    ({"kind": "pdf"}, ValueError, "kind must be one of auto, html, text, not 'pdf'"),
+    ({"url": 5}, TypeError, "url must be a str or None, not int"),
+    ({"url": ["https://x.org/"]}, TypeError, "url must be a str or None, not list"),
+    ({"url": b"https://x.org/\xff"}, ValueError, "url must be text; these bytes are not UTF-8"),
+    ({"max_bytes": 0}, ValueError, "max_bytes must be at least 1, not 0"),
+    ({"max_bytes": "10"}, TypeError, "max_bytes must be an int, not str"),
+    ({"max_bytes": True}, TypeError, "max_bytes must be an int, not bool"),
+    ({"fast": "yes"}, TypeError, "fast must be True or False, not 'yes'"),
+    ({"rules": 1}, TypeError, "rules must be True or False, not 1"),
+    ({"dedupe": None}, TypeError, "dedupe must be True or False, not None"),
+    ({"length_low": -1}, ValueError, "length_low must be at least 0, not -1"),
+    ({"length_high": 1.5}, TypeError, "length_high must be an int, not float"),
+    ({"stopwords_low": 1.5}, ValueError, "stopwords_low must be between 0 and 1, not 1.5"),
+    ({"max_link_density": "0.5"}, TypeError, "max_link_density must be a number, not str"),
+    ({"span_block_cost": -1}, ValueError, "span_block_cost must be 0 or more, not -1"),
+    ({"span_char_cost": float("nan")}, ValueError, "span_char_cost must be 0 or more, not nan"),
+    ({"disabled_rules": "ads.marker"}, TypeError, "disabled_rules must be a set of rule names, not str"),
+    ({"disabled_rules": 3}, TypeError, "disabled_rules must be a set of rule names, not int"),
+    ({"disabled_rules": {"ads.marker", 3}}, TypeError, "disabled_rules must hold rule names (str), not 3"),
+    ({"disabled_rules": {"ads.markr"}}, ValueError, "unknown rule(s) in disabled_rules: 'ads.markr' (did you mean ads.marker"),
+    ({"disabled_rules": {"no.such_rule"}}, ValueError, "unknown rule(s) in disabled_rules: 'no.such_rule'"),
+    ({"colour": "red"}, TypeError, "unknown option(s): colour"),
+])
+def test_each_option_is_checked_with_a_clear_message(options: dict, error: type, message: str) -> None:
+    for make in (Options.from_kwargs, lambda **kw: clean(ARTICLE, **kw)):
+        with pytest.raises(error) as info:
+            make(**options)
+        assert str(info.value).startswith(message), str(info.value)
+
+
+def test_options_accept_what_they_document() -> None:
+    opts = Options(kind="Text", url=b"https://example.com/caf\xc3\xa9", disabled_rules=["ads.marker", "promos.teaser_list"],
+                   stopwords_low=0, span_block_cost=40)
+    assert (opts.kind, opts.url) == ("text", "https://example.com/café")
+    assert opts.disabled_rules == frozenset({"ads.marker", "promos.teaser_list"})
+    assert clean(ARTICLE, url=b"https://example.com/story").url == "https://example.com/story"
+
+
+def test_with_url_is_a_checked_copy() -> None:
+    opts = Options(kind="html", disabled_rules={"ads.marker"})
+    other = opts.with_url("https://example.com/a")
+    assert other.url == "https://example.com/a" and opts.url is None
+    assert (other.kind, other.disabled_rules) == ("html", frozenset({"ads.marker"}))
+    assert other.with_url(None) == opts
+    with pytest.raises(TypeError, match="url must be a str or None, not int"):
+        opts.with_url(5)  # type: ignore[arg-type]
 
 
 def test_version() -> None:

@@ -76,8 +76,6 @@ class CleanerPipeline:
         return None
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
-        from dataclasses import replace
-
         from itemadapter import ItemAdapter
         from scrapy.exceptions import DropItem
 
@@ -92,7 +90,7 @@ class CleanerPipeline:
         if not isinstance(page, (str, bytes)):
             return self._failed(adapter, item, f"field {name!r} holds {type(page).__name__}, not str or bytes")
         url = adapter.get(self.url_field)
-        opts = replace(self.options, url=str(url)) if url else self.options
+        opts = self.options.with_url(str(url)) if url else self.options
         try:
             article = run(page, opts)
         except CleanerError as err:

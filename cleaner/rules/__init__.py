@@ -5,16 +5,18 @@ returns a short reason when the block is noise, else None.  The pipeline, not th
 block and records ``Removal(text, stage="rules", rule=name)`` for ``--explain``.
 
 ``where="tail"`` rules look only at the last kept blocks of the article (dangling fragments).
-Two removals span several blocks and are made by the pipeline under rule-like names (which
-``disabled_rules`` turns off as it does a rule): ``promos.teaser_list``, the headlines after the last
-"Related:" label, and ``bylines.author_box``, an "About Jane Doe" heading with its note.
+Three removals are made outside the rule functions under rule-like names (which ``disabled_rules`` turns off
+as it does a rule): ``promos.teaser_list``, the headlines after the last "Related:" label (the pipeline);
+``bylines.author_box``, an "About Jane Doe" heading with its note (``authors``); ``html.link_paragraph``, a
+paragraph that is one link to another page (``html``).
 Adding a rule: write it in the family module that fits, decorate it, add a test case.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..article import record
+from ..article import Record
+from ..authors import AUTHOR_BOX
 from ..lexicon import Lexicon, lexicon
 from ..text import phrase_words
 
@@ -22,20 +24,27 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-u
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ..options import Options
+# The removals made outside the rule functions, under rule-like names
+TEASER_LIST = "promos.teaser_list"
+LINK_PARAGRAPH = "html.link_paragraph"
+NOT_RULE_FUNCTIONS = (TEASER_LIST, AUTHOR_BOX, LINK_PARAGRAPH)
 
 
-@record(frozen=True)
-class Target:
+class Target(Record):
     """What a rule sees of a block: its text, a normalised form and its words, and its kind."""
 
-    def __init__(self, text: str,
-                 norm: str,  # lower-cased, whitespace collapsed, punctuation stripped at both ends
-                 words: int,
-                 tokens: tuple[str, ...],  # the words of norm as phrases see them (text.PHRASE_WORD)
-                 kind: str,  # p, h, li, quote, ... (HTML) or p (text)
-                 ) -> None:
-        self.__dict__.update(text=text, norm=norm, words=words, tokens=tokens, kind=kind)
+    __slots__ = ("text",
+                 "norm",  # lower-cased, whitespace collapsed, punctuation stripped at both ends
+                 "words",  # how many
+                 "tokens",  # the words of norm as phrases see them (text.PHRASE_WORD)
+                 "kind")  # p, h, li, quote, ... (HTML) or p (text)
+
+    def __init__(self, text: str, norm: str, words: int, tokens: tuple[str, ...], kind: str) -> None:
+        self.text = text
+        self.norm = norm
+        self.words = words
+        self.tokens = tokens
+        self.kind = kind
 
     @classmethod
     def of(cls, text: str, kind: str = "p") -> "Target":
@@ -63,13 +72,16 @@ if TYPE_CHECKING:
     RuleFunc = Callable[[Target, Lexicon], "str | None"]
 
 
-@record(frozen=True)
-class Rule:
-    def __init__(self, name: str, func: RuleFunc,
-                 where: str = "any",  # any | tail
-                 max_words: int = 60,  # blocks longer than this are never this rule's business
-                 ) -> None:
-        self.__dict__.update(name=name, func=func, where=where, max_words=max_words)
+class Rule(Record):
+    __slots__ = ("name", "func",
+                 "where",  # any | tail
+                 "max_words")  # blocks longer than this are never this rule's business
+
+    def __init__(self, name: str, func: RuleFunc, where: str = "any", max_words: int = 60) -> None:
+        self.name = name
+        self.func = func
+        self.where = where
+        self.max_words = max_words
 
     @property
     def doc(self) -> str:
@@ -113,13 +125,19 @@ def _rules_for(where: str, words: int, disabled: frozenset[str]) -> tuple[Rule, 
     return tuple(r for r in all_rules() if r.where == where and words <= r.max_words and r.name not in disabled)
 
 
-class RuleBook:
-    """The rules as one ``clean()`` call asks them: each distinct (text, kind, where) is judged once."""
+def rule_names() -> frozenset[str]:
+    """Every name ``disabled_rules`` may hold: the rules', and those of the removals made outside them."""
+    return frozenset(r.name for r in all_rules()) | frozenset(NOT_RULE_FUNCTIONS)
 
-    def __init__(self, opts: Options):
+
+class RuleBook:
+    """The rules as one ``clean()`` call asks them (``enabled``, less the ``disabled`` names): each distinct
+    (text, kind, where) is judged once."""
+
+    def __init__(self, disabled: frozenset[str] = frozenset(), enabled: bool = True):
         self.lex = lexicon()
-        self.disabled = opts.disabled_rules
-        self.enabled = opts.rules
+        self.disabled = disabled
+        self.enabled = enabled
         self._seen: dict[tuple[str, str, str], str | None] = {}
 
     def first_matching_rule(self, text: str, kind: str = "p", where: str = "any") -> str | None:
