@@ -18,7 +18,7 @@ Two passes, in the manner of jusText, then a third that finds the article:
    (``repeated_lead``); a long line in capitals is a banner and goes (``_is_banner``).
 
 Every block that ends up bad carries a rule name in ``block.reason`` for ``--explain``.  The module reads in
-this order: ``classify``, which runs the steps, then each step under its own header; last, ``body_start``, which
+this order: ``classify``, which runs the steps, then each step under its own header; last, ``first_paragraph``, which
 the pipeline asks once the stage is done.
 """
 from __future__ import annotations
@@ -46,13 +46,24 @@ _DIGIT = re.compile(r"\d")
 _CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+# The reasons the stage gives (``block.reason``, and ``--explain``); a rule's name where a rule called it noise.
+REPEATED_ON_PAGE = "heuristic.repeated_on_page"
+BOILERPLATE = "heuristic.boilerplate"
+
+
+def is_heuristic(reason: str) -> bool:
+    """Whether a reason is this stage's own, not the name of a rule it asked."""
+    return reason.startswith("heuristic.")
+
+
 # --- The stage: the steps below, in the order they run ------------------------------------------------------
 LANGUAGE_SAMPLE = 40_000  # characters of content-like lines read to choose the stop-word language
 
 
 def classify(blocks: list[Block], opts: Options, lex: Lexicon,
-             noise: Callable[[Block], str | None] = lambda block: None) -> str | None:
-    """Label every block in place; return the detected stop-word language (ISO 639-1) or None.
+             noise: Callable[[Block], str | None] = lambda block: None) -> tuple[str | None, tuple[int, int]]:
+    """Label every block in place; return the detected stop-word language (ISO 639-1) or None, and the
+    article's span (first and last index; every good block lies in it).
 
     ``noise`` names the rule that calls a block noise; it is asked about the blocks that look like
     content, so that a long cookie notice or promo does not stretch the article's span."""
@@ -65,7 +76,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
         if b.text in first_copies:
             first_copies.discard(b.text)
         elif b.text in repeated:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
-            b.label, b.reason = "bad", "heuristic.repeated_on_page"
+            b.label, b.reason = "bad", REPEATED_ON_PAGE
             continue
         if i in teasers or _says_twice(b.text):
             b.label, b.reason = "bad", "heuristic.teaser"
@@ -98,10 +109,10 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
         elif b.label == "good" and not start <= i <= end:
             b.label, b.reason = "bad", "heuristic.outside_article"
         elif b.label != "good" and not b.reason:
-            b.reason = "heuristic.boilerplate"
+            b.reason = BOILERPLATE
         elif b.label == "good":
             b.reason = ""
-    return lang
+    return lang, (start, end)
 
 
 # --- 1. First pass: each block on its own features ----------------------------------------------------------
@@ -503,7 +514,7 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
                            stopwords: frozenset[str]) -> None:
     """A text repeated only inside the article (a recipe's recurring line, an interview's recurring
     question) is the article's own: judge each copy on its features after all."""
-    repeats = {b.text for b in blocks[start:end + 1] if b.reason == "heuristic.repeated_on_page"}
+    repeats = {b.text for b in blocks[start:end + 1] if b.reason == REPEATED_ON_PAGE}
     if not repeats:
         return  # (most pages: no sweep of the whole page for copies outside)
     outside = {b.text for i, b in enumerate(blocks) if b.text in repeats and not start <= i <= end}
@@ -530,7 +541,7 @@ def repeated_lead(blocks: list[Block], start: int, opts: Options, stopwords: fro
         b = blocks[k]
         if len(b.text) < opts.length_low:
             continue  # a credit, a date or a short repeated label between the lead and the body
-        if b.reason == "heuristic.repeated_on_page" and _is_repeated_lead(blocks, k, opts, stopwords):
+        if b.reason == REPEATED_ON_PAGE and _is_repeated_lead(blocks, k, opts, stopwords):
             b.label, b.reason = "good", ""
             return k
         return start
@@ -544,7 +555,7 @@ def _is_repeated_lead(blocks: list[Block], k: int, opts: Options, stopwords: fro
     if len(b.text) < opts.length_high:
         return False  # a one-line standfirst repeated under the headline is not the body's
     before = blocks[k - 1] if k else None
-    if (before is not None and before.text != b.text and before.reason == "heuristic.repeated_on_page"
+    if (before is not None and before.text != b.text and before.reason == REPEATED_ON_PAGE
             and len(before.text) >= opts.length_low):
         return False
     return _own_label(b, opts, stopwords) == "good"
@@ -561,12 +572,16 @@ def _is_banner(text: str) -> bool:
             and sum(map(str.isupper, text)) >= 0.6 * len(text))  # a script without case is no banner
 
 
-# --- After the stage: where the body starts (pipeline) ------------------------------------------------------
-def body_start(blocks: list[Block], is_noise: Callable[[str], bool] = lambda text: False) -> int:
-    """Index of the article's first real paragraph: a kept block that reads as a sentence of some length
-    and that no rule calls noise (a cookie notice above the headline is a long sentence too)."""
+# --- After the stage: where the body's prose starts (pipeline) -------------------------------------------
+def first_paragraph(blocks: list[Block], span: tuple[int, int],
+                    is_noise: Callable[[str], bool] = lambda text: False) -> int:
+    """Index of the article's first real paragraph in its span: a good block that reads as a sentence of some
+    length and that no rule calls noise (a cookie notice is a long sentence too), unless more than 8 blocks
+    follow the first good one; else the first good block; len(blocks) when there is none.  The title is sought
+    above it: the span itself may open with the headline, a kicker or a date line, which are good blocks too."""
     first_good = None
-    for i, b in enumerate(blocks):
+    for i in range(span[0], span[1] + 1):
+        b = blocks[i]
         if b.label != "good" or is_noise(b.text):
             continue
         if first_good is None:

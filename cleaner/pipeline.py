@@ -8,7 +8,7 @@ from . import detect
 from .authors import AUTHOR_BOX, HEADER_ZONE, authors_from_byline, drop_closing_notes, harvest
 from .article import Article, Block, Removal
 from .errors import EmptyInputError
-from .classify import body_start, choose_stopwords, classify
+from .classify import BOILERPLATE, choose_stopwords, classify, first_paragraph, is_heuristic
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
@@ -53,10 +53,10 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     """The article in the blocks of a text; the list is consumed."""
     lex = lexicon()
     rules = RuleBook(opts.disabled_rules, opts.rules)
-    language = classify(blocks, opts, lex, lambda b: rules.first_matching_rule(b.text, b.kind))
+    language, span = classify(blocks, opts, lex, lambda b: rules.first_matching_rule(b.text, b.kind))
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
-    start = body_start(blocks, is_noise)
+    start = first_paragraph(blocks, span, is_noise)
     title_at = title_from_text(blocks, start, opts.url, is_noise)
     title = normalise_text(blocks[title_at].text) if title_at is not None else None
     kept: list[Block] = []
@@ -109,8 +109,8 @@ def _stopword_language(blocks: list[Block]) -> str | None:
 
 
 def _removal(block: Block) -> Removal:
-    reason = block.reason or "heuristic.boilerplate"
-    return Removal(block.text, "heuristic" if reason.startswith("heuristic.") else "rules", reason)
+    reason = block.reason or BOILERPLATE
+    return Removal(block.text, "heuristic" if is_heuristic(reason) else "rules", reason)
 
 
 MIN_ARTICLE_CHARS = 150

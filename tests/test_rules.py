@@ -2,8 +2,9 @@
 
 Every registered rule has at least one positive case (the text is that rule's noise) and one
 negative case (a real sentence or heading that merely starts with, or contains, its noise words).
-The expected value is what a careful user wants, written by hand; ``first_match`` is asked the
-same question the pipeline asks.
+The expected value is what a careful user wants, written by hand.  Each row asks the rule under test
+alone (does it fire?), and then ``first_match`` the question the pipeline asks (which rule names the
+block?).  Where several rules fire on one text, the PRECEDENCE rows pin which names it.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 from cleaner import clean
 from cleaner.cli import cli
 from cleaner.lexicon import lexicon
-from cleaner.rules import Target, all_rules, first_match
+from cleaner.rules import FAMILIES, Target, all_rules, first_match, rule_names
 
 ANY, TAIL = "any", "tail"
 
@@ -303,10 +304,58 @@ def _id(case: tuple) -> str:
     return f"{rule or 'none'}-{'pos' if expected else 'neg'}-{where}-{short}"
 
 
+def _alone(name: str) -> frozenset[str]:
+    """disabled_rules that leave only this rule."""
+    return frozenset(rule_names() - {name})
+
+
 @pytest.mark.parametrize("rule_name,text,where,expected", CASES, ids=[_id(c) for c in CASES])
 def test_rule_table(rule_name: str | None, text: str, where: str, expected: str | None) -> None:
-    hit = first_match(Target.of(text), lexicon(), frozenset(), where)
+    target = Target.of(text)
+    if rule_name is not None:  # the row's own rule, asked alone
+        own = first_match(target, lexicon(), _alone(rule_name), where)
+        assert (own is not None) == (expected == rule_name)
+    hit = first_match(target, lexicon(), frozenset(), where)  # all rules, as the pipeline asks them
     assert (hit.name if hit else None) == expected
+
+
+# Texts that several rules call noise: every rule that fires, in the order they are asked.  The first names the
+# removal; disabled, it leaves the block to the next.
+PRECEDENCE = [
+    # a byline with its agency: the byline names it (its names feed the authors), not the agency's credit
+    ("Jane Doe | Reuters", ANY, ["bylines.byline", "captions.credit"]),
+    ("(Getty Images)", ANY, ["captions.credit", "captions.label"]),
+    ("Save my name, email, and website in this browser for the next time I comment.", ANY,
+     ["consent.notice", "promos.read_more"]),
+    ("Werde Mitglied und sichere dir exklusive Angebote!", ANY, ["promos.read_more", "promos.newsletter"]),
+    ("Related stories", ANY, ["promos.section_heading", "social.widget_label"]),
+]
+
+
+@pytest.mark.parametrize("text,where,firing", PRECEDENCE, ids=[p[0][:30] for p in PRECEDENCE])
+def test_which_rule_names_a_block_several_rules_match(text: str, where: str, firing: list[str]) -> None:
+    target = Target.of(text)
+    assert [r.name for r in all_rules() if first_match(target, lexicon(), _alone(r.name), where)] == firing
+    assert first_match(target, lexicon(), frozenset(), where).name == firing[0]
+    assert first_match(target, lexicon(), frozenset(firing[:1]), where).name == firing[1]
+
+
+def test_rules_run_family_by_family_in_the_stated_order_whatever_was_imported_first() -> None:
+    import pkgutil
+    import subprocess
+    import sys
+
+    import cleaner.rules
+
+    modules = {m.name for m in pkgutil.iter_modules(cleaner.rules.__path__) if not m.name.startswith("_")}
+    assert set(FAMILIES) == modules
+    families = [r.name.split(".")[0] for r in all_rules()]
+    assert sorted(families, key=FAMILIES.index) == families and set(families) == set(FAMILIES)
+    for first in ("social", "ads", "fragments"):  # importing a family module first changes nothing
+        code = (f"import cleaner.rules.{first}; from cleaner.rules import all_rules; "
+                "print(' '.join(r.name for r in all_rules()))")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert out.split() == [r.name for r in all_rules()]
 
 
 def test_table_covers_every_rule_both_ways() -> None:

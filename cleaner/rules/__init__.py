@@ -101,10 +101,18 @@ def rule(name: str, where: str = "any", max_words: int = 60) -> Callable[[RuleFu
     return register
 
 
+# The families in the order their rules are asked.  The first rule that matches a block names its removal (what
+# --explain prints, and what a user disables to keep the block, after which the next rule may match).  Bylines
+# first: a removed byline feeds the article's authors only when bylines.byline names it.  Within a family, its
+# rules run in the order its module defines them.
+FAMILIES = ("bylines", "ads", "captions", "consent", "counters", "fragments", "promos", "social")
+
+
 @lru_cache(maxsize=None)
 def all_rules() -> tuple[Rule, ...]:
+    """Every rule, family by family in the order of FAMILIES (whichever module was imported first)."""
     from . import ads, bylines, captions, consent, counters, fragments, promos, social  # noqa: F401
-    return tuple(_REGISTRY.values())
+    return tuple(sorted(_REGISTRY.values(), key=lambda r: FAMILIES.index(r.name.split(".")[0])))
 
 
 @lru_cache(maxsize=None)
@@ -121,7 +129,7 @@ def first_match(target: Target, lex: Lexicon, disabled: frozenset[str], where: s
 
 @lru_cache(maxsize=1024)
 def _rules_for(where: str, words: int, disabled: frozenset[str]) -> tuple[Rule, ...]:
-    """The rules that look at a block of this many words, in registration order."""
+    """The rules that look at a block of this many words, in the order of all_rules()."""
     return tuple(r for r in all_rules() if r.where == where and words <= r.max_words and r.name not in disabled)
 
 

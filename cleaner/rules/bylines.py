@@ -13,6 +13,7 @@ from ..lexicon import Lexicon
 from ..text import PHRASE_WORD, PROSE_ENDS
 from . import Target, rule
 from ._patterns import holds_any, starts_with_phrase
+from .counters import counter, reading_time
 
 _TIMEISH = LazyPattern(r"\d")
 
@@ -91,8 +92,6 @@ def meta_row(t: Target, lex: Lexicon) -> str | None:
     parts = [p for p in _ROW_SPLIT.split(t.text) if p.strip()]
     if len(parts) < 2:
         return None
-    from .counters import counter, reading_time
-
     for part in parts:
         pt = Target.of(part)
         if not (byline(pt, lex) or dateline(pt, lex) or counter(pt, lex) or reading_time(pt, lex)):
