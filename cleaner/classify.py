@@ -277,7 +277,10 @@ def _short_noise(blocks: list[Block], noise: Callable[[Block], str | None]) -> N
 def context_pass(blocks: list[Block]) -> None:
     """jusText's revision: short and near-good blocks follow their decided neighbours.
 
-    Each sweep goes left to right, so a block's left neighbour may be one this sweep just decided."""
+    A short block between two good blocks is good, between two bad ones bad; the first sweep leaves the
+    others short (jusText's "short edge": a good block on one side, a bad one on the other), and the second
+    decides them.  Each sweep goes left to right, so a block's left neighbour may be one this sweep just
+    decided."""
     decided, decided_or_near = ("good", "bad"), ("good", "bad", "neargood")
     nxt, prev = _following(blocks, decided), "bad"
     for i, b in enumerate(blocks):
@@ -286,13 +289,11 @@ def context_pass(blocks: list[Block]) -> None:
                 b.label = "good"
             elif prev == nxt[i] == "bad":
                 b.label = "bad"
-            else:
-                b.label = "shortedge"
         if b.label in decided:
             prev = b.label
     nxt, prev = _following(blocks, decided_or_near), "bad"
     for i, b in enumerate(blocks):
-        if b.label == "shortedge":
+        if b.label == "short":  # a short edge
             near_good = "good" in (prev, nxt[i])
             b.label = "good" if near_good and _short_heading_before_good(blocks, i) else "bad"
         if b.label in decided_or_near:

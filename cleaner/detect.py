@@ -178,13 +178,9 @@ def has_controls(text: str, utf8: bytes | None = None) -> bool:
     return bool(_C1_UTF8.search(utf8) or _E2_UTF8.search(utf8) or (b"\xef" in utf8 and _EF_UTF8.search(utf8)))
 
 
-def decode(data: bytes) -> str:
-    """Decode bytes by their BOM, UTF-16/32 shape, UTF-8, their declared charset, or a detected charset."""
-    return _decode(data)[0]
-
-
 def _decode(data: bytes) -> tuple[str, bytes | None]:
-    """The text, and its UTF-8 form when that is ``data`` itself (saves encoding it again)."""
+    """Decode bytes by their BOM, UTF-16/32 shape, UTF-8, their declared charset, or a detected charset: the
+    text, and its UTF-8 form when that is ``data`` itself (saves encoding it again)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom):]
@@ -326,12 +322,6 @@ def check_text(text: str) -> None:
     bad = len(raw) - len(raw.translate(None, _BINARY_C0)) + sample.count("\ufffd")
     if bad > 0.1 * len(sample):
         raise BinaryInputError("input looks like binary data, not HTML or text")
-
-
-def to_text(data: str | bytes, max_bytes: int) -> str:
-    """Decode and sanity-check the input; the result has no control characters."""
-    text, utf8 = decode_checked(data, max_bytes)
-    return without_controls(text, utf8 is not None and is_plain(text, utf8))
 
 
 def decode_checked(data: str | bytes, max_bytes: int) -> tuple[str, bytes | None]:

@@ -4,8 +4,6 @@
 class CleanerError(ValueError):
     """Input that cannot be cleaned.  ``str(err)`` is one line meant for a user."""
 
-    exit_code = 2
-
 
 class EmptyInputError(CleanerError):
     """The input is empty or only whitespace."""

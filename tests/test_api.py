@@ -219,9 +219,8 @@ def test_too_large_raises() -> None:
         clean(ARTICLE, max_bytes=10)
 
 
-def test_cleaner_error_is_value_error_with_exit_code_2() -> None:
+def test_cleaner_error_is_value_error() -> None:
     assert issubclass(CleanerError, ValueError)
-    assert CleanerError.exit_code == 2
 
 
 @pytest.mark.parametrize("data", [12345, None, ["a page"], {"html": "x"}])

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from cleaner import detect
+from cleaner import clean, detect
 from cleaner.errors import BinaryInputError, EmptyInputError, InputTooLargeError
 
 EN = "The city council voted on Tuesday to approve a new budget for the public library system. "
@@ -19,11 +19,16 @@ FR = "Le conseil municipal a approuvé mardi un nouveau budget pour les biblioth
 PL = "Rada miasta zatwierdziła we wtorek nowy budżet dla bibliotek, który wydłuży godziny otwarcia. Żółć i gęślą jaźń. "
 
 
+def decoded(data: bytes) -> str:
+    """The text as run() decodes and checks it (control characters and all; the stages strip them)."""
+    return detect.decode_checked(data, 1 << 30)[0]
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
                                       "utf-32-le", "utf-32-be"])
 def test_unicode_encodings_with_and_without_bom(encoding):
     text = "Grüße aus Köln\n" + EN * 3 + "\n" + RU + "\n"
-    out = detect.decode(text.encode(encoding))
+    out = decoded(text.encode(encoding))
     assert "Grüße aus Köln" in out and "публичных библиотек" in out and "\ufffd" not in out
 
 
@@ -32,7 +37,7 @@ def test_unicode_encodings_with_and_without_bom(encoding):
     (FR * 3, "cp1252"), (PL * 3, "cp1250"),
 ])
 def test_undeclared_legacy_charsets_are_detected(text, encoding):
-    assert detect.decode(text.encode(encoding)) == text
+    assert decoded(text.encode(encoding)) == text
 
 
 @pytest.mark.parametrize("text,declared,encoding", [
@@ -41,37 +46,37 @@ def test_undeclared_legacy_charsets_are_detected(text, encoding):
 ])
 def test_declared_charset_is_used(text, declared, encoding):
     page = f'<html><head><meta charset="{declared}"><title>t</title></head><body><p>{text}</p></body></html>'
-    assert text in detect.decode(page.encode(encoding))
+    assert text in decoded(page.encode(encoding))
 
 
 def test_declared_charset_that_is_wrong_loses_to_the_bytes():
     cp1252 = f'<html><head><meta charset="utf-8"></head><body><p>{FR} “quoted” €5</p></body></html>'
-    assert FR in detect.decode(cp1252.encode("cp1252"))
+    assert FR in decoded(cp1252.encode("cp1252"))
     utf8 = f'<html><head><meta charset="iso-8859-1"></head><body><p>{FR}</p></body></html>'
-    assert FR in detect.decode(utf8.encode("utf-8"))
+    assert FR in decoded(utf8.encode("utf-8"))
     sjis_declared = f'<html><head><meta charset="shift_jis"></head><body><p>{RU}</p></body></html>'
-    assert RU in detect.decode(sjis_declared.encode("utf-8"))
+    assert RU in decoded(sjis_declared.encode("utf-8"))
 
 
 def test_utf7_declaration_is_never_honoured():
     page = b'<html><head><meta charset="utf-7"></head><body>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</body></html>'
-    assert "<script>" not in detect.decode(page)
+    assert "<script>" not in decoded(page)
 
 
 def test_utf8_with_stray_cp1252_bytes_keeps_both():
     data = ("Grüße aus Köln. " + EN).encode() + "Stray: café naïve. ".encode("cp1252")
-    assert detect.decode(data) == "Grüße aus Köln. " + EN + "Stray: café naïve. "
+    assert decoded(data) == "Grüße aus Köln. " + EN + "Stray: café naïve. "
 
 
 def test_truncated_multibyte_character_at_the_end():
     data = (JA * 3).encode("shift_jis")[:-1]
     page = b'<meta charset="shift_jis">' + data
-    assert JA * 2 in detect.decode(page)
-    assert (RU * 3)[:-1] in detect.decode((RU * 3).encode()[:-1])
+    assert JA * 2 in decoded(page)
+    assert (RU * 3)[:-1] in decoded((RU * 3).encode()[:-1])
 
 
 def test_iso_2022_jp():
-    assert detect.decode((JA * 2).encode("iso2022_jp")) == JA * 2
+    assert decoded((JA * 2).encode("iso2022_jp")) == JA * 2
 
 
 @pytest.mark.parametrize("data", [
@@ -82,7 +87,7 @@ def test_iso_2022_jp():
 ])
 def test_binary_input_is_refused(data):
     with pytest.raises(BinaryInputError) as err:
-        detect.to_text(data, 1 << 30)
+        decoded(data)
     assert "\n" not in str(err.value)
 
 
@@ -91,31 +96,34 @@ def test_random_bytes_are_refused():
 
     data = random.Random(5).randbytes(20_000)
     with pytest.raises(BinaryInputError):
-        detect.to_text(data, 1 << 30)
+        decoded(data)
 
 
 @pytest.mark.parametrize("data", [b"", "", b"   \n\t\r\n  ", "\n\n", b"\x1b[0m\n", "\u200b\ufeff "])
-def test_empty_input(data):
+@pytest.mark.parametrize("kind", ["auto", "text", "html"])
+def test_empty_input(data, kind):
     with pytest.raises(EmptyInputError):
-        detect.to_text(data, 1 << 30)
+        clean(data, kind=kind)
 
 
 def test_too_large():
     with pytest.raises(InputTooLargeError):
-        detect.to_text(b"x" * 101, 100)
+        clean(b"x" * 101, max_bytes=100)
     with pytest.raises(InputTooLargeError):
-        detect.to_text("x" * 101, 100)
-    assert detect.to_text(b"x" * 100, 100) == "x" * 100
+        clean("x" * 101, max_bytes=100)
+    assert detect.decode_checked(b"x" * 100, 100)[0] == "x" * 100
 
 
 def test_non_str_bytes_is_type_error():
     with pytest.raises(TypeError):
-        detect.to_text(12, 100)  # type: ignore[arg-type]
+        detect.decode_checked(12, 100)  # type: ignore[arg-type]
 
 
 def test_bytearray_and_memoryview():
-    assert detect.to_text(bytearray(b"hello"), 100) == "hello"
-    assert detect.to_text(memoryview(b"hello"), 100) == "hello"
+    assert detect.decode_checked(bytearray(b"hello"), 100)[0] == "hello"
+    assert detect.decode_checked(memoryview(b"hello"), 100)[0] == "hello"
+    page = ("A headline for the day\n" + EN * 3 + "\n").encode()
+    assert clean(bytearray(page)) == clean(memoryview(page)) == clean(page)
 
 
 @pytest.mark.parametrize("dirty,clean", [

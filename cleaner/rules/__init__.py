@@ -53,11 +53,6 @@ class Target(Record):
         return cls(text, norm, len(words), phrase_words(norm), kind)
 
 
-def normalise(text: str) -> str:
-    """Lower case, one space between words, no punctuation at either end."""
-    return _bare(" ".join(text.split()).lower())  # (no lower case is or holds a space: the same as lower, split)
-
-
 def _bare(text: str) -> str:
     """The text without the punctuation at either end."""
     start, end = 0, len(text)
