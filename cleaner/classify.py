@@ -24,7 +24,6 @@ the pipeline asks once the stage is done.
 from __future__ import annotations
 
 import re
-from array import array
 from collections import Counter
 
 from .article import Block, Record
@@ -81,7 +80,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
         if i in teasers or _says_twice(b.text):
             b.label, b.reason = "bad", "heuristic.teaser"
         elif len(b.text) < opts.length_low and (b.text.isascii() or not _CJK.search(b.text, 0, 20)):
-            b.label, b.reason = "short", "heuristic.short"  # most menu lines end here, cheaply
+            b.label, b.reason = "short", "heuristic.short"  # most menu lines end here
         elif sample < LANGUAGE_SAMPLE:
             sample += len(b.text)
             candidates.append((b, words_of(b.text)))
@@ -155,8 +154,6 @@ def choose_stopwords(word_lists: list[list[str]], lex: Lexicon) -> tuple[str | N
     total = sum(sample.values())
     if not total:
         return None, frozenset()
-    # a plain set of the distinct words: "set & frozenset" runs over the smaller side with the hashes at hand,
-    # several times faster than "dict.keys() & frozenset" (~0.1 ms a page over the 19 languages)
     distinct = set(sample)
     best, best_hits = None, 0
     for lang, words in lex.stopwords.items():  # in the lexicon's order: the first of equals wins
@@ -233,7 +230,6 @@ def teaser_runs(blocks: list[Block]) -> set[int]:
     label = None
     for i, b in enumerate(blocks):
         words = b.text.split(None, 2)
-        # (two tests written out, not all() over a generator: this runs for every block of the page)
         key = (words[0], words[1]) if len(words) == 3 and words[0][0].isupper() and words[1][0].isupper() else None
         if key is not None and key == label:
             run.append(i)
@@ -250,7 +246,7 @@ def _says_twice(text: str) -> bool:
     """A block whose second half repeats its first: a teaser's link text glued to its own title."""
     if len(text) > 400:  # teasers are short; a long text that repeats itself is something else
         return False
-    if len(text) < 15:  # no room for the 8 words it takes (most menu lines: no split then)
+    if len(text) < 15:  # no room for the 8 words it takes
         return False
     words = text.split()
     half = len(words) // 2
@@ -311,7 +307,7 @@ def _following(blocks: list[Block], accept: tuple[str, ...]) -> list[str]:
     ("bad" past the end)."""
     out = []
     last = "bad"
-    for b in reversed(blocks):  # built backwards and turned round: half the time of indexing both lists
+    for b in reversed(blocks):
         out.append(last)
         if b.label in accept:
             last = b.label
@@ -355,11 +351,7 @@ def article_span(blocks: list[Block], opts: Options = Options(), anchor: int | N
     An article follows its headline: when the ``anchor`` (the line that repeats the headline in
     the page's URL) is known, the best run starting just after it wins unless another run holds
     far more content (a login dialog or a comment thread outweighs a short article on its own)."""
-    # A good block gains its length (up to 600), any other costs a block's price and a little a character (up to
-    # 400).  Written out here, not called a block: a sixth less time.  Raw doubles: a page of text has many blocks.
-    cost, char_cost = opts.span_block_cost, opts.span_char_cost
-    gains = array("d", (min(len(b.text), 600) if b.label == "good" else -(cost + char_cost * min(len(b.text), 400))
-                        for b in blocks))
+    gains = [_gain(b, opts) for b in blocks]
     best, best_span = _best_run(gains, range(len(gains)))
     if anchor is not None:
         near, near_span = _best_run(gains, range(anchor + 1, min(len(gains), anchor + 1 + ANCHOR_REACH)))
@@ -367,6 +359,14 @@ def article_span(blocks: list[Block], opts: Options = Options(), anchor: int | N
         if not after_headline and near >= ANCHOR_SHARE * best:
             return near_span
     return best_span
+
+
+def _gain(block: Block, opts: Options) -> float:
+    """What a block adds to a run: a good block its length (up to 600 characters); any other costs the price of
+    a block and a little for each character (up to 400)."""
+    if block.label == "good":
+        return min(len(block.text), 600)
+    return -(opts.span_block_cost + opts.span_char_cost * min(len(block.text), 400))
 
 
 def _best_run(gains: Sequence[float], starts: range) -> tuple[float, tuple[int, int]]:
@@ -453,7 +453,7 @@ def headline_pairs(blocks: list[Block], noise: Callable[[Block], str | None] = l
     i = 0
     while i < n - 1:
         if not (ends_sentence[i + 1] or i + 2 < n and ends_sentence[i + 2]):
-            i += 1  # neither of the next two blocks ends a sentence: no teaser here (most lines; no call then)
+            i += 1  # neither of the next two blocks ends a sentence: no teaser here
             continue
         j, count = i, 0
         while j + 1 < n:
@@ -517,7 +517,7 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
     question) is the article's own: judge each copy on its features after all."""
     repeats = {b.text for b in blocks[start:end + 1] if b.reason == REPEATED_ON_PAGE}
     if not repeats:
-        return  # (most pages: no sweep of the whole page for copies outside)
+        return
     outside = {b.text for i, b in enumerate(blocks) if b.text in repeats and not start <= i <= end}
     for b in blocks[start:end + 1]:
         if b.text in repeats and b.text not in outside and len(b.text) >= opts.length_low:

@@ -109,7 +109,7 @@ def parse_flat(page: str):
     """Parse the page; unwrap wrappers nested beyond MAX_DEPTH (keeping their text), and collapse
     runs of thousands of wrapper tags that the parser would cut off.  Returns (tree, was_deep)."""
     tree = parse(page)
-    if not tree.xpath(_DEEPER_THAN_MAX):  # the common case, answered in C without walking the tree
+    if not tree.xpath(_DEEPER_THAN_MAX):  # (one XPath: no walk over the tree)
         return tree, False
     most, deep = deepest(tree)
     if most >= PARSER_DEPTH:

@@ -10,7 +10,7 @@ _SPACE = LazyPattern(r"[^\S\n]+")
 
 def normalise_text(text: str) -> str:
     """NFC, one space between words, no space at either end; line breaks inside a block stay."""
-    if "\n" not in text:  # str.split() splits at what the regex's \s matches: the same result, faster
+    if "\n" not in text:  # one line: str.split() splits where the pattern's \s would
         return " ".join(nfc(text).split())
     return _SPACE.sub(" ", nfc(text)).strip()
 

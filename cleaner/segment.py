@@ -21,7 +21,7 @@ def wrap_width(lines: list[str]) -> int | None:
     """The column at which the text is hard-wrapped, or None when it is not."""
     longest = max(lines, key=len, default="")
     if len(longest) > _longest_wrapped(_MAX_WRAP) and longest.strip():
-        return None  # longer than a line wrapped at any width may be (as below): no sort (most scrapes)
+        return None  # longer than a line wrapped at any width may be (as below)
     lengths = sorted(len(line) for line in lines if line.strip())
     if len(lengths) < 4:
         return None

@@ -22,8 +22,7 @@ _COUNTER = LazyPattern(r"^\W{0,3}\d[\d.,]{0,12}(?:[kmb]\b)?\+?\s{0,3}(?P<noun>[^
 
 
 def holds_any(text: str, marks: str) -> bool:
-    """Whether one of the marks stands in the text: a scan in C for each (a set's isdisjoint would make and hash
-    a one-character string of every character of the text, several times the cost)."""
+    """Whether one of the marks stands in the text."""
     for mark in marks:
         if mark in text:
             return True
@@ -40,7 +39,7 @@ def holds_noise_phrase(key: str, norm: str, words: list[str]) -> bool:
     phrases = lexicon().words(key)
     if phrases.wordless and phrases.in_text(norm):
         return True
-    if phrases.firsts.keys().isdisjoint(words):  # the common case, answered in C
+    if phrases.firsts.keys().isdisjoint(words):  # no phrase can start among the words
         return False
     found = phrases.find(words)
     if found is None:
@@ -53,7 +52,7 @@ def holds_noise_phrase(key: str, norm: str, words: list[str]) -> bool:
 
 def is_counter(text: str) -> bool:
     text = text.strip()
-    if not any(map(str.isdecimal, text[:4])):  # the number comes first: most blocks end here, no regex compiled
+    if not any(map(str.isdecimal, text[:4])):  # the number comes first
         return False
     m = _COUNTER.match(text)
     return m is not None and m.group("noun").lower() in lexicon().counter_nouns
@@ -78,21 +77,19 @@ def has_credit(text: str) -> bool:
         return False  # no credit mark, and "by", "credit", "courtesy" only inside other words
     captions = lexicon().words("caption")
     if captions.firsts.keys().isdisjoint(all_words) and "credit" not in low:
-        return False  # no credit word at all: the common case, answered in C
+        return False  # no credit word at all
     if "credit" in low:
         for m in WORD.finditer(low):
             if m.group() in ("credit", "credits") and low[m.end():m.end() + 4].lstrip().startswith((":", "...", "…")):
                 return True
-    words, firsts = all_words, captions.firsts
-    spans = None  # where each word stands in low: found once a phrase needs it
+    words = all_words
+    spans = [m.span() for m in WORD.finditer(low)]  # where each word stands in low
     i = 0
     while i < len(words):
-        n = captions.prefix(words[i:]) if words[i] in firsts else 0  # (no phrase starts here: no copy of the rest)
+        n = captions.prefix(words[i:])
         if not n:
             i += 1
             continue
-        if spans is None:
-            spans = [m.span() for m in WORD.finditer(low)]
         start, end = spans[i][0], spans[i + n - 1][1]
         after = low[end:end + 4].lstrip()
         if after[:1] in (":", "/", "|") or (i + n < len(words) and words[i + n] in _CREDIT_FOLLOWERS):

@@ -58,7 +58,7 @@ def credit_line(t: Target, lex: Lexicon) -> str | None:
     contributed reporting from Hong Kong." -- only credit phrases and names, nothing else."""
     phrases = lex.words("credit_phrase")
     if phrases.firsts.keys().isdisjoint(t.tokens):
-        return None  # the common case, answered in C
+        return None  # no credit phrase can start among the words
     text = t.text.strip().strip("()[]").strip().rstrip(".").strip()
     spans = list(PHRASE_WORD.finditer(text.lower()))
     words = [m.group() for m in spans]

@@ -38,7 +38,7 @@ def prefixed_caption(t: Target, lex: Lexicon) -> str | None:
 @rule("captions.figure", max_words=80)
 def figure_caption(t: Target, lex: Lexicon) -> str | None:
     """A numbered figure's caption: "Abbildung 4: ...", "Fig. 2: ...", "Figure 1: ..." (the label words are data)."""
-    if ":" not in t.norm[:_FIGURE_REACH]:  # the colon that ends a match stands within its reach: most blocks end here
+    if ":" not in t.norm[:_FIGURE_REACH]:  # the colon that ends a match stands within its reach
         return None
     m = _FIGURE.match(t.norm)
     if m and m.group("label") in lex.figure_label:
