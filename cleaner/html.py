@@ -39,16 +39,7 @@ class PageMeta(Record):
                  site_name: str | None = None, url: str | None = None, language: str | None = None,
                  headline: str | None = None, description: str | None = None, bylines: list[str] | None = None,
                  naive: bool = False) -> None:
-        self.title = title
-        self.authors = authors or []
-        self.date = date
-        self.site_name = site_name
-        self.url = url
-        self.language = language
-        self.headline = headline
-        self.description = description
-        self.bylines = bylines or []
-        self.naive = naive
+        self._set(title, authors or [], date, site_name, url, language, headline, description, bylines or [], naive)
 
 
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
