@@ -12,6 +12,7 @@ when a run first asks for it.  Nothing is ever written.
 from __future__ import annotations
 
 import os
+from collections import defaultdict
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -53,11 +54,11 @@ class PhraseSet:
                 wordless.append(p)
         self.wordless = tuple(wordless)
         self.tuples = frozenset(tuples)
-        firsts: dict[str, set[int]] = {}
+        firsts: defaultdict[str, set[int]] = defaultdict(set)  # first word -> the lengths of its phrases
         for t in tuples:
-            firsts.setdefault(t[0], set()).add(len(t))
+            firsts[t[0]].add(len(t))
             if len(t) == 1 and not t[0].endswith(":"):
-                firsts.setdefault(t[0] + ":", set()).add(1)  # a one-word phrase may carry a colon
+                firsts[t[0] + ":"].add(1)  # a one-word phrase may carry a colon
         self.firsts = {w: tuple(sorted(n)) for w, n in firsts.items()}
 
     def _is_phrase(self, words: tuple[str, ...]) -> bool:
