@@ -323,14 +323,15 @@ def _stream(files, *, warc: bool, kind: str, url: str | None, explain: bool, max
             url_field: str, into: str, jobs: int | None, timeout: float, quiet: bool) -> int:
     from .errors import CleanerError
     from .options import Options
-    from .stream import INPUT, Failure, JsonRecordTask, OrderedPool, WorkerStartError, _dumps, error_record
+    from .jsonl import JsonRecordTask, dumps, error_record
+    from .pool import INPUT, Failure, OrderedPool, WorkerStartError
 
     opts = Options.from_kwargs(kind=kind, url=url, **({"max_bytes": max_bytes} if max_bytes else {}))
     if warc:
-        from .warc import WarcRecordTask, _warcio, iter_pages
+        from .warc import WarcRecordTask, archive_iterator, iter_pages
 
         try:
-            _warcio()
+            archive_iterator()
         except CleanerError as err:
             _error(str(err))
             return EXIT_INPUT_ERROR
@@ -377,7 +378,7 @@ def _stream(files, *, warc: bool, kind: str, url: str | None, explain: bool, max
                     where, payload = held.pop(index)
                     if isinstance(result, Failure):
                         if payload is None:
-                            line = _dumps(error_record(None, where, f"line longer than {lines.limit} bytes", INPUT))
+                            line = dumps(error_record(None, where, f"line longer than {lines.limit} bytes", INPUT))
                         else:
                             line = task.failure_line(payload, where, result)
                         status = "failed"
@@ -411,7 +412,7 @@ class _PoolTask:
         self.task = task
 
     def __call__(self, item):
-        from .stream import TaskError
+        from .pool import TaskError
 
         if item[1] is None:
             raise TaskError("line too long")

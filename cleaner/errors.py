@@ -17,3 +17,10 @@ class BinaryInputError(CleanerError):
 
 class InputTooLargeError(CleanerError):
     """The input is larger than ``Options.max_bytes``."""
+
+
+def one_line(err: BaseException) -> str:
+    """An exception as one line for a user: its message with runs of whitespace made one space, or its
+    type's name when it has no message."""
+    text = " ".join(str(err).split())
+    return text if text else type(err).__name__

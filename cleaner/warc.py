@@ -42,7 +42,8 @@ class WarcPage:
         return {"url": self.url, "date": self.date, "warc_record_id": self.record_id, "status": self.status}
 
 
-def _warcio():
+def archive_iterator():
+    """warcio's ArchiveIterator; a ``MissingExtraError`` with the fix when the extra is not installed."""
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
@@ -58,7 +59,7 @@ def iter_pages(source: str | BinaryIO, *, max_bytes: int | None = None, all_type
     skipped.  A body larger than ``max_bytes`` is cut there (the cleaner then reports it as too large
     if it applies the same limit), so one giant record never sits whole in memory.
     """
-    ArchiveIterator = _warcio()
+    ArchiveIterator = archive_iterator()
     from warcio.exceptions import ArchiveLoadFailed
 
     fh = open(source, "rb") if isinstance(source, str) else source
@@ -124,22 +125,23 @@ class WarcRecordTask:
     def __call__(self, item: tuple[dict, WarcPage]) -> tuple[str, bytes]:
         from dataclasses import replace
 
+        from .jsonl import dumps, error_record
         from .pipeline import run
-        from .stream import _dumps, _run_task, error_record
+        from .pool import run_task
 
         where, page = item
         opts = replace(self.opts, url=page.url) if page.url else self.opts
-        ok, value = _run_task(lambda data: run(data, opts), page.body)
+        ok, value = run_task(lambda data: run(data, opts), page.body)
         if not ok:
-            return "failed", _dumps(error_record(page.meta(), where, *value))
+            return "failed", dumps(error_record(page.meta(), where, *value))
         out = page.meta()
         out[self.into] = value.to_dict(with_removed=self.explain)
-        return ("ok" if value.paragraphs else "empty"), _dumps(out)
+        return ("ok" if value.paragraphs else "empty"), dumps(out)
 
     def failure_line(self, page: WarcPage, where: dict, failure) -> bytes:
-        from .stream import _dumps, error_record
+        from .jsonl import dumps, error_record
 
-        return _dumps(error_record(page.meta(), where, failure.error, failure.reason))
+        return dumps(error_record(page.meta(), where, failure.error, failure.reason))
 
 
-__all__ = ["WarcPage", "iter_pages", "WarcRecordTask", "MissingExtraError", "WarcFormatError"]
+__all__ = ["WarcPage", "iter_pages", "archive_iterator", "WarcRecordTask", "MissingExtraError", "WarcFormatError"]

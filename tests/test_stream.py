@@ -201,3 +201,28 @@ def test_bad_arguments():
         OrderedPool(echo, 1, timeout=0)
     with pytest.raises(ValueError):
         next(clean_many(["x"], kind="pdf"))
+
+
+def test_no_module_imports_another_modules_private_names():
+    """One home per concept: what two modules share is public in its home (``cleaner.pool.run_task``,
+    ``cleaner.jsonl.dumps`` ...), never reached for as another module's ``_name``."""
+    import ast
+    from pathlib import Path
+
+    package = Path(cleaner.__file__).parent
+    crossings = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("cleaner")):
+                crossings += [f"{path.relative_to(package)}: {alias.name}" for alias in node.names
+                              if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert crossings == []
+
+
+def test_the_documented_names_stay_importable_from_cleaner_stream():
+    import cleaner.pool
+    import cleaner.stream
+
+    assert callable(cleaner.stream.clean_many)
+    for name in ("Failure", "OrderedPool", "reset_caches", "TaskError", "WorkerStartError"):
+        assert getattr(cleaner.stream, name) is getattr(cleaner.pool, name)
