@@ -9,7 +9,6 @@ with the options' defaults.
 """
 from __future__ import annotations
 
-import errno
 import os
 import sys
 import time
@@ -112,93 +111,85 @@ def run(files: tuple[str, ...], *, fmt: str, kind: str, url: str | None, explain
         jsonl: bool, warc: bool, field: str | None, url_field: str, into: str, jobs: int | None, timeout: float,
         quiet: bool) -> int:
     """The command, its options parsed and checked: clean the inputs, write the results; the exit status."""
+    from .stdio import Output, OutputClosed, OutputError
+
+    out = Output(sys.stdout)
     try:
         if jsonl or warc:
-            return _stream(files, warc=warc, kind=kind, url=url, explain=explain, max_bytes=max_bytes, field=field,
-                           url_field=url_field, into=into, jobs=jobs, timeout=timeout, quiet=quiet)
-        return _single(files, fmt=fmt, kind=kind, url=url, explain=explain, max_bytes=max_bytes)
-    except BrokenPipeError:  # the reader went away (e.g. `| head`): stop quietly (click would exit 1)
+            return _stream(files, out, warc=warc, kind=kind, url=url, explain=explain, max_bytes=max_bytes,
+                           field=field, url_field=url_field, into=into, jobs=jobs, timeout=timeout, quiet=quiet)
+        return _single(files, out, fmt=fmt, kind=kind, url=url, explain=explain, max_bytes=max_bytes)
+    except OutputClosed:  # the reader went away (e.g. `| head`): stop quietly (click would exit 1)
         _quiet_broken_pipe()
-    except KeyboardInterrupt:  # Ctrl-C (streams handle their own): 130, not click's "Aborted!" and 1
+    except KeyboardInterrupt:  # Ctrl-C: 130, not click's "Aborted!" and 1; the output ends after a whole line
         _error("interrupted")
         return EXIT_INTERRUPTED
-    except OSError as err:  # reading is handled where it happens: this is the output (a full disk, a closed stdout)
+    except OutputError as err:  # a full disk, a closed stdout
         _error(f"cannot write the output: {err.strerror or err}")
         return EXIT_INPUT_ERROR
 
 
-def _read(path: str) -> bytes:
+def _read(path: str, limit: int) -> bytes:
+    from .stdio import read_limited, stdin
+
     if path == "-":
-        return sys.stdin.buffer.read()
+        return read_limited(stdin(), limit)
     with open(path, "rb") as fh:
-        return fh.read()
+        return read_limited(fh, limit)
 
 
-def _single(files, *, fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None) -> int:
+def _single(files, out, *, fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None) -> int:
     from . import formats
     from .errors import CleanerError
+    from .options import Options
     from .pipeline import clean
 
     options = {"max_bytes": max_bytes} if max_bytes else {}
+    limit = max_bytes or Options().max_bytes
     status = EXIT_OK
     for path in files or ("-",):
         name = "stdin" if path == "-" else path
         try:
-            data = _read(path)
+            data = _read(path, limit)
+            article = clean(data, url=url, kind=kind, **options)
         except OSError as err:
             _error(f"cannot read {name}: {err.strerror or err}")
             status = EXIT_INPUT_ERROR
             continue
-        try:
-            article = clean(data, url=url, kind=kind, **options)
         except CleanerError as err:
             _error(f"{name}: {err}")
             status = EXIT_INPUT_ERROR
             continue
-        if fmt == "json":
-            _echo(formats.to_json(article, explain=explain))
-        else:
-            _echo(formats.FORMATS[fmt](article))
-            if explain:
-                _echo(formats.explanation(article), err=True)
+        text = formats.to_json(article, explain=explain) if fmt == "json" else formats.FORMATS[fmt](article)
+        out.write(_encode(text))
+        if explain and fmt != "json":
+            _echo_err(formats.explanation(article))
         if not article.paragraphs:
             _error(f"{name}: no article content found")
             status = max(status, EXIT_NO_CONTENT)
-    _echo("")  # flush
     return status
 
 
-def _echo(text: str, *, err: bool = False) -> None:
-    """``click.echo(text, err=err, nl=False)``: write, flush.  Done here for the usual case, a text stream in an
-    encoding other than ASCII and a text without ANSI escapes (those click strips when not writing to a
-    terminal); anything else goes to click itself."""
-    stream = sys.stderr if err else sys.stdout
-    if stream is None:  # started with the descriptor closed (`cleaner >&-`)
-        if err:
-            return  # nowhere to say anything
-        raise OSError(errno.EBADF, "standard output is closed")
-    if "\x1b" in text or not _plain_text_stream(stream):
-        import click
-
-        click.echo(text, err=err, nl=False)
-        return
-    if text:
-        stream.write(text)
-    stream.flush()
-
-
-def _plain_text_stream(stream) -> bool:
-    """A stream click.echo writes to as it is (click rewraps binary streams and ASCII-encoded ones, and
-    uses the console API on Windows)."""
+def _encode(text: str) -> bytes:
+    """Text for standard output: in its encoding, UTF-8 where that is ASCII (as click writes it)."""
     import codecs
-    import io
 
-    if sys.platform.startswith("win") or not isinstance(stream, io.TextIOWrapper) or stream.errors is None:
-        return False
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
-        return codecs.lookup(stream.encoding).name != "ascii"
+        if codecs.lookup(encoding).name == "ascii":
+            encoding = "utf-8"
     except LookupError:
-        return False
+        encoding = "utf-8"
+    return text.encode(encoding, "replace")
+
+
+def _echo_err(text: str) -> None:
+    from .stdio import Output, OutputClosed
+
+    try:
+        Output(sys.stderr).write(text.encode("utf-8", "replace"))
+    except (OSError, OutputClosed):
+        pass
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,19 +208,21 @@ class _Lines:
         self.problems: list[str] = []  # unreadable files: reported on stderr, exit 2
 
     def __iter__(self):
+        from .stdio import stdin
+
         for path in self.files:
             label = None if path == "-" else path
             try:
-                fh = sys.stdin.buffer if path == "-" else open(path, "rb")
+                fh = stdin() if path == "-" else open(path, "rb")
             except OSError as err:
-                self.problems.append(f"cannot read {path}: {err.strerror or err}")
+                self.problems.append(f"cannot read {label or 'stdin'}: {err.strerror or err}")
                 continue
             try:
                 yield from self._read(fh, label)
             except OSError as err:
                 self.problems.append(f"cannot read {label or 'stdin'}: {err.strerror or err}")
             finally:
-                if fh is not sys.stdin.buffer:
+                if path != "-":
                     fh.close()
 
     def _read(self, fh, label: str | None):
@@ -281,45 +274,7 @@ class _Progress:
             sys.stderr.flush()
 
 
-class _SigintGuard:
-    """Ctrl-C never cuts an output line: during a write it is held, and raised right after."""
-
-    def __init__(self) -> None:
-        self.writing = False
-        self.pending = False
-        self.previous = None
-
-    def __enter__(self) -> "_SigintGuard":
-        import signal
-        import threading
-
-        if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGINT, self._handler)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        import signal
-
-        if self.previous is not None:
-            signal.signal(signal.SIGINT, self.previous)
-
-    def _handler(self, signum, frame) -> None:
-        if self.writing:
-            self.pending = True
-        else:
-            raise KeyboardInterrupt
-
-    def write(self, out, line: bytes) -> None:
-        self.writing = True
-        try:
-            out.write(line)
-        finally:
-            self.writing = False
-        if self.pending:
-            raise KeyboardInterrupt
-
-
-def _stream(files, *, warc: bool, kind: str, url: str | None, explain: bool, max_bytes: int | None, field: str | None,
+def _stream(files, out, *, warc: bool, kind: str, url: str | None, explain: bool, max_bytes: int | None, field: str | None,
             url_field: str, into: str, jobs: int | None, timeout: float, quiet: bool) -> int:
     from .errors import CleanerError
     from .options import Options
@@ -328,6 +283,7 @@ def _stream(files, *, warc: bool, kind: str, url: str | None, explain: bool, max
 
     opts = Options.from_kwargs(kind=kind, url=url, **({"max_bytes": max_bytes} if max_bytes else {}))
     if warc:
+        from .stdio import stdin
         from .warc import WarcRecordTask, archive_iterator, iter_pages
 
         try:
@@ -340,10 +296,10 @@ def _stream(files, *, warc: bool, kind: str, url: str | None, explain: bool, max
 
         def pages():
             for path in files or ("-",):
-                source = sys.stdin.buffer if path == "-" else path
                 label = "stdin" if path == "-" else path
                 number = 0
                 try:
+                    source = stdin() if path == "-" else path
                     for page in iter_pages(source, max_bytes=opts.max_bytes):
                         number = page.number
                         yield {"record": page.number} if path == "-" else {"record": page.number, "file": path}, page
@@ -355,7 +311,7 @@ def _stream(files, *, warc: bool, kind: str, url: str | None, explain: bool, max
         source = pages()
     else:
         task = JsonRecordTask(opts, field=field, url_field=url_field, into=into, explain=explain)
-        lines = _Lines(files, limit=2 * opts.max_bytes + (1 << 20))
+        lines = _Lines(files, limit=min(2 * opts.max_bytes + (1 << 20), sys.maxsize - 1))
         problems = lines.problems
         source = iter(lines)
 
@@ -366,38 +322,32 @@ def _stream(files, *, warc: bool, kind: str, url: str | None, explain: bool, max
             held[index] = (where, payload)
             yield (where, payload)
 
-    if sys.stdout is None:  # started with the descriptor closed (`cleaner --jsonl >&-`)
-        raise OSError(errno.EBADF, "standard output is closed")
-    out = sys.stdout.buffer
+    out.check()  # a closed stdout is one line now, not after the first record
     progress = _Progress(enabled=not quiet and sys.stderr is not None and sys.stderr.isatty())
     failed = 0
-    with _SigintGuard() as guard:
-        try:
-            with OrderedPool(_PoolTask(task), jobs, timeout=timeout) as pool:
-                for index, result in enumerate(pool.map(payloads())):
-                    where, payload = held.pop(index)
-                    if isinstance(result, Failure):
-                        if payload is None:
-                            line = dumps(error_record(None, where, f"line longer than {lines.limit} bytes", INPUT))
-                        else:
-                            line = task.failure_line(payload, where, result)
-                        status = "failed"
+    try:
+        with OrderedPool(_PoolTask(task), jobs, timeout=timeout) as pool:
+            for index, result in enumerate(pool.map(payloads())):
+                where, payload = held.pop(index)
+                if isinstance(result, Failure):
+                    if payload is None:
+                        line = dumps(error_record(None, where, f"line longer than {lines.limit} bytes", INPUT))
                     else:
-                        status, line = result
-                    failed += status == "failed"
-                    guard.write(out, line + b"\n")
-                    progress.tick(status == "failed")
-        except WorkerStartError as err:
-            progress.done()
-            _error(str(err))
-            return EXIT_INPUT_ERROR
-        except KeyboardInterrupt:
-            progress.done()
-            _flush_quietly(out)
-            _error("interrupted")
-            return EXIT_INTERRUPTED
+                        line = task.failure_line(payload, where, result)
+                    status = "failed"
+                else:
+                    status, line = result
+                failed += status == "failed"
+                out.write(line + b"\n")
+                progress.tick(status == "failed")
+    except WorkerStartError as err:
         progress.done()
-    out.flush()
+        _error(str(err))
+        return EXIT_INPUT_ERROR
+    except KeyboardInterrupt:
+        progress.done()
+        raise
+    progress.done()
     for problem in problems:
         _error(problem)
     if problems:
@@ -419,15 +369,10 @@ class _PoolTask:
         return self.task(item)
 
 
-def _flush_quietly(out) -> None:
-    try:
-        out.flush()
-    except (BrokenPipeError, OSError, ValueError):
-        pass
-
-
 def _error(message: str) -> None:
-    _echo(f"cleaner: {message}\n", err=True)
+    from .stdio import error
+
+    error(message)
 
 
 def main() -> None:
@@ -435,6 +380,10 @@ def main() -> None:
 
     A bare ``cleaner`` (reading a pipe) runs without click: with no arguments, click would only fill in the
     defaults (and answer shell completion, which sets ``_CLEANER_COMPLETE``)."""
+    if None in (sys.stdin, sys.stdout, sys.stderr):
+        from .stdio import occupy_closed_descriptors
+
+        occupy_closed_descriptors()
     try:
         if len(sys.argv) == 1 and "_CLEANER_COMPLETE" not in os.environ:
             sys.exit(run((), **DEFAULTS))
