@@ -327,7 +327,7 @@ def _stream(files, out, *, warc: bool, kind: str, url: str | None, explain: bool
     failed = 0
     try:
         with OrderedPool(_PoolTask(task), jobs, timeout=timeout) as pool:
-            for index, result in enumerate(pool.map(payloads())):
+            for index, result in enumerate(pool.map(payloads(), read_in_thread=True)):
                 where, payload = held.pop(index)
                 if isinstance(result, Failure):
                     if payload is None:

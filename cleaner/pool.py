@@ -14,9 +14,15 @@ Guarantees
   for an older item.  The input iterable is consumed lazily, so a 100 GB input streams through.
 * **Timeout**: a document that takes longer than ``timeout`` seconds is abandoned: its worker is
   killed (SIGKILL) and replaced, and the result is ``Failure(index, error, "timeout")``.
-* **Isolation**: a worker that dies (killed by a signal, segfault, out of memory) costs only the
-  document it was working on: ``Failure(index, error, "worker died")``; documents queued behind it
-  are sent to a fresh worker.
+* **Isolation**: a worker that dies (killed by a signal, segfault, out of memory), at any moment,
+  costs at most the document it was working on: ``Failure(index, error, "worker died")``; documents
+  queued behind it, or being sent to it, go to a fresh worker.  A worker that dies before it is
+  ready (during its start-up) costs nothing: it is started again, and only ``START_ATTEMPTS`` (3)
+  such deaths in a row end the map with ``WorkerStartError``.
+* **Never blocked**: the parent never blocks on a worker's pipe (sends are non-blocking, a big item
+  goes over in pieces); with ``map(items, read_in_thread=True)`` the input is read by a helper
+  thread, so a finished result never waits for the next input item, and timeouts are checked
+  however slowly the input comes.
 * **Clean shutdown**: closing the generator, an exception, or Ctrl-C stops all workers; workers
   ignore SIGINT (the parent decides), and die with their parent (Linux: PR_SET_PDEATHSIG; elsewhere
   as soon as they notice the parent's end of the pipe closed).
@@ -26,12 +32,13 @@ Guarantees
 process: no isolation, and the timeout is honoured only in the main thread on Unix (SIGALRM), and
 only between Python bytecodes (a long call into C, e.g. lxml parsing, finishes first).
 
-Each worker is a fresh interpreter (``python -c``, in its own session) talking over two pipes: it
+Each worker is a fresh interpreter (``python -c``, in its own session) talking over pipes: it
 never re-imports the caller's ``__main__`` (no ``if __name__ == "__main__"`` guard needed; works
 from notebooks, Scrapy, Spark drivers) and shares nothing with a parent that runs threads.  The task
 function is pickled to each worker, so it must be importable there: a module-level function, or a
-``functools.partial`` / instance of a module-level class.  A worker that cannot start raises
-``WorkerStartError`` in the caller (with the last line of the worker's stderr).
+``functools.partial`` / instance of a module-level class.  Workers that cannot start raise
+``WorkerStartError`` in the caller (with the last line of the worker's stderr, which comes back on a
+pipe: the pool writes no file).
 
 The workers clear trafilatura's, htmldate's and courlan's caches every ``reset_every`` documents
 (see ``reset_caches``), so a long run keeps flat memory.
@@ -42,14 +49,16 @@ from __future__ import annotations
 
 import collections
 import os
+import pickle
 import signal
+import struct
 import sys
 import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-from .errors import CleanerError, one_line
+from .errors import CleanerError, one_line, printable
 
 DEFAULT_TIMEOUT = 30.0
 RESET_EVERY = 1000
@@ -125,6 +134,34 @@ def run_task(func: Callable[[Any], Any], payload: Any) -> tuple[bool, Any]:
 
 
 # ---------------------------------------------------------------------------------------------
+# the wire: each message is a frame, a header (a tag and the length) and a pickle
+
+_HEADER = struct.Struct("!qQ")  # tag (a task's index; -1 for the set-up and "ready"), length of the pickle
+READY = -1
+
+
+def _frame(tag: int, obj: Any) -> bytes:
+    data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEADER.pack(tag, len(data)) + data
+
+
+def _read_exactly(fd: int, n: int) -> bytearray:
+    buf = bytearray()
+    while len(buf) < n:
+        chunk = os.read(fd, min(n - len(buf), 1 << 20))
+        if not chunk:
+            raise EOFError
+        buf += chunk
+    return buf
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+# ---------------------------------------------------------------------------------------------
 # worker side
 
 def _die_with_parent() -> None:
@@ -138,21 +175,36 @@ def _die_with_parent() -> None:
             pass
 
 
+class _Unreadable:
+    """A task whose pickle could not be loaded in the worker: it fails, the worker goes on."""
+
+    def __init__(self, err: BaseException) -> None:
+        self.message = f"cannot receive the item: {type(err).__name__}: {one_line(err)}"
+
+
+def _receive(fd: int) -> tuple[int, Any]:
+    tag, length = _HEADER.unpack(_read_exactly(fd, _HEADER.size))
+    data = _read_exactly(fd, length)
+    try:
+        return tag, pickle.loads(data)
+    except Exception as err:  # noqa: BLE001 - e.g. a class the worker cannot import
+        if tag == READY:
+            raise
+        return tag, _Unreadable(err)
+
+
 def _worker_entry(task_fd: int, result_fd: int) -> None:
     """Worker process main: ``python -c`` runs this in a fresh interpreter (see ``_Worker``).
 
-    The first message is the task function; then a reader thread drains the task pipe (so the parent
-    never blocks on a send while this process is busy sending a result) and the main thread runs the
-    tasks in order.
+    The first frame is the set-up (the task function...); then a reader thread drains the task pipe (so a
+    large item is taken in while the previous one is cleaned) and the main thread runs the tasks in
+    order, sending one result frame for each.
     """
-    from multiprocessing.connection import Connection
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
-    tasks, results = Connection(task_fd, writable=False), Connection(result_fd, readable=False)
     try:
-        func, reset_every, warmup = tasks.recv()
-    except EOFError:
+        _, (func, reset_every, warmup) = _receive(task_fd)
+    except (EOFError, OSError):
         os._exit(0)
     inbox: collections.deque = collections.deque()
     ready = threading.Semaphore(0)
@@ -160,30 +212,36 @@ def _worker_entry(task_fd: int, result_fd: int) -> None:
     def read() -> None:
         try:
             while True:
-                inbox.append(tasks.recv())
+                inbox.append(_receive(task_fd))
                 ready.release()
         except (EOFError, OSError):
             os._exit(0)  # the parent closed the pipe or went away: stop, even mid-task
 
-    threading.Thread(target=read, daemon=True).start()  # before the warm-up: a big send never waits long
+    threading.Thread(target=read, daemon=True).start()
     if warmup is not None:
         warmup()
-    results.send(("ready", None, None))
-    done = 0
-    while True:
-        ready.acquire()
-        index, payload = inbox.popleft()
-        ok, value = run_task(func, payload)
-        del payload
-        try:
-            results.send(("ok" if ok else "fail", index, value))
-        except (OSError, EOFError):
-            os._exit(0)
-        except Exception as err:  # e.g. a result that cannot be pickled
-            results.send(("fail", index, (f"cannot send the result back: {one_line(err)}", ERROR)))
-        done += 1
-        if reset_every and done % reset_every == 0:
-            reset_caches()
+    try:
+        _write_all(result_fd, _frame(READY, None))
+        done = 0
+        while True:
+            ready.acquire()
+            index, payload = inbox.popleft()
+            if isinstance(payload, _Unreadable):
+                ok, value = False, (payload.message, ERROR)
+            else:
+                ok, value = run_task(func, payload)
+            del payload
+            try:
+                frame = _frame(index, (ok, value))
+            except Exception as err:  # noqa: BLE001 - e.g. a result that cannot be pickled
+                frame = _frame(index, (False, (f"cannot send the result back: {one_line(err)}", ERROR)))
+            _write_all(result_fd, frame)
+            del frame, value
+            done += 1
+            if reset_every and done % reset_every == 0:
+                reset_caches()
+    except OSError:
+        os._exit(0)  # the parent went away
 
 
 _WARM_HTML = ("<html><head><title>Warm up</title><meta name='date' content='2024-01-02'></head><body><nav>Home</nav>"
@@ -210,77 +268,135 @@ def warm_cleaner() -> None:
 # parent side
 
 class WorkerStartError(RuntimeError):
-    """A worker process could not start (e.g. the task function cannot be imported in it)."""
+    """Worker processes could not start (e.g. the task function cannot be imported in them)."""
 
 
 _BOOT = ("import sys, json; sys.path[:] = json.loads(sys.argv[1]); "
          "from cleaner.pool import _worker_entry; _worker_entry(int(sys.argv[2]), int(sys.argv[3]))")
+START_ATTEMPTS = 3  # workers in a row that die before they are ready: then the pool gives up
+_STDERR_TAIL = 4096  # bytes of a worker's stderr kept, for the message when it cannot start
 
 
 class _Worker:
-    """One worker: a fresh interpreter (``python -c``) that talks over two pipes.
+    """One worker: a fresh interpreter (``python -c``) that talks over pipes the parent never blocks on.
 
     A fresh interpreter rather than ``multiprocessing.Process``: it never re-imports the caller's
     ``__main__`` (no ``if __name__ == "__main__"`` needed, works from notebooks, Spark drivers,
     Scrapy), and it shares nothing with a parent that has threads.  Its own session, so a Ctrl-C in
-    the terminal reaches only the parent, which then stops the workers.  A worker's death shows as
-    EOF on its result pipe.
+    the terminal reaches only the parent, which then stops the workers.  The parent's ends of the
+    pipes are non-blocking: frames to send wait in ``outbox``, bytes received in ``inbox``; the
+    worker's stderr comes back on a pipe too (its tail explains a failed start), so nothing is
+    written to disk.  A worker's death shows as the end of its result pipe.
     """
 
-    __slots__ = ("proc", "tasks", "results", "queue", "ready", "started", "errlog")
+    __slots__ = ("proc", "task_fd", "result_fd", "err_fd", "outbox", "sent", "inbox", "errtail", "queue", "ready",
+                 "started")
 
     def __init__(self, init: bytes) -> None:
         import json
         import subprocess
-        import tempfile
-        from multiprocessing.connection import Connection
 
         task_r, task_w = os.pipe()
         res_r, res_w = os.pipe()
-        self.errlog = tempfile.TemporaryFile()  # the worker's stderr: shown only if it cannot start
+        err_r, err_w = os.pipe()
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-c", _BOOT, json.dumps(sys.path), str(task_r), str(res_w)],
                 pass_fds=(task_r, res_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                stderr=self.errlog, start_new_session=True, close_fds=True)
+                stderr=err_w, start_new_session=True, close_fds=True)
+        except BaseException:
+            for fd in (task_w, res_r, err_r):
+                os.close(fd)
+            raise
         finally:
-            os.close(task_r)
-            os.close(res_w)
-        self.tasks = Connection(task_w, readable=False)
-        self.results = Connection(res_r, writable=False)
-        self.queue: collections.deque = collections.deque()  # (index, payload) sent, not answered
+            for fd in (task_r, res_w, err_w):
+                os.close(fd)
+        self.task_fd, self.result_fd, self.err_fd = task_w, res_r, err_r
+        for fd in (task_w, res_r, err_r):
+            os.set_blocking(fd, False)
+        self.outbox: collections.deque = collections.deque([init])  # frames not yet (wholly) written
+        self.sent = 0  # bytes of outbox[0] written
+        self.inbox = bytearray()  # result bytes not yet a whole frame
+        self.errtail = b""
+        self.queue: collections.deque = collections.deque()  # (index, payload) given to it, not answered
         self.ready = False
-        self.started = 0.0  # when the worker began queue[0] (approximately: when it became free)
-        self.tasks.send_bytes(init)  # the pickled (func, reset_every, warmup)
+        self.started = 0.0  # when it began queue[0] (approximately: when that became its oldest task)
 
-    def stderr_tail(self) -> str:
-        try:
-            self.errlog.seek(0)
-            lines = self.errlog.read().decode("utf-8", "replace").strip().splitlines()
-        except (OSError, ValueError):
-            return ""
-        return lines[-1] if lines else ""
-
-    def kill(self) -> None:
-        for conn in (self.tasks, self.results):
+    def send(self) -> None:
+        """Write what the pipe takes now; ``OSError`` (a broken pipe) when the worker is gone."""
+        while self.outbox:
+            frame = self.outbox[0]
             try:
-                conn.close()
-            except OSError:
-                pass
+                self.sent += os.write(self.task_fd, memoryview(frame)[self.sent:])
+            except BlockingIOError:
+                return
+            if self.sent == len(frame):
+                self.outbox.popleft()
+                self.sent = 0
+
+    def receive(self) -> list[tuple[int, Any]]:
+        """The frames that arrived; ``EOFError`` when the result pipe has ended (the worker died)."""
+        while True:
+            try:
+                chunk = os.read(self.result_fd, 1 << 20)
+            except BlockingIOError:
+                break
+            if not chunk:
+                raise EOFError
+            self.inbox += chunk
+        frames = []
+        while len(self.inbox) >= _HEADER.size:
+            tag, length = _HEADER.unpack_from(self.inbox)
+            end = _HEADER.size + length
+            if len(self.inbox) < end:
+                break
+            frames.append((tag, pickle.loads(self.inbox[_HEADER.size:end])))
+            del self.inbox[:end]
+        return frames
+
+    def read_stderr(self) -> None:
+        if self.err_fd is None:
+            return
+        try:
+            while True:
+                chunk = os.read(self.err_fd, 65536)
+                if not chunk:
+                    return
+                self.errtail = (self.errtail + chunk)[-_STDERR_TAIL:]
+        except (BlockingIOError, OSError):
+            return
+
+    def stderr_line(self) -> str:
+        self.read_stderr()
+        lines = self.errtail.decode("utf-8", "replace").strip().splitlines()
+        return printable(lines[-1]) if lines else ""
+
+    def stop(self) -> None:
+        """Polite stop: the end of the task pipe makes the worker exit."""
+        self._close("task_fd")
+
+    def kill(self) -> int | None:
+        """Kill it (if still running), reap it, close its pipes; its exit status."""
+        self.stop()
         if self.proc.poll() is None:
             self.proc.kill()
         try:
-            self.proc.wait(5)
-        except Exception:  # pragma: no cover
-            pass
-        self.errlog.close()
+            code = self.proc.wait(5)
+        except Exception:  # pragma: no cover - a process that survives SIGKILL for 5 s
+            code = None
+        self.read_stderr()
+        self._close("result_fd")
+        self._close("err_fd")
+        return code
 
-    def stop(self) -> None:
-        """Polite stop: closing the task pipe makes the worker exit."""
-        try:
-            self.tasks.close()
-        except OSError:
-            pass
+    def _close(self, name: str) -> None:
+        fd = getattr(self, name)
+        if fd is not None:
+            setattr(self, name, None)
+            try:
+                os.close(fd)
+            except OSError:
+                pass
 
 
 def _describe_death(exitcode: int | None) -> str:
@@ -293,6 +409,86 @@ def _describe_death(exitcode: int | None) -> str:
             name = f"signal {-exitcode}"
         return f"worker process died ({name})"
     return f"worker process died (exit code {exitcode})"
+
+
+class _Feeder:
+    """Takes the items from the input in a helper thread, at most ``window`` ahead of the results yielded, so
+    that a slow input (a pipe that trickles) never holds back a finished result or a timeout.  A byte on
+    ``wake_fd`` tells the parent's poll that an item (or the end) is there."""
+
+    def __init__(self, items: Iterable[Any], window: int) -> None:
+        self.entries: collections.deque = collections.deque()  # ("item", x) ... then ("end", None) / ("error", e)
+        self.room = threading.Semaphore(window)
+        self.stopped = False
+        self.wake_fd, self._wake_w = os.pipe()
+        os.set_blocking(self.wake_fd, False)
+        os.set_blocking(self._wake_w, False)
+        thread = threading.Thread(target=self._run, args=(iter(items),), daemon=True, name="cleaner-pool-input")
+        with _signals_blocked():  # the thread starts with them blocked: they go to the main thread, never here
+            thread.start()
+
+    def _run(self, source: Iterator[Any]) -> None:
+        try:
+            while True:
+                self.room.acquire()
+                if self.stopped:
+                    return
+                try:
+                    item = next(source)
+                except StopIteration:
+                    self._put(("end", None))
+                    return
+                self._put(("item", item))
+        except BaseException as err:  # noqa: BLE001 - the input's own error: raised in the caller, in its turn
+            self._put(("error", err))
+
+    def _put(self, entry: tuple[str, Any]) -> None:
+        self.entries.append(entry)
+        try:
+            os.write(self._wake_w, b"!")
+        except OSError:  # full (the parent is behind: it will see the entries) or closed (the pool ended)
+            pass
+
+    def take(self) -> list[tuple[str, Any]]:
+        try:
+            while os.read(self.wake_fd, 65536):
+                pass
+        except (BlockingIOError, OSError):
+            pass
+        taken = []
+        while self.entries:
+            taken.append(self.entries.popleft())
+        return taken
+
+    def yielded(self) -> None:
+        """One more result went out: room for one more item."""
+        self.room.release()
+
+    def close(self) -> None:
+        self.stopped = True
+        self.room.release()
+        for fd in (self.wake_fd, self._wake_w):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+_SYNCHRONOUS = {"SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGTRAP", "SIGABRT", "SIGSYS", "SIGKILL", "SIGSTOP"}
+
+
+class _signals_blocked:
+    """Block the asynchronous signals in this thread for the block (a thread started inside inherits it)."""
+
+    def __enter__(self) -> None:
+        self.previous = None
+        if hasattr(signal, "pthread_sigmask"):
+            block = {s for s in signal.valid_signals() if getattr(s, "name", "") not in _SYNCHRONOUS}
+            self.previous = signal.pthread_sigmask(signal.SIG_BLOCK, block)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, self.previous)
 
 
 class OrderedPool:
@@ -316,12 +512,11 @@ class OrderedPool:
         self.window = max(window or 4 * max(self.jobs, 1), self.jobs * self.per_worker, 1)
         self.reset_every = reset_every
         self.warmup = warmup
-        from multiprocessing.reduction import ForkingPickler
-
         # pickled once, here: a task that cannot be pickled fails now, in the caller
-        self._init = bytes(ForkingPickler.dumps((func, reset_every, warmup)))
+        self._init = _frame(READY, (func, reset_every, warmup))
         self.workers: list[_Worker] = []
         self.restarts = 0  # workers replaced after a timeout or a death
+        self._start_failures = 0  # workers in a row that died before they were ready
 
     # -- lifecycle
     def __enter__(self) -> "OrderedPool":
@@ -345,15 +540,25 @@ class OrderedPool:
             w.kill()
 
     def _spawn(self) -> _Worker:
-        return _Worker(self._init)
+        try:
+            return _Worker(self._init)
+        except OSError as err:  # no more processes or descriptors
+            raise WorkerStartError(f"cannot start a worker process: {err.strerror or err}") from None
 
     # -- the map
-    def map(self, items: Iterable[Any]) -> Iterator[Any]:
+    def map(self, items: Iterable[Any], *, read_in_thread: bool = False) -> Iterator[Any]:
+        """``func(item)`` or a ``Failure`` for each item, in input order.
+
+        ``read_in_thread``: take the items from ``items`` in a helper thread, so that a finished result
+        never waits for the next item and timeouts hold while the input is slow (a pipe, a socket).  The
+        iterable must then allow being consumed from another thread (a generator over a file does; an
+        SQLite cursor made in this thread does not).
+        """
         if self.jobs == 0:
             yield from self._map_inline(items)
             return
         try:
-            yield from self._map_workers(items)
+            yield from self._map_workers(items, read_in_thread)
         finally:
             self.close()
 
@@ -371,107 +576,160 @@ class OrderedPool:
             if self.reset_every and done % self.reset_every == 0:
                 reset_caches()
 
-    def _map_workers(self, items: Iterable[Any]) -> Iterator[Any]:
-        from multiprocessing.connection import wait
-
+    def _map_workers(self, items: Iterable[Any], read_in_thread: bool) -> Iterator[Any]:
         self.workers = [self._spawn() for _ in range(self.jobs)]
-        source = iter(items)
+        feeder = _Feeder(items, self.window) if read_in_thread else None
+        source = None if feeder else iter(items)
         exhausted = False
         next_index = 0  # the next input index to read
         next_out = 0  # the next index to yield
-        pending: collections.deque = collections.deque()  # read, not yet sent to a worker
+        pending: collections.deque = collections.deque()  # read, not yet given to a worker
         done: dict[int, Any] = {}  # finished, waiting for an older item
-
-        while True:
-            # read ahead, within the window
-            while not exhausted and next_index - next_out < self.window:
-                try:
-                    payload = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                pending.append((next_index, payload))
-                next_index += 1
-            # dispatch
-            if pending:
-                for w in sorted(self.workers, key=lambda w: len(w.queue)):
-                    while pending and len(w.queue) < self.per_worker:
-                        task = pending.popleft()
-                        try:
-                            w.tasks.send(task)
-                        except (OSError, ValueError):  # died meanwhile: EOF on its result pipe will tell
-                            pending.appendleft(task)
-                            break
-                        if not w.queue:
-                            w.started = time.monotonic()
-                        w.queue.append(task)
-                    if not pending:
-                        break
-            # yield what is ready, in order
-            while next_out in done:
-                yield done.pop(next_out)
-                next_out += 1
-            if exhausted and next_out == next_index:
-                return
-            if not exhausted and next_index - next_out < self.window:
-                continue  # room to read more before waiting
-            # wait for a result, a death or a deadline
-            now = time.monotonic()
-            wait_for = None
-            if self.timeout is not None:
-                deadlines = [w.started + self.timeout for w in self.workers if w.ready and w.queue]
-                if deadlines:
-                    wait_for = max(0.0, min(deadlines) - now)
-            conns = {w.results: w for w in self.workers}
-            for conn in wait(list(conns), wait_for):
-                self._drain(conns[conn], done)
-            now = time.monotonic()
-            if self.timeout is not None:
-                for w in list(self.workers):
-                    if w.ready and w.queue and now - w.started > self.timeout:
-                        index = w.queue[0][0]
-                        done[index] = Failure(index, f"timed out after {self.timeout:g} s", TIMEOUT)
-                        self._replace(w, skip_first=True)
-
-    def _drain(self, w: _Worker, done: dict[int, Any]) -> None:
-        """Read every message a worker has sent; EOF means it died."""
         try:
-            while w.results.poll():
-                kind, index, value = w.results.recv()
-                if kind == "ready":
-                    w.ready = True
-                    w.started = time.monotonic()
-                    continue
-                task = w.queue.popleft()
-                assert task[0] == index, (task[0], index)
-                done[index] = value if kind == "ok" else Failure(index, *value)
-                w.started = time.monotonic()
-            return
-        except (EOFError, OSError):
-            pass
-        returncode = w.proc.wait()
-        if not w.ready:
-            tail = w.stderr_tail()
-            w.kill()
-            self.workers.remove(w)
-            raise WorkerStartError(f"a worker process could not start ({_describe_death(returncode)})"
-                                   + (f": {tail}" if tail else ""))
-        if w.queue:
-            index = w.queue[0][0]
-            done[index] = Failure(index, _describe_death(returncode), WORKER_DIED)
-        self._replace(w, skip_first=True)
+            while True:
+                # read ahead, within the window
+                if feeder is not None:
+                    for kind, value in ([] if exhausted else feeder.take()):
+                        if kind == "item":
+                            pending.append((next_index, value))
+                            next_index += 1
+                        elif kind == "end":
+                            exhausted = True
+                        else:
+                            raise value
+                else:
+                    while not exhausted and next_index - next_out < self.window:
+                        try:
+                            payload = next(source)
+                        except StopIteration:
+                            exhausted = True
+                            break
+                        pending.append((next_index, payload))
+                        next_index += 1
+                self._dispatch(pending, done)
+                # yield what is ready, in order
+                while next_out in done:
+                    yield done.pop(next_out)
+                    next_out += 1
+                    if feeder is not None:
+                        feeder.yielded()
+                if exhausted and next_out == next_index:
+                    return
+                if feeder is None and not exhausted and next_index - next_out < self.window:
+                    continue  # room to read more before waiting
+                self._wait(done, pending, None if feeder is None or exhausted else feeder.wake_fd)
+        finally:
+            if feeder is not None:
+                feeder.close()
 
-    def _replace(self, w: _Worker, *, skip_first: bool) -> None:
-        """Kill ``w``, start a fresh worker; the tasks queued behind the failed one go first."""
-        queued = list(w.queue)[1 if skip_first else 0:]
+    def _dispatch(self, pending: collections.deque, done: dict[int, Any]) -> None:
+        """Give the pending items to the ready workers, the least busy first; write what the pipes take."""
+        now = time.monotonic()
+        for w in sorted(self.workers, key=lambda w: len(w.queue)):
+            while pending and w.ready and len(w.queue) < self.per_worker:
+                index, payload = task = pending.popleft()
+                try:
+                    frame = _frame(index, payload)
+                except Exception as err:  # noqa: BLE001 - an item that cannot be pickled fails alone
+                    done[index] = Failure(index, f"cannot send the item to a worker: {one_line(err)}", ERROR)
+                    continue
+                if not w.queue:
+                    w.started = now
+                w.queue.append(task)
+                w.outbox.append(frame)
+        for w in list(self.workers):
+            self._send(w, done, pending)
+
+    def _send(self, w: _Worker, done: dict[int, Any], pending: collections.deque) -> None:
+        try:
+            w.send()
+        except OSError:  # its end of the pipe is gone: it died (while taking in an item, maybe)
+            self._lost(w, done, pending)
+
+    def _wait(self, done: dict[int, Any], pending: collections.deque, wake_fd: int | None) -> None:
+        """Wait for a result, a death, room in a pipe, an input item or a deadline; handle what came."""
+        import select
+
+        wait_for = None
+        now = time.monotonic()
+        if self.timeout is not None:
+            deadlines = [w.started + self.timeout for w in self.workers if w.ready and w.queue]
+            if deadlines:
+                wait_for = max(0.0, min(deadlines) - now)
+        poller = select.poll()
+        owners: dict[int, tuple[_Worker, str]] = {}
+        for w in self.workers:
+            poller.register(w.result_fd, select.POLLIN)
+            owners[w.result_fd] = (w, "result")
+            poller.register(w.err_fd, select.POLLIN)
+            owners[w.err_fd] = (w, "stderr")
+            if w.outbox:
+                poller.register(w.task_fd, select.POLLOUT)
+                owners[w.task_fd] = (w, "task")
+        if wake_fd is not None:
+            poller.register(wake_fd, select.POLLIN)
+        events = poller.poll(None if wait_for is None else max(1, int(wait_for * 1000 + 1)))
+        for fd, _ in events:
+            if fd not in owners:
+                continue  # the input's wake-up: taken in the next round
+            w, what = owners[fd]
+            if w not in self.workers:
+                continue  # replaced by an earlier event of this round
+            if what == "stderr":
+                w.read_stderr()
+            elif what == "task":
+                self._send(w, done, pending)
+            else:
+                self._receive(w, done, pending)
+        if self.timeout is not None:
+            now = time.monotonic()
+            for w in list(self.workers):
+                if w.ready and w.queue and now - w.started > self.timeout:
+                    index = w.queue.popleft()[0]
+                    done[index] = Failure(index, f"timed out after {self.timeout:g} s", TIMEOUT)
+                    self._replace(w, pending)
+
+    def _receive(self, w: _Worker, done: dict[int, Any], pending: collections.deque) -> None:
+        try:
+            frames = w.receive()
+        except EOFError:
+            self._lost(w, done, pending)
+            return
+        for tag, message in frames:
+            if tag == READY:
+                w.ready = True
+                self._start_failures = 0
+            else:
+                index, _ = w.queue.popleft()
+                assert index == tag, (index, tag)
+                ok, value = message
+                done[index] = value if ok else Failure(index, *value)
+            w.started = time.monotonic()
+
+    def _lost(self, w: _Worker, done: dict[int, Any], pending: collections.deque) -> None:
+        """A worker died.  Ready, it costs only the item it was on; before it was ready, nothing (it is
+        started again, up to ``START_ATTEMPTS`` failures in a row)."""
+        code = w.kill()
+        if not w.ready:
+            self._start_failures += 1
+            if self._start_failures >= START_ATTEMPTS:
+                tail = w.stderr_line()
+                self.workers.remove(w)
+                raise WorkerStartError(f"a worker process could not start ({_describe_death(code)})"
+                                       + (f": {tail}" if tail else ""))
+        elif w.queue:
+            index = w.queue.popleft()[0]
+            done[index] = Failure(index, _describe_death(code), WORKER_DIED)
+        self._replace(w, pending)
+
+    def _replace(self, w: _Worker, pending: collections.deque) -> None:
+        """Kill ``w`` and start a fresh worker; the items ``w`` still held go first to the next ready worker."""
+        pending.extendleft(reversed(w.queue))
         w.queue.clear()
         w.kill()
-        self.restarts += 1
-        self.workers[self.workers.index(w)] = fresh = self._spawn()
-        for task in queued:  # resend, in order, to the new worker (its reader thread drains them)
-            fresh.tasks.send(task)
-            fresh.queue.append(task)
-        fresh.started = time.monotonic()
+        if w.ready:
+            self.restarts += 1
+        self.workers[self.workers.index(w)] = self._spawn()
 
 
 class _Alarm(BaseException):
