@@ -25,8 +25,10 @@ Streams:
   --jsonl   FILE(s) are JSON Lines: one JSON object per line, the page in
             --field (default: html, else text, else content), its URL in
             --url-field.  Writes one JSON object per input line, in input
-            order: the input's other fields, plus the article under --into
-            (default 'cleaned').  A record that cannot be read or cleaned
+            order: the input's other fields as written, plus the article
+            under --into (default 'cleaned'); an input field with the name
+            of one cleaner writes on that line is kept as input_<name>.
+            A record that cannot be read or cleaned
             gives a line with 'error' (one line), 'reason' (input, timeout,
             worker died, error) and 'line' (and 'file') instead of the
             article; the stream goes on.  Blank lines are skipped.
@@ -54,6 +56,11 @@ Exit codes:
 DEFAULTS = {"fmt": "text", "kind": "auto", "url": None, "explain": False, "max_bytes": None, "jsonl": False,
             "warc": False, "field": None, "url_field": "url", "into": "cleaned", "jobs": None, "timeout": 30.0,
             "quiet": False}
+
+
+# The fields a stream's output lines have besides --into: --into cannot take one of these names.
+_JSONL_FIELDS = ("error", "reason", "line", "file")
+_WARC_FIELDS = ("url", "date", "warc_record_id", "status", "error", "reason", "record", "file")
 
 
 def _command():
@@ -95,6 +102,10 @@ def _command():
             raise click.UsageError("--jsonl and --warc cannot be used together")
         if (options["jsonl"] or options["warc"]) and options["fmt"] != "text":
             raise click.UsageError("--format does not apply to --jsonl/--warc: they write JSON Lines")
+        taken = _WARC_FIELDS if options["warc"] else _JSONL_FIELDS
+        if (options["jsonl"] or options["warc"]) and options["into"] in taken:
+            raise click.UsageError(f"--into cannot be {options['into']!r}: cleaner writes that field itself "
+                                   f"({', '.join(taken)})")
         sys.exit(run(files, **options))
 
     return cli
@@ -195,55 +206,6 @@ def _echo_err(text: str) -> None:
 # ---------------------------------------------------------------------------------------------
 # streams
 
-class _Lines:
-    """JSON Lines input: (where, raw line) payloads, bounded line length, blank lines skipped.
-
-    A line longer than ``limit`` bytes is not held in memory: it is skipped up to its newline and
-    reported (``self.too_long``) so the stream can give its error line in order.
-    """
-
-    def __init__(self, files: tuple[str, ...], limit: int) -> None:
-        self.files = files or ("-",)
-        self.limit = limit
-        self.problems: list[str] = []  # unreadable files: reported on stderr, exit 2
-
-    def __iter__(self):
-        from .stdio import stdin
-
-        for path in self.files:
-            label = None if path == "-" else path
-            try:
-                fh = stdin() if path == "-" else open(path, "rb")
-            except OSError as err:
-                self.problems.append(f"cannot read {label or 'stdin'}: {err.strerror or err}")
-                continue
-            try:
-                yield from self._read(fh, label)
-            except OSError as err:
-                self.problems.append(f"cannot read {label or 'stdin'}: {err.strerror or err}")
-            finally:
-                if path != "-":
-                    fh.close()
-
-    def _read(self, fh, label: str | None):
-        number = 0
-        while True:
-            raw = fh.readline(self.limit + 1)
-            if not raw:
-                return
-            number += 1
-            where = {"line": number} if label is None else {"line": number, "file": label}
-            if len(raw) > self.limit and not raw.endswith(b"\n"):
-                while True:  # skip the rest of the line
-                    chunk = fh.readline(1 << 20)
-                    if not chunk or chunk.endswith(b"\n"):
-                        break
-                yield where, None  # None: too long
-                continue
-            if raw.strip():
-                yield where, raw
-
-
 class _Progress:
     def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
@@ -278,7 +240,7 @@ def _stream(files, out, *, warc: bool, kind: str, url: str | None, explain: bool
             url_field: str, into: str, jobs: int | None, timeout: float, quiet: bool) -> int:
     from .errors import CleanerError
     from .options import Options
-    from .jsonl import JsonRecordTask, dumps, error_record
+    from .jsonl import JsonRecordTask, LineReader, dumps, error_record
     from .pool import INPUT, Failure, OrderedPool, WorkerStartError
 
     opts = Options.from_kwargs(kind=kind, url=url, **({"max_bytes": max_bytes} if max_bytes else {}))
@@ -311,7 +273,7 @@ def _stream(files, out, *, warc: bool, kind: str, url: str | None, explain: bool
         source = pages()
     else:
         task = JsonRecordTask(opts, field=field, url_field=url_field, into=into, explain=explain)
-        lines = _Lines(files, limit=min(2 * opts.max_bytes + (1 << 20), sys.maxsize - 1))
+        lines = LineReader(files, limit=2 * opts.max_bytes + (1 << 20))
         problems = lines.problems
         source = iter(lines)
 
