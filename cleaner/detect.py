@@ -8,6 +8,7 @@ slow paths (a legacy charset, control characters to strip) run only when the inp
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 from .errors import BinaryInputError, EmptyInputError, InputTooLargeError
@@ -55,16 +56,6 @@ _BOMS = (
 )
 _META_CHARSET = LazyPattern(rb"""<meta[^<>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.I)
 _XML_ENCODING = LazyPattern(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.\-]{1,40})""", re.I)
-
-# Declared names that mean something else in practice (the WHATWG Encoding Standard's mapping).
-_CHARSET_ALIASES = {
-    "latin_1": "cp1252", "ascii": "cp1252", "iso8859_1": "cp1252",
-    "shift_jis": "cp932", "gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949",
-    "iso8859_9": "cp1254", "iso8859_11": "cp874", "tis_620": "cp874", "big5": "big5hkscs",
-}
-# Declarations never honoured: UTF-7 smuggles markup past filters, and a page that is not UTF-16
-# by its bytes is not UTF-16 whatever it says (WHATWG: treat as UTF-8).
-_CHARSET_IGNORED = {"utf_7", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "utf_8"}
 
 # C0 controls and DEL that are never text (tab, line feed, carriage return are).
 _C0 = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
@@ -217,20 +208,34 @@ def _decode(data: bytes) -> tuple[str, bytes | None]:
 
 
 def _declared_charsets(data: bytes) -> list[str]:
-    """Python codec names of the charsets the page declares, mapped as browsers map them."""
+    """Python codec names of the charsets the page declares, mapped as browsers map them: only labels of the
+    WHATWG Encoding Standard count (``charsets.txt``); any other label is ignored."""
     head = data[:16384]
+    labels = charset_labels()
     names = []
     for m in (_XML_ENCODING.search(head), _META_CHARSET.search(head)):
         if not m:
             continue
-        try:
-            name = codecs.lookup(m.group(1).decode("ascii")).name.replace("-", "_")
-        except LookupError:
-            continue
-        name = _CHARSET_ALIASES.get(name, name)
-        if name not in _CHARSET_IGNORED and name not in names:
+        name = labels.get(m.group(1).decode("ascii").strip().lower())
+        if name and name not in names:
             names.append(name)
     return names
+
+
+@functools.cache
+def charset_labels() -> dict[str, str]:
+    """label -> Python codec, for every WHATWG label a page may declare and that is honoured (see ``charsets.txt``)."""
+    import os
+
+    with open(os.path.join(os.path.dirname(__file__), "charsets.txt"), encoding="ascii") as fh:
+        lines = fh.read().splitlines()
+    table = {}
+    for line in lines:
+        if line.strip() and not line.startswith("#"):
+            _, codec, *labels = line.split()
+            if codec != "-":
+                table.update(dict.fromkeys(labels, codec))
+    return table
 
 
 def _decode_declared(data: bytes, name: str) -> str | None:
