@@ -250,3 +250,45 @@ def test_the_label_table_is_well_formed():
             assert not seen & set(labels), seen & set(labels)
             seen.update(labels)
     assert len(seen) >= 220  # the standard has about 230 labels
+
+
+# ---- shapes the byte patterns used to miss -----------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [JA * 6, ZH * 6, "見出し\n" + JA * 3 + "\n" + ZH * 3])
+def test_utf16_without_bom_and_few_ascii_characters(encoding, text):
+    assert decode(text.encode(encoding)) == text
+    assert decode(text.encode(encoding)[:-1]).startswith(text[:-1])  # cut by a byte
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("cut", [1, 2, 3])
+@pytest.mark.parametrize("text", [EN * 2, EN * 60, JA * 4])
+def test_utf32_cut_short_is_still_utf32(encoding, cut, text):
+    assert decode(text.encode(encoding)[:-cut]).startswith(text[:-1])
+
+
+def test_cjk_utf16_shape_never_takes_random_bytes():
+    import random
+
+    for seed in range(20):
+        data = random.Random(seed).randbytes(3000)
+        with pytest.raises(BinaryInputError):
+            decode(data)
+
+
+@pytest.mark.parametrize("utf8", ["—", "é", "“ ”", "€", "ü ö"])
+def test_a_windows_1252_page_with_a_few_utf8_characters(utf8):
+    legacy = ("Les élèves de l’école ont présenté leur « projet » à la mairie, déjà très fréquentée. "
+              "Müller’s café served crème brûlée. ") * 5
+    data = legacy.encode("cp1252") + f" Pasted: {utf8} here. ".encode("utf-8") + legacy.encode("cp1252")
+    assert decode(data) == legacy + f" Pasted: {utf8} here. " + legacy
+
+
+@pytest.mark.parametrize("prolog", ["\n" * 5000, "\r\n" * 5000, " " * 150_000, "<!-- comment -->\n" * 8000,
+                                    "\ufeff\n<!-- a -->" + "\t" * 120_000 + "<!---->"])
+def test_html_is_found_past_a_long_prolog(prolog):
+    page = prolog + "<html><head><title>t</title></head><body><p>" + EN + "</p></body></html>"
+    text, utf8 = detect.decode_checked(page.encode(), 1 << 30)
+    assert detect.detect_kind(text, detect.is_plain(text, utf8)) == "html"
+    assert detect.detect_kind(detect.strip_controls(text)) == "html"
