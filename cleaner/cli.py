@@ -26,8 +26,9 @@ Streams:
             --field (default: html, else text, else content), its URL in
             --url-field.  Writes one JSON object per input line, in input
             order: the input's other fields as written, plus the article
-            under --into (default 'cleaned'); an input field with the name
-            of one cleaner writes on that line is kept as input_<name>.
+            under --into (default 'cleaned'); an input field named like one
+            cleaner writes (--into, error, reason, line, file) is kept as
+            input_<name>.
             A record that cannot be read or cleaned
             gives a line with 'error' (one line), 'reason' (input, timeout,
             worker died, error) and 'line' (and 'file') instead of the
@@ -154,6 +155,7 @@ def _single(files, out, *, fmt: str, kind: str, url: str | None, explain: bool, 
     from .errors import CleanerError
     from .options import Options
     from .pipeline import clean
+    from .terminal import json_line, plain_text
 
     options = {"max_bytes": max_bytes} if max_bytes else {}
     limit = max_bytes or Options().max_bytes
@@ -171,10 +173,12 @@ def _single(files, out, *, fmt: str, kind: str, url: str | None, explain: bool, 
             _error(f"{name}: {err}")
             status = EXIT_INPUT_ERROR
             continue
-        text = formats.to_json(article, explain=explain) if fmt == "json" else formats.FORMATS[fmt](article)
-        out.write(_encode(text))
+        if fmt == "json":
+            out.write(json_line(formats.to_json(article, explain=explain).rstrip("\n")) + b"\n")
+        else:
+            out.write(_encode(plain_text(formats.FORMATS[fmt](article))))
         if explain and fmt != "json":
-            _echo_err(formats.explanation(article))
+            _echo_err(plain_text(formats.explanation(article)))
         if not article.paragraphs:
             _error(f"{name}: no article content found")
             status = max(status, EXIT_NO_CONTENT)

@@ -9,9 +9,10 @@ and encoded again, so every valid JSON value passes through exactly: ``1e400`` s
 ``Infinity``, which is not JSON), a 5,000-digit integer stays whole, a value nested 100,000 deep
 costs no recursion.  The record is checked by a scanner without recursion; what is not JSON (``NaN``,
 a trailing comma, a raw control character in a string) is refused, as in ``json.loads`` plus the
-strictness of the standard.  Names: an input field that has the name of a field cleaner writes on
-that line (``--into`` on a cleaned line; ``error``, ``reason``, ``line``, ``file`` on an error line) is
-kept, renamed with ``input_`` in front (again if that name is taken too): nothing is overwritten.
+strictness of the standard.  Names: an input field that has the name of a field cleaner writes
+(``--into``; ``error``, ``reason``, ``line``, ``file``) is kept, renamed with ``input_`` in front (again
+if that name is taken too): nothing is overwritten, and on every line ``error`` is cleaner's (an input
+``error`` field is ``input_error`` on cleaned lines too).
 
 Every output line is terminal-safe: C1 controls, DEL, the line/paragraph separators, the
 bidirectional controls and lone surrogates inside strings are written as ``\\uXXXX`` escapes (the
@@ -26,6 +27,7 @@ from typing import Any, Iterator, NamedTuple
 
 from .errors import InputTooLargeError
 from .pool import INPUT, Failure, run_task
+from .terminal import json_line
 
 DEFAULT_FIELDS = ("html", "text", "content")
 ERROR_FIELDS = ("error", "reason", "line", "file")  # what an error line adds (``file`` when reading files)
@@ -35,27 +37,11 @@ RENAMED = "input_"  # the prefix of an input field whose name cleaner writes on 
 # writing
 
 
-_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def _escape(match: re.Match) -> str:
-    return f"\\u{ord(match.group()):04x}"
-
-
-def terminal_safe(line: str) -> bytes:
-    """A JSON text as UTF-8, with every character a terminal would act on escaped: such a character can only
-    stand inside a string there, where the escape is the same value (JSON has the C0 controls escaped
-    already; a raw CR or tab can only be whitespace between tokens, and becomes a space)."""
-    if "\r" in line or "\t" in line:
-        line = line.replace("\r", " ").replace("\t", " ")
-    return _UNSAFE.sub(_escape, line).encode("utf-8")
-
-
 def dumps(obj: Any) -> bytes:
     """One JSON value as one terminal-safe line of UTF-8 (no newline)."""
     import json
 
-    return terminal_safe(json.dumps(obj, ensure_ascii=False))
+    return json_line(json.dumps(obj, ensure_ascii=False))
 
 
 def error_record(base: dict | None, where: dict, message: str, reason: str) -> dict:
@@ -72,10 +58,10 @@ def error_record(base: dict | None, where: dict, message: str, reason: str) -> d
     return out
 
 
-def _free_name(key: str, added, taken) -> str:
-    """``key``, or ``input_key`` (``input_input_key`` ...) when cleaner writes ``key`` on this line."""
+def _free_name(key: str, reserved, taken) -> str:
+    """``key``, or ``input_key`` (``input_input_key`` ...) when ``key`` is a name cleaner writes."""
     name = key
-    while name in added or (name != key and name in taken):
+    while name in reserved or (name != key and name in taken):
         name = RENAMED + name
     return name
 
@@ -222,23 +208,24 @@ class Record:
                 found = m
         return found
 
-    def line(self, drop: str | None, added: dict[str, bytes]) -> bytes:
-        """The output line: every field but ``drop`` as written (renamed where ``added`` takes its name), then
-        ``added`` (name -> JSON text)."""
+    def line(self, drop: str | None, added: dict[str, str], reserved=()) -> bytes:
+        """The output line: every field but ``drop`` as written (renamed when ``added`` or ``reserved`` has its
+        name), then ``added`` (name -> JSON text)."""
         import json
 
         names = {m.key for m in self.members}
+        reserved = {*reserved, *added}
         parts = []
         for m in self.members:
             if m.key == drop:
                 continue
-            name = _free_name(m.key, added, names)
+            name = _free_name(m.key, reserved, names)
             if name == m.key:
                 parts.append(self.text[m.start:m.end])
             else:
                 parts.append(json.dumps(name, ensure_ascii=False) + ": " + self.text[m.value_start:m.end])
         parts += [f"{json.dumps(k, ensure_ascii=False)}: {v}" for k, v in added.items()]
-        return terminal_safe("{" + ", ".join(parts) + "}")
+        return json_line("{" + ", ".join(parts) + "}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,7 +286,7 @@ class JsonRecordTask:
         if not ok:
             return "failed", self._error(record, where, *value, drop=page.key)
         article = dumps(value.to_dict(with_removed=self.explain)).decode("utf-8")
-        return ("ok" if value.paragraphs else "empty"), record.line(page.key, {self.into: article})
+        return ("ok" if value.paragraphs else "empty"), record.line(page.key, {self.into: article}, self.reserved)
 
     def failure_line(self, raw: bytes, where: dict, failure: Failure) -> bytes:
         """The output line for a record whose worker timed out or died (built in the parent)."""
@@ -307,14 +294,18 @@ class JsonRecordTask:
         page = self.page_field(record) if record is not None else None
         return self._error(record, where, failure.error, failure.reason, drop=page.key if page else None)
 
-    @staticmethod
-    def _error(record: Record | None, where: dict, message: str, reason: str, drop: str | None = None) -> bytes:
+    @property
+    def reserved(self) -> tuple[str, ...]:
+        """The names cleaner writes: an input field with one of them is kept as ``input_<name>`` on every line."""
+        return (self.into, *ERROR_FIELDS)
+
+    def _error(self, record: Record | None, where: dict, message: str, reason: str, drop: str | None = None) -> bytes:
         import json
 
         added = {k: json.dumps(v, ensure_ascii=False) for k, v in {"error": message, "reason": reason, **where}.items()}
         if record is None:
-            return terminal_safe("{" + ", ".join(f'"{k}": {v}' for k, v in added.items()) + "}")
-        return record.line(drop, added)
+            return json_line("{" + ", ".join(f'"{k}": {v}' for k, v in added.items()) + "}")
+        return record.line(drop, added, self.reserved)
 
 
 def _within_limit(page: str, limit: int) -> str:

@@ -58,7 +58,8 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-from .errors import CleanerError, one_line, printable
+from .errors import CleanerError, one_line
+from .terminal import printable
 
 DEFAULT_TIMEOUT = 30.0
 RESET_EVERY = 1000

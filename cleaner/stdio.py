@@ -19,7 +19,8 @@ import sys
 import _signal as signal  # the C module behind `signal`, loaded by every interpreter: holding signals
                           # costs no import in a bare `cleaner < page` run (tests/test_startup.py)
 
-from .errors import InputTooLargeError, printable
+from .errors import InputTooLargeError
+from .terminal import printable
 
 HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])}
 PIECE = 1 << 16  # bytes written with the signals held: about this much, cut after a line break

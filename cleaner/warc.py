@@ -89,9 +89,22 @@ def iter_pages(source: str | BinaryIO, *, max_bytes: int | None = None, all_type
     fh = open(source, "rb") if isinstance(source, str) else source
     try:
         archive = archive_class(_checked(fh), arc2warc=False)
+        records = iter(archive)
         held = None  # the previous record's page (or None when skipped), yielded once its end was checked
         number = 0
-        for record in archive:
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except Exception as err:  # noqa: BLE001 - warcio's iterator itself gave up: no record after this one
+                if number:
+                    page = _with_framing(held, archive, number)
+                    if page is not None:
+                        yield page
+                yield WarcPage(None, None, None, None, None, b"", number + 1,
+                               f"unreadable from here on (reading stopped): {one_line(err)}")
+                return
             if number:
                 page = _with_framing(held, archive, number)
                 if page is not None:
@@ -234,7 +247,13 @@ def _dechunked(raw) -> Iterator[bytes]:
 
 def _archive_class():
     """The iterator class (built on first use: warcio is optional)."""
+    import logging
+
     ArchiveIterator = archive_iterator()
+    # warcio logs its warnings (an invalid WARC-Target-URI...); with no handler anywhere, Python would print
+    # them to stderr.  The library never prints: a null handler, as libraries set for their own loggers (an
+    # application that configures logging still receives them through its root handlers).
+    logging.getLogger("warcio").addHandler(logging.NullHandler())
     from warcio.bufferedreaders import DecompressingBufferedReader
 
     class Reader(DecompressingBufferedReader):

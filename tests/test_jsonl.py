@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from cleaner.cli import cli
-from cleaner.jsonl import InvalidJson, split_record, terminal_safe
+from cleaner.jsonl import InvalidJson, split_record
+from cleaner.terminal import json_line
 
 CLEANER = str(Path(sys.executable).with_name("cleaner"))
 PAGE = ("<html><head><title>Council approves budget</title></head><body><article><h1>Council approves budget</h1>"
@@ -73,11 +74,12 @@ def test_a_field_nested_deeper_than_the_recursion_limit_passes_through():
 
 
 def test_input_fields_named_like_the_output_are_renamed_not_overwritten():
-    rows = [{"cleaned": "mine", "input_cleaned": 1, "html": PAGE},
+    rows = [{"cleaned": "mine", "input_cleaned": 1, "error": None, "html": PAGE},
             {"error": "fetch failed", "reason": 7, "line": "x", "html": ""}]
     result, out = run([json.dumps(r) for r in rows])
     first, second = (json.loads(x) for x in out)
     assert first["input_input_cleaned"] == "mine" and first["input_cleaned"] == 1 and first["cleaned"]["paragraphs"]
+    assert "error" not in first and first["input_error"] is None  # 'error' is always cleaner's own
     assert (second["input_error"], second["input_reason"], second["input_line"]) == ("fetch failed", 7, "x")
     assert (second["error"], second["reason"], second["line"]) == ("input is empty", "input", 2)
 
@@ -95,7 +97,7 @@ def test_output_is_terminal_safe():
     data = json.loads(line)
     assert data["note"] == row["note"]  # the same value, written with escapes
     assert "\u009b" not in data["cleaned"]["url"]  # the URL taken from the record loses its controls
-    assert terminal_safe('{"a": "\u2028"}') == b'{"a": "\\u2028"}'
+    assert json_line('{"a": "\u2028"}') == b'{"a": "\\u2028"}'
 
 
 def test_the_page_limit_counts_bytes(tmp_path):

@@ -201,3 +201,21 @@ def test_messages_show_control_characters_in_file_names(tmp_path):
     assert b"evil\\x1b]0;pwned\\x07\\nname.txt" in res.stderr
     result = CliRunner().invoke(cli, [str(name)])
     assert result.stderr.count("\n") == 1 and "\x1b" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_the_output_never_carries_a_control_character(fmt, tmp_path):
+    """The last check before the terminal: whatever an article field holds, text and Markdown lose control
+    characters and JSON escapes them (C1 controls too, which JSON itself leaves raw; and the bidi controls,
+    which text keeps as part of right-to-left writing)."""
+    page = ("<html><body><article><h1>Title here</h1><p>The city council voted on Tuesday to approve a new budget "
+            "for the public library system today. &#x&#27;1b;[2J end \u202e \u0085.</p></article></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    res = subprocess.run([CLEANER, "--format", fmt, str(path)], capture_output=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    out = res.stdout.decode("utf-8")
+    assert not [c for c in out if ord(c) < 0x20 and c not in "\n" or 0x7F <= ord(c) <= 0x9F]
+    assert fmt != "json" or "\u202e" not in out
+    if fmt == "json":
+        assert json.loads(out)["paragraphs"]
