@@ -44,6 +44,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 FRAMING = ("it does not end where its Content-Length says (the length is wrong, or the file is damaged); "
            "reading resumed at the next record found")
 CUT_SHORT = "its data ends before its Content-Length (a truncated file?)"
+TRUNCATED_HEADERS = "the file ends inside the record's headers (a truncated file?)"
 _HEAD = 65536  # bytes read to tell a WARC from anything else
 
 
@@ -88,7 +89,9 @@ def iter_pages(source: str | BinaryIO, *, max_bytes: int | None = None, all_type
     limit = sys.maxsize - 1 if max_bytes is None else min(max_bytes + 1, sys.maxsize - 1)
     fh = open(source, "rb") if isinstance(source, str) else source
     try:
-        archive = archive_class(_checked(fh), arc2warc=False)
+        checked = _checked(fh)
+        archive = archive_class(checked, arc2warc=False)
+        archive.started = bool(checked.head)
         records = iter(archive)
         held = None  # the previous record's page (or None when skipped), yielded once its end was checked
         number = 0
@@ -115,6 +118,8 @@ def iter_pages(source: str | BinaryIO, *, max_bytes: int | None = None, all_type
             page = _with_framing(held, archive, number)
             if page is not None:
                 yield page
+        elif archive.started:  # the file has a WARC's first bytes but not one whole record header
+            yield WarcPage(None, None, None, None, None, b"", 1, TRUNCATED_HEADERS)
     finally:
         if fh is not source:
             fh.close()
@@ -279,12 +284,20 @@ def _archive_class():
 
         def _next_record(self, next_line):
             try:
-                return super()._next_record(next_line)
+                record = super()._next_record(next_line)
             except EOFError:
+                if next_line and next_line.strip():  # a record had begun: the file ends inside its headers
+                    self.member_info = None
+                    return _Broken(TRUNCATED_HEADERS)
                 raise
             except Exception as err:  # noqa: BLE001 - any reader error is this record's, and reading goes on
                 self.member_info = None
                 return _Broken(f"unreadable record: {one_line(err)}")
+            length = (record.rec_headers.get_header("Content-Length") or "").strip()
+            if not length.isdigit():  # the one field that says where the record ends: without it, all is lost
+                self.member_info = None  # its block is not read as one: reading resumes at the next record
+                return _Broken(f"unreadable record: no usable Content-Length ({length!r})")
+            return record
 
         def read_to_end(self, record=None):
             current = self.record

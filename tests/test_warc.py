@@ -218,3 +218,24 @@ def test_warc_from_a_pipe_with_a_short_first_read(gzipped):
     out, err = proc.stdout.read(), proc.stderr.read()
     assert proc.wait(60) == 0, err
     assert [json.loads(line)["url"] for line in out.splitlines()] == ["https://example.com/0", "https://example.com/1"]
+
+
+def _without_length(data: bytes) -> bytes:
+    return re.sub(rb"Content-Length: \d+\r\n", b"", data, count=1)
+
+
+@pytest.mark.parametrize("damage", ["negative", "not a number", "missing", "missing, gzip", "only a header line",
+                                    "cut in the headers"])
+def test_every_damaged_record_is_reported_never_exit_0(tmp_path, damage):
+    good = warc_bytes(3)
+    data = {"negative": lambda: with_length(good, 1, b"-5"),
+            "not a number": lambda: with_length(good, 1, b"abc"),
+            "missing": lambda: _without_length(good),
+            "missing, gzip": lambda: b"".join(gzip.compress(part) for part in
+                                              re.split(rb"(?=WARC/1)", _without_length(good)) if part),
+            "only a header line": lambda: b"WARC/1.0\r\n",
+            "cut in the headers": lambda: good[:good.rfind(b"WARC/1.0") + 40]}[damage]()
+    result, out = run_warc(tmp_path, data)
+    assert result.exit_code == 3
+    assert [o for o in out if "error" in o]
+    assert all("error" in o or o["cleaned"]["paragraphs"] for o in out)
