@@ -226,31 +226,30 @@ class _Progress:
                 self.last = now
                 self._show(now)
 
-    def _show(self, now: float) -> None:
+    def _show(self, now: float, end: str = "") -> None:
         rate = self.count / max(now - self.start, 1e-9)
         fail = f", {self.failed} failed" if self.failed else ""
-        sys.stderr.write(f"\rcleaner: {self.count} records, {rate:.1f} records/s{fail}\x1b[K")
-        sys.stderr.flush()
+        try:
+            sys.stderr.write(f"\rcleaner: {self.count} records, {rate:.1f} records/s{fail}\x1b[K{end}")
+            sys.stderr.flush()
+        except (OSError, ValueError):  # a terminal gone: the progress line is not worth an error
+            self.enabled = False
         self.shown = True
 
     def done(self) -> None:
         if self.enabled and self.shown:
-            self._show(time.monotonic())
-            sys.stderr.write("\n")
-            sys.stderr.flush()
+            self._show(time.monotonic(), "\n")
 
 
 def _stream(files, out, *, warc: bool, kind: str, url: str | None, explain: bool, max_bytes: int | None, field: str | None,
             url_field: str, into: str, jobs: int | None, timeout: float, quiet: bool) -> int:
     from .errors import CleanerError
     from .options import Options
-    from .jsonl import JsonRecordTask, LineReader, dumps, error_record
-    from .pool import INPUT, Failure, OrderedPool, WorkerStartError
+    from .pool import Failure, OrderedPool, WorkerStartError
 
     opts = Options.from_kwargs(kind=kind, url=url, **({"max_bytes": max_bytes} if max_bytes else {}))
     if warc:
-        from .stdio import stdin
-        from .warc import WarcRecordTask, archive_iterator, iter_pages
+        from .warc import PageReader, WarcRecordTask, archive_iterator
 
         try:
             archive_iterator()
@@ -258,81 +257,42 @@ def _stream(files, out, *, warc: bool, kind: str, url: str | None, explain: bool
             _error(str(err))
             return EXIT_INPUT_ERROR
         task = WarcRecordTask(opts, into=into, explain=explain)
-        problems: list[str] = []
-
-        def pages():
-            for path in files or ("-",):
-                label = "stdin" if path == "-" else path
-                number = 0
-                try:
-                    source = stdin() if path == "-" else path
-                    for page in iter_pages(source, max_bytes=opts.max_bytes):
-                        number = page.number
-                        yield {"record": page.number} if path == "-" else {"record": page.number, "file": path}, page
-                except OSError as err:
-                    problems.append(f"cannot read {label}: {err.strerror or err}")
-                except CleanerError as err:
-                    problems.append(f"{label}" + (f" (after record {number})" if number else "") + f": {err}")
-
-        source = pages()
+        reader = PageReader(files, max_bytes=opts.max_bytes)
     else:
-        task = JsonRecordTask(opts, field=field, url_field=url_field, into=into, explain=explain)
-        lines = LineReader(files, limit=2 * opts.max_bytes + (1 << 20))
-        problems = lines.problems
-        source = iter(lines)
+        from .jsonl import JsonRecordTask, LineReader
 
-    held: dict[int, tuple[dict, object]] = {}  # index -> (where, payload): for timeout/death lines
+        reader = LineReader(files, limit=2 * opts.max_bytes + (1 << 20))
+        task = JsonRecordTask(opts, field=field, url_field=url_field, into=into, explain=explain,
+                              line_limit=reader.limit)
+    held: dict[int, tuple[dict, object]] = {}  # index -> (where, payload): for the lines of timeouts and deaths
 
     def payloads():
-        for index, (where, payload) in enumerate(source):
-            held[index] = (where, payload)
-            yield (where, payload)
+        for index, item in enumerate(reader):
+            held[index] = item
+            yield item
 
     out.check()  # a closed stdout is one line now, not after the first record
     progress = _Progress(enabled=not quiet and sys.stderr is not None and sys.stderr.isatty())
-    failed = 0
     try:
-        with OrderedPool(_PoolTask(task), jobs, timeout=timeout) as pool:
+        with OrderedPool(task, jobs, timeout=timeout) as pool:
             for index, result in enumerate(pool.map(payloads(), read_in_thread=True)):
                 where, payload = held.pop(index)
                 if isinstance(result, Failure):
-                    if payload is None:
-                        line = dumps(error_record(None, where, f"line longer than {lines.limit} bytes", INPUT))
-                    else:
-                        line = task.failure_line(payload, where, result)
-                    status = "failed"
+                    status, line = "failed", task.failure_line(payload, where, result)
                 else:
                     status, line = result
-                failed += status == "failed"
                 out.write(line + b"\n")
                 progress.tick(status == "failed")
     except WorkerStartError as err:
-        progress.done()
         _error(str(err))
         return EXIT_INPUT_ERROR
-    except KeyboardInterrupt:
+    finally:
         progress.done()
-        raise
-    progress.done()
-    for problem in problems:
+    for problem in reader.problems:
         _error(problem)
-    if problems:
+    if reader.problems:
         return EXIT_INPUT_ERROR
-    return EXIT_RECORDS_FAILED if failed else EXIT_OK
-
-
-class _PoolTask:
-    """Picklable wrapper: a ``(where, payload)`` pair in; a too-long line (payload None) fails at once."""
-
-    def __init__(self, task) -> None:
-        self.task = task
-
-    def __call__(self, item):
-        from .pool import TaskError
-
-        if item[1] is None:
-            raise TaskError("line too long")
-        return self.task(item)
+    return EXIT_RECORDS_FAILED if progress.failed else EXIT_OK
 
 
 def _error(message: str) -> None:

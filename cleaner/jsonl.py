@@ -245,6 +245,7 @@ class JsonRecordTask:
     url_field: str = "url"
     into: str = "cleaned"
     explain: bool = False
+    line_limit: int | None = None  # the ``LineReader``'s: a line it gave as None was longer
 
     def parse(self, raw: bytes) -> tuple[Record | None, str | None]:
         """(record, None) or (None, error message)."""
@@ -269,7 +270,7 @@ class JsonRecordTask:
         from .pipeline import run
 
         where, raw = payload
-        record, problem = self.parse(raw)
+        record, problem = self.parse(raw) if raw is not None else (None, f"line longer than {self.line_limit} bytes")
         if problem:
             return "failed", self._error(None, where, problem, INPUT)
         page = self.page_field(record)
@@ -288,9 +289,9 @@ class JsonRecordTask:
         article = dumps(value.to_dict(with_removed=self.explain)).decode("utf-8")
         return ("ok" if value.paragraphs else "empty"), record.line(page.key, {self.into: article}, self.reserved)
 
-    def failure_line(self, raw: bytes, where: dict, failure: Failure) -> bytes:
+    def failure_line(self, raw: bytes | None, where: dict, failure: Failure) -> bytes:
         """The output line for a record whose worker timed out or died (built in the parent)."""
-        record, _ = self.parse(raw)
+        record = self.parse(raw)[0] if raw is not None else None
         page = self.page_field(record) if record is not None else None
         return self._error(record, where, failure.error, failure.reason, drop=page.key if page else None)
 
@@ -324,7 +325,7 @@ class LineReader:
     """The records of JSON Lines files (or stdin for ``-``): ``(where, raw line)`` pairs, blank lines skipped.
 
     A line longer than ``limit`` bytes is not held in memory: it is skipped up to its newline and given as
-    ``(where, None)``, so the stream can write its error line in order.  Files that cannot be read are
+    ``(where, None)``, so the stream writes its error line in order (``JsonRecordTask(line_limit=...)``).  Files that cannot be read are
     noted in ``problems`` (one message each) and skipped.
     """
 

@@ -408,6 +408,35 @@ class _Rejoined(io.RawIOBase):
 
 
 # ---------------------------------------------------------------------------------------------
+# the input of a stream
+
+class PageReader:
+    """The pages of WARC files (or stdin for ``-``): ``(where, WarcPage)`` pairs, ``where`` the record's number
+    (and its file).  A file that cannot be read, or is not a WARC, is noted in ``problems`` (one message each)
+    and skipped."""
+
+    def __init__(self, files: tuple[str, ...], max_bytes: int | None) -> None:
+        self.files = files or ("-",)
+        self.max_bytes = max_bytes
+        self.problems: list[str] = []
+
+    def __iter__(self) -> Iterator[tuple[dict, WarcPage]]:
+        from .stdio import stdin
+
+        for path in self.files:
+            label = "stdin" if path == "-" else path
+            number = 0
+            try:
+                for page in iter_pages(stdin() if path == "-" else path, max_bytes=self.max_bytes):
+                    number = page.number
+                    yield ({"record": number} if path == "-" else {"record": number, "file": path}), page
+            except OSError as err:
+                self.problems.append(f"cannot read {label}: {err.strerror or err}")
+            except CleanerError as err:
+                self.problems.append(label + (f" (after record {number})" if number else "") + f": {err}")
+
+
+# ---------------------------------------------------------------------------------------------
 # the task
 
 @dataclass(frozen=True)
@@ -444,4 +473,4 @@ class WarcRecordTask:
         return dumps(error_record(page.meta(), where, failure.error, failure.reason))
 
 
-__all__ = ["WarcPage", "iter_pages", "archive_iterator", "WarcRecordTask", "MissingExtraError", "WarcFormatError"]
+__all__ = ["WarcPage", "iter_pages", "archive_iterator", "PageReader", "WarcRecordTask", "MissingExtraError", "WarcFormatError"]

@@ -116,3 +116,12 @@ def test_real_process_round_trip_of_odd_json(tmp_path):
     assert out[0].startswith('{"a": 1e400, "b": ' + "9" * 5000 + ', "cleaned": ')
     assert json.loads(out[1])["error"].startswith("invalid JSON") and "NaN" not in out[1]
     assert json.loads(out[2])["error"] == "not a JSON object but a JSON array"
+
+
+def test_a_line_longer_than_the_limit_is_skipped_not_held(tmp_path):
+    big = json.dumps({"id": "big", "html": "x" * (2 << 20)})  # more than twice --max-bytes plus 1 MiB
+    result, out = run([big, json.dumps({"id": 2, "html": PAGE})], "--max-bytes", "1000")
+    assert result.exit_code == 3
+    first, second = (json.loads(x) for x in out)
+    assert first == {"error": f"line longer than {2 * 1000 + (1 << 20)} bytes", "reason": "input", "line": 1}
+    assert second["id"] == 2 and second["cleaned"]["paragraphs"]
