@@ -152,7 +152,7 @@ def _read(path: str, limit: int) -> bytes:
 
 def _single(files, out, *, fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None) -> int:
     from . import formats
-    from .errors import CleanerError
+    from .errors import CleanerError, one_line
     from .options import Options
     from .pipeline import clean
     from .terminal import json_line, plain_text
@@ -171,6 +171,11 @@ def _single(files, out, *, fmt: str, kind: str, url: str | None, explain: bool, 
             continue
         except CleanerError as err:
             _error(f"{name}: {err}")
+            status = EXIT_INPUT_ERROR
+            continue
+        except (Exception, RecursionError) as err:  # noqa: BLE001 - a bug on this input: one line, never a traceback
+            what = type(err).__name__ + (f": {one_line(err)}" if str(err).strip() else "")
+            _error(f"{name}: cannot clean this input: {what} (a bug: please report it)")
             status = EXIT_INPUT_ERROR
             continue
         if fmt == "json":

@@ -219,3 +219,19 @@ def test_the_output_never_carries_a_control_character(fmt, tmp_path):
     assert fmt != "json" or "\u202e" not in out
     if fmt == "json":
         assert json.loads(out)["paragraphs"]
+
+
+def test_a_bug_on_one_input_is_one_line_not_a_traceback(tmp_path, monkeypatch):
+    from cleaner import cli as cli_module
+    from cleaner import pipeline
+
+    def broken(*args, **kwargs):
+        raise AssertionError("a bug")
+
+    monkeypatch.setattr(pipeline, "clean", broken)
+    path = tmp_path / "page.html"
+    path.write_text("<p>x</p>")
+    result = CliRunner().invoke(cli_module.cli, [str(path), str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"cleaner: {path}: cannot clean this input: AssertionError: a bug "
+                                          "(a bug: please report it)"] * 2
