@@ -372,4 +372,4 @@ class LineReader:
 
 
 __all__ = ["DEFAULT_FIELDS", "ERROR_FIELDS", "JsonRecordTask", "LineReader", "Record", "InvalidJson", "dumps",
-           "error_record", "split_record", "terminal_safe"]
+           "error_record", "split_record"]

@@ -19,7 +19,6 @@ import hashlib
 import random
 import sys
 import time
-import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
