@@ -188,11 +188,12 @@ def bench_corrupt(tmp: str, pages) -> bool:
                 line += 1
                 bad[line] = "invalid JSON"
             if i == 40:
-                para = "<p>The council voted on Tuesday to approve the budget for schools and roads in the region.</p>"
-                huge = "<html><body><article>" + para * (20_000_000 // len(para)) + "</article></body></html>"
+                para = "<p>The council voted on Tuesday to approve the budget for schools and roads in region {}.</p>"
+                n = 20_000_000 // len(para)  # distinct paragraphs: repeated ones are dropped cheaply, in 2 s
+                huge = "<html><body><article>" + "".join(para.format(k) for k in range(n)) + "</article></body></html>"
                 fh.write((json.dumps({"id": "huge", "html": huge}) + "\n").encode()); line += 1
                 bad[line] = "timed out"
-    rc, out, err, secs, peak = run(["--jsonl", "-j", "2", "--quiet", "--timeout", "10"], path)
+    rc, out, err, secs, peak = run(["--jsonl", "-j", "2", "--quiet", "--timeout", "5"], path)
     rows = [json.loads(l) for l in out.splitlines()]
     errors = {r["line"]: r["error"] for r in rows if "error" in r}
     cleaned = [r for r in rows if "cleaned" in r]

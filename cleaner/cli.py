@@ -9,7 +9,6 @@ with the options' defaults.
 """
 from __future__ import annotations
 
-import errno
 import os
 import sys
 import time
@@ -26,8 +25,11 @@ Streams:
   --jsonl   FILE(s) are JSON Lines: one JSON object per line, the page in
             --field (default: html, else text, else content), its URL in
             --url-field.  Writes one JSON object per input line, in input
-            order: the input's other fields, plus the article under --into
-            (default 'cleaned').  A record that cannot be read or cleaned
+            order: the input's other fields as written, plus the article
+            under --into (default 'cleaned'); an input field named like one
+            cleaner writes (--into, error, reason, line, file) is kept as
+            input_<name>.
+            A record that cannot be read or cleaned
             gives a line with 'error' (one line), 'reason' (input, timeout,
             worker died, error) and 'line' (and 'file') instead of the
             article; the stream goes on.  Blank lines are skipped.
@@ -55,6 +57,11 @@ Exit codes:
 DEFAULTS = {"fmt": "text", "kind": "auto", "url": None, "explain": False, "max_bytes": None, "jsonl": False,
             "warc": False, "field": None, "url_field": "url", "into": "cleaned", "jobs": None, "timeout": 30.0,
             "quiet": False}
+
+
+# The fields a stream's output lines have besides --into: --into cannot take one of these names.
+_JSONL_FIELDS = ("error", "reason", "line", "file")
+_WARC_FIELDS = ("url", "date", "warc_record_id", "status", "error", "reason", "record", "file")
 
 
 def _command():
@@ -96,6 +103,10 @@ def _command():
             raise click.UsageError("--jsonl and --warc cannot be used together")
         if (options["jsonl"] or options["warc"]) and options["fmt"] != "text":
             raise click.UsageError("--format does not apply to --jsonl/--warc: they write JSON Lines")
+        taken = _WARC_FIELDS if options["warc"] else _JSONL_FIELDS
+        if (options["jsonl"] or options["warc"]) and options["into"] in taken:
+            raise click.UsageError(f"--into cannot be {options['into']!r}: cleaner writes that field itself "
+                                   f"({', '.join(taken)})")
         sys.exit(run(files, **options))
 
     return cli
@@ -112,144 +123,97 @@ def run(files: tuple[str, ...], *, fmt: str, kind: str, url: str | None, explain
         jsonl: bool, warc: bool, field: str | None, url_field: str, into: str, jobs: int | None, timeout: float,
         quiet: bool) -> int:
     """The command, its options parsed and checked: clean the inputs, write the results; the exit status."""
+    from .stdio import Output, OutputClosed, OutputError
+
+    out = Output(sys.stdout)
     try:
         if jsonl or warc:
-            return _stream(files, warc=warc, kind=kind, url=url, explain=explain, max_bytes=max_bytes, field=field,
-                           url_field=url_field, into=into, jobs=jobs, timeout=timeout, quiet=quiet)
-        return _single(files, fmt=fmt, kind=kind, url=url, explain=explain, max_bytes=max_bytes)
-    except BrokenPipeError:  # the reader went away (e.g. `| head`): stop quietly (click would exit 1)
+            return _stream(files, out, warc=warc, kind=kind, url=url, explain=explain, max_bytes=max_bytes,
+                           field=field, url_field=url_field, into=into, jobs=jobs, timeout=timeout, quiet=quiet)
+        return _single(files, out, fmt=fmt, kind=kind, url=url, explain=explain, max_bytes=max_bytes)
+    except OutputClosed:  # the reader went away (e.g. `| head`): stop quietly (click would exit 1)
         _quiet_broken_pipe()
-    except KeyboardInterrupt:  # Ctrl-C (streams handle their own): 130, not click's "Aborted!" and 1
+    except KeyboardInterrupt:  # Ctrl-C: 130, not click's "Aborted!" and 1; the output ends after a whole line
         _error("interrupted")
         return EXIT_INTERRUPTED
-    except OSError as err:  # reading is handled where it happens: this is the output (a full disk, a closed stdout)
+    except OutputError as err:  # a full disk, a closed stdout
         _error(f"cannot write the output: {err.strerror or err}")
         return EXIT_INPUT_ERROR
 
 
-def _read(path: str) -> bytes:
+def _read(path: str, limit: int) -> bytes:
+    from .stdio import read_limited, stdin
+
     if path == "-":
-        return sys.stdin.buffer.read()
+        return read_limited(stdin(), limit)
     with open(path, "rb") as fh:
-        return fh.read()
+        return read_limited(fh, limit)
 
 
-def _single(files, *, fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None) -> int:
+def _single(files, out, *, fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None) -> int:
     from . import formats
-    from .errors import CleanerError
+    from .errors import CleanerError, one_line
+    from .options import Options
     from .pipeline import clean
+    from .terminal import json_line, plain_text
 
     options = {"max_bytes": max_bytes} if max_bytes else {}
+    limit = max_bytes or Options().max_bytes
     status = EXIT_OK
     for path in files or ("-",):
         name = "stdin" if path == "-" else path
         try:
-            data = _read(path)
+            data = _read(path, limit)
+            article = clean(data, url=url, kind=kind, **options)
         except OSError as err:
             _error(f"cannot read {name}: {err.strerror or err}")
             status = EXIT_INPUT_ERROR
             continue
-        try:
-            article = clean(data, url=url, kind=kind, **options)
         except CleanerError as err:
             _error(f"{name}: {err}")
             status = EXIT_INPUT_ERROR
             continue
+        except (Exception, RecursionError) as err:  # noqa: BLE001 - a bug on this input: one line, never a traceback
+            what = type(err).__name__ + (f": {one_line(err)}" if str(err).strip() else "")
+            _error(f"{name}: cannot clean this input: {what} (a bug: please report it)")
+            status = EXIT_INPUT_ERROR
+            continue
         if fmt == "json":
-            _echo(formats.to_json(article, explain=explain))
+            out.write(json_line(formats.to_json(article, explain=explain).rstrip("\n")) + b"\n")
         else:
-            _echo(formats.FORMATS[fmt](article))
-            if explain:
-                _echo(formats.explanation(article), err=True)
+            out.write(_encode(plain_text(formats.FORMATS[fmt](article))))
+        if explain and fmt != "json":
+            _echo_err(plain_text(formats.explanation(article)))
         if not article.paragraphs:
             _error(f"{name}: no article content found")
             status = max(status, EXIT_NO_CONTENT)
-    _echo("")  # flush
     return status
 
 
-def _echo(text: str, *, err: bool = False) -> None:
-    """``click.echo(text, err=err, nl=False)``: write, flush.  Done here for the usual case, a text stream in an
-    encoding other than ASCII and a text without ANSI escapes (those click strips when not writing to a
-    terminal); anything else goes to click itself."""
-    stream = sys.stderr if err else sys.stdout
-    if stream is None:  # started with the descriptor closed (`cleaner >&-`)
-        if err:
-            return  # nowhere to say anything
-        raise OSError(errno.EBADF, "standard output is closed")
-    if "\x1b" in text or not _plain_text_stream(stream):
-        import click
-
-        click.echo(text, err=err, nl=False)
-        return
-    if text:
-        stream.write(text)
-    stream.flush()
-
-
-def _plain_text_stream(stream) -> bool:
-    """A stream click.echo writes to as it is (click rewraps binary streams and ASCII-encoded ones, and
-    uses the console API on Windows)."""
+def _encode(text: str) -> bytes:
+    """Text for standard output: in its encoding, UTF-8 where that is ASCII (as click writes it)."""
     import codecs
-    import io
 
-    if sys.platform.startswith("win") or not isinstance(stream, io.TextIOWrapper) or stream.errors is None:
-        return False
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
-        return codecs.lookup(stream.encoding).name != "ascii"
+        if codecs.lookup(encoding).name == "ascii":
+            encoding = "utf-8"
     except LookupError:
-        return False
+        encoding = "utf-8"
+    return text.encode(encoding, "replace")
+
+
+def _echo_err(text: str) -> None:
+    from .stdio import Output, OutputClosed
+
+    try:
+        Output(sys.stderr).write(text.encode("utf-8", "replace"))
+    except (OSError, OutputClosed):
+        pass
 
 
 # ---------------------------------------------------------------------------------------------
 # streams
-
-class _Lines:
-    """JSON Lines input: (where, raw line) payloads, bounded line length, blank lines skipped.
-
-    A line longer than ``limit`` bytes is not held in memory: it is skipped up to its newline and
-    reported (``self.too_long``) so the stream can give its error line in order.
-    """
-
-    def __init__(self, files: tuple[str, ...], limit: int) -> None:
-        self.files = files or ("-",)
-        self.limit = limit
-        self.problems: list[str] = []  # unreadable files: reported on stderr, exit 2
-
-    def __iter__(self):
-        for path in self.files:
-            label = None if path == "-" else path
-            try:
-                fh = sys.stdin.buffer if path == "-" else open(path, "rb")
-            except OSError as err:
-                self.problems.append(f"cannot read {path}: {err.strerror or err}")
-                continue
-            try:
-                yield from self._read(fh, label)
-            except OSError as err:
-                self.problems.append(f"cannot read {label or 'stdin'}: {err.strerror or err}")
-            finally:
-                if fh is not sys.stdin.buffer:
-                    fh.close()
-
-    def _read(self, fh, label: str | None):
-        number = 0
-        while True:
-            raw = fh.readline(self.limit + 1)
-            if not raw:
-                return
-            number += 1
-            where = {"line": number} if label is None else {"line": number, "file": label}
-            if len(raw) > self.limit and not raw.endswith(b"\n"):
-                while True:  # skip the rest of the line
-                    chunk = fh.readline(1 << 20)
-                    if not chunk or chunk.endswith(b"\n"):
-                        break
-                yield where, None  # None: too long
-                continue
-            if raw.strip():
-                yield where, raw
-
 
 class _Progress:
     def __init__(self, enabled: bool) -> None:
@@ -267,166 +231,79 @@ class _Progress:
                 self.last = now
                 self._show(now)
 
-    def _show(self, now: float) -> None:
+    def _show(self, now: float, end: str = "") -> None:
         rate = self.count / max(now - self.start, 1e-9)
         fail = f", {self.failed} failed" if self.failed else ""
-        sys.stderr.write(f"\rcleaner: {self.count} records, {rate:.1f} records/s{fail}\x1b[K")
-        sys.stderr.flush()
+        try:
+            sys.stderr.write(f"\rcleaner: {self.count} records, {rate:.1f} records/s{fail}\x1b[K{end}")
+            sys.stderr.flush()
+        except (OSError, ValueError):  # a terminal gone: the progress line is not worth an error
+            self.enabled = False
         self.shown = True
 
     def done(self) -> None:
         if self.enabled and self.shown:
-            self._show(time.monotonic())
-            sys.stderr.write("\n")
-            sys.stderr.flush()
+            self._show(time.monotonic(), "\n")
 
 
-class _SigintGuard:
-    """Ctrl-C never cuts an output line: during a write it is held, and raised right after."""
-
-    def __init__(self) -> None:
-        self.writing = False
-        self.pending = False
-        self.previous = None
-
-    def __enter__(self) -> "_SigintGuard":
-        import signal
-        import threading
-
-        if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGINT, self._handler)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        import signal
-
-        if self.previous is not None:
-            signal.signal(signal.SIGINT, self.previous)
-
-    def _handler(self, signum, frame) -> None:
-        if self.writing:
-            self.pending = True
-        else:
-            raise KeyboardInterrupt
-
-    def write(self, out, line: bytes) -> None:
-        self.writing = True
-        try:
-            out.write(line)
-        finally:
-            self.writing = False
-        if self.pending:
-            raise KeyboardInterrupt
-
-
-def _stream(files, *, warc: bool, kind: str, url: str | None, explain: bool, max_bytes: int | None, field: str | None,
+def _stream(files, out, *, warc: bool, kind: str, url: str | None, explain: bool, max_bytes: int | None, field: str | None,
             url_field: str, into: str, jobs: int | None, timeout: float, quiet: bool) -> int:
     from .errors import CleanerError
     from .options import Options
-    from .stream import INPUT, Failure, JsonRecordTask, OrderedPool, WorkerStartError, _dumps, error_record
+    from .pool import Failure, OrderedPool, WorkerStartError
 
     opts = Options.from_kwargs(kind=kind, url=url, **({"max_bytes": max_bytes} if max_bytes else {}))
     if warc:
-        from .warc import WarcRecordTask, _warcio, iter_pages
+        from .warc import PageReader, WarcRecordTask, archive_iterator
 
         try:
-            _warcio()
+            archive_iterator()
         except CleanerError as err:
             _error(str(err))
             return EXIT_INPUT_ERROR
         task = WarcRecordTask(opts, into=into, explain=explain)
-        problems: list[str] = []
-
-        def pages():
-            for path in files or ("-",):
-                source = sys.stdin.buffer if path == "-" else path
-                label = "stdin" if path == "-" else path
-                number = 0
-                try:
-                    for page in iter_pages(source, max_bytes=opts.max_bytes):
-                        number = page.number
-                        yield {"record": page.number} if path == "-" else {"record": page.number, "file": path}, page
-                except OSError as err:
-                    problems.append(f"cannot read {label}: {err.strerror or err}")
-                except CleanerError as err:
-                    problems.append(f"{label}" + (f" (after record {number})" if number else "") + f": {err}")
-
-        source = pages()
+        reader = PageReader(files, max_bytes=opts.max_bytes)
     else:
-        task = JsonRecordTask(opts, field=field, url_field=url_field, into=into, explain=explain)
-        lines = _Lines(files, limit=2 * opts.max_bytes + (1 << 20))
-        problems = lines.problems
-        source = iter(lines)
+        from .jsonl import JsonRecordTask, LineReader
 
-    held: dict[int, tuple[dict, object]] = {}  # index -> (where, payload): for timeout/death lines
+        reader = LineReader(files, limit=2 * opts.max_bytes + (1 << 20))
+        task = JsonRecordTask(opts, field=field, url_field=url_field, into=into, explain=explain,
+                              line_limit=reader.limit)
+    held: dict[int, tuple[dict, object]] = {}  # index -> (where, payload): for the lines of timeouts and deaths
 
     def payloads():
-        for index, (where, payload) in enumerate(source):
-            held[index] = (where, payload)
-            yield (where, payload)
+        for index, item in enumerate(reader):
+            held[index] = item
+            yield item
 
-    if sys.stdout is None:  # started with the descriptor closed (`cleaner --jsonl >&-`)
-        raise OSError(errno.EBADF, "standard output is closed")
-    out = sys.stdout.buffer
+    out.check()  # a closed stdout is one line now, not after the first record
     progress = _Progress(enabled=not quiet and sys.stderr is not None and sys.stderr.isatty())
-    failed = 0
-    with _SigintGuard() as guard:
-        try:
-            with OrderedPool(_PoolTask(task), jobs, timeout=timeout) as pool:
-                for index, result in enumerate(pool.map(payloads())):
-                    where, payload = held.pop(index)
-                    if isinstance(result, Failure):
-                        if payload is None:
-                            line = _dumps(error_record(None, where, f"line longer than {lines.limit} bytes", INPUT))
-                        else:
-                            line = task.failure_line(payload, where, result)
-                        status = "failed"
-                    else:
-                        status, line = result
-                    failed += status == "failed"
-                    guard.write(out, line + b"\n")
-                    progress.tick(status == "failed")
-        except WorkerStartError as err:
-            progress.done()
-            _error(str(err))
-            return EXIT_INPUT_ERROR
-        except KeyboardInterrupt:
-            progress.done()
-            _flush_quietly(out)
-            _error("interrupted")
-            return EXIT_INTERRUPTED
-        progress.done()
-    out.flush()
-    for problem in problems:
-        _error(problem)
-    if problems:
-        return EXIT_INPUT_ERROR
-    return EXIT_RECORDS_FAILED if failed else EXIT_OK
-
-
-class _PoolTask:
-    """Picklable wrapper: a ``(where, payload)`` pair in; a too-long line (payload None) fails at once."""
-
-    def __init__(self, task) -> None:
-        self.task = task
-
-    def __call__(self, item):
-        from .stream import TaskError
-
-        if item[1] is None:
-            raise TaskError("line too long")
-        return self.task(item)
-
-
-def _flush_quietly(out) -> None:
     try:
-        out.flush()
-    except (BrokenPipeError, OSError, ValueError):
-        pass
+        with OrderedPool(task, jobs, timeout=timeout) as pool:
+            for index, result in enumerate(pool.map(payloads(), read_in_thread=True)):
+                where, payload = held.pop(index)
+                if isinstance(result, Failure):
+                    status, line = "failed", task.failure_line(payload, where, result)
+                else:
+                    status, line = result
+                out.write(line + b"\n")
+                progress.tick(status == "failed")
+    except WorkerStartError as err:
+        _error(str(err))
+        return EXIT_INPUT_ERROR
+    finally:
+        progress.done()
+    for problem in reader.problems:
+        _error(problem)
+    if reader.problems:
+        return EXIT_INPUT_ERROR
+    return EXIT_RECORDS_FAILED if progress.failed else EXIT_OK
 
 
 def _error(message: str) -> None:
-    _echo(f"cleaner: {message}\n", err=True)
+    from .stdio import error
+
+    error(message)
 
 
 def main() -> None:
@@ -434,6 +311,10 @@ def main() -> None:
 
     A bare ``cleaner`` (reading a pipe) runs without click: with no arguments, click would only fill in the
     defaults (and answer shell completion, which sets ``_CLEANER_COMPLETE``)."""
+    if None in (sys.stdin, sys.stdout, sys.stderr):
+        from .stdio import occupy_closed_descriptors
+
+        occupy_closed_descriptors()
     try:
         if len(sys.argv) == 1 and "_CLEANER_COMPLETE" not in os.environ:
             sys.exit(run((), **DEFAULTS))

@@ -8,6 +8,7 @@ slow paths (a legacy charset, control characters to strip) run only when the inp
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 from .errors import BinaryInputError, EmptyInputError, InputTooLargeError
@@ -56,16 +57,6 @@ _BOMS = (
 _META_CHARSET = LazyPattern(rb"""<meta[^<>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{1,40})""", re.I)
 _XML_ENCODING = LazyPattern(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.\-]{1,40})""", re.I)
 
-# Declared names that mean something else in practice (the WHATWG Encoding Standard's mapping).
-_CHARSET_ALIASES = {
-    "latin_1": "cp1252", "ascii": "cp1252", "iso8859_1": "cp1252",
-    "shift_jis": "cp932", "gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949",
-    "iso8859_9": "cp1254", "iso8859_11": "cp874", "tis_620": "cp874", "big5": "big5hkscs",
-}
-# Declarations never honoured: UTF-7 smuggles markup past filters, and a page that is not UTF-16
-# by its bytes is not UTF-16 whatever it says (WHATWG: treat as UTF-8).
-_CHARSET_IGNORED = {"utf_7", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "utf_8"}
-
 # C0 controls and DEL that are never text (tab, line feed, carriage return are).
 _C0 = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _C0_C1 = _C0 + bytes(range(0x80, 0xA0))
@@ -86,6 +77,7 @@ CONTROL = LazyPattern(
 )
 _CHUNK = 1 << 18  # strip_controls works on pieces of about this many characters
 
+_BLANK = LazyPattern(r"[\s\ufeff]*")
 # Start of an HTML or XHTML document, after whitespace and comments.
 _HTML_OPEN = LazyPattern(r"<(?:!doctype\s{1,20}html|html|head|body|\?xml)\b", re.I)
 # Structural tags: a text that mentions one <b> is still text; a page has many of these.
@@ -193,7 +185,13 @@ def _decode(data: bytes) -> tuple[str, bytes | None]:
     wide = _sniff_wide(data)
     if wide:
         return data.decode(wide, errors="replace"), None
-    check_binary_bytes(data)
+    try:
+        check_binary_bytes(data)
+    except BinaryInputError:
+        wide = _utf16_by_shape(data)  # text with few ASCII characters (CJK) has few NULs: it looked binary
+        if wide is None:
+            raise
+        return data.decode(wide, errors="replace"), None
     if data.isascii():
         if b"\x1b$" in data or b"\x1b(" in data:  # ISO-2022-JP is 7-bit: escapes switch the character set
             try:
@@ -213,20 +211,34 @@ def _decode(data: bytes) -> tuple[str, bytes | None]:
 
 
 def _declared_charsets(data: bytes) -> list[str]:
-    """Python codec names of the charsets the page declares, mapped as browsers map them."""
+    """Python codec names of the charsets the page declares, mapped as browsers map them: only labels of the
+    WHATWG Encoding Standard count (``charsets.txt``); any other label is ignored."""
     head = data[:16384]
+    labels = charset_labels()
     names = []
     for m in (_XML_ENCODING.search(head), _META_CHARSET.search(head)):
         if not m:
             continue
-        try:
-            name = codecs.lookup(m.group(1).decode("ascii")).name.replace("-", "_")
-        except LookupError:
-            continue
-        name = _CHARSET_ALIASES.get(name, name)
-        if name not in _CHARSET_IGNORED and name not in names:
+        name = labels.get(m.group(1).decode("ascii").strip().lower())
+        if name and name not in names:
             names.append(name)
     return names
+
+
+@functools.cache
+def charset_labels() -> dict[str, str]:
+    """label -> Python codec, for every WHATWG label a page may declare and that is honoured (see ``charsets.txt``)."""
+    import os
+
+    with open(os.path.join(os.path.dirname(__file__), "charsets.txt"), encoding="ascii") as fh:
+        lines = fh.read().splitlines()
+    table = {}
+    for line in lines:
+        if line.strip() and not line.startswith("#"):
+            _, codec, *labels = line.split()
+            if codec != "-":
+                table.update(dict.fromkeys(labels, codec))
+    return table
 
 
 def _decode_declared(data: bytes, name: str) -> str | None:
@@ -249,19 +261,43 @@ def _sniff_wide(data: bytes) -> str | None:
     n = len(sample)
     if n < 8:
         return None
-    if n % 4 == 0 or len(data) % 4 == 0:
-        quarter = n // 4
-        cols = [sample[i:quarter * 4:4].count(0) for i in range(4)]
-        if cols[3] > 0.95 * quarter and cols[2] > 0.9 * quarter and cols[0] < 0.5 * quarter:
-            return "utf-32-le"
-        if cols[0] > 0.95 * quarter and cols[1] > 0.9 * quarter and cols[3] < 0.5 * quarter:
-            return "utf-32-be"
+    quarter = n // 4  # whole code units only: a text cut short by a byte or three is still UTF-32
+    cols = [sample[i:quarter * 4:4].count(0) for i in range(4)]
+    if cols[3] > 0.95 * quarter and cols[2] > 0.9 * quarter and cols[0] < 0.5 * quarter:
+        return "utf-32-le"
+    if cols[0] > 0.95 * quarter and cols[1] > 0.9 * quarter and cols[3] < 0.5 * quarter:
+        return "utf-32-be"
     half = n // 2
     even, odd = sample[0:half * 2:2].count(0), sample[1:half * 2:2].count(0)
     if odd > 0.1 * half and even < 0.01 * half and odd > 5 * even:
         return "utf-16-le"
     if even > 0.1 * half and odd < 0.01 * half and even > 5 * odd:
         return "utf-16-be"
+    return None
+
+
+def _utf16_by_shape(data: bytes) -> str | None:
+    """UTF-16 without a BOM whose text is mostly outside ASCII (Japanese, Chinese): few NUL bytes, but one byte
+    of each pair (the high one: the script's block) takes fewer values than the other, and the sample decodes
+    strictly (random bytes have unpaired surrogates within a few hundred bytes) to printable characters
+    (random ones are about a fifth unassigned, private-use or controls).  None when it is not that."""
+    sample = data[:4000]
+    sample = sample[:len(sample) & ~1]
+    if len(sample) < 128:  # too short to tell from random bytes
+        return None
+    even, odd = set(sample[0::2]), set(sample[1::2])
+    for name, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if len(high) >= len(low):
+            continue
+        try:
+            text = sample.decode(name)
+        except UnicodeDecodeError as err:
+            if err.start < len(sample) - 2:
+                continue
+            text = sample[:err.start].decode(name)  # the sample cut a surrogate pair in two
+        shown = sum(1 for c in text if c.isprintable() or c in "\t\n\r")
+        if shown >= 0.97 * len(text):
+            return name
     return None
 
 
@@ -276,14 +312,29 @@ def _guess(data: bytes) -> str:
     high = sum(len(r) for r in runs)
     single = sum(1 for r in runs if len(r) == 1)
     if high == 0 or single >= 0.6 * high:
-        # Non-ASCII bytes alone between ASCII ones: a Latin-script text in a single-byte charset.
-        return data.decode(_latin_charset(runs), errors="replace")
+        # Non-ASCII bytes alone between ASCII ones: a Latin-script text in a single-byte charset.  The runs that
+        # are well-formed UTF-8 characters (a few pasted into a windows-1252 page) are not its letters: they
+        # would read as Central European mojibake and tip the choice to windows-1250.
+        legacy = [r for r in runs if not _is_utf8_run(r)]
+        charset = _latin_charset(legacy or runs)
+        if charset == "cp1252" and len(legacy) < len(runs):
+            return data.decode("utf-8", errors="cleaner.cp1252")  # both: UTF-8 where it is, windows-1252 elsewhere
+        return data.decode(charset, errors="replace")
     from charset_normalizer import from_bytes  # only for the rare input that is neither of the above
 
     best = from_bytes(sample).best()
     if best is None or best.encoding is None:
         return utf8
     return data.decode(best.encoding, errors="replace")
+
+
+def _is_utf8_run(run: bytes) -> bool:
+    """Non-ASCII bytes that form whole UTF-8 characters (two or more bytes each)."""
+    try:
+        run.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _latin_charset(runs: list[bytes]) -> str:
@@ -370,38 +421,43 @@ def without_controls(text: str, plain: bool = False) -> str:
     return text
 
 
-def _skip_prolog(head: str) -> int:
-    """Index after leading whitespace and HTML comments (a loop: a regex here can backtrack badly)."""
-    i, n = 0, len(head)
+def skip_prolog(text: str) -> int:
+    """Index after the leading whitespace and HTML comments, however long (C-speed steps: a regex over the
+    whitespace, ``str.find`` for the end of each comment)."""
+    i, n = 0, len(text)
     while i < n:
-        while i < n and (head[i].isspace() or head[i] == "\ufeff"):
-            i += 1
-        if not head.startswith("<!--", i):
+        i = _BLANK.match(text, i).end()
+        if not text.startswith("<!--", i):
             return i
-        end = head.find("-->", i + 4)
+        end = text.find("-->", i + 4)
         if end == -1:
             return n
         i = end + 3
     return i
 
 
-KIND_SAMPLE = 100_000  # characters detect_kind reads
+KIND_SAMPLE = 100_000  # characters detect_kind reads, after the prolog
 
 
-def detect_kind(text: str) -> str:
-    """'html' for a web page, else 'text'.  A text that mentions a tag or two is still text."""
-    if "<" not in text[:KIND_SAMPLE]:
+def detect_kind(text: str, plain: bool = True) -> str:
+    """'html' for a web page, else 'text'.  A text that mentions a tag or two is still text.
+
+    The leading whitespace and comments are looked past, however long (5,000 blank lines before
+    ``<html>`` still make a page); the checks read ``KIND_SAMPLE`` characters after them.  ``plain``: the
+    text has no control characters (see ``is_plain``); when it may have some, the sample is stripped first."""
+    start = skip_prolog(text)
+    head = text[start:start + KIND_SAMPLE]
+    if not plain:
+        head = strip_controls(head)
+    if "<" not in head:
         return "text"  # no tag where the checks below look for one
-    head = text[:5000]
-    start = _skip_prolog(head)
-    if _HTML_OPEN.match(head, start):
+    if _HTML_OPEN.match(head):
         return "html"
-    head = text[:KIND_SAMPLE]
     tags = _HTML_TAG.findall(head)
     if not tags:
         return "text"
     n = len(tags)
-    if start < len(head) and head[start] == "<" and _HTML_TAG.match(head, start) and n >= 3:
+    if head[0] == "<" and _HTML_TAG.match(head) and n >= 3:
         return "html"  # a fragment: starts with a structural tag
     closing = sum(1 for slash in tags if slash)
     lines = head.count("\n") + 1

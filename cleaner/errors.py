@@ -15,3 +15,13 @@ class BinaryInputError(CleanerError):
 
 class InputTooLargeError(CleanerError):
     """The input is larger than ``Options.max_bytes``."""
+
+
+def one_line(err: BaseException) -> str:
+    """An exception as one line for a user: its message with runs of whitespace made one space and every
+    other control character made visible (``printable``), or its type's name when it has no message.
+    Every message the library gives (a ``Failure``'s, a JSON Lines ``error`` field) is made here."""
+    from .terminal import printable
+
+    text = printable(" ".join(str(err).split()))
+    return text if text else type(err).__name__

@@ -32,8 +32,8 @@ def run(data: str | bytes, opts: Options) -> Article:
     plain = utf8 is not None and detect.is_plain(text, utf8)  # cheap from the UTF-8 bytes; else unknown
     if opts.kind != "auto":
         kind = opts.kind
-    else:  # detect_kind reads the head of the text as it will be cleaned
-        kind = detect.detect_kind(text if plain else detect.strip_controls(text[:detect.KIND_SAMPLE]))
+    else:  # detect_kind reads the head of the text, past its prolog, as it will be cleaned
+        kind = detect.detect_kind(text, plain)
     if kind == "html":
         from . import html
 

@@ -32,9 +32,8 @@ def article_schema():
 
 def _row(page: Any, url: Any, opts) -> dict[str, Any]:
     """One page -> the article's columns (or nulls and ``error``)."""
-    from .errors import CleanerError
+    from .errors import CleanerError, one_line
     from .pipeline import run
-    from .stream import _one_line
 
     empty = {name: None for name in OUTPUT_FIELDS}
     if page is None or (not isinstance(page, (str, bytes, bytearray, memoryview)) and _is_null(page)):
@@ -46,9 +45,9 @@ def _row(page: Any, url: Any, opts) -> dict[str, Any]:
     try:
         article = run(page, opts)
     except CleanerError as err:
-        return {**empty, "error": _one_line(err)}
+        return {**empty, "error": one_line(err)}
     except Exception as err:  # noqa: BLE001 - one bad page must not fail the Spark job
-        return {**empty, "error": f"{type(err).__name__}: {_one_line(err)}"}
+        return {**empty, "error": f"{type(err).__name__}: {one_line(err)}"}
     data = article.to_dict(with_removed=False)
     return {**{name: data[name] for name in ARTICLE_FIELDS}, "error": None}
 
@@ -92,7 +91,7 @@ def clean_dataframe(df, column: str = "html", url_column: str | None = "url", ki
     def clean_batches(batches: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
 
-        from .stream import reset_caches
+        from .pool import reset_caches
 
         done = 0
         for pdf in batches:

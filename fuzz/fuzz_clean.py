@@ -1,17 +1,16 @@
-"""Long fuzz run of cleaner.clean(): any bytes in, an Article or a CleanerError out.
+"""Long fuzz run of every entry point: clean() on HTML, text and auto (str and bytes), a JSON Lines
+record as the workers clean it, and a WARC file read and cleaned record by record.
 
-    /tmp/venv/bin/python fuzz/fuzz_clean.py --minutes 10            # atheris if installed, else hypothesis
-    /tmp/venv/bin/python fuzz/fuzz_clean.py --minutes 10 --engine hypothesis
+    .venv/bin/python fuzz/fuzz_clean.py --minutes 10            # atheris if installed, else seeded random
+    .venv/bin/python fuzz/fuzz_clean.py --minutes 10 --engine random --targets jsonl,warc
 
-Checks on every input (str and bytes, kind auto/html/text):
-- nothing but CleanerError escapes; str(err) is one non-empty line;
-- no C0/C1 control character (other than tab/newline) reaches title, paragraphs, authors or the
-  other text fields;
-- one call takes at most --max-seconds (default 5 s; inputs are at most a few KB).
+The contracts are in fuzz/contracts.py (one-line CleanerError and nothing else; no control character in
+an output field; one valid, terminal-safe JSON line per record; nothing printed); one call takes at most
+--max-seconds (default 5 s; inputs are at most 20 KB).
 
-Seeds are the files in fixtures/hostile/ and fixtures/**/*.html|*.txt (read at start).  A failing
-input is written to /tmp/cleaner-fuzz/crashes/ and the run goes on; the summary line at the end gives the
-figures: ``examples=N failures=M seconds=S``.
+Seeds: the files in fixtures/ (clean), JSON Lines records built around them (jsonl) and WARC files
+holding them, plain and gzip (warc).  A failing input is written to /tmp/cleaner-fuzz/crashes/ and the
+run goes on; the summary line at the end gives the figures: ``examples=N failures=M seconds=S``.
 """
 from __future__ import annotations
 
@@ -20,67 +19,56 @@ import hashlib
 import random
 import sys
 import time
-import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import cleaner  # noqa: E402
-from cleaner import CleanerError  # noqa: E402
+sys.path.insert(0, str(ROOT / "fuzz"))
+
+import contracts  # noqa: E402
 
 OUT = Path("/tmp/cleaner-fuzz")  # corpus and failing inputs; kept out of the work tree
 CRASHES = OUT / "crashes"
-_FIELDS = ("title", "date_published", "site_name", "url", "language")
-_BAD = {*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)}
+TARGETS = ("auto", "html", "text", "jsonl", "warc")
 
 
-def seeds() -> list[bytes]:
+def page_seeds() -> list[bytes]:
     files = sorted(p for p in (ROOT / "fixtures").rglob("*") if p.is_file() and p.stat().st_size < 200_000)
     out = [p.read_bytes() for p in files]
     out += [b"", b"<html>", b"<p>x</p>" * 10, "Überschrift\nEin Absatz.".encode("utf-16")]
     return out
 
 
-def check(data: str | bytes, kind: str, max_seconds: float) -> str | None:
-    """None when the contract holds, else a one-line description of the failure."""
-    start = time.perf_counter()
-    try:
-        article = cleaner.clean(data, kind=kind)
-    except CleanerError as err:
-        msg = str(err)
-        if not msg or "\n" in msg:
-            return f"CleanerError message is not one line: {msg!r}"
-        return None
-    except Exception as err:  # noqa: BLE001 - the point of the fuzzer
-        return f"{type(err).__name__} escaped: {err}\n{traceback.format_exc()}"
-    finally:
-        took = time.perf_counter() - start
-    if took > max_seconds:
-        return f"slow: {took:.1f} s for {len(data)} bytes"
-    texts = [getattr(article, f) or "" for f in _FIELDS] + list(article.paragraphs) + list(article.authors)
-    for text in texts:
-        if not isinstance(text, str):
-            return f"non-str field {text!r}"
-        bad = [hex(ord(c)) for c in text if ord(c) in _BAD]
-        if bad:
-            return f"control characters {bad[:5]} in output field {text[:80]!r}"
-    return None
+def seeds(target: str) -> list[bytes]:
+    pages = page_seeds()
+    if target == "jsonl":
+        return contracts.jsonl_seeds(pages)
+    if target == "warc":
+        small = [p for p in pages if 0 < len(p) < 8000]
+        return [contracts.warc_seed(small[i:i + 4], gzipped=gz) for i in range(0, len(small), 4) for gz in (False, True)]
+    return pages
 
 
 class Runner:
-    def __init__(self, max_seconds: float) -> None:
+    def __init__(self, max_seconds: float, targets: tuple[str, ...] = TARGETS) -> None:
         self.max_seconds = max_seconds
+        self.targets = targets
         self.examples = 0
         self.failures = 0
         self.kinds: dict[str, int] = {}
 
     def one(self, data: bytes, selector: int) -> None:
-        kind = ("auto", "html", "text")[selector % 3]
-        as_str = selector & 4
-        payload: str | bytes = data.decode("utf-8", errors="surrogateescape") if as_str else data
+        target = self.targets[selector % len(self.targets)]
+        as_str = bool(selector & 8) and target in ("auto", "html", "text")
         self.examples += 1
-        problem = check(payload, kind, self.max_seconds)
+        if target == "jsonl":
+            problem = contracts.check_jsonl(data, self.max_seconds)
+        elif target == "warc":
+            problem = contracts.check_warc(data, self.max_seconds)
+        else:
+            payload: str | bytes = data.decode("utf-8", errors="surrogateescape") if as_str else data
+            problem = contracts.check_clean(payload, target, self.max_seconds)
         if problem:
             self.failures += 1
             first = problem.split("\n")[0][:120]
@@ -88,7 +76,7 @@ class Runner:
             CRASHES.mkdir(parents=True, exist_ok=True)
             name = hashlib.sha1(data).hexdigest()[:16]
             (CRASHES / f"{name}.bin").write_bytes(data)
-            (CRASHES / f"{name}.txt").write_text(f"kind={kind} str={bool(as_str)}\n{problem}\n")
+            (CRASHES / f"{name}.txt").write_text(f"target={target} str={as_str}\n{problem}\n")
 
 
 def mutate(rng: random.Random, data: bytes, pool: list[bytes]) -> bytes:
@@ -130,11 +118,13 @@ def mutate(rng: random.Random, data: bytes, pool: list[bytes]) -> bytes:
 
 def run_random(runner: Runner, seconds: float, seed: int) -> None:
     rng = random.Random(seed)
-    pool = seeds()
+    pools = {target: seeds(target) for target in runner.targets}
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        selector = rng.randrange(16 * len(runner.targets))
+        pool = pools[runner.targets[selector % len(runner.targets)]]
         base = rng.choice(pool) if rng.random() < 0.9 else bytes(rng.randrange(256) for _ in range(rng.randint(0, 300)))
-        runner.one(mutate(rng, base, pool), rng.randrange(8))
+        runner.one(mutate(rng, base, pool), selector)
 
 
 def run_atheris(runner: Runner, seconds: float, seed: int) -> None:
@@ -148,8 +138,9 @@ def run_atheris(runner: Runner, seconds: float, seed: int) -> None:
     atheris.instrument_all()
     corpus = OUT / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
-    for i, s in enumerate(seeds()):
-        (corpus / f"seed{i:03d}").write_bytes(s[:20_000])
+    for t, target in enumerate(runner.targets):  # the first byte chooses the target (see Runner.one)
+        for i, s in enumerate(seeds(target)):
+            (corpus / f"seed-{target}-{i:03d}").write_bytes(bytes([t]) + s[:20_000])
     CRASHES.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + seconds - 3
     state = {"reported": False, "next": time.monotonic() + 60}
@@ -187,8 +178,12 @@ def main() -> None:
                     help="atheris (coverage-guided) when installed, else seeded random mutation")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--max-seconds", type=float, default=5.0)
+    ap.add_argument("--targets", default=",".join(TARGETS), help=f"comma-separated, of {', '.join(TARGETS)}")
     args = ap.parse_args()
-    runner = Runner(args.max_seconds)
+    targets = tuple(t for t in args.targets.split(",") if t)
+    if not targets or set(targets) - set(TARGETS):
+        ap.error(f"--targets: choose from {', '.join(TARGETS)}")
+    runner = Runner(args.max_seconds, targets)
     seconds = args.minutes * 60
     engine = args.engine
     if engine == "auto":

@@ -92,6 +92,21 @@ def main() -> None:
                                   "Bold text uses <b> and links use <a href=\"x\">. " + EN + "\n" + EN2 + EN3 + "\n").encode()
     files["only-controls.txt"] = b"\x1b[31m\x1b[0m\x07 \n \x1b]0;x\x07\n"
     files["iso2022jp.txt"] = ("図書館の開館時間を延長\n" + JA * 3 + "\n").encode("iso2022_jp")
+    # decoding and detection classes of issue 16
+    files["charset-undefined.html"] = page("Café owners welcome longer library hours",
+                                           [EN + "The café’s owner said \\x3cscript\\x3e “thanks”.", EN2 + EN3],
+                                           head='<meta charset="undefined">').encode("cp1252")
+    files["charset-unicode-escape.xhtml"] = ('<?xml version="1.0" encoding="unicode_escape"?>\n'
+                                             + page("Café owners welcome longer library hours",
+                                                    [EN + "\\x3cscript\\x3e café.", EN2 + EN3])).encode("cp1252")
+    files["blank-prolog.html"] = ("\n" * 5000 + page("Library hours extended", [EN, EN2 + EN3])).encode()
+    files["utf16le-ja-nobom.txt"] = ("図書館の開館時間を延長\n" + JA * 3 + "\n" + JA * 2 + "\n").encode("utf-16-le")
+    files["utf32-cut.txt"] = ("Library hours extended\n" + EN2 + EN3 + EN + "\n").encode("utf-32-be")[:-1]
+    files["mixed-cp1252-few-utf8.html"] = (
+        page("Café owners welcome longer library hours",
+             [EN + "Les élèves de l’école ont présenté leur projet à la mairie, déjà très fréquentée.",
+              EN2 + EN3 + "Müller’s café served crème brûlée."]).encode("cp1252").replace(
+            b"Contact us", "Contact us — ©".encode()))
     for name, data in files.items():
         (OUT / name).write_bytes(data)
         assert len(data) < 64 * 1024, name

@@ -185,3 +185,53 @@ def test_single_document_mode_unchanged():
     result = CliRunner().invoke(cli, ["--format", "json"], input=TEXT.format(i=1))
     assert result.exit_code == 0
     assert json.loads(result.stdout) == cleaner.clean(TEXT.format(i=1)).to_dict(with_removed=False)
+
+
+# ---- deaths at any moment, slow input, no files (real processes) ----------------------------------
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_worker_killed_while_a_large_record_is_sent(tmp_path):
+    big = "<html><body><article>" + "<p>The council met again today to vote on the budget.</p>" * 600_000 + "</article></body></html>"
+    rows = records(5)
+    rows.insert(1, {"id": "big", "html": big})  # ~35 MB: the send takes many pipe-fulls
+    path = tmp_path / "in.jsonl"
+    path.write_text(jsonl(rows))
+    proc = subprocess.Popen([CLEANER, "--jsonl", "-j", "1", "--quiet", str(path)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert json.loads(proc.stdout.readline())["id"] == 0
+    [worker] = _children(proc.pid)
+    os.kill(worker, signal.SIGSTOP)  # it takes in nothing more: the parent's send of the big record stalls
+    time.sleep(0.5)
+    os.kill(worker, signal.SIGKILL)
+    rest, err = proc.communicate(timeout=120)
+    out = [json.loads(line) for line in rest.splitlines()]
+    assert [o["id"] for o in out] == ["big", 1, 2, 3, 4]
+    assert all("cleaned" in o for o in out[1:])
+    assert "cleaned" in out[0] or out[0]["reason"] == "worker died"
+    assert proc.returncode == (0 if "cleaned" in out[0] else 3) and err == b""
+
+
+def test_a_result_is_written_before_more_input_arrives():
+    import select
+
+    proc = subprocess.Popen([CLEANER, "--jsonl", "-j", "1", "--quiet"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    rows = records(2)
+    proc.stdin.write((json.dumps(rows[0]) + "\n").encode())
+    proc.stdin.flush()  # ... and nothing more for now: the input trickles
+    ready, _, _ = select.select([proc.stdout], [], [], 60)
+    assert ready, "the first record's line waited for more input"
+    assert json.loads(proc.stdout.readline())["id"] == 0
+    proc.stdin.write((json.dumps(rows[1]) + "\n").encode())
+    proc.stdin.close()
+    rest, err = proc.stdout.read(), proc.stderr.read()
+    assert proc.wait(60) == 0, err
+    assert json.loads(rest)["id"] == 1
+
+
+def test_stream_mode_needs_no_temporary_directory(tmp_path):
+    env = {**os.environ, "TMPDIR": str(tmp_path / "missing")}
+    res = subprocess.run([CLEANER, "--jsonl", "-j", "2", "-q"], input=jsonl(records(4)).encode(), capture_output=True,
+                         env=env, timeout=120)
+    assert res.returncode == 0 and res.stderr == b""
+    assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == [0, 1, 2, 3]

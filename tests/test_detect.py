@@ -16,19 +16,21 @@ RU = "Городской совет во вторник одобрил новы�
 JA = "東京都議会は火曜日、公立図書館の新しい予算を承認した。来月から全ての分館で開館時間が延長される。"
 ZH = "北京市议会周二批准了公共图书馆系统的新预算，从下个月起所有分馆的开放时间都将延长。"
 FR = "Le conseil municipal a approuvé mardi un nouveau budget pour les bibliothèques, déjà très fréquentées. "
-PL = "Rada miasta zatwierdziła we wtorek nowy budżet dla bibliotek, który wydłuży godziny otwarcia. Żółć i gęślą jaźń. "
 
 
-def decoded(data: bytes) -> str:
-    """The text as run() decodes and checks it (control characters and all; the stages strip them)."""
+def decode(data: bytes) -> str:
+    """The text as ``run()`` decodes it (its control characters still in: they go in the next step)."""
     return detect.decode_checked(data, 1 << 30)[0]
+
+
+PL = "Rada miasta zatwierdziła we wtorek nowy budżet dla bibliotek, który wydłuży godziny otwarcia. Żółć i gęślą jaźń. "
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
                                       "utf-32-le", "utf-32-be"])
 def test_unicode_encodings_with_and_without_bom(encoding):
     text = "Grüße aus Köln\n" + EN * 3 + "\n" + RU + "\n"
-    out = decoded(text.encode(encoding))
+    out = decode(text.encode(encoding))
     assert "Grüße aus Köln" in out and "публичных библиотек" in out and "\ufffd" not in out
 
 
@@ -37,7 +39,7 @@ def test_unicode_encodings_with_and_without_bom(encoding):
     (FR * 3, "cp1252"), (PL * 3, "cp1250"),
 ])
 def test_undeclared_legacy_charsets_are_detected(text, encoding):
-    assert decoded(text.encode(encoding)) == text
+    assert decode(text.encode(encoding)) == text
 
 
 @pytest.mark.parametrize("text,declared,encoding", [
@@ -46,37 +48,37 @@ def test_undeclared_legacy_charsets_are_detected(text, encoding):
 ])
 def test_declared_charset_is_used(text, declared, encoding):
     page = f'<html><head><meta charset="{declared}"><title>t</title></head><body><p>{text}</p></body></html>'
-    assert text in decoded(page.encode(encoding))
+    assert text in decode(page.encode(encoding))
 
 
 def test_declared_charset_that_is_wrong_loses_to_the_bytes():
     cp1252 = f'<html><head><meta charset="utf-8"></head><body><p>{FR} “quoted” €5</p></body></html>'
-    assert FR in decoded(cp1252.encode("cp1252"))
+    assert FR in decode(cp1252.encode("cp1252"))
     utf8 = f'<html><head><meta charset="iso-8859-1"></head><body><p>{FR}</p></body></html>'
-    assert FR in decoded(utf8.encode("utf-8"))
+    assert FR in decode(utf8.encode("utf-8"))
     sjis_declared = f'<html><head><meta charset="shift_jis"></head><body><p>{RU}</p></body></html>'
-    assert RU in decoded(sjis_declared.encode("utf-8"))
+    assert RU in decode(sjis_declared.encode("utf-8"))
 
 
 def test_utf7_declaration_is_never_honoured():
     page = b'<html><head><meta charset="utf-7"></head><body>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</body></html>'
-    assert "<script>" not in decoded(page)
+    assert "<script>" not in decode(page)
 
 
 def test_utf8_with_stray_cp1252_bytes_keeps_both():
     data = ("Grüße aus Köln. " + EN).encode() + "Stray: café naïve. ".encode("cp1252")
-    assert decoded(data) == "Grüße aus Köln. " + EN + "Stray: café naïve. "
+    assert decode(data) == "Grüße aus Köln. " + EN + "Stray: café naïve. "
 
 
 def test_truncated_multibyte_character_at_the_end():
     data = (JA * 3).encode("shift_jis")[:-1]
     page = b'<meta charset="shift_jis">' + data
-    assert JA * 2 in decoded(page)
-    assert (RU * 3)[:-1] in decoded((RU * 3).encode()[:-1])
+    assert JA * 2 in decode(page)
+    assert (RU * 3)[:-1] in decode((RU * 3).encode()[:-1])
 
 
 def test_iso_2022_jp():
-    assert decoded((JA * 2).encode("iso2022_jp")) == JA * 2
+    assert decode((JA * 2).encode("iso2022_jp")) == JA * 2
 
 
 @pytest.mark.parametrize("data", [
@@ -87,7 +89,7 @@ def test_iso_2022_jp():
 ])
 def test_binary_input_is_refused(data):
     with pytest.raises(BinaryInputError) as err:
-        decoded(data)
+        decode(data)
     assert "\n" not in str(err.value)
 
 
@@ -96,7 +98,7 @@ def test_random_bytes_are_refused():
 
     data = random.Random(5).randbytes(20_000)
     with pytest.raises(BinaryInputError):
-        decoded(data)
+        decode(data)
 
 
 @pytest.mark.parametrize("data", [b"", "", b"   \n\t\r\n  ", "\n\n", b"\x1b[0m\n", "\u200b\ufeff "])
@@ -193,3 +195,97 @@ def test_boms_table_is_ordered_utf32_before_utf16():
 ])
 def test_strip_controls_is_the_regular_expression_substitution(text):
     assert detect.strip_controls(text) == detect.CONTROL.sub("", text)
+
+
+# ---- declared charsets: only the WHATWG labels, mapped as browsers map them ------------------------
+
+def _declaring(label: str, body: bytes, where: str = "meta") -> bytes:
+    head = {"meta": f'<meta charset="{label}">', "http-equiv":
+            f'<meta http-equiv="Content-Type" content="text/html; charset={label}">'}.get(where)
+    prolog = f'<?xml version="1.0" encoding="{label}"?>' if where == "xml" else ""
+    return (prolog + f"<html><head>{head or ''}<title>t</title></head><body><p>").encode() + body + b"</p></body></html>"
+
+
+@pytest.mark.parametrize("label", ["undefined", "idna", "punycode", "unicode_escape", "raw_unicode_escape", "cp500",
+                                   "cp037", "rot13", "zlib", "base64", "hex", "utf_8", "latin-1", "mbcs", "x-junk"])
+@pytest.mark.parametrize("where", ["meta", "http-equiv", "xml"])
+def test_a_label_outside_the_standard_is_ignored(label, where):
+    body = "Caf\u00e9 \\x3cscript\\x3e \u201cquoted\u201d ".encode("cp1252") + FR.encode("cp1252")
+    text = decode(_declaring(label, body, where))  # no UnicodeError, no LookupError
+    assert "Café" in text and "“quoted”" in text and FR in text
+    assert "<script>" not in text  # unicode_escape would have made a real tag
+
+
+@pytest.mark.parametrize("label, encoding, sample", [
+    ("latin1", "cp1252", "“naïve” €5"), ("US-ASCII", "cp1252", "“quoted”"), (" ISO-8859-1 ", "cp1252", "“€”"),
+    ("iso-8859-9", "cp1254", "İstanbul’da şehir"), ("tis-620", "cp874", "กรุงเทพ"), ("x-sjis", "cp932", JA),
+    ("windows-31j", "cp932", JA), ("gb_2312-80", "gb18030", ZH), ("ks_c_5601-1987", "cp949", "서울시 의회"),
+    ("x-mac-cyrillic", "mac_cyrillic", RU), ("koi8-u", "koi8_u", "Київ"), ("csisolatin2", "iso8859_2", PL),
+    ("x-cp1251", "cp1251", RU), ("big5", "big5hkscs", "台北市議會"),
+])
+def test_a_standard_label_is_read_as_browsers_read_it(label, encoding, sample):
+    assert sample in decode(_declaring(label, sample.encode(encoding)))
+
+
+@pytest.mark.parametrize("label", ["iso-2022-kr", "hz-gb-2312", "replacement", "x-user-defined", "utf-16", "utf-16be"])
+def test_labels_browsers_never_decode_with_are_ignored(label):
+    body = FR.encode("cp1252") + "“quoted” é".encode("cp1252")
+    assert FR + "“quoted” é" in decode(_declaring(label, body))
+
+
+def test_the_label_table_is_well_formed():
+    import os
+
+    path = os.path.join(os.path.dirname(detect.__file__), "charsets.txt")
+    seen = set()
+    for line in open(path, encoding="ascii"):
+        if line.strip() and not line.startswith("#"):
+            name, codec, *labels = line.split()
+            if codec != "-":
+                codecs.lookup(codec)
+            assert labels and all(label == label.lower() for label in labels)
+            assert not seen & set(labels), seen & set(labels)
+            seen.update(labels)
+    assert len(seen) >= 220  # the standard has about 230 labels
+
+
+# ---- shapes the byte patterns used to miss -----------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [JA * 6, ZH * 6, "見出し\n" + JA * 3 + "\n" + ZH * 3])
+def test_utf16_without_bom_and_few_ascii_characters(encoding, text):
+    assert decode(text.encode(encoding)) == text
+    assert decode(text.encode(encoding)[:-1]).startswith(text[:-1])  # cut by a byte
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("cut", [1, 2, 3])
+@pytest.mark.parametrize("text", [EN * 2, EN * 60, JA * 4])
+def test_utf32_cut_short_is_still_utf32(encoding, cut, text):
+    assert decode(text.encode(encoding)[:-cut]).startswith(text[:-1])
+
+
+def test_cjk_utf16_shape_never_takes_random_bytes():
+    import random
+
+    for seed in range(20):
+        data = random.Random(seed).randbytes(3000)
+        with pytest.raises(BinaryInputError):
+            decode(data)
+
+
+@pytest.mark.parametrize("utf8", ["—", "é", "“ ”", "€", "ü ö"])
+def test_a_windows_1252_page_with_a_few_utf8_characters(utf8):
+    legacy = ("Les élèves de l’école ont présenté leur « projet » à la mairie, déjà très fréquentée. "
+              "Müller’s café served crème brûlée. ") * 5
+    data = legacy.encode("cp1252") + f" Pasted: {utf8} here. ".encode("utf-8") + legacy.encode("cp1252")
+    assert decode(data) == legacy + f" Pasted: {utf8} here. " + legacy
+
+
+@pytest.mark.parametrize("prolog", ["\n" * 5000, "\r\n" * 5000, " " * 150_000, "<!-- comment -->\n" * 8000,
+                                    "\ufeff\n<!-- a -->" + "\t" * 120_000 + "<!---->"])
+def test_html_is_found_past_a_long_prolog(prolog):
+    page = prolog + "<html><head><title>t</title></head><body><p>" + EN + "</p></body></html>"
+    text, utf8 = detect.decode_checked(page.encode(), 1 << 30)
+    assert detect.detect_kind(text, detect.is_plain(text, utf8)) == "html"
+    assert detect.detect_kind(detect.strip_controls(text)) == "html"

@@ -4,18 +4,20 @@ Bounded so the whole file runs in well under 30 s; fuzz/fuzz_clean.py is the lon
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import cleaner
 from cleaner import CleanerError
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "fuzz"))
+import contracts  # noqa: E402 - the contracts the long fuzzer checks too
+
 SEEDS = sorted(p.read_bytes() for p in (ROOT / "fixtures" / "hostile").iterdir() if p.stat().st_size < 8000)
-_BAD = {*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)}
 FAST = settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
 TOKENS = [b"<", b">", b"</", b"<div>", b"</div>", b"<p>", b"</p>", b"<br>", b"<!--", b"-->", b"<![CDATA[", b"\x00",
@@ -26,17 +28,8 @@ TOKENS = [b"<", b">", b"</", b"<div>", b"</div>", b"<p>", b"</p>", b"<br>", b"<!
 
 
 def check(data, kind="auto"):
-    try:
-        article = cleaner.clean(data, kind=kind)
-    except CleanerError as err:
-        assert str(err) and "\n" not in str(err)
-        return None
-    for text in [article.title or "", *article.paragraphs, *article.authors, article.site_name or "",
-                 article.date_published or "", article.url or "", article.language or ""]:
-        assert isinstance(text, str)
-        assert not [c for c in text if ord(c) in _BAD], repr(text[:100])
-    assert article.kind in ("html", "text")
-    return article
+    problem = contracts.check_clean(data, kind)
+    assert problem is None, problem
 
 
 @st.composite
@@ -124,3 +117,78 @@ def test_words_survive_decoding(encoding, words):
         return
     if encoding in ("utf-8", "utf-16"):
         assert text.split() == words.split()
+
+
+# ---- JSON Lines records and WARC files: the stream entry points -------------------------------------
+
+PAGES = [p for p in SEEDS if 0 < len(p) < 6000][:12]
+JSONL_SEEDS = contracts.jsonl_seeds(PAGES)
+JSON_TOKENS = [b"{", b"}", b"[", b"]", b",", b":", b'"', b"\\", b"\\u", b"\\ud800", b"1e400", b"-0", b"NaN",
+               b"Infinity", b"null", b"true", b"9" * 50, b"\x00", b"\x1b", b"\xc2\x9b", b"\xff", b" ", b"\n",
+               b'"cleaned": ', b'"error": ', b'"html": ', b"[" * 50, b"]" * 50]
+
+
+def _mutate(draw, data: bytes, tokens: list[bytes]) -> bytes:
+    data = bytearray(data)
+    for _ in range(draw(st.integers(1, 4))):
+        op = draw(st.integers(0, 3))
+        pos = draw(st.integers(0, len(data)))
+        if op == 0:
+            data[pos:pos] = draw(st.binary(min_size=1, max_size=8))
+        elif op == 1:
+            del data[pos:pos + draw(st.integers(1, 64))]
+        elif op == 2:
+            data[pos:pos] = draw(st.sampled_from(tokens)) * draw(st.integers(1, 5))
+        else:
+            data = data[:pos]
+    return bytes(data)
+
+
+@st.composite
+def jsonl_records(draw):
+    return _mutate(draw, draw(st.sampled_from(JSONL_SEEDS)), JSON_TOKENS)
+
+
+@FAST
+@given(jsonl_records())
+def test_jsonl_records(raw):
+    problem = contracts.check_jsonl(raw)
+    assert problem is None, problem
+
+
+@FAST
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+                    | st.text(max_size=20), lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20),
+       st.sampled_from(["html", "text", "content", "other"]))
+def test_jsonl_any_json_value_passes_through(value, field):
+    import json
+
+    raw = json.dumps({"v": value, "cleaned": value, field: "Headline\nThe council voted on the budget today."})
+    problem = contracts.check_jsonl(raw.encode())
+    assert problem is None, problem
+
+
+try:
+    import warcio  # noqa: F401 - the 'warc' extra
+except ImportError:  # pragma: no cover
+    WARC_SEEDS = [b""]
+else:
+    WARC_SEEDS = [contracts.warc_seed(PAGES[i:i + 3], gzipped=gz) for i in range(0, len(PAGES), 3)
+                  for gz in (False, True)]
+WARC_TOKENS = [b"WARC/1.0\r\n", b"\r\n", b"\r\n\r\n", b"Content-Length: 99999999999999999999\r\n",
+               b"Content-Length: 5\r\n", b"Content-Encoding: br\r\n", b"Transfer-Encoding: chunked\r\n",
+               b"\x1f\x8b\x08\x00", b"\x1b]0;x\x07", b"HTTP/1.1 200 OK\r\n", b"WARC-Target-URI: a b\r\n", b"ffff\r\n"]
+
+
+@st.composite
+def warc_files(draw):
+    return _mutate(draw, draw(st.sampled_from(WARC_SEEDS)), WARC_TOKENS)
+
+
+@pytest.mark.skipif(WARC_SEEDS == [b""], reason="needs the 'warc' extra")
+@FAST
+@given(warc_files())
+def test_warc_files(data):
+    problem = contracts.check_warc(data)
+    assert problem is None, problem

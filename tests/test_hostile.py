@@ -65,6 +65,13 @@ FIXTURES = {
     "truncated-utf8.html": ("html", ["Grüße aus dem Café", "city council"], []),
     "html-comments-prolog.html": ("html", ["Library hours extended", "city council"], []),
     "mentions-tags.txt": ("text", ["How to write HTML", "starts with <p> and a line break is <br>"], []),
+    "charset-undefined.html": ("html", ["Café owners", "café’s owner", "\\x3cscript\\x3e “thanks”"], ["\ufffd"]),
+    "charset-unicode-escape.xhtml": ("html", ["Café owners", "\\x3cscript\\x3e café"], ["\ufffd"]),
+    "blank-prolog.html": ("html", ["Library hours extended", "city council"], ["<p>", "<nav>"]),
+    "utf16le-ja-nobom.txt": ("text", ["図書館の開館時間を延長", "公立図書館の新しい予算を承認した"], ["\ufffd"]),
+    "utf32-cut.txt": ("text", ["Library hours extended", "city council"], []),
+    "mixed-cp1252-few-utf8.html": ("html", ["Café owners", "l’école ont présenté", "Müller’s café served crème brûlée"],
+                                   ["\ufffd", "Ă", "ĺ"]),
 }
 
 

@@ -201,3 +201,159 @@ def test_bad_arguments():
         OrderedPool(echo, 1, timeout=0)
     with pytest.raises(ValueError):
         next(clean_many(["x"], kind="pdf"))
+
+
+def test_no_module_imports_another_modules_private_names():
+    """One home per concept: what two modules share is public in its home (``cleaner.pool.run_task``,
+    ``cleaner.jsonl.dumps`` ...), never reached for as another module's ``_name``."""
+    import ast
+    from pathlib import Path
+
+    package = Path(cleaner.__file__).parent
+    crossings = []
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("cleaner")):
+                crossings += [f"{path.relative_to(package)}: {alias.name}" for alias in node.names
+                              if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert crossings == []
+
+
+def test_the_documented_names_stay_importable_from_cleaner_stream():
+    import cleaner.pool
+    import cleaner.stream
+
+    assert callable(cleaner.stream.clean_many)
+    for name in ("Failure", "OrderedPool", "reset_caches", "TaskError", "WorkerStartError"):
+        assert getattr(cleaner.stream, name) is getattr(cleaner.pool, name)
+
+
+# ---- deaths at any moment, slow input, no files ------------------------------------------------------
+
+def slow_warmup():
+    time.sleep(1.0)
+
+
+def noisy(x):
+    import sys
+
+    sys.stderr.write("warning: " * 200_000)  # far more than a pipe holds
+    sys.stderr.flush()
+    return x
+
+
+def _kill_when(pool, ready_for, *, after=None):
+    """In a thread: once ``ready_for(pool)`` holds, SIGKILL the first worker; the pid killed (or None)."""
+    import threading
+
+    killed = []
+
+    def watch():
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            workers = list(pool.workers)
+            if workers and ready_for(pool, workers[0]):
+                if after:
+                    time.sleep(after)
+                os.kill(workers[0].proc.pid, signal.SIGKILL)
+                killed.append(workers[0].proc.pid)
+                return
+            time.sleep(0.01)
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    return thread, killed
+
+
+def test_a_worker_killed_during_start_up_costs_nothing():
+    with OrderedPool(echo, 1, timeout=30, warmup=slow_warmup) as pool:
+        thread, killed = _kill_when(pool, lambda pool, w: not w.ready and w.proc.poll() is None, after=0.3)
+        results = list(pool.map(["a", "b", "c"]))
+        thread.join()
+    assert killed and results == ["a", "b", "c"]
+
+
+def test_the_replacement_after_a_timeout_killed_during_start_up():
+    with OrderedPool(slow_or_echo, 1, timeout=1.0, warmup=slow_warmup) as pool:
+        thread, killed = _kill_when(pool, lambda pool, w: pool.restarts == 1 and not w.ready, after=0.3)
+        results = list(pool.map(["a", "slow", "b", "c"]))
+        thread.join()
+    assert killed
+    assert results[0] == "a" and results[2:] == ["b", "c"]
+    assert results[1] == Failure(1, "timed out after 1 s", TIMEOUT)
+
+
+def test_a_worker_killed_while_a_large_item_is_sent_to_it():
+    big = "x" * (64 << 20)
+    with OrderedPool(echo, 1, timeout=30, warmup=None) as pool:
+        def stop_then_kill(pool, w):
+            if not w.ready:
+                return False
+            os.kill(w.proc.pid, signal.SIGSTOP)  # it takes in nothing more: the parent's send stalls
+            return True
+
+        thread, killed = _kill_when(pool, stop_then_kill, after=0.5)
+        results = list(pool.map([big, "b", "c"]))
+        thread.join()
+    assert killed
+    assert results[1:] == ["b", "c"]
+    assert results[0] == big or (results[0].index, results[0].reason) == (0, WORKER_DIED)
+
+
+def test_start_up_failing_every_time_is_a_clear_error():
+    with pytest.raises(WorkerStartError, match="could not start"):
+        with OrderedPool(echo, 1, warmup=os.abort) as pool:
+            list(pool.map([1, 2]))
+
+
+def test_a_worker_that_writes_much_to_stderr_never_blocks():
+    with OrderedPool(noisy, 1, timeout=30, warmup=None) as pool:
+        assert list(pool.map(["a", "b"])) == ["a", "b"]
+
+
+def trickle(gap, items):
+    for i, item in enumerate(items):
+        if i:
+            time.sleep(gap)
+        yield item
+
+
+def test_a_finished_result_never_waits_for_more_input():
+    start = time.monotonic()
+    with OrderedPool(echo, 1, timeout=30, warmup=None) as pool:
+        it = pool.map(trickle(3.0, ["a", "b"]), read_in_thread=True)
+        assert next(it) == "a"
+        assert time.monotonic() - start < 2.5  # not held until "b" arrives
+        assert list(it) == ["b"]
+
+
+def test_timeouts_hold_while_the_input_is_slow():
+    start = time.monotonic()
+    with OrderedPool(slow_or_echo, 1, timeout=0.5, warmup=None) as pool:
+        it = pool.map(trickle(3.5, ["slow", "b"]), read_in_thread=True)
+        first = next(it)
+        assert (first.reason, time.monotonic() - start < 2.5) == (TIMEOUT, True)
+        assert list(it) == ["b"]
+
+
+def test_an_input_error_reaches_the_caller_in_thread_mode():
+    def broken():
+        yield "a"
+        raise KeyError("bad input")
+
+    with OrderedPool(echo, 1, timeout=30, warmup=None) as pool:
+        with pytest.raises(KeyError):
+            list(pool.map(broken(), read_in_thread=True))
+
+
+def test_the_pool_writes_no_file(tmp_path, monkeypatch):
+    """Worker stderr comes back on a pipe: no temporary file, so no writable temp directory is needed."""
+    import tempfile
+
+    def no_temporary_files(*args, **kwargs):
+        raise FileNotFoundError(2, "No usable temporary directory found")
+
+    for name in ("TemporaryFile", "NamedTemporaryFile", "mkstemp", "mkdtemp", "gettempdir"):
+        monkeypatch.setattr(tempfile, name, no_temporary_files)
+    with OrderedPool(echo, 2, timeout=30, warmup=None) as pool:
+        assert list(pool.map(range(5))) == list(range(5))

@@ -4,6 +4,12 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
+import subprocess
+import sys
+import time
+import zlib
+from pathlib import Path
 
 import pytest
 
@@ -82,3 +88,154 @@ def test_missing_extra_is_a_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)
     result = CliRunner().invoke(cli, ["--warc", "x.warc"])
     assert result.exit_code == 2 and "pip install 'cleaner[warc]'" in result.stderr
+
+
+# ---- damaged files: every record that cannot be read is an error line, and reading goes on ----------
+
+CLEANER = str(Path(sys.executable).with_name("cleaner"))
+
+
+def warc_bytes(n=3, *, gzipped=False, encodings=None):
+    """``n`` HTML response records; ``encodings[i]``: the Content-Encoding of record i (the body encoded so)."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gzipped)
+    for i in range(n):
+        body = PAGE.format(i=i).encode()
+        headers = [("Content-Type", "text/html; charset=utf-8")]
+        coding = (encodings or {}).get(i)
+        if coding == "br":
+            body = pytest.importorskip("brotli").compress(body)
+        elif coding == "deflate":
+            body = zlib.compress(body)
+        elif coding == "raw-deflate":
+            z = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+            body, coding = z.compress(body) + z.flush(), "deflate"
+        if coding:
+            headers.append(("Content-Encoding", coding))
+        http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://example.com/{i}", "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    return out.getvalue()
+
+
+def with_length(data: bytes, nth: int, length: bytes | int) -> bytes:
+    """The WARC with the ``nth`` record's Content-Length set to ``length`` (or changed by it, for an int)."""
+    m = list(re.finditer(rb"Content-Length: (\d+)\r\n", data))[nth]  # the WARC header's: HTTP headers have none
+    value = str(int(m.group(1)) + length).encode() if isinstance(length, int) else length
+    return data[:m.start(1)] + value + data[m.end(1):]
+
+
+def run_warc(tmp_path, data: bytes, *args: str):
+    path = tmp_path / "in.warc"
+    path.write_bytes(data)
+    result = CliRunner().invoke(cli, ["--warc", "-j", "1", "-q", *args, str(path)])
+    assert "Traceback" not in result.stderr
+    return result, [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_warc_content_length_lines_up_with_records():
+    data = warc_bytes(2)
+    assert [p.url for p in iter_pages(io.BytesIO(with_length(data, 1, 0)))] == ["https://example.com/0",
+                                                                                  "https://example.com/1"]
+
+
+@pytest.mark.parametrize("coding", ["br", "deflate", "raw-deflate"])
+def test_content_encodings_are_decoded(tmp_path, coding):
+    result, out = run_warc(tmp_path, warc_bytes(3, encodings={1: coding}))
+    assert result.exit_code == 0, out
+    assert out[1]["cleaned"] == cleaner.clean(PAGE.format(i=1), url="https://example.com/1").to_dict(with_removed=False)
+
+
+def test_an_unknown_or_broken_encoding_is_that_records_error(tmp_path):
+    data = warc_bytes(3, encodings={1: "compress"})
+    result, out = run_warc(tmp_path, data)
+    assert result.exit_code == 3
+    assert [o.get("record") for o in out] == [None, 2, None]
+    assert "Content-Encoding 'compress' is not supported" in out[1]["error"]
+    assert out[1]["url"] == "https://example.com/1" and out[1]["reason"] == "input"
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_huge_content_length_is_that_records_error(tmp_path, gzipped):
+    data = with_length(warc_bytes(3), 1, b"99999999999999999999")
+    if gzipped:
+        data = b"".join(gzip.compress(part) for part in re.split(rb"(?=WARC/1)", data) if part)
+    result, out = run_warc(tmp_path, data)
+    assert result.exit_code == 3
+    assert [o.get("url") for o in out] == ["https://example.com/0", None, "https://example.com/2"]
+    assert out[1]["record"] == 2 and out[1]["error"].startswith("unreadable record")
+
+
+@pytest.mark.parametrize("delta, recovered", [(-40, True), (40, False)])
+def test_a_wrong_content_length_is_reported(tmp_path, delta, recovered):
+    result, out = run_warc(tmp_path, with_length(warc_bytes(4), 1, delta))
+    assert result.exit_code == 3
+    assert out[0]["cleaned"]["paragraphs"]
+    assert out[1]["record"] == 2 and "Content-Length" in out[1]["error"]
+    if recovered:  # a short length: the next record is found again
+        assert [o["url"] for o in out[2:]] == ["https://example.com/2", "https://example.com/3"]
+    else:  # a long one ran into the next record: that one is lost, the loss is the error above
+        assert [o["url"] for o in out[2:]] == ["https://example.com/3"]
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_truncated_file_is_reported(tmp_path, gzipped):
+    data = warc_bytes(3, gzipped=gzipped)
+    result, out = run_warc(tmp_path, data[:-150])
+    assert result.exit_code == 3
+    assert [o.get("url") for o in out[:2]] == ["https://example.com/0", "https://example.com/1"]
+    assert out[2]["record"] == 3 and "ends before its Content-Length" in out[2]["error"]
+
+
+def test_reader_errors_are_terminal_safe(tmp_path):
+    data = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 3\r\n\r\nabc\r\n\r\n" + warc_bytes(2)
+    data = data.replace(b"WARC/1.0", b"WARC/9\x1b]0;pwned\x07", 1)
+    result, out = run_warc(tmp_path, data)
+    assert result.exit_code == 3 and len(out) == 3
+    assert "\x1b" not in out[0]["error"] and "\x07" not in out[0]["error"]
+    assert "\\x1b" in out[0]["error"]
+    assert [o.get("url") for o in out[1:]] == ["https://example.com/0", "https://example.com/1"]
+
+
+def test_iter_pages_never_prints(tmp_path, capfd):
+    for data in (with_length(warc_bytes(3), 1, 40), with_length(warc_bytes(3), 1, -40), warc_bytes(3)[:-100],
+                 warc_bytes(3, gzipped=True)[:-100]):
+        pages = list(iter_pages(io.BytesIO(data)))
+        assert any(p.error for p in pages)
+    assert capfd.readouterr() == ("", "")
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_warc_from_a_pipe_with_a_short_first_read(gzipped):
+    data = warc_bytes(2, gzipped=gzipped)
+    proc = subprocess.Popen([CLEANER, "--warc", "-j", "1", "-q", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdin.write(data[:3])
+    proc.stdin.flush()
+    time.sleep(0.5)  # the first read sees 3 bytes only
+    proc.stdin.write(data[3:])
+    proc.stdin.close()
+    out, err = proc.stdout.read(), proc.stderr.read()
+    assert proc.wait(60) == 0, err
+    assert [json.loads(line)["url"] for line in out.splitlines()] == ["https://example.com/0", "https://example.com/1"]
+
+
+def _without_length(data: bytes) -> bytes:
+    return re.sub(rb"Content-Length: \d+\r\n", b"", data, count=1)
+
+
+@pytest.mark.parametrize("damage", ["negative", "not a number", "missing", "missing, gzip", "only a header line",
+                                    "cut in the headers"])
+def test_every_damaged_record_is_reported_never_exit_0(tmp_path, damage):
+    good = warc_bytes(3)
+    data = {"negative": lambda: with_length(good, 1, b"-5"),
+            "not a number": lambda: with_length(good, 1, b"abc"),
+            "missing": lambda: _without_length(good),
+            "missing, gzip": lambda: b"".join(gzip.compress(part) for part in
+                                              re.split(rb"(?=WARC/1)", _without_length(good)) if part),
+            "only a header line": lambda: b"WARC/1.0\r\n",
+            "cut in the headers": lambda: good[:good.rfind(b"WARC/1.0") + 40]}[damage]()
+    result, out = run_warc(tmp_path, data)
+    assert result.exit_code == 3
+    assert [o for o in out if "error" in o]
+    assert all("error" in o or o["cleaned"]["paragraphs"] for o in out)

@@ -33,7 +33,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..article import ARTICLE_FIELDS
-from ..errors import CleanerError
+from ..errors import CleanerError, one_line
+from ..terminal import printable
 from ..options import Options
 
 DEFAULT_FIELDS = ("html", "body", "text", "content")
@@ -94,9 +95,9 @@ class CleanerPipeline:
         try:
             article = run(page, opts)
         except CleanerError as err:
-            return self._failed(adapter, item, str(err))
+            return self._failed(adapter, item, one_line(err))
         if self.drop_empty and not article.paragraphs:
-            raise DropItem(f"no article content found in {url or 'the page'}")
+            raise DropItem(f"no article content found in {printable(str(url)) if url else 'the page'}")
         data = article.to_dict(with_removed=self.explain)
         if self.into:
             adapter[self.into] = data
