@@ -1104,12 +1104,13 @@ def page_prf(setname: str, detail: tuple) -> tuple:
 
 
 def per_page_rows(setname: str, result: ToolResult) -> list:
-    """One record per page for --per-page: set, id, page_type, f1, precision, recall."""
+    """One record per page for --per-page: set, id, page_type, f1, precision, recall, ms, error."""
     rows = []
     for r in result.pages:
         p, rc, f = page_prf(setname, r.detail)
         rows.append({"set": setname, "id": r.id, "page_type": r.page_type, "f1": round(f, 6),
-                     "precision": round(p, 6), "recall": round(rc, 6), "error": r.error})
+                     "precision": round(p, 6), "recall": round(rc, 6), "ms": round(1000 * r.seconds, 2),
+                     "error": r.error})
     return rows
 
 
