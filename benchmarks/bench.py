@@ -3,15 +3,17 @@
 
 Usage (from any directory):
 
-    python benchmarks/bench.py [DATA_DIR] [--sets a,b] [--tools a,b] [--limit N]
-                               [--show-worst N] [--json FILE] [--gate FLOORS]
+    python benchmarks/bench.py [DATA_DIR] [--sets a,b] [--tools a,b] [--limit N] [-j N]
+                               [--show-worst N] [--json FILE] [--per-page FILE]
+                               [--gate FLOORS] [--ablate [NAME,NAME]]
 
 DATA_DIR defaults to ``../shared/bench`` relative to the repository root.  The layout
 of DATA_DIR and the metrics are described in the data's README.md; the metric
 functions below follow it exactly and are unit-tested in tests/test_bench_metrics.py.
 
 Only the standard library is imported at module level, so the metric functions can
-be imported cheaply; tools (cleaner, trafilatura, ...) are imported when used.
+be imported cheaply; tools (cleaner, trafilatura, ...) are imported when used, in the
+worker processes that run them.
 """
 
 from __future__ import annotations
@@ -20,15 +22,16 @@ import argparse
 import difflib
 import gzip
 import json
-import os
 import re
 import signal
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Callable, Iterable, NamedTuple, Optional, Sequence
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -36,13 +39,21 @@ DEFAULT_DATA = REPO.parent / "shared" / "bench"
 
 NEWS_SETS = ("news-html", "news-ptext", "news-pagetext")
 MULTI_SETS = ("multi-html", "multi-ptext")
-ALL_SETS = ("news-html", "news-ptext", "news-pagetext", "multi-html", "multi-ptext")
-HTML_SETS = ("news-html", "multi-html")
+WEB_SETS = ("web-html", "web-ptext", "web-pagetext")
+ALL_SETS = NEWS_SETS + MULTI_SETS + WEB_SETS
+HTML_SETS = ("news-html", "multi-html", "web-html")
+# the page types of the web sets, in the order the tables show them
+PAGE_TYPES = ("article", "service", "product", "collection", "forum", "listing", "documentation")
 
 HTML_TOOLS = ("cleaner", "trafilatura", "readability", "justext", "resiliparse")
 TEXT_TOOLS = ("cleaner", "input", "c4", "justext-p", "ceiling")
 # tools whose ms/page is meaningless (identity, or built from the ground truth)
 UNTIMED_TOOLS = ("input", "ceiling")
+
+
+def family(setname: str) -> str:
+    """The metric family of a set: news (shingle F1), multi (segment F1) or web (word-bag F1)."""
+    return setname.split("-", 1)[0]
 
 
 # --------------------------------------------------------------------------------------
@@ -187,6 +198,99 @@ def title_matches(expected: Optional[str], got: Optional[str]) -> bool:
     return collapse_ws(expected) == collapse_ws(got)
 
 
+def word_tokens(text: Optional[str]) -> list:
+    """Tokens of the web sets' metric: the matches of ``\\w+`` in the lower-cased text."""
+    return TOKEN_RE.findall((text or "").lower())
+
+
+def word_bag_scores(reference: Optional[str], prediction: Optional[str]) -> tuple:
+    """(precision, recall, F1) of one page over multisets of word tokens (WCXB's metric).
+
+    overlap = size of the multiset intersection; P = overlap/|p|, R = overlap/|r|.  An empty
+    reference scores 1.0 for an empty prediction, else 0.0; an empty prediction against a
+    non-empty reference scores 0.0 (P and R follow F1 in both cases).
+    """
+    ref, pred = word_tokens(reference), word_tokens(prediction)
+    if not ref:
+        return (0.0, 0.0, 0.0) if pred else (1.0, 1.0, 1.0)
+    if not pred:
+        return (0.0, 0.0, 0.0)
+    overlap = sum((Counter(ref) & Counter(pred)).values())
+    p, r = overlap / len(pred), overlap / len(ref)
+    return (p, r, f1_of(p, r))
+
+
+def mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def web_scores(per_page: Iterable[tuple]) -> dict:
+    """Means over pages of per-page (precision, recall, F1): F1 is the mean of page F1s, not 2PR/(P+R)."""
+    rows = list(per_page)
+    return {"precision": mean([r[0] for r in rows]), "recall": mean([r[1] for r in rows]),
+            "f1": mean([r[2] for r in rows]), "pages": len(rows)}
+
+
+def snippet_counts(output: Optional[str], with_snips: Sequence[str], without_snips: Sequence[str]) -> tuple:
+    """(with found, with total, without found, without total): case-insensitive substrings of the output."""
+    out = (output or "").lower()
+    return (sum(s.lower() in out for s in with_snips), len(with_snips),
+            sum(s.lower() in out for s in without_snips), len(without_snips))
+
+
+def snippet_rates(counts: Iterable[tuple]) -> dict:
+    """Shares of all `with` snippets found (higher is better) and of all `without` found (lower is better)."""
+    wf = wn = of = on = 0
+    for a, b, c, d in counts:
+        wf, wn, of, on = wf + a, wn + b, of + c, on + d
+    return {"with_found": wf / wn if wn else None, "without_found": of / on if on else None}
+
+
+# Metadata (web sets): titles, authors, dates.  One normalisation for all three fields.
+_META_CHARS = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+    **{chr(c): "-" for c in range(0x2010, 0x2016)},
+})
+
+
+def norm_meta(text: Optional[str]) -> str:
+    """Whitespace collapsed, curly quotes straight, dashes U+2010-U+2015 to '-', case folded."""
+    return collapse_ws((text or "").translate(_META_CHARS)).casefold()
+
+
+def web_title_matches(expected: Optional[str], got: Optional[str]) -> bool:
+    """A web set's title is right when equal to the gold one after ``norm_meta`` (a missing one never is)."""
+    return bool(expected) and bool(got) and norm_meta(expected) == norm_meta(got)
+
+
+def author_matches(gold: Optional[str], names: Sequence[str]) -> bool:
+    """Right when the gold name equals one of the returned names (after ``norm_meta``)."""
+    return bool(gold) and any(norm_meta(gold) == norm_meta(n) for n in names if n)
+
+
+def date_matches(gold: Optional[str], got: Optional[str]) -> bool:
+    """Right when the first 10 characters (YYYY-MM-DD) are equal."""
+    return bool(gold) and bool(got) and gold[:10] == got[:10]
+
+
+def split_authors(value) -> list:
+    """A tool's authors as a list of names: trafilatura gives one ``;``-separated string."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [a.strip() for a in value.split(";") if a.strip()]
+    return [a for a in value if a]
+
+
+def field_rates(pairs: Iterable[tuple]) -> dict:
+    """(right, has value) per page with a gold value -> accuracy and coverage over those pages."""
+    rows = list(pairs)
+    n = len(rows)
+    return {"accuracy": sum(r for r, _ in rows) / n if n else None,
+            "coverage": sum(bool(v) for _, v in rows) / n if n else None, "pages": n}
+
+
 # --------------------------------------------------------------------------------------
 # Text-set baselines and ceilings (pure functions)
 # --------------------------------------------------------------------------------------
@@ -261,72 +365,101 @@ def lines_as_html(text: str) -> str:
     return "<html><head><meta charset=\"utf-8\"></head><body>\n%s</body></html>" % body
 
 
+def ceiling_web(text: str, body: str) -> str:
+    """Best line selection for web text sets: keep exactly the input lines whose tokens occur in the reference.
+
+    A line is kept when its run of word tokens (``word_tokens``) occurs, contiguous and in
+    order, in the reference's run of tokens; lines without a token are left out (they do
+    not count in the metric).
+    """
+    ref = " %s " % " ".join(word_tokens(body))
+    keep = []
+    for ln in input_lines(text):
+        toks = word_tokens(ln)
+        if toks and (" %s " % " ".join(toks)) in ref:
+            keep.append(ln)
+    return "\n\n".join(keep)
+
+
 # --------------------------------------------------------------------------------------
 # Data loading
 # --------------------------------------------------------------------------------------
 
 @dataclass
 class Page:
+    """One benchmark page and its ground truth; its input is read by the worker that runs a tool on it."""
     id: str
     url: Optional[str]
-    data: object  # bytes for html sets, str for text sets
-    truth: Optional[str] = None  # news sets: articleBody
-    with_segs: list = field(default_factory=list)  # multi sets
+    path: Path
+    truth: Optional[str] = None  # news and web sets: articleBody
+    with_segs: list = field(default_factory=list)  # multi sets: segments; web sets: snippets
     without_segs: list = field(default_factory=list)
+    page_type: Optional[str] = None  # web sets: page_type and the gold title, author, date
+    title: Optional[str] = None
+    author: Optional[str] = None
+    date: Optional[str] = None
 
 
 def _url_or_none(u: Optional[str]) -> Optional[str]:
     return u if u and u.startswith(("http://", "https://")) else None
 
 
+def _page_path(folder: Path, setname: str, name: str) -> Path:
+    """Where a page's input lives: html/<name>.gz (news and web ids add .html) or text/<name>.txt."""
+    if setname in HTML_SETS:
+        return folder / "html" / (name + (".gz" if family(setname) == "multi" else ".html.gz"))
+    return folder / "text" / (name + ".txt")
+
+
+def _page_of(setname: str, key: str, rec: dict, path: Path) -> Page:
+    fam = family(setname)
+    if fam == "news":
+        return Page(key, _url_or_none(rec.get("url")), path, rec.get("articleBody") or "")
+    if fam == "multi":
+        return Page(key, _url_or_none(key), path, None, list(rec.get("with") or []),
+                    list(rec.get("without") or []))
+    return Page(key, _url_or_none(rec.get("url")), path, rec.get("articleBody") or "",
+                list(rec.get("with") or []), list(rec.get("without") or []),
+                rec.get("page_type"), rec.get("title"), rec.get("author"), rec.get("publish_date"))
+
+
 def load_set(data_dir: Path, name: str, limit: Optional[int] = None) -> tuple:
     """Pages of one set folder, in sorted id order; returns (pages, missing_file_count)."""
     folder = data_dir / name
+    truth_file = "evaldata.json" if family(name) == "multi" else "ground-truth.json"
+    truth = json.loads((folder / truth_file).read_text(encoding="utf-8"))
     pages, missing = [], 0
-    if name in NEWS_SETS:
-        gt = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
-        for pid in sorted(gt):
-            rec = gt[pid]
-            if name == "news-html":
-                path = folder / "html" / (pid + ".html.gz")
-            else:
-                path = folder / "text" / (pid + ".txt")
-            if not path.exists():
-                missing += 1
-                continue
-            pages.append(Page(pid, _url_or_none(rec.get("url")), None, rec.get("articleBody") or ""))
-            pages[-1].data = path
-            if limit is not None and len(pages) >= limit:
-                break
-    else:
-        ev = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
-        for key in sorted(ev):
-            rec = ev[key]
-            if name == "multi-html":
-                path = folder / "html" / (rec["file"] + ".gz")
-            else:
-                path = folder / "text" / (rec["file"] + ".txt")
-            if not path.exists():
-                missing += 1
-                continue
-            pages.append(Page(key, _url_or_none(key), path, None,
-                              list(rec.get("with") or []), list(rec.get("without") or [])))
-            if limit is not None and len(pages) >= limit:
-                break
-    for pg in pages:  # read everything up front so file reading is never timed
-        path = pg.data
-        if name in HTML_SETS:
-            with gzip.open(path, "rb") as fh:
-                pg.data = fh.read()
-        else:
-            pg.data = path.read_text(encoding="utf-8", errors="replace")
+    for key in sorted(truth):
+        rec = truth[key]
+        path = _page_path(folder, name, rec["file"] if family(name) == "multi" else key)
+        if not path.exists():
+            missing += 1
+            continue
+        pages.append(_page_of(name, key, rec, path))
+        if limit is not None and len(pages) >= limit:
+            break
     return pages, missing
 
 
+def read_page(setname: str, page: Page):
+    """The page's input: the raw bytes of an html set (gunzipped), the text of a text set."""
+    if setname in HTML_SETS:
+        with gzip.open(page.path, "rb") as fh:
+            return fh.read()
+    return page.path.read_text(encoding="utf-8", errors="replace")
+
+
 # --------------------------------------------------------------------------------------
-# Tools: each factory returns a callable (page) -> (body text or None, title or None),
-# or raises ImportError when the tool is not installed.
+# Tools: each factory returns a callable (page, data) -> Output, or raises ImportError
+# when the tool is not installed.
 # --------------------------------------------------------------------------------------
+
+class Output(NamedTuple):
+    text: Optional[str]
+    title: Optional[str] = None
+    authors: tuple = ()
+    date: Optional[str] = None
+
 
 def _decode(data) -> str:
     """Decode page bytes the way trafilatura does (for peers that want a str)."""
@@ -343,62 +476,65 @@ def _ensure_repo_on_path():
         sys.path.insert(0, str(REPO))
 
 
-def make_cleaner(kind: str):
+def make_cleaner(setname: str, disabled: frozenset = frozenset()):
+    """cleaner's ``clean()`` (``disabled_rules`` set for an ablation run)."""
     _ensure_repo_on_path()
     from cleaner import clean
 
-    def run(page: Page):
-        art = clean(page.data, url=page.url, kind=kind)
-        return art.text, art.title
+    kind = "html" if setname in HTML_SETS else "text"
+    options = {"disabled_rules": disabled} if disabled else {}
+
+    def run(page: Page, data):
+        art = clean(data, url=page.url, kind=kind, **options)
+        return Output(art.text, art.title, tuple(art.authors), art.date_published)
     return run
 
 
-def make_trafilatura(_kind):
+def make_trafilatura(setname: str):
+    """web sets: ``bare_extraction(with_metadata=True, include_comments=False)`` (text and metadata);
+    news and multi sets: ``extract()`` with its defaults (the data README's reference figures)."""
     import trafilatura
 
-    def run(page: Page):
-        return trafilatura.extract(page.data, url=page.url), None
+    if family(setname) != "web":
+        return lambda page, data: Output(trafilatura.extract(data, url=page.url))
+
+    def run(page: Page, data):
+        doc = trafilatura.bare_extraction(data, url=page.url, with_metadata=True, include_comments=False)
+        if doc is None:
+            return Output("")
+        return Output(doc.text, doc.title, tuple(split_authors(doc.author)), doc.date)
     return run
 
 
-def make_readability(_kind):
+def make_readability(_setname):
     from readability import Document
     import logging
 
     logging.getLogger("readability").setLevel(logging.ERROR)
     logging.getLogger("readability.readability").setLevel(logging.ERROR)
-
-    def run(page: Page):
-        return html_to_text(Document(_decode(page.data)).summary()), None
-    return run
+    return lambda page, data: Output(html_to_text(Document(_decode(data)).summary()))
 
 
-_STOPLIST_CACHE = {}
-
-
+@lru_cache(maxsize=None)
 def _stoplist(multilingual: bool):
     import justext
 
-    key = "all" if multilingual else "English"
-    if key not in _STOPLIST_CACHE:
-        if multilingual:  # like trafilatura's jusText fallback: every stoplist at once
-            words = set()
-            for lang in justext.get_stoplists():
-                words |= justext.get_stoplist(lang)
-            _STOPLIST_CACHE[key] = frozenset(words)
-        else:
-            _STOPLIST_CACHE[key] = justext.get_stoplist("English")
-    return _STOPLIST_CACHE[key]
+    if not multilingual:
+        return justext.get_stoplist("English")
+    words = set()  # like trafilatura's jusText fallback: every stoplist at once
+    for lang in justext.get_stoplists():
+        words |= justext.get_stoplist(lang)
+    return frozenset(words)
 
 
 def _justext_on(setname: str, to_html):
     import justext
 
-    stop = _stoplist(setname.startswith("multi"))
+    stop = _stoplist(family(setname) != "news")  # multi and web sets hold many languages
 
-    def run(page: Page):
-        paras = justext.justext(to_html(page.data), stop)
-        return "\n\n".join(p.text for p in paras if not p.is_boilerplate), None
+    def run(page: Page, data):
+        paras = justext.justext(to_html(data), stop)
+        return Output("\n\n".join(p.text for p in paras if not p.is_boilerplate))
     return run
 
 
@@ -412,44 +548,94 @@ def make_justext_p(setname: str):
     return _justext_on(setname, lines_as_html)
 
 
-def make_resiliparse(_kind):
+def make_resiliparse(_setname):
     from resiliparse.extract.html2text import extract_plain_text
 
-    def run(page: Page):
-        return extract_plain_text(_decode(page.data), main_content=True), None
-    return run
+    return lambda page, data: Output(extract_plain_text(_decode(data), main_content=True))
 
 
-def make_input(_kind):
-    return lambda page: (page.data, None)
+def make_input(_setname):
+    return lambda page, data: Output(data)
 
 
-def make_c4(_kind):
-    return lambda page: (c4_lines(page.data), None)
+def make_c4(_setname):
+    return lambda page, data: Output(c4_lines(data))
 
 
 def make_ceiling(setname: str):
-    if setname.startswith("news"):
-        return lambda page: (ceiling_news(page.data, page.truth), None)
-    return lambda page: (ceiling_multi(page.data, page.with_segs, page.without_segs), None)
+    fam = family(setname)
+    if fam == "news":
+        return lambda page, data: Output(ceiling_news(data, page.truth))
+    if fam == "web":
+        return lambda page, data: Output(ceiling_web(data, page.truth))
+    return lambda page, data: Output(ceiling_multi(data, page.with_segs, page.without_segs))
 
 
-def make_tool(tool: str, setname: str):
-    kind = "html" if setname in HTML_SETS else "text"
+_FACTORIES = {
+    "trafilatura": make_trafilatura, "readability": make_readability,
+    "justext": make_justext, "resiliparse": make_resiliparse,
+    "input": make_input, "c4": make_c4, "justext-p": make_justext_p,
+    "ceiling": make_ceiling,
+}
+# the module each peer needs, to tell before running whether it is installed
+_PEER_MODULES = {"trafilatura": "trafilatura", "readability": "readability", "justext": "justext",
+                 "justext-p": "justext", "resiliparse": "resiliparse"}
+
+
+@lru_cache(maxsize=None)
+def make_tool(tool: str, setname: str, disabled: frozenset = frozenset()):
+    """The tool's callable, built once per process (its imports and stoplists are costly)."""
     if tool == "cleaner":
-        return make_cleaner(kind)
-    factories = {
-        "trafilatura": make_trafilatura, "readability": make_readability,
-        "justext": make_justext, "resiliparse": make_resiliparse,
-        "input": make_input, "c4": make_c4, "justext-p": make_justext_p,
-        "ceiling": make_ceiling,
-    }
-    return factories[tool](setname)
+        return make_cleaner(setname, disabled)
+    return _FACTORIES[tool](setname)
+
+
+def tool_missing(tool: str) -> Optional[str]:
+    """Why a peer cannot run here (its module is not installed), else None."""
+    from importlib.util import find_spec
+
+    module = _PEER_MODULES.get(tool)
+    if module and find_spec(module) is None:
+        return "ModuleNotFoundError: no module named %r (pip install -e '.[bench]')" % module
+    return None
+
+
+def ablation_names() -> list:
+    """Every name ``clean(..., disabled_rules={name})`` honours (cleaner's ``rule_names()``), rules first in
+    their order, then the removals made outside the rule functions."""
+    _ensure_repo_on_path()
+    from cleaner.rules import all_rules, rule_names
+
+    names = [r.name for r in all_rules()]
+    return names + sorted(rule_names() - set(names))
 
 
 # --------------------------------------------------------------------------------------
-# Running
+# Running: every (set, tool, disabled rules) is a Job; its pages go in chunks to a process pool
 # --------------------------------------------------------------------------------------
+
+class Job(NamedTuple):
+    setname: str
+    tool: str
+    disabled: frozenset = frozenset()  # cleaner's disabled_rules (ablation)
+    keep_text: bool = False  # keep each page's output (for --show-worst)
+
+
+@dataclass
+class PageResult:
+    id: str
+    page_type: Optional[str]
+    score: float  # the page's F1 in its set's metric
+    detail: tuple  # news: (tp, fp, fn); multi: (tp, fn, fp, tn); web: (P, R, F1)
+    seconds: float
+    error: Optional[str] = None
+    exact: bool = False  # news: the token list equals the truth's
+    snippets: tuple = ()  # web: snippet_counts
+    title: Optional[str] = None
+    authors: tuple = ()
+    date: Optional[str] = None
+    text: Optional[str] = None  # only when the job keeps text
+
 
 class PageTimeout(Exception):
     pass
@@ -459,85 +645,318 @@ def _alarm(_signum, _frame):
     raise PageTimeout()
 
 
-def call_tool(fn: Callable, page: Page, timeout: float) -> tuple:
-    """(text, title, seconds, error) for one page; any exception becomes empty output."""
+def call_tool(fn: Callable, page: Page, data, timeout: float) -> tuple:
+    """(Output, seconds, error) for one page; any exception becomes empty output."""
     use_alarm = timeout and timeout > 0 and hasattr(signal, "setitimer")
     if use_alarm:
         old = signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, timeout)
     t0 = time.perf_counter()
     try:
-        text, title = fn(page)
-        err = None
+        out, err = fn(page, data), None
     except PageTimeout:
-        text, title, err = None, None, "timeout after %gs" % timeout
+        out, err = Output(None), "timeout after %gs" % timeout
     except Exception as exc:  # noqa: BLE001 - a page's failure must not stop the run
-        text, title, err = None, None, "%s: %s" % (type(exc).__name__, str(exc)[:200])
+        out, err = Output(None), "%s: %s" % (type(exc).__name__, str(exc)[:200])
     dt = time.perf_counter() - t0
     if use_alarm:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
-    if text is not None and not isinstance(text, str):
-        text = str(text)
-    return text, title, dt, err
+    if out.text is not None and not isinstance(out.text, str):
+        out = out._replace(text=str(out.text))
+    return out, dt, err
+
+
+def score_page(setname: str, page: Page, text: str) -> tuple:
+    """(page F1, detail, exact, snippets) of one output in its set's metric."""
+    fam = family(setname)
+    if fam == "news":
+        c = shingle_counts(page.truth, text)
+        return page_f1(*c), c, tokens_equal(page.truth, text), ()
+    if fam == "multi":
+        c = segment_counts(text, page.with_segs, page.without_segs)
+        return page_segment_f1(*c), c, False, ()
+    prf = word_bag_scores(page.truth, text)
+    return prf[2], prf, False, snippet_counts(text, page.with_segs, page.without_segs)
+
+
+def run_chunk(job: Job, pages: list, timeout: float) -> list:
+    """Run one job's tool on some pages (in a worker process); the timing is of the tool call alone."""
+    fn = make_tool(job.tool, job.setname, job.disabled)
+    results = []
+    for page in pages:
+        data = read_page(job.setname, page)
+        out, dt, err = call_tool(fn, page, data, timeout)
+        text = "" if err else (out.text or "")
+        score, detail, exact, snippets = score_page(job.setname, page, text)
+        results.append(PageResult(page.id, page.page_type, score, detail, dt, err, exact, snippets,
+                                  out.title, tuple(out.authors or ()), out.date,
+                                  text if job.keep_text else None))
+    return results
 
 
 @dataclass
 class ToolResult:
     set: str
     tool: str
-    pages: int = 0
-    errors: int = 0
-    seconds: float = 0.0
-    scores: dict = field(default_factory=dict)
-    per_page: list = field(default_factory=list)  # (page, text, title, page score, detail)
-    error_samples: list = field(default_factory=list)
+    pages: list = field(default_factory=list)  # PageResult, in the set's page order
     unavailable: Optional[str] = None
 
+    @property
+    def errors(self) -> list:
+        return [(r.id, r.error) for r in self.pages if r.error]
+
     def figures(self) -> dict:
-        d = {"pages": self.pages, "errors": self.errors,
-             "ms_per_page": (1000 * self.seconds / self.pages) if self.pages else None}
-        d.update({k: v for k, v in self.scores.items()})
         if self.unavailable:
-            d["unavailable"] = self.unavailable
+            return {"unavailable": self.unavailable}
+        n = len(self.pages)
+        seconds = sum(r.seconds for r in self.pages)
+        d = {"pages": n, "errors": len(self.errors),
+             "ms_per_page": None if self.tool in UNTIMED_TOOLS or not n else 1000 * seconds / n}
+        d.update(set_scores(self.set, self.pages))
         return d
 
 
-def run_tool(setname: str, tool: str, pages: list, timeout: float, keep_pages: bool) -> ToolResult:
-    res = ToolResult(setname, tool)
-    try:
-        fn = make_tool(tool, setname)
-    except Exception as exc:  # ImportError mostly
-        res.unavailable = "%s: %s" % (type(exc).__name__, exc)
-        return res
-    news = setname in NEWS_SETS
-    counts, exact = [], 0
-    for page in pages:
-        text, title, dt, err = call_tool(fn, page, timeout)
-        res.pages += 1
-        res.seconds += dt
-        if err:
-            res.errors += 1
-            if len(res.error_samples) < 5:
-                res.error_samples.append((page.id, err))
-            text = ""
-        if news:
-            c = shingle_counts(page.truth, text)
-            counts.append(c)
-            exact += tokens_equal(page.truth, text)
-            score = page_f1(*c)
-        else:
-            c = segment_counts(text, page.with_segs, page.without_segs)
-            counts.append(c)
-            score = page_segment_f1(*c)
-        if keep_pages:
-            res.per_page.append((page, text or "", title, score, c))
-    if news:
-        res.scores = news_scores(counts)
-        res.scores["accuracy"] = exact / len(pages) if pages else 0.0
-    else:
-        res.scores = multi_scores(counts)
-    return res
+def set_scores(setname: str, rows: Sequence[PageResult]) -> dict:
+    """A set's figures from its pages' results, as the data README aggregates them."""
+    fam = family(setname)
+    if fam == "news":
+        s = news_scores(r.detail for r in rows)
+        s["accuracy"] = mean([r.exact for r in rows])
+        return s
+    if fam == "multi":
+        return multi_scores(r.detail for r in rows)
+    s = web_scores(r.detail for r in rows)
+    s.update(snippet_rates(r.snippets for r in rows))
+    s["by_type"] = {t: web_scores(r.detail for r in rows if r.page_type == t)
+                    for t in PAGE_TYPES if any(r.page_type == t for r in rows)}
+    return s
+
+
+def set_f1(setname: str, rows: Sequence[PageResult]) -> float:
+    """A set's F1 alone (as ``set_scores`` gives it)."""
+    fam = family(setname)
+    if fam == "news":
+        return news_scores(r.detail for r in rows)["f1"]
+    if fam == "multi":
+        return multi_scores(r.detail for r in rows)["f1"]
+    return mean([r.score for r in rows])
+
+
+def _chunks(items: list, size: int) -> list:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def run_jobs(jobs: Sequence[Job], pages_of: dict, timeout: float, workers: int,
+             chunk: int = 8, progress: bool = True) -> dict:
+    """Run every job on its set's pages with `workers` processes; {job: ToolResult}.
+
+    All chunks of all jobs go to one pool at once (so no core idles between jobs); a job
+    whose tool is not installed, or fails to load, is marked unavailable.
+    """
+    results = {j: ToolResult(j.setname, j.tool) for j in jobs}
+    parts = {j: [] for j in jobs}
+    todo = {}
+    for j in jobs:
+        missing = tool_missing(j.tool)
+        if missing:
+            results[j].unavailable = missing
+            continue
+        todo[j] = _chunks(pages_of[j.setname], chunk)
+        parts[j] = [None] * len(todo[j])
+
+    def done(job, index, rows):
+        parts[job][index] = rows
+        if all(p is not None for p in parts[job]):
+            results[job].pages = [r for p in parts[job] for r in p]
+            if progress:
+                secs = sum(r.seconds for r in results[job].pages)
+                label = job.tool + ("" if not job.disabled else " -" + ",".join(sorted(job.disabled)))
+                print("  %-14s %-12s %5d pages, %6.1f s in the tool" % (
+                    job.setname, label, len(results[job].pages), secs), file=sys.stderr, flush=True)
+
+    def failed(job, exc):
+        results[job].unavailable = "%s: %s" % (type(exc).__name__, str(exc)[:200])
+        todo.pop(job, None)
+
+    if workers <= 1:
+        for job, chunks in list(todo.items()):
+            try:
+                for i, c in enumerate(chunks):
+                    done(job, i, run_chunk(job, c, timeout))
+            except Exception as exc:  # noqa: BLE001 - a tool that cannot load (ImportError mostly)
+                failed(job, exc)
+        return results
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [(job, i, pool.submit(run_chunk, job, c, timeout))
+                   for job, chunks in todo.items() for i, c in enumerate(chunks)]
+        for job, i, fut in futures:
+            if results[job].unavailable:
+                fut.cancel()
+                continue
+            try:
+                done(job, i, fut.result())
+            except Exception as exc:  # noqa: BLE001
+                failed(job, exc)
+    return results
+
+
+# --------------------------------------------------------------------------------------
+# Titles and metadata
+# --------------------------------------------------------------------------------------
+
+def _rate(pairs: Iterable[tuple]) -> dict:
+    """(right, has value) pairs -> {rate, matched, pages, coverage}."""
+    rows = list(pairs)
+    f = field_rates(rows)
+    return {"rate": f["accuracy"], "matched": sum(r for r, _ in rows), "pages": f["pages"],
+            "coverage": f["coverage"]}
+
+
+def title_rates(data_dir: Path, results: dict, pages_of: dict) -> dict:
+    """cleaner's title exact-match rates: news-html and news-ptext against titles.json; every web
+    set against its gold titles, on articles and on all pages with a gold title."""
+    rates = {}
+    path = data_dir / "news-html" / "titles.json"
+    titles = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    for setname in ("news-html", "news-ptext"):
+        r = results.get((setname, "cleaner"))
+        if titles and r is not None and r.pages:
+            pairs = [(title_matches(titles[p.id], p.title), bool(p.title)) for p in r.pages if p.id in titles]
+            if pairs:
+                rates[setname] = _rate(pairs)
+    for setname in WEB_SETS:
+        r = results.get((setname, "cleaner"))
+        if r is None or not r.pages:
+            continue
+        for scope in ("articles", "all"):
+            pairs = [(web_title_matches(pg.title, res.title), bool(res.title))
+                     for pg, res in zip(pages_of[setname], r.pages)
+                     if pg.title and (scope == "all" or pg.page_type == "article")]
+            if pairs:
+                rates["%s %s" % (setname, scope)] = _rate(pairs)
+    return rates
+
+
+META_FIELDS = ("title", "author", "date")
+
+
+def page_meta(page: Page, res: PageResult) -> dict:
+    """(right, has value) of each metadata field of one page, for the fields it has a gold value of."""
+    out = {}
+    if page.title:
+        out["title"] = (web_title_matches(page.title, res.title), bool(res.title))
+    if page.author:
+        out["author"] = (author_matches(page.author, res.authors), bool(res.authors))
+    if page.date:
+        out["date"] = (date_matches(page.date, res.date), bool(res.date))
+    return out
+
+
+def metadata_rates(pages: Sequence[Page], results: dict, setname: str = "web-html",
+                   tools: Sequence[str] = ("cleaner", "trafilatura")) -> dict:
+    """{tool: {scope: {field: field_rates}}} on a web set, for articles and for all pages."""
+    table = {}
+    for tool in tools:
+        r = results.get((setname, tool))
+        if r is None or r.unavailable or not r.pages:
+            continue
+        rows = [page_meta(pg, res) for pg, res in zip(pages, r.pages)]
+        for scope in ("articles", "all"):
+            picked = [m for m, pg in zip(rows, pages) if scope == "all" or pg.page_type == "article"]
+            table.setdefault(tool, {})[scope] = {
+                f: field_rates(m[f] for m in picked if f in m) for f in META_FIELDS}
+    return table
+
+
+# --------------------------------------------------------------------------------------
+# Ablation: the net effect of each rule, as F1 with it minus F1 without it
+# --------------------------------------------------------------------------------------
+
+CHANGE_EPS = 1e-9
+
+
+def groups_of(setname: str, rows: Sequence[PageResult]) -> dict:
+    """The page groups a set reports: "all", and on web sets each page type present."""
+    groups = {"all": list(range(len(rows)))}
+    if family(setname) == "web":
+        for t in PAGE_TYPES:
+            idx = [i for i, r in enumerate(rows) if r.page_type == t]
+            if idx:
+                groups[t] = idx
+    return groups
+
+
+def rule_effect(setname: str, base: Sequence[PageResult], off: Sequence[PageResult]) -> dict:
+    """Per group: effect = F1 of the baseline - F1 with the rule off (> 0: the rule helps), and the
+    pages it helps (their F1 drops without it) and hurts (their F1 rises without it)."""
+    out = {}
+    for group, idx in groups_of(setname, base).items():
+        b = [base[i] for i in idx]
+        o = [off[i] for i in idx]
+        out[group] = {
+            "effect": set_f1(setname, b) - set_f1(setname, o),
+            "helped": sum(x.score > y.score + CHANGE_EPS for x, y in zip(b, o)),
+            "hurt": sum(x.score + CHANGE_EPS < y.score for x, y in zip(b, o)),
+            "pages": len(idx),
+        }
+    return out
+
+
+def ablation_table(names: Sequence[str], sets: Sequence[str], results: dict) -> dict:
+    """{name: {set: rule_effect}} from the baseline job and one job per disabled name."""
+    table = {}
+    for name in names:
+        for setname in sets:
+            base = results.get(Job(setname, "cleaner"))
+            off = results.get(Job(setname, "cleaner", frozenset([name])))
+            if base is None or off is None or base.unavailable or off.unavailable:
+                continue
+            table.setdefault(name, {})[setname] = rule_effect(setname, base.pages, off.pages)
+    return table
+
+
+def effect_cell(e: Optional[dict]) -> str:
+    """`+0.0012 5/2` (effect, pages helped / hurt), or `·` when no page changes."""
+    if e is None:
+        return "-"
+    if not e["helped"] and not e["hurt"] and abs(e["effect"]) < CHANGE_EPS:
+        return "·"
+    return "%+.4f %d/%d" % (e["effect"], e["helped"], e["hurt"])
+
+
+def ablation_markdown(table: dict, sets: Sequence[str], baseline: dict) -> str:
+    """The ablation as Markdown tables: one over every set (all pages), one per web set by page type."""
+    lines = ["Effect of each rule = F1 with it - F1 without it (positive: the rule helps), then the pages",
+             "it helps / hurts (their F1 falls / rises when it is off); `·`: no page changes.", ""]
+
+    def md_table(columns, cell_of, base_of):
+        out = ["| rule | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|",
+               "| (baseline F1) | " + " | ".join(base_of(c) for c in columns) + " |"]
+        for name in table:
+            out.append("| `%s` | " % name + " | ".join(cell_of(name, c) for c in columns) + " |")
+        return out
+
+    def base_all(s):
+        f = baseline.get(s, {}).get("f1")
+        return _fmt(f, "%.4f")
+
+    lines += md_table(list(sets), lambda n, s: effect_cell(table[n].get(s, {}).get("all")), base_all)
+    for s in sets:
+        if family(s) != "web":
+            continue
+        types = [t for t in ("all",) + PAGE_TYPES if t == "all" or t in baseline.get(s, {}).get("by_type", {})]
+        lines += ["", "%s, by page type:" % s, ""]
+
+        def base_type(t, s=s):
+            if t == "all":
+                return base_all(s)
+            return _fmt(baseline[s]["by_type"][t]["f1"], "%.4f")
+        lines += md_table(types, lambda n, t, s=s: effect_cell(table[n].get(s, {}).get(t)), base_type)
+    silent = [n for n in table if all(effect_cell(g) == "·" for st in table[n].values() for g in st.values())]
+    if silent:
+        lines += ["", "No page changes on any set with these off: " + ", ".join("`%s`" % n for n in silent)]
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------------------
@@ -548,7 +967,9 @@ def _fmt(v, spec="%.3f"):
     return "-" if v is None else spec % v
 
 
-def print_table(results: list, out=sys.stdout):
+def print_table(results: list, out=None):
+    """news and multi sets: one row per set and tool."""
+    out = out or sys.stdout
     head = "%-14s %-12s %5s %6s %6s %6s %6s %8s %6s" % (
         "set", "tool", "pages", "F1", "P", "R", "acc", "ms/page", "errors")
     print(head, file=out)
@@ -562,13 +983,66 @@ def print_table(results: list, out=sys.stdout):
             print("%-14s %-12s  (not available: %s)" % (r.set, r.tool, r.unavailable[:80]), file=out)
             continue
         f = r.figures()
-        ms = None if r.tool in UNTIMED_TOOLS else f["ms_per_page"]
         print("%-14s %-12s %5d %6s %6s %6s %6s %8s %6d" % (
-            r.set, r.tool, r.pages, _fmt(f.get("f1")), _fmt(f.get("precision")),
-            _fmt(f.get("recall")), _fmt(f.get("accuracy")), _fmt(ms, "%.1f"), r.errors), file=out)
+            r.set, r.tool, f["pages"], _fmt(f.get("f1")), _fmt(f.get("precision")),
+            _fmt(f.get("recall")), _fmt(f.get("accuracy")), _fmt(f["ms_per_page"], "%.1f"), f["errors"]),
+            file=out)
+
+
+TYPE_ABBREV = {"article": "article", "service": "service", "product": "product", "collection": "collect",
+               "forum": "forum", "listing": "listing", "documentation": "docs"}
+
+
+def print_web_table(results: list, out=None):
+    """web sets: per tool, mean F1 on all pages and per page type side by side, then P, R (all pages),
+    the snippet rates (with found, higher is better; without found, lower is better), ms/page, errors."""
+    out = out or sys.stdout
+    cols = ["all"] + [TYPE_ABBREV[t] for t in PAGE_TYPES]
+    head = "%-13s %-12s %5s " % ("set", "tool", "pages") + " ".join("%7s" % c for c in cols) + \
+        " %6s %6s %6s %6s %8s %6s" % ("P", "R", "with", "w/out", "ms/page", "errors")
+    print(head, file=out)
+    print("-" * len(head), file=out)
+    prev = None
     for r in results:
-        for pid, err in r.error_samples:
+        if prev is not None and r.set != prev:
+            print("", file=out)
+        prev = r.set
+        if r.unavailable:
+            print("%-13s %-12s  (not available: %s)" % (r.set, r.tool, r.unavailable[:80]), file=out)
+            continue
+        f = r.figures()
+        by = f.get("by_type", {})
+        cells = [_fmt(f["f1"])] + [_fmt(by[t]["f1"]) if t in by else "-" for t in PAGE_TYPES]
+        print("%-13s %-12s %5d " % (r.set, r.tool, f["pages"]) + " ".join("%7s" % c for c in cells) +
+              " %6s %6s %6s %6s %8s %6d" % (_fmt(f["precision"]), _fmt(f["recall"]), _fmt(f["with_found"]),
+                                             _fmt(f["without_found"]), _fmt(f["ms_per_page"], "%.1f"),
+                                             f["errors"]), file=out)
+    pages = next((r.figures()["by_type"] for r in results if not r.unavailable), {})
+    if pages:
+        print("pages per type: " + ", ".join("%s %d" % (t, v["pages"]) for t, v in pages.items()), file=out)
+
+
+def print_errors(results: list, out=None, per_tool: int = 5):
+    out = out or sys.stdout
+    for r in results:
+        for pid, err in r.errors[:per_tool]:
             print("error %s/%s %s: %s" % (r.set, r.tool, pid[:40], err), file=out)
+
+
+def print_metadata(meta: dict, out=None):
+    """Accuracy (coverage) of each field on web-html, per tool, articles and all pages."""
+    out = out or sys.stdout
+    tools = list(meta)
+    if not tools:
+        return
+    print("\nmetadata on web-html: accuracy (coverage) over the pages with a gold value", file=out)
+    print("%-8s %-9s %6s  " % ("field", "scope", "pages") + "  ".join("%-15s" % t for t in tools), file=out)
+    for scope in ("articles", "all"):
+        for f in META_FIELDS:
+            first = meta[tools[0]][scope][f]
+            cells = ["%s (%s)" % (_fmt(meta[t][scope][f]["accuracy"]), _fmt(meta[t][scope][f]["coverage"], "%.2f"))
+                     for t in tools]
+            print("%-8s %-9s %6d  " % (f, scope, first["pages"]) + "  ".join("%-15s" % c for c in cells), file=out)
 
 
 def _short(s: str, n: int = 110) -> str:
@@ -576,79 +1050,124 @@ def _short(s: str, n: int = 110) -> str:
     return s if len(s) <= n else s[:n - 3] + "..."
 
 
-def show_worst(result: ToolResult, n: int, out=sys.stdout, max_diff_lines: int = 40):
-    if not result.per_page:
+def _print_diff(expected: str, got: str, out, max_lines: int):
+    exp = [ln.strip() for ln in expected.splitlines() if ln.strip()]
+    prod = [ln.strip() for ln in got.splitlines() if ln.strip()]
+    diff = list(difflib.unified_diff(exp, prod, "expected", "produced", n=0, lineterm=""))
+    for ln in diff[2:2 + max_lines]:
+        print("   " + _short(ln), file=out)
+    if len(diff) > 2 + max_lines:
+        print("   ... %d more diff lines" % (len(diff) - 2 - max_lines), file=out)
+
+
+def show_worst(result: ToolResult, pages: Sequence[Page], n: int, out=None, max_diff_lines: int = 40):
+    """The tool's n worst pages of a set (lowest page F1), each with a diff or the segments it got wrong."""
+    out = out or sys.stdout
+    if not result.pages:
         return
-    worst = sorted(result.per_page, key=lambda x: x[3])[:n]
+    fam = family(result.set)
+    worst = sorted(zip(pages, result.pages), key=lambda x: x[1].score)[:n]
     print("\n== %d worst pages of %s on %s" % (len(worst), result.tool, result.set), file=out)
-    for page, text, _title, score, c in worst:
-        print("\n-- %s  (F1 %.3f)%s" % (page.id, score, "  url " + page.url if page.url else ""), file=out)
-        if result.set in NEWS_SETS:
-            exp = [ln.strip() for ln in page.truth.splitlines() if ln.strip()]
-            got = [ln.strip() for ln in text.splitlines() if ln.strip()]
-            diff = list(difflib.unified_diff(exp, got, "expected", "produced", n=0, lineterm=""))
-            for ln in diff[2:2 + max_diff_lines]:
-                print("   " + _short(ln), file=out)
-            if len(diff) > 2 + max_diff_lines:
-                print("   ... %d more diff lines" % (len(diff) - 2 - max_diff_lines), file=out)
-        else:
-            norm = collapse_ws(text)
-            missed = [s for s in page.with_segs if collapse_ws(s) not in norm]
-            found = [s for s in page.without_segs if collapse_ws(s) in norm]
-            for s in missed:
-                print("   missed with:    " + _short(collapse_ws(s)), file=out)
-            for s in found:
-                print("   found without:  " + _short(collapse_ws(s)), file=out)
+    for page, res in worst:
+        extra = ""
+        if fam == "web":
+            extra = "  P %.3f R %.3f  %s" % (res.detail[0], res.detail[1], page.page_type)
+        print("\n-- %s  (F1 %.3f)%s%s" % (page.id, res.score, extra, "  url " + page.url if page.url else ""),
+              file=out)
+        text = res.text or ""
+        if fam in ("news", "web"):
+            _print_diff(page.truth, text, out, max_diff_lines)
+        if fam in ("multi", "web"):
+            low = text.lower() if fam == "web" else collapse_ws(text)
+            key = (lambda s: s.lower()) if fam == "web" else collapse_ws
+            for s in page.with_segs:
+                if key(s) not in low:
+                    print("   missed with:    " + _short(collapse_ws(s)), file=out)
+            for s in page.without_segs:
+                if key(s) in low:
+                    print("   found without:  " + _short(collapse_ws(s)), file=out)
 
 
-def title_rates(data_dir: Path, results: dict) -> dict:
-    """Exact-match rate of cleaner's titles on news-html and news-ptext against titles.json."""
-    path = data_dir / "news-html" / "titles.json"
-    if not path.exists():
-        return {}
-    titles = json.loads(path.read_text(encoding="utf-8"))
-    rates = {}
-    for setname in ("news-html", "news-ptext"):
-        r = results.get((setname, "cleaner"))
-        if r is None or r.unavailable or not r.per_page:
-            continue
-        n = ok = 0
-        for page, _text, title, _s, _c in r.per_page:
-            if page.id in titles:
-                n += 1
-                ok += title_matches(titles[page.id], title)
-        if n:
-            rates[setname] = {"rate": ok / n, "matched": ok, "pages": n}
-    return rates
+def page_prf(setname: str, detail: tuple) -> tuple:
+    """(precision, recall, F1) of one page in its set's metric."""
+    fam = family(setname)
+    if fam == "news":
+        return page_precision(*detail), page_recall(*detail), page_f1(*detail)
+    if fam == "multi":
+        tp, fn, fp, _tn = detail
+        return (tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0,
+                page_segment_f1(*detail))
+    return detail
 
 
-def check_floors(floors: dict, figures: dict, titles: dict, ran_sets: Sequence[str]) -> tuple:
-    """Return (failures, notes): every cleaner figure below its floor, and skipped floors."""
+def per_page_rows(setname: str, result: ToolResult) -> list:
+    """One record per page for --per-page: set, id, page_type, f1, precision, recall, ms, error."""
+    rows = []
+    for r in result.pages:
+        p, rc, f = page_prf(setname, r.detail)
+        rows.append({"set": setname, "id": r.id, "page_type": r.page_type, "f1": round(f, 6),
+                     "precision": round(p, 6), "recall": round(rc, 6), "ms": round(1000 * r.seconds, 2),
+                     "error": r.error})
+    return rows
+
+
+# --------------------------------------------------------------------------------------
+# The gate
+# --------------------------------------------------------------------------------------
+
+def lookup(fig: Optional[dict], metric: str):
+    """A figure by its floor name: "f1", or "TYPE.f1" for a page type of a web set."""
+    if fig is None:
+        return None
+    if "." in metric:
+        ptype, m = metric.split(".", 1)
+        return fig.get("by_type", {}).get(ptype, {}).get(m)
+    return fig.get(metric)
+
+
+def check_floors(floors: dict, figures: dict, titles: dict, ran_sets: Sequence[str],
+                 metadata: Optional[dict] = None) -> tuple:
+    """Return (failures, notes): every cleaner figure below its floor, and skipped floors.
+
+    Keys: a set name ({metric: floor}, with "TYPE.metric" for the page types of a web set),
+    "titles" ({"news-html": .., "web-html articles": .., ...}: the set is the first word) and
+    "metadata" ({"author articles": .., "date all": ..}: cleaner's accuracy on web-html).
+    """
     failures, notes = [], []
+
+    def check(label, got, floor):
+        if got is None or got + 1e-9 < floor:
+            failures.append("%s: %s < floor %.3f" % (label, _fmt(got), floor))
+
     for key, spec in floors.items():
         if key.startswith("_") or not isinstance(spec, dict):
             continue
         if key == "titles":
-            for setname, floor in spec.items():
-                if setname.startswith("_"):
+            for name, floor in spec.items():
+                if name.startswith("_"):
                     continue
-                if setname not in ran_sets:
-                    notes.append("titles %s: set not run, floor not checked" % setname)
+                if name.split()[0] not in ran_sets:
+                    notes.append("titles %s: set not run, floor not checked" % name)
                     continue
-                got = titles.get(setname, {}).get("rate")
-                if got is None or got + 1e-9 < floor:
-                    failures.append("titles %s: %s < floor %.3f" % (setname, _fmt(got), floor))
+                check("titles %s" % name, titles.get(name, {}).get("rate"), floor)
+            continue
+        if key == "metadata":
+            for name, floor in spec.items():
+                if name.startswith("_"):
+                    continue
+                if "web-html" not in ran_sets:
+                    notes.append("metadata %s: web-html not run, floor not checked" % name)
+                    continue
+                fname, scope = name.split()
+                got = (metadata or {}).get("cleaner", {}).get(scope, {}).get(fname, {}).get("accuracy")
+                check("metadata %s" % name, got, floor)
             continue
         if key not in ran_sets:
             notes.append("%s: set not run, floor not checked" % key)
             continue
-        got_set = figures.get(key, {}).get("cleaner")
         for metric, floor in spec.items():
-            if metric.startswith("_"):
-                continue
-            got = None if got_set is None else got_set.get(metric)
-            if got is None or got + 1e-9 < floor:
-                failures.append("%s %s: %s < floor %.3f" % (key, metric, _fmt(got), floor))
+            if not metric.startswith("_"):
+                check("%s %s" % (key, metric), lookup(figures.get(key, {}).get("cleaner"), metric), floor)
     return failures, notes
 
 
@@ -666,18 +1185,37 @@ def parse_args(argv=None):
                     help="comma-separated tools (html sets: %s; text sets: %s)"
                     % (",".join(HTML_TOOLS), ",".join(TEXT_TOOLS)))
     ap.add_argument("--limit", type=int, default=None, help="pages per set (quick runs)")
+    ap.add_argument("-j", "--jobs", type=int, default=2,
+                    help="worker processes (default: %(default)s; 1 runs in this process)")
     ap.add_argument("--show-worst", type=int, default=0, metavar="N",
                     help="print cleaner's N worst pages per set with a diff")
     ap.add_argument("--json", default=None, metavar="FILE", help="write all figures to FILE")
+    ap.add_argument("--per-page", default=None, metavar="FILE",
+                    help="write cleaner's per-page figures to FILE (JSON Lines: set, id, page_type, f1, ...)")
     ap.add_argument("--gate", default=None, metavar="FLOORS",
                     help="compare cleaner's figures with FLOORS (json); exit 1 if any is below")
+    ap.add_argument("--ablate", nargs="?", const="all", default=None, metavar="NAME[,NAME]",
+                    help="run cleaner again with each rule (or named step) disabled in turn and print "
+                         "its effect; default: every name")
     ap.add_argument("--timeout", type=float, default=60.0,
                     help="seconds per page and tool before it counts as an error (0: none)")
     return ap.parse_args(argv)
 
 
+def _names(value: str) -> list:
+    return [s.strip() for s in value.split(",") if s.strip()]
+
+
+def choose_tools(tools: Optional[list], setname: str, gate: bool) -> list:
+    set_tools = HTML_TOOLS if setname in HTML_SETS else TEXT_TOOLS
+    if tools is None:
+        return list(set_tools)
+    return [t for t in set_tools if t in tools or (gate and t == "cleaner")]
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    started = time.perf_counter()
     data_dir = Path(args.data_dir)
     if not data_dir.is_dir():
         if args.gate:
@@ -686,23 +1224,29 @@ def main(argv=None) -> int:
         print("benchmark data not found at %s" % data_dir, file=sys.stderr)
         return 2
 
-    sets = [s.strip() for s in args.sets.split(",") if s.strip()]
+    sets = _names(args.sets)
     unknown = [s for s in sets if s not in ALL_SETS]
     if unknown:
         print("unknown set(s): %s (known: %s)" % (", ".join(unknown), ", ".join(ALL_SETS)),
               file=sys.stderr)
         return 2
-    tools = None
-    if args.tools:
-        tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    tools = _names(args.tools) if args.tools else None
+    if tools:
         bad = [t for t in tools if t not in HTML_TOOLS + TEXT_TOOLS]
         if bad:
             print("unknown tool(s): %s" % ", ".join(bad), file=sys.stderr)
             return 2
-        if args.gate and "cleaner" not in tools:
-            tools.insert(0, "cleaner")
+    ablate = []
+    if args.ablate:
+        known = ablation_names()
+        ablate = known if args.ablate == "all" else _names(args.ablate)
+        bad = [n for n in ablate if n not in known]
+        if bad:  # clean() would take an unknown name silently and change nothing
+            print("unknown rule name(s): %s (known: %s)" % (", ".join(bad), ", ".join(known)),
+                  file=sys.stderr)
+            return 2
 
-    results, order, ran_sets = {}, [], []
+    pages_of, ran_sets, jobs = {}, [], []
     for setname in sets:
         if not (data_dir / setname).is_dir():
             print("set %s not found in %s, skipped" % (setname, data_dir), file=sys.stderr)
@@ -710,48 +1254,68 @@ def main(argv=None) -> int:
         pages, missing = load_set(data_dir, setname, args.limit)
         if missing:
             print("set %s: %d page file(s) missing, skipped" % (setname, missing), file=sys.stderr)
+        pages_of[setname] = pages
         ran_sets.append(setname)
-        set_tools = HTML_TOOLS if setname in HTML_SETS else TEXT_TOOLS
-        for tool in set_tools:
-            if tools is not None and tool not in tools:
-                continue
-            t0 = time.perf_counter()
-            # cleaner keeps per-page output: titles and --show-worst need it
-            r = run_tool(setname, tool, pages, args.timeout, tool == "cleaner")
-            print("  %-14s %-12s %3d pages in %5.1fs" % (setname, tool, r.pages,
-                                                        time.perf_counter() - t0),
-                  file=sys.stderr, flush=True)
-            results[(setname, tool)] = r
-            order.append(r)
+        set_tools = choose_tools(tools, setname, bool(args.gate))
+        if ablate and "cleaner" not in set_tools:
+            set_tools.insert(0, "cleaner")
+        jobs += [Job(setname, t, keep_text=bool(args.show_worst) and t == "cleaner") for t in set_tools]
+    jobs += [Job(s, "cleaner", frozenset([n])) for n in ablate for s in ran_sets]
+
+    ran = run_jobs(jobs, pages_of, args.timeout, args.jobs)
+    results = {(j.setname, j.tool): r for j, r in ran.items() if not j.disabled}
+    order = [r for j, r in ran.items() if not j.disabled]
 
     print("data: %s%s" % (data_dir, "  (limit %d pages per set)" % args.limit if args.limit else ""))
-    print_table(order)
-    titles = title_rates(data_dir, results)
+    classic = [r for r in order if family(r.set) != "web"]
+    web = [r for r in order if family(r.set) == "web"]
+    if classic:
+        print_table(classic)
+    if web:
+        print("\nweb sets (WCXB word-bag F1, mean over pages; all pages and per page type):")
+        print_web_table(web)
+    print_errors(order)
+    titles = title_rates(data_dir, results, pages_of)
     if titles:
         print("")
-        for setname, t in titles.items():
-            print("titles %-14s %.3f  (%d/%d exact)" % (setname, t["rate"], t["matched"], t["pages"]))
-
-    if args.show_worst:
-        for r in order:
-            if r.tool == "cleaner":
-                show_worst(r, args.show_worst)
+        for name, t in titles.items():
+            print("titles %-20s %.3f  (%d/%d exact)" % (name, t["rate"], t["matched"], t["pages"]))
+    metadata = metadata_rates(pages_of["web-html"], results) if "web-html" in pages_of else {}
+    print_metadata(metadata)
 
     figures = {}
     for r in order:
         figures.setdefault(r.set, {})[r.tool] = r.figures()
+    ablation = {}
+    if ablate:
+        ablation = ablation_table(ablate, ran_sets, ran)
+        baseline = {s: figures.get(s, {}).get("cleaner", {}) for s in ran_sets}
+        print("\nablation (cleaner, %d name(s)):\n" % len(ablate))
+        print(ablation_markdown(ablation, ran_sets, baseline))
+
+    if args.show_worst:
+        for r in order:
+            if r.tool == "cleaner":
+                show_worst(r, pages_of[r.set], args.show_worst)
+
+    wall = time.perf_counter() - started
+    print("\nwall time %.1f s (%d worker process%s)" % (wall, args.jobs, "" if args.jobs == 1 else "es"))
     if args.json:
-        payload = {"data_dir": str(data_dir), "limit": args.limit, "sets": figures,
-                   "titles": titles}
-        Path(args.json).write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n",
-                                   encoding="utf-8")
+        payload = {"data_dir": str(data_dir), "limit": args.limit, "sets": figures, "titles": titles,
+                   "metadata": metadata, "ablation": ablation, "wall_seconds": wall, "jobs": args.jobs}
+        Path(args.json).write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    if args.per_page:
+        with open(args.per_page, "w", encoding="utf-8") as fh:
+            for r in order:
+                if r.tool == "cleaner":
+                    for row in per_page_rows(r.set, r):
+                        fh.write(json.dumps(row, sort_keys=True) + "\n")
 
     if args.gate:
         floors = json.loads(Path(args.gate).read_text(encoding="utf-8"))
-        cl = [r for r in order if r.tool == "cleaner"]
-        failures, notes = check_floors(floors, figures, titles, ran_sets)
-        for r in cl:
-            if r.unavailable:
+        failures, notes = check_floors(floors, figures, titles, ran_sets, metadata)
+        for r in order:
+            if r.tool == "cleaner" and r.unavailable:
                 failures.insert(0, "cleaner could not be loaded: %s" % r.unavailable)
                 break
         print("")
