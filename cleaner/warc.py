@@ -1,6 +1,6 @@
 """Read HTML pages out of WARC files (gzip or not) for cleaning.
 
-Needs the optional extra ``warc`` (``pip install cleaner[warc]``, which installs warcio); it is
+Needs the optional extra ``warc`` (warcio and brotli: ``pip install '.[warc]'`` in the checkout); it is
 imported only when a WARC is read, and a missing extra is a ``MissingExtraError`` with the fix.
 
     >>> from cleaner.warc import iter_pages
@@ -72,8 +72,7 @@ def archive_iterator():
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
-        raise MissingExtraError("reading WARC needs the 'warc' extra: pip install 'cleaner[warc]' "
-                                "(or: pip install warcio)") from None
+        raise MissingExtraError("reading WARC needs warcio, the 'warc' extra: pip install warcio brotli") from None
     return ArchiveIterator
 
 

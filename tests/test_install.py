@@ -20,7 +20,7 @@ import pytest
 pytestmark = pytest.mark.install
 
 REPO = Path(__file__).resolve().parent.parent
-DIST = "cleaner"
+DIST = "cleaner-news"
 SUBSET = " -x -k test_golden"  # appended to the README's pytest command
 # what pip prints when it cannot reach a registry or find a package there
 PIP_OFFLINE = re.compile(r"No matching distribution found|Could not find a version that satisfies|NewConnectionError"
