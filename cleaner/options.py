@@ -18,6 +18,8 @@ class Options(Frozen):
         "kind",  # auto | html | text (any case)
         "url",  # str or None; bytes are decoded as UTF-8
         "max_bytes",  # refuse larger inputs
+        "encoding",  # the transport's charset label (WHATWG), or None
+        "content_type",  # the transport's Content-Type header value (its charset= is used), or None
         # HTML stage
         "fast",  # skip the jusText candidate of trafilatura's recall retry
         # heuristic stage (text input); the defaults were tuned on the development benchmark
@@ -36,11 +38,12 @@ class Options(Frozen):
     )
 
     def __init__(self, *, kind: str = "auto", url: str | bytes | None = None, max_bytes: int = 64 * 1024 * 1024,
-                 fast: bool = False, length_low: int = 50, length_high: int = 150, stopwords_low: float = 0.15,
+                 encoding: str | None = None, content_type: str | None = None, fast: bool = False, length_low: int = 50, length_high: int = 150, stopwords_low: float = 0.15,
                  stopwords_high: float = 0.25, max_link_density: float = 0.5, span_block_cost: float = 40.0,
                  span_char_cost: float = 0.5, rules: bool = True, disabled_rules: object = frozenset(),
                  dedupe: bool = True) -> None:
-        self._set(_kind(kind), _url(url), _count("max_bytes", max_bytes, least=1), _flag("fast", fast),
+        self._set(_kind(kind), _url(url), _count("max_bytes", max_bytes, least=1), _encoding(encoding),
+                  _text_or_none("content_type", content_type), _flag("fast", fast),
                   _count("length_low", length_low), _count("length_high", length_high),
                   _share("stopwords_low", stopwords_low), _share("stopwords_high", stopwords_high),
                   _share("max_link_density", max_link_density), _cost("span_block_cost", span_block_cost),
@@ -77,6 +80,24 @@ def _url(value: object) -> str | None:
             raise ValueError("url must be text; these bytes are not UTF-8") from None
     if value is not None and not isinstance(value, str):
         raise TypeError(f"url must be a str or None, not {type(value).__name__}")
+    return value
+
+
+def _encoding(value: object) -> str | None:
+    _text_or_none("encoding", value)
+    if value is not None:
+        from .detect import is_charset_label
+
+        if not is_charset_label(value):  # type: ignore[arg-type]
+            raise ValueError(f"encoding must be a charset label of the WHATWG Encoding Standard (utf-8, windows-1250, "
+                             f"iso-8859-2, shift_jis, ...), not {value!r}")
+        return value.strip().lower()  # type: ignore[union-attr]
+    return None
+
+
+def _text_or_none(name: str, value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
     return value
 
 
