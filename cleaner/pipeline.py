@@ -53,7 +53,7 @@ def run(data: str | bytes, opts: Options) -> Article:
 def _from_text(blocks: list[Block], opts: Options) -> Article:
     """The article in the blocks of a text; the list is consumed."""
     lex = lexicon()
-    rules = RuleBook(opts.disabled_rules, opts.rules)
+    rules = RuleBook(opts.disabled_rules, opts.rules, opts.user_rules)
     language, span = classify(blocks, opts, lex, lambda b: rules.first_matching_rule(b.text, b.kind))
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
@@ -87,7 +87,7 @@ def _from_html(parsed, opts: Options) -> Article:
 
     blocks, meta = html.extract(parsed, opts)
     removed: list[Removal] = []
-    rules = RuleBook(opts.disabled_rules, opts.rules)
+    rules = RuleBook(opts.disabled_rules, opts.rules, opts.user_rules)
     if meta.naive:  # trafilatura skipped (a huge page) or empty-handed: the raw blocks go through the heuristics
         classify(blocks, opts, lexicon(), lambda b: rules.first_matching_rule(b.text, b.kind))
         removed.extend(_removal(b) for b in blocks if b.label != "good")

@@ -73,13 +73,20 @@ def test_a_field_nested_deeper_than_the_recursion_limit_passes_through():
     assert out[1].startswith(f'{{"meta": {deep}, "error": "input is empty"')
 
 
-def test_input_fields_named_like_the_output_are_renamed_not_overwritten():
+def test_input_fields_named_like_the_output_are_refused_or_renamed_never_overwritten():
     rows = [{"cleaned": "mine", "input_cleaned": 1, "error": None, "html": PAGE},
             {"error": "fetch failed", "reason": 7, "line": "x", "html": ""}]
     result, out = run([json.dumps(r) for r in rows])
     first, second = (json.loads(x) for x in out)
-    assert first["input_input_cleaned"] == "mine" and first["input_cleaned"] == 1 and first["cleaned"]["paragraphs"]
-    assert "error" not in first and first["input_error"] is None  # 'error' is always cleaner's own
+    # the article's field: the record is an error line, its own field kept as it was
+    assert first["cleaned"] == "mine" and first["input_cleaned"] == 1 and first["html"] == PAGE
+    assert first["error"].startswith("the record already has a field 'cleaned': --force-into replaces it")
+    assert first["input_error"] is None and first["reason"] == "input"  # 'error' is always cleaner's own
+    # --force-into replaces it
+    result, out = run([json.dumps(rows[0])], "--force-into")
+    forced = json.loads(out[0])
+    assert result.exit_code == 0 and forced["cleaned"]["paragraphs"] and forced["input_cleaned"] == 1
+    assert "error" not in forced and forced["input_error"] is None and list(forced).count("cleaned") == 1
     assert (second["input_error"], second["input_reason"], second["input_line"]) == ("fetch failed", 7, "x")
     assert (second["error"], second["reason"], second["line"]) == ("input is empty", "input", 2)
 

@@ -62,7 +62,7 @@ def test_cli_warc_round_trip(tmp_path, gzipped):
     for i, o in enumerate(out[:3]):
         assert o["cleaned"] == cleaner.clean(PAGE.format(i=i), url=o["url"]).to_dict(with_removed=False)
         assert o["date"] and o["warc_record_id"].startswith("<urn:uuid:") and o["status"] == 200
-    assert out[3]["error"] == "input is empty" and out[3]["record"] == 6 and out[3]["file"] == str(path)
+    assert out[3]["error"] == "the response's body is empty (HTTP status 200)" and out[3]["record"] == 6 and out[3]["file"] == str(path)
     assert result.exit_code == 3
 
 
