@@ -132,3 +132,34 @@ def test_a_line_longer_than_the_limit_is_skipped_not_held(tmp_path):
     first, second = (json.loads(x) for x in out)
     assert first == {"error": f"line longer than {2 * 1000 + (1 << 20)} bytes", "reason": "input", "line": 1}
     assert second["id"] == 2 and second["cleaned"]["paragraphs"]
+
+
+@pytest.mark.parametrize("ext", [".gz", ".bz2", ".xz"])
+def test_compressed_json_lines_in_and_out(tmp_path, ext):
+    import bz2
+    import gzip
+    import lzma
+
+    module = {".gz": gzip, ".bz2": bz2, ".xz": lzma}[ext]
+    rows = [json.dumps({"id": i, "html": PAGE}) for i in range(3)] + ['{"id": 3, "html": ""}']
+    source = tmp_path / f"in.jsonl{ext}"
+    source.write_bytes(module.compress(("\n".join(rows) + "\n").encode()))
+    target = tmp_path / f"out.jsonl{ext}"
+    res = subprocess.run([CLEANER, "--jsonl", "-j", "1", "-q", str(source), "-o", str(target)], capture_output=True,
+                         timeout=120)
+    assert res.returncode == 3 and res.stdout == b"" and res.stderr == b""  # one record is empty
+    out = [json.loads(line) for line in module.decompress(target.read_bytes()).splitlines()]
+    assert [o["id"] for o in out] == [0, 1, 2, 3] and out[0]["cleaned"]["paragraphs"] and out[3]["error"]
+    # from a pipe too: the format is told by the first bytes
+    res = subprocess.run([CLEANER, "--jsonl", "-j", "1", "-q"], input=source.read_bytes(), capture_output=True,
+                         timeout=120)
+    assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == [0, 1, 2, 3]
+
+
+def test_broken_compressed_input_is_reported(tmp_path):
+    import gzip
+
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(gzip.compress((json.dumps({"html": PAGE}) + "\n").encode() * 50)[:-30])
+    res = subprocess.run([CLEANER, "--jsonl", "-j", "1", "-q", str(path)], capture_output=True, timeout=120)
+    assert res.returncode == 2 and res.stderr.startswith(f"cleaner: cannot read {path}".encode())
