@@ -10,8 +10,8 @@ and encoded again, so every valid JSON value passes through exactly: ``1e400`` s
 costs no recursion.  The record is checked by a scanner without recursion; what is not JSON (``NaN``,
 a trailing comma, a raw control character in a string) is refused, as in ``json.loads`` plus the
 strictness of the standard.  Names: an input field named like the article's field (``--into``) is never
-overwritten: such a record is an error line ("already has a field ..."), unless ``force_into`` (``--force-into``)
-replaces it.  An input field named like one of the fields an error line adds (``error``, ``reason``, ``line``,
+overwritten: such a record is an error line ("already has a field ...", the field kept as ``input_<name>``: an
+error line never has the article's field), unless ``force_into`` (``--force-into``) replaces it.  An input field named like one of the fields an error line adds (``error``, ``reason``, ``line``,
 ``file``) is kept, renamed with ``input_`` in front (again if that name is taken too), on every line: ``error``
 is always cleaner's.
 
@@ -314,7 +314,7 @@ class JsonRecordTask:
         added = {k: json.dumps(v, ensure_ascii=False) for k, v in {"error": message, "reason": reason, **where}.items()}
         if record is None:
             return json_line("{" + ", ".join(f'"{k}": {v}' for k, v in added.items()) + "}")
-        return record.line(drop, added, self.reserved)
+        return record.line(drop, added, (self.into, *self.reserved))  # an error line has no article field
 
 
 def _within_limit(page: str, limit: int) -> str:

@@ -78,8 +78,9 @@ def test_input_fields_named_like_the_output_are_refused_or_renamed_never_overwri
             {"error": "fetch failed", "reason": 7, "line": "x", "html": ""}]
     result, out = run([json.dumps(r) for r in rows])
     first, second = (json.loads(x) for x in out)
-    # the article's field: the record is an error line, its own field kept as it was
-    assert first["cleaned"] == "mine" and first["input_cleaned"] == 1 and first["html"] == PAGE
+    # the article's field: the record is an error line, its own field kept, renamed (no error line has 'cleaned')
+    assert "cleaned" not in first and first["input_input_cleaned"] == "mine" and first["input_cleaned"] == 1
+    assert first["html"] == PAGE
     assert first["error"].startswith("the record already has a field 'cleaned': --force-into replaces it")
     assert first["input_error"] is None and first["reason"] == "input"  # 'error' is always cleaner's own
     # --force-into replaces it
