@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 
 EXIT_OK, EXIT_NO_CONTENT, EXIT_INPUT_ERROR, EXIT_RECORDS_FAILED = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
@@ -129,7 +128,7 @@ def _command():
                   help="--jsonl: replace an input field named like --into (else such a record is an error).")
     @click.option("--all-statuses", is_flag=True, default=DEFAULTS["all_statuses"],
                   help="--warc: also clean responses whose HTTP status is not 2xx.")
-    @click.option("-j", "--jobs", type=_Jobs(), default=DEFAULTS["jobs"], metavar="N|auto",
+    @click.option("-j", "--jobs", type=_jobs_param(), default=DEFAULTS["jobs"], metavar="N|auto",
                   help="Folders, several files, streams: worker processes  [default: auto, the CPUs this process "
                   "may use; 0 = auto]")
     @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULTS["timeout"],
@@ -152,10 +151,7 @@ def _command():
         ctx = click.get_current_context()
         given = frozenset(name for name in options
                           if ctx.get_parameter_source(name) is not click.core.ParameterSource.DEFAULT)
-        try:
-            problem = usage_problem(options)
-        except ValueError as err:
-            problem = str(err)
+        problem = usage_problem(options)
         if problem:
             raise click.UsageError(problem)
         sys.exit(run(files, given=given, **options))
@@ -163,7 +159,8 @@ def _command():
     return cli
 
 
-def _jobs_type():
+def _jobs_param():
+    """-j's type: a number of workers, or auto (0)."""
     import click
 
     class Jobs(click.ParamType):
@@ -179,11 +176,7 @@ def _jobs_type():
                 return int(text)
             self.fail(f"{value!r} is not a number of workers (or auto)", param, ctx)
 
-    return Jobs
-
-
-def _Jobs():
-    return _jobs_type()()
+    return Jobs()
 
 
 def usage_problem(options: dict) -> str | None:
