@@ -1,0 +1,199 @@
+"""Stage 2 for HTML, first step: the page as a sequence of text blocks, each with its place in the page.
+
+A block is a run of text between two block-level boundaries (the start or end of a ``<p>``, a ``<div>``, a
+``<li>``, a ``<br>``...), as a reader sees the page's lines.  Each block keeps what the scorer
+(``cleaner.scorer``) weighs: the element that holds it (its tag), the tags and the class and id words of its
+ancestors, how much of its text is link text, and the ancestors themselves (by number), so that blocks
+can be grouped by the containers they share.  Scripts, styles and templates are not text; hidden elements
+are read, and marked (a page often keeps its content in a hidden element that a script shows).
+
+The tree is only read: this step runs before trafilatura's extraction, which prunes it.
+"""
+from __future__ import annotations
+
+import re
+
+from .article import Record
+from .detect import nfc
+
+BLOCK_TAGS = frozenset("""address article aside blockquote body br button caption center dd details dialog div dl
+dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr label legend li main menu nav noscript ol
+option p pre section select summary table tbody td tfoot th thead tr ul""".split())
+SKIPPED_TAGS = frozenset("script style template svg head iframe object canvas math video audio picture".split())
+HIDDEN = "#hidden"  # the word a hidden element adds to its class words
+CLASS_WORDS_KEPT = 40  # the class and id words of the nearest ancestors that a block keeps
+REPEATS_KEPT = 4  # the nearest ancestors whose repeats among their siblings a block keeps
+
+_CLASS_WORD = re.compile(r"[a-z]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+class PageBlock(Record):
+    """One block of the page's text with its context in the tree."""
+
+    __slots__ = ("text", "tag", "path", "classes", "link_chars", "ancestors", "repeats")
+
+    def __init__(self, text: str, tag: str, path: tuple[str, ...], classes: tuple[str, ...], link_chars: int,
+                 ancestors: tuple[int, ...], repeats: tuple[int, ...]) -> None:
+        self._set(text, tag, path, classes, link_chars, ancestors, repeats)
+
+
+class _Open:
+    """An element being walked: what its blocks inherit from it."""
+
+    __slots__ = ("element", "tag", "is_block", "words", "number", "repeats")
+
+    def __init__(self, element, tag: str, is_block: bool, words: list[str], number: int) -> None:
+        self.element, self.tag, self.is_block, self.words, self.number = element, tag, is_block, words, number
+        self.repeats = 0  # counted when a block first needs it
+
+
+def page_blocks(tree) -> list[PageBlock]:
+    """The text blocks of the page's body, in reading order."""
+    from lxml import etree
+
+    body = tree.find(".//body")
+    if body is None:
+        body = tree
+    reader = _Reader()
+    walker = etree.iterwalk(body, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in SKIPPED_TAGS:
+                walker.skip_subtree()  # its "end" still comes: its tail is text of the page
+                reader.open(el, "", skipped=True)
+            elif tag:
+                reader.open(el, tag)
+        else:
+            reader.close(el, tag)
+    reader.flush()
+    return reader.blocks
+
+
+class _Reader:
+    """The walk's state: the open elements, and the text gathered since the last block boundary."""
+
+    def __init__(self) -> None:
+        self.blocks: list[PageBlock] = []
+        self.stack: list[_Open] = []
+        self.pieces: list[str] = []
+        self.link_chars = 0
+        self.links_open = 0
+        self.count = 0
+        self.sibling_counts: dict = {}
+
+    def open(self, el, tag: str, skipped: bool = False) -> None:
+        if skipped:
+            self.stack.append(_Open(el, "", False, [], -1))
+            return
+        is_block = tag in BLOCK_TAGS
+        if is_block and self.pieces:
+            self.flush()
+        cls, ident = el.get("class"), el.get("id")
+        words = _CLASS_WORD.findall(f"{cls or ''} {ident or ''}".lower()) if cls or ident else []
+        if _is_hidden(el):
+            words.append(HIDDEN)
+        self.count += 1
+        self.stack.append(_Open(el, tag, is_block, words, self.count))
+        if tag == "a":
+            self.links_open += 1
+        if el.text:
+            self.add(el.text)
+
+    def close(self, el, tag: str) -> None:
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.is_block and self.pieces:
+            self.flush()  # the block's text belongs to the element that closes
+        if top is not None and top.tag == "a":
+            self.links_open -= 1
+        if self.stack:
+            self.stack.pop()
+        if el.tail:
+            self.add(el.tail)
+
+    def add(self, text: str) -> None:
+        if not self.pieces and text.isspace():
+            return  # the whitespace between two blocks' tags
+        self.pieces.append(text)
+        if self.links_open:
+            self.link_chars += len(text.strip())
+
+    def flush(self) -> None:
+        if not self.pieces:
+            return
+        text = " ".join("".join(self.pieces).split())
+        self.pieces.clear()
+        link_chars, self.link_chars = self.link_chars, 0
+        if not text:
+            return
+        owner = next((o.tag for o in reversed(self.stack) if o.is_block), "body")
+        words: list[str] = []
+        for o in self.stack:
+            words.extend(o.words)
+        self.blocks.append(PageBlock(
+            nfc(text), owner, tuple(o.tag for o in self.stack if o.tag), tuple(words[-CLASS_WORDS_KEPT:]),
+            min(link_chars, len(text)), tuple(o.number for o in self.stack if o.tag),
+            tuple(o.repeats or self._repeats(o) for o in self.stack[-REPEATS_KEPT:])))
+
+    def _repeats(self, o: _Open) -> int:
+        """How many of the element's siblings (itself included) share its tag and class: a card of a grid, an
+        item of a menu."""
+        el = o.element
+        parent = el.getparent()
+        if parent is None:
+            o.repeats = 1
+            return 1
+        counts = self.sibling_counts.get(parent)
+        if counts is None:
+            counts = self.sibling_counts[parent] = {}
+            for child in parent:
+                if isinstance(child.tag, str):
+                    key = (child.tag, child.get("class"))
+                    counts[key] = counts.get(key, 0) + 1
+        o.repeats = counts.get((el.tag, el.get("class")), 1)
+        return o.repeats
+
+
+def _is_hidden(el) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(style) is not None
+
+
+class PageSignals(Record):
+    """What the page says of itself: its Open Graph type, the schema.org types in its JSON-LD, a few counts."""
+
+    __slots__ = ("og_type", "ld_types", "articles", "h2s", "has_time", "images")
+
+    def __init__(self, og_type: str, ld_types: frozenset[str], articles: int, h2s: int, has_time: bool,
+                 images: int) -> None:
+        self._set(og_type, ld_types, articles, h2s, has_time, images)
+
+
+_LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([A-Za-z]{1,40})"')
+
+
+def page_signals(tree) -> PageSignals:
+    og_type = ""
+    for el in tree.iter("meta"):
+        if (el.get("property") or el.get("name") or "").lower() == "og:type":
+            og_type = (el.get("content") or "").strip().lower()
+            break
+    types = set()
+    for el in tree.iter("script"):
+        if el.text and (el.get("type") or "").lower() == "application/ld+json":
+            types.update(t.lower() for t in _LD_TYPE.findall(el.text))
+    count = lambda tag: sum(1 for _ in tree.iter(tag))  # noqa: E731
+    return PageSignals(og_type, frozenset(types), count("article"), count("h2"),
+                       next(tree.iter("time"), None) is not None, count("img"))
+
+
+_TAG_KINDS = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li", "dd": "li",
+              "td": "td", "th": "td", "blockquote": "quote", "pre": "code"}
+
+
+def kind_of(tag: str) -> str:
+    """The block kind (p, h, li, td, quote, code) of the element that holds a block."""
+    return _TAG_KINDS.get(tag, "p")

@@ -1,0 +1,274 @@
+"""Stage 3 for HTML, first step: the features of each page block, as the learned scorer weighs them.
+
+Each block gets a dict of named numbers (most are 0 or 1, the rest scaled to about 0..1): what its text is
+like (length, stop words, sentence ends, digits, capitals, links), where it stands (the element that holds
+it, its ancestors, the class and id words around it, its position against the headline and against what
+trafilatura extracted), what its containers hold (the share of the page's text, of link text, of
+extracted text under each of its nearest ancestors), and what the page says of itself (its Open Graph and
+schema.org types).  The names are the model's: ``cleaner/models/html.json`` holds a weight for each.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections import Counter
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from .classify import choose_stopwords
+from .dom import PageBlock, PageSignals, kind_of
+from .lexicon import lexicon
+from .text import WORD, words_of
+
+TERMINAL = tuple('.!?…"”’»。！？)')
+_DIGIT = re.compile(r"\d")
+_UPPER = re.compile(r"[A-Z]")
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
+
+_VOCABULARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models", "features.json")
+with open(_VOCABULARY, encoding="utf-8") as _fh:
+    _WORDS = json.load(_fh)
+OWN_TAGS = frozenset(_WORDS["own_tags"])  # a block's own element, one feature each (others: tag_other)
+ANCESTOR_TAGS = tuple(_WORDS["ancestor_tags"])  # the elements a block may stand in, one feature each
+# Words of class and id attributes, in groups that mean the same to a reader of page templates.
+CLASS_GROUPS = {name: re.compile(pattern) for name, pattern in _WORDS["class_groups"].items()}
+LD_GROUPS = {name: frozenset(types) for name, types in _WORDS["ld_groups"].items()}  # schema.org types
+CONTAINER_LEVELS = (1, 2, 3, 4, 6)  # ancestors this many levels above a block whose content is measured
+NEIGHBOURS = (-2, -1, 1, 2)
+NEIGHBOUR_KEYS = ("traf", "link", "log_words", "terminal", "stop")
+CLASS_TABLE_WORDS = 12  # the nearest class words the learned class table reads
+LANGUAGE_BLOCKS = 200  # the longest blocks' words read to choose the stop-word language
+RULE_MAX_WORDS = 60  # no rule reads a longer block
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+def page_features(blocks: list[PageBlock], signals: PageSignals, extracted: list[float], candidate: list[float],
+                  class_table: dict[str, float], rule_of: Callable[[str, str], str | None] | None = None,
+                  url: str | None = None) -> tuple[list[dict[str, float]], dict[str, float]]:
+    """The features of every block, and those of the page (the same for all its blocks).  ``extracted``: the
+    share of each block's words that trafilatura's extraction holds; ``candidate``: the same of the candidate
+    made of it (``html._candidate``); ``class_table``: the learned weight of class and id words (the model's); ``rule_of``:
+    the name of the rule that calls a text of a kind noise, if any (``RuleBook.first_matching_rule``);
+    ``url``: the page's address."""
+    words = [words_of(b.text) for b in blocks]
+    stopwords = choose_stopwords([w for w, b in zip(words, blocks) if len(b.text) > 40][:LANGUAGE_BLOCKS],
+                                 lexicon())[1]
+    rows = [_own(b, w, stopwords) for b, w in zip(blocks, words)]
+    if rule_of is not None:
+        for b, w, f in zip(blocks, words, rows):
+            if len(w) <= RULE_MAX_WORDS:
+                hit = rule_of(b.text, kind_of(b.tag))
+                if hit is not None:
+                    f["rule_" + hit.split(".")[0]] = 1.0
+    _place(blocks, rows, extracted)
+    for f, share in zip(rows, candidate):
+        f["cand"] = share
+        f["cand_kept"] = 1.0 if share >= 0.5 else 0.0
+    _containers(blocks, rows, extracted)
+    page = _page(blocks, signals, extracted, url)
+    class_features(blocks, rows, class_table)
+    _neighbours(rows)
+    return rows, page
+
+
+def _own(b: PageBlock, words: list[str], stopwords: frozenset[str]) -> dict[str, float]:
+    """What the block's text is like, and the element that holds it."""
+    text = b.text
+    n, length = len(words), len(text)
+    spaced = text.split()
+    f = {
+        "log_chars": math.log1p(length),
+        "log_words": math.log1p(n),
+        "stop": sum(w in stopwords for w in words) / n if n else 0.0,
+        "has_stop": 1.0 if stopwords else 0.0,
+        "terminal": 1.0 if text.endswith(TERMINAL) else 0.0,
+        "sentences": len(_SENTENCE_END.findall(text)) / (n + 1),
+        "digits": len(_DIGIT.findall(text)) / length,
+        "upper": len(_UPPER.findall(text)) / (len(_LETTER.findall(text)) or 1),
+        "titlecase": sum(1 for w in spaced if w[:1].isupper()) / (len(spaced) or 1),
+        "link": b.link_chars / length,
+        "commas": text.count(",") / (n + 1),
+        "short": 1.0 if n < 3 else 0.0,
+        "pipe": 1.0 if ("|" in text or "•" in text or "·" in text) else 0.0,
+        "copyright": 1.0 if ("©" in text or "copyright" in text.lower()) else 0.0,
+        "tag_" + (b.tag if b.tag in OWN_TAGS else "other"): 1.0,
+        "depth": len(b.path) / 30.0,
+    }
+    path = set(b.path)
+    for tag in ANCESTOR_TAGS:
+        if tag in path:
+            f["in_" + tag] = 1.0
+    for name in _groups_of(b.classes):
+        f[name] = 1.0
+    repeats = b.repeats
+    for k, r in enumerate(reversed(repeats)):
+        f[f"rep{k}"] = math.log1p(r - 1) / 3
+    f["rep_max"] = math.log1p(max(repeats, default=1) - 1) / 3
+    return f
+
+
+@lru_cache(maxsize=4096)
+def _groups_of(classes: tuple[str, ...]) -> frozenset[str]:
+    """The class groups that any of these class and id words belongs to."""
+    found: set[str] = set()
+    for word in set(classes):
+        found |= _word_groups(word)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=16384)
+def _word_groups(word: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in CLASS_GROUPS.items() if pattern.search(word))
+
+
+def _place(blocks: list[PageBlock], rows: list[dict], extracted: list[float]) -> None:
+    """Where the block stands: in the page, against the first <h1>, against trafilatura's extraction."""
+    n = len(blocks)
+    counts = Counter(b.text for b in blocks)
+    total = sum(len(b.text) for b in blocks) or 1
+    first_h1 = next((i for i, b in enumerate(blocks) if b.tag == "h1"), None)
+    kept = [i for i, share in enumerate(extracted) if share >= 0.5]
+    first, last = (kept[0], kept[-1]) if kept else (None, None)
+    done = 0
+    for i, (b, f) in enumerate(zip(blocks, rows)):
+        f["repeated"] = 1.0 if counts[b.text] > 1 else 0.0
+        f["pos"] = i / n
+        f["pos_chars"] = done / total
+        done += len(b.text)
+        if first_h1 is not None:
+            f["after_h1"] = 1.0 if i > first_h1 else 0.0
+            f["is_h1"] = 1.0 if i == first_h1 else 0.0
+            f["h1_dist"] = min(abs(i - first_h1), 50) / 50.0
+        f["traf"] = extracted[i]
+        f["traf_kept"] = 1.0 if extracted[i] >= 0.5 else 0.0
+        if first is None:
+            f["no_traf"] = 1.0
+        else:
+            f["before_traf"] = 1.0 if i < first else 0.0
+            f["after_traf"] = 1.0 if i > last else 0.0
+            f["traf_dist"] = (min(first - i, 50) if i < first else min(i - last, 50) if i > last else 0) / 50.0
+
+
+def _containers(blocks: list[PageBlock], rows: list[dict], extracted: list[float]) -> None:
+    """What each of the block's nearest containers holds: blocks, share of the page's text, share of its own
+    text that trafilatura extracted, that is link text, and of its blocks that end a sentence."""
+    total = sum(len(b.text) for b in blocks) or 1
+    sums: dict[int, list] = {}
+    for b, share in zip(blocks, extracted):
+        chars = len(b.text)
+        kept = chars if share >= 0.5 else 0
+        ends = 1 if b.text.endswith(TERMINAL) else 0
+        for a in b.ancestors:
+            s = sums.get(a)
+            if s is None:
+                s = sums[a] = [0, 0, 0, 0, 0]
+            s[0] += 1
+            s[1] += chars
+            s[2] += kept
+            s[3] += b.link_chars
+            s[4] += ends
+    for b, f in zip(blocks, rows):
+        ancestors = b.ancestors
+        for level in CONTAINER_LEVELS:
+            if len(ancestors) > level:
+                count, chars, kept, links, ends = sums[ancestors[-1 - level]]
+                f[f"c{level}_blocks"] = math.log1p(count)
+                f[f"c{level}_share"] = chars / total
+                f[f"c{level}_traf"] = kept / (chars or 1)
+                f[f"c{level}_link"] = links / (chars or 1)
+                f[f"c{level}_term"] = ends / count
+
+
+def _page(blocks: list[PageBlock], signals: PageSignals, extracted: list[float], url: str | None) -> dict[str, float]:
+    """What the page says of itself (its types, its address, its share of links and of extracted text)."""
+    total = sum(len(b.text) for b in blocks) or 1
+    page = {
+        "og_article": 1.0 if signals.og_type == "article" else 0.0,
+        "og_product": 1.0 if "product" in signals.og_type else 0.0,
+        "og_website": 1.0 if signals.og_type == "website" else 0.0,
+        "p_articles": min(signals.articles, 20) / 20,
+        "p_h2": min(signals.h2s, 40) / 40,
+        "p_time": 1.0 if signals.has_time else 0.0,
+        "p_img": min(signals.images, 100) / 100,
+        "p_link": sum(b.link_chars for b in blocks) / total,
+        "p_traf": sum(len(b.text) for b, share in zip(blocks, extracted) if share >= 0.5) / total,
+        "p_blocks": math.log1p(len(blocks)) / 8,
+    }
+    for name, types in LD_GROUPS.items():
+        page[name] = 1.0 if signals.ld_types.intersection(types) else 0.0
+    page.update(url_features(url))
+    return page
+
+
+_DATED_PATH = re.compile(r"/(?:19|20)\d\d(?:[/-]\d{1,2}){1,2}(?:/|-|$)")
+
+
+def url_features(url: str | None) -> dict[str, float]:
+    """The shape of the page's address: a date in its path, how deep the path is, how many words its last
+    part has (an article's slug has many)."""
+    if not url:
+        return {"no_url": 1.0}
+    path = urlsplit(url).path
+    parts = [p for p in path.split("/") if p]
+    last = parts[-1].rsplit(".", 1)[0] if parts else ""
+    return {"url_dated": 1.0 if _DATED_PATH.search(path) else 0.0, "url_depth": min(len(parts), 8) / 8,
+            "url_slug": min(len(re.split(r"[-_]+", last)) if last else 0, 16) / 16}
+
+
+def class_features(blocks: list[PageBlock], rows: list[dict], table: dict[str, float]) -> None:
+    """The learned weights of the class and id words around the block: their sum, extremes and count, and
+    the sum over the nearest few."""
+    for b, f in zip(blocks, rows):
+        words = set(b.classes[-CLASS_TABLE_WORDS:])
+        values = [table[w] for w in words if w in table]
+        near = [table[w] for w in set(b.classes[-4:]) if w in table]
+        f["cl_sum"] = sum(values) / 5
+        f["cl_max"] = max(values, default=0.0)
+        f["cl_min"] = min(values, default=0.0)
+        f["cl_n"] = len(values) / 10
+        f["cl_near"] = sum(near) / 3
+
+
+def _neighbours(rows: list[dict]) -> None:
+    """A few features of the two blocks before and after, and the extraction's share over a window."""
+    n = len(rows)
+    for i, f in enumerate(rows):
+        for d in NEIGHBOURS:
+            j = i + d
+            if 0 <= j < n:
+                other = rows[j]
+                for k in NEIGHBOUR_KEYS:
+                    f[f"{k}@{d}"] = other.get(k, 0.0)
+            else:
+                f[f"edge@{d}"] = 1.0
+        lo, hi = max(0, i - 5), min(n, i + 6)
+        f["traf_win5"] = sum(rows[j]["traf"] for j in range(lo, hi)) / (hi - lo)
+
+
+def covered(blocks: list[PageBlock], extracted_texts: list[str]) -> list[float]:
+    """For each block, the share of its words that the extracted texts hold in the same order (each run of
+    three words found there; a block of one or two words found whole)."""
+    tokens: list[str] = []
+    for text in extracted_texts:
+        tokens.extend(WORD.findall(text.lower()))
+    trigrams = {tuple(tokens[i:i + 3]) for i in range(len(tokens) - 2)}
+    joined = f" {' '.join(tokens)} "
+    shares = []
+    for b in blocks:
+        words = WORD.findall(b.text.lower())
+        n = len(words)
+        if n < 3:
+            shares.append(1.0 if n and f" {' '.join(words)} " in joined else 0.0)
+            continue
+        hit = [False] * n
+        for i in range(n - 2):
+            if tuple(words[i:i + 3]) in trigrams:
+                hit[i] = hit[i + 1] = hit[i + 2] = True
+        shares.append(sum(hit) / n)
+    return shares

@@ -1,0 +1,208 @@
+"""Stage 3: the learned block scorer, a model read from a data file and evaluated in plain Python.
+
+Two logistic regressions in a row, as in Web2Text's and Dragnet's studies of the task:
+
+1. each block on its own features (``cleaner.features``): a probability that it is the page's content;
+2. each block again, on a few of its own features plus the first probabilities of its neighbours (the
+   blocks around it, the containers it stands in, the whole page): content comes in runs and in
+   containers, boilerplate too.
+
+A block is kept when its second probability reaches the model's threshold.  The weights, the threshold and
+the learned weights of class and id words live in ``cleaner/models/<name>.json``, written by
+``benchmarks/train.py`` from the development corpus; each is a sum of named terms, so a removal can say
+which features weighed most against the block (``explain``).
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from functools import lru_cache
+
+from .article import Frozen
+
+MODELS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
+WINDOWS = (2, 5, 10, 25)  # blocks on each side whose first probabilities the second stage averages
+NEAR = (-3, -2, -1, 1, 2, 3)
+CONTAINER_LEVELS = (1, 2, 3, 4, 6)
+MAIN_SHARE = 0.7  # the main container holds this share of the page's probable content
+
+
+class Linear(Frozen):
+    """A logistic regression: an intercept and a weight for each named feature (others weigh nothing)."""
+
+    __slots__ = ("intercept", "weights")
+
+    def __init__(self, intercept: float, weights: dict[str, float]) -> None:
+        self._set(intercept, weights)
+
+    def logit(self, features: dict[str, float], base: float = 0.0) -> float:
+        """The score of these features; ``base``: what other features add (``partial`` of a page's)."""
+        weights = self.weights
+        return self.intercept + base + sum(weights[k] * v for k, v in features.items() if k in weights)
+
+    def partial(self, features: dict[str, float]) -> float:
+        """What these features add to a score (the page's, the same for every block)."""
+        return self.logit(features) - self.intercept
+
+    def probability(self, features: dict[str, float], base: float = 0.0) -> float:
+        return _sigmoid(self.logit(features, base))
+
+    def against(self, features: dict[str, float], n: int = 3) -> list[str]:
+        """The names of the ``n`` features that pull the score down most."""
+        terms = sorted((self.weights[k] * v, k) for k, v in features.items() if k in self.weights and v)
+        return [k for value, k in terms[:n] if value < 0]
+
+
+class Model(Frozen):
+    """The two stages; a third regression that tells an article page from other pages (a shop's grid, a
+    forum, a listing), each with its decision threshold; the stage-2 features carried from stage 1; the
+    class-word table; ``about`` says how the model was trained and what it scored."""
+
+    __slots__ = ("stage1", "stage2", "kind", "thresholds", "carried", "class_table", "about")
+
+    def __init__(self, stage1: Linear, stage2: Linear, kind: Linear, thresholds: dict[str, float],
+                 carried: tuple[str, ...], class_table: dict[str, float], about: dict) -> None:
+        self._set(stage1, stage2, kind, thresholds, carried, class_table, about)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Model:
+        return cls(Linear(data["stage1"]["intercept"], data["stage1"]["weights"]),
+                   Linear(data["stage2"]["intercept"], data["stage2"]["weights"]),
+                   Linear(data["kind"]["intercept"], data["kind"]["weights"]),
+                   {k: float(v) for k, v in data["thresholds"].items()}, tuple(data["carried"]),
+                   data.get("class_table", {}), data.get("about", {}))
+
+    def to_dict(self) -> dict:
+        return {"about": self.about, "thresholds": self.thresholds, "carried": list(self.carried),
+                "stage1": {"intercept": self.stage1.intercept, "weights": self.stage1.weights},
+                "stage2": {"intercept": self.stage2.intercept, "weights": self.stage2.weights},
+                "kind": {"intercept": self.kind.intercept, "weights": self.kind.weights},
+                "class_table": self.class_table}
+
+    def first_stage(self, rows: list[dict[str, float]], page: dict[str, float]) -> list[float]:
+        """Each block's probability of being content by its own features and the page's."""
+        base = self.stage1.partial(page)
+        return [self.stage1.probability(f, base) for f in rows]
+
+    def is_article(self, page: dict[str, float], first: list[float], chars: list[int]) -> bool:
+        """Whether the page is an article (not a shop's grid, a forum, a listing, a service's page): unless the
+        model is sure enough that it is not (``thresholds["kind"]``)."""
+        return self.kind.probability(page_kind_features(page, first, chars)) >= self.thresholds.get("kind", 0.5)
+
+    def second_stage(self, rows: list[dict[str, float]], page: dict[str, float], first: list[float],
+                     chars: list[int], ancestors: list[tuple[int, ...]]) -> tuple[list[float], list[dict]]:
+        """Each block's probability of being content, read with the first stage's verdicts around it; and
+        the features that reading gave (for ``why``)."""
+        second, page_second = context(rows, page, first, chars, ancestors, self.carried)
+        base = self.stage2.partial(page_second)
+        return [self.stage2.probability(f, base) for f in second], second
+
+    def threshold(self, article: bool) -> float:
+        """The probability a block needs to be kept, on an article page or on another."""
+        return self.thresholds["article" if article else "other"]
+
+    def why(self, row: dict[str, float], second: dict[str, float]) -> str:
+        """What weighed most against a block: its own features, or, when it looked like content on its
+        own, what the second stage read around it."""
+        names = self.stage1.against(row) if second["p1"] < 0.5 else self.stage2.against(second)
+        return ", ".join(names)
+
+
+def model(name: str) -> Model:
+    """The model shipped in ``cleaner/models/<name>.json`` (read once, on first use)."""
+    return model_at(os.path.join(MODELS, f"{name}.json"))
+
+
+@lru_cache(maxsize=8)
+def model_at(path: str) -> Model:
+    """The model in a JSON file (read once a process)."""
+    with open(path, encoding="utf-8") as fh:
+        return Model.from_dict(json.load(fh))
+
+
+def context(rows: list[dict[str, float]], page: dict[str, float], first: list[float], chars: list[int],
+            ancestors: list[tuple[int, ...]], carried: tuple[str, ...]) -> tuple[list[dict[str, float]], dict]:
+    """The second stage's features: the carried first-stage features, the block's own first probability,
+    its neighbours', the mean over windows around it (and before it, and after it), the content share of
+    its containers, whether it stands in the page's main container; and, for the whole page, its carried
+    features and its means."""
+    n = len(rows)
+    total = sum(chars) or 1
+    sums: dict[int, list[float]] = {}
+    for c, p, path in zip(chars, first, ancestors):
+        for a in path:
+            s = sums.get(a)
+            if s is None:
+                s = sums[a] = [0.0, 0.0]
+            s[0] += c * p
+            s[1] += c
+    weighted = sum(c * p for c, p in zip(chars, first))
+    main = _main_container(sums, weighted)
+    page_second = {k: page[k] for k in carried if k in page}
+    page_second["page_mean"] = weighted / total
+    page_second["page_kept"] = sum(c for c, p in zip(chars, first) if p >= 0.5) / total
+    page_second["log_n"] = math.log1p(n)
+    own = [k for k in carried if k not in page]
+    prefix = [0.0]
+    for p in first:
+        prefix.append(prefix[-1] + p)
+    out = []
+    for i, f in enumerate(rows):
+        g = {k: f[k] for k in own if k in f}
+        g["p1"] = first[i]
+        for d in NEAR:
+            j = i + d
+            g[f"p1@{d}"] = first[j] if 0 <= j < n else -1.0
+        for w in WINDOWS:
+            lo, hi = max(0, i - w), min(n, i + w + 1)
+            g[f"p1w{w}"] = (prefix[hi] - prefix[lo]) / (hi - lo)
+            g[f"p1b{w}"] = (prefix[i] - prefix[lo]) / (i - lo) if i > lo else -1.0
+            g[f"p1a{w}"] = (prefix[hi] - prefix[i + 1]) / (hi - i - 1) if hi > i + 1 else -1.0
+        path = ancestors[i]
+        for level in CONTAINER_LEVELS:
+            if len(path) > level:
+                content, size = sums[path[-1 - level]]
+                g[f"cp{level}"] = content / (size or 1)
+                g[f"cs{level}"] = size / total
+            else:
+                g[f"cp{level}"] = -1.0
+                g[f"cs{level}"] = 0.0
+        g["in_main"] = 1.0 if main is not None and main in path else 0.0
+        out.append(g)
+    return out, page_second
+
+
+def page_kind_features(page: dict[str, float], first: list[float], chars: list[int]) -> dict[str, float]:
+    """What tells an article page from others: what the page says of itself, and how its first-stage
+    content is spread (its share, its longest run, its blocks)."""
+    g = dict(page)
+    total = sum(chars) or 1
+    kept = [c for c, p in zip(chars, first) if p >= 0.5]
+    run = best = 0
+    for c, p in zip(chars, first):
+        run = run + c if p >= 0.5 else 0
+        best = max(best, run)
+    g["k_share"] = sum(kept) / total
+    g["k_run"] = best / total
+    g["k_blocks"] = math.log1p(len(kept)) / 6
+    g["k_mean"] = sum(c * p for c, p in zip(chars, first)) / total
+    g["k_long"] = sum(1 for c in kept if c >= 150) / (len(kept) or 1)
+    return g
+
+
+def _main_container(sums: dict[int, list[float]], weighted: float) -> int | None:
+    """The smallest container holding MAIN_SHARE of the page's probable content (weighted characters)."""
+    best = None
+    best_size = math.inf
+    for a, (content, size) in sums.items():
+        if content >= MAIN_SHARE * weighted and size < best_size:
+            best, best_size = a, size
+    return best
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)

@@ -1,0 +1,157 @@
+"""The learned HTML stage: page blocks (cleaner.dom), their features (cleaner.features), the scorer and its
+model file (cleaner.scorer), and the labels the training script fits them to (benchmarks/train.py)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from cleaner import clean
+from cleaner.dom import HIDDEN, page_blocks, page_signals
+from cleaner.features import covered, page_features
+from cleaner.scorer import Linear, Model, context, model
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+
+def tree(body: str, head: str = ""):
+    return lxml_html.document_fromstring(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+def texts(body: str) -> list[str]:
+    return [b.text for b in page_blocks(tree(body))]
+
+
+# --- page blocks ---------------------------------------------------------------------------------------------
+def test_inline_elements_join_and_block_elements_split():
+    assert texts("<div>One <b>bold</b> word<p>A paragraph</p>tail text</div>") == [
+        "One bold word", "A paragraph", "tail text"]
+
+
+def test_line_breaks_split_and_whitespace_collapses():
+    assert texts("<p>first\n   line<br>second\tline</p>") == ["first line", "second line"]
+
+
+def test_scripts_styles_and_templates_are_not_text_but_their_tails_are():
+    assert texts("<div>before<script>var x = 1;</script> after<style>p{}</style></div>") == ["before after"]
+
+
+def test_a_block_knows_its_element_ancestors_classes_and_link_text():
+    b, = page_blocks(tree('<nav class="main-menu"><ul><li id="first">Go <a href="/x">home</a></li></ul></nav>'))
+    assert b.tag == "li"
+    assert b.path[-3:] == ("nav", "ul", "li")
+    assert {"main", "menu", "first"} <= set(b.classes)
+    assert b.link_chars == len("home")
+
+
+def test_hidden_elements_are_read_and_marked():
+    b, = page_blocks(tree('<div hidden><p>Text a script shows later.</p></div>'))
+    assert b.text == "Text a script shows later." and HIDDEN in b.classes
+
+
+def test_siblings_that_share_tag_and_class_are_counted():
+    cards = "".join(f'<div class="card"><p>Product {i}</p></div>' for i in range(5))
+    blocks = page_blocks(tree(f'<div class="grid">{cards}</div>'))
+    assert len(blocks) == 5 and all(5 in b.repeats for b in blocks)
+
+
+def test_page_signals_read_open_graph_and_json_ld_types():
+    head = ('<meta property="og:type" content="article">'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person"}}</script>')
+    s = page_signals(tree("<article><h2>x</h2><time>now</time></article>", head))
+    assert s.og_type == "article" and {"newsarticle", "person"} <= s.ld_types
+    assert (s.articles, s.h2s, s.has_time) == (1, 1, True)
+
+
+# --- features ------------------------------------------------------------------------------------------------
+def test_covered_is_the_share_of_a_blocks_words_the_extraction_holds_in_order():
+    page = page_blocks(tree("<p>the council voted on the budget today</p><p>Share</p><p>voted the council</p>"))
+    shares = covered(page, ["The council voted on the budget", "share"])
+    assert shares[0] == pytest.approx(6 / 7)  # "today" is not in the extraction
+    assert shares[1] == 1.0  # a short block, found whole
+    assert shares[2] == 0.0  # its words are there, but not in its order
+
+
+def test_features_name_the_blocks_element_place_and_class_groups():
+    page = page_blocks(tree('<div class="sidebar-widget"><p>Popular now</p></div><article><p>The council voted '
+                            'on Tuesday to approve the budget.</p></article>'))
+    rows, _ = page_features(page, page_signals(tree("")), [0.0, 1.0], [0.0, 1.0], {"sidebar": -2.0})
+    side, body = rows
+    assert side["c_side"] == 1.0 and side["cl_min"] == -2.0 and "in_article" not in side
+    assert body["in_article"] == 1.0 and body["terminal"] == 1.0 and body["traf"] == 1.0
+    assert body["traf@-1"] == 0.0 and side["traf@1"] == 1.0
+
+
+# --- the scorer ------------------------------------------------------------------------------------------------
+def test_a_linear_score_is_a_sum_of_named_terms_and_says_what_weighed_against():
+    m = Linear(-1.0, {"link": -4.0, "terminal": 2.0, "short": -1.0})
+    assert m.logit({"link": 0.5, "terminal": 1.0, "unknown": 9.0}) == pytest.approx(-1.0 - 2.0 + 2.0)
+    assert m.against({"link": 1.0, "short": 1.0, "terminal": 1.0}) == ["link", "short"]
+
+
+def test_the_second_stage_sees_neighbours_windows_and_containers():
+    rows = [{"traf": 1.0}, {"traf": 0.0}, {"traf": 1.0}]
+    second, _ = context(rows, {}, [0.9, 0.1, 0.8], [10, 10, 10], [(1, 2, 5), (1, 3, 6), (1, 2, 7)], ("traf",))
+    assert second[1]["p1"] == 0.1 and second[1]["p1@-1"] == 0.9 and second[1]["p1@1"] == 0.8
+    assert second[0]["p1@-1"] == -1.0  # no block before the first
+    assert second[0]["cp1"] == pytest.approx((0.9 + 0.8) / 2)  # its container's other block is content too
+    assert second[1]["traf"] == 0.0
+
+
+def test_a_model_survives_its_file_format():
+    m = Model(Linear(0.5, {"a": 1.0}), Linear(-0.5, {"p1": 2.0}), Linear(0.0, {"og_article": 1.0}),
+              {"article": 0.5, "other": 0.35}, ("a",), {"nav": -1.0}, {"pages": 3})
+    again = Model.from_dict(json.loads(json.dumps(m.to_dict())))
+    assert again == m
+
+
+def test_the_shipped_model_loads_and_weighs_trafilaturas_extraction():
+    m = model("html")
+    assert all(0.0 < t < 1.0 for t in m.thresholds.values())
+    assert m.stage1.weights.get("traf", 0.0) > 0.0 or m.stage1.weights.get("traf_kept", 0.0) > 0.0
+
+
+PAGE = ("<html><body><nav><a href='/'>Home</a></nav><article><h1>Council approves budget</h1><p>The city council "
+        "voted on Tuesday to approve a new budget for the public library system, which extends opening hours at "
+        "every branch, and for the parks.</p><p>The mayor said the first branch would open on Sundays from "
+        "May, and that the others would follow before the end of the year.</p></article></body></html>")
+
+
+def _model_file(tmp_path, name: str, kind_bias: float, keeps: dict[str, float]) -> str:
+    """A model that calls a page an article (kind_bias > 0) or not, and keeps the blocks with these features."""
+    made = Model(Linear(-50.0, keeps), Linear(-50.0, {"p1": 100.0}), Linear(kind_bias, {}),
+                 {"article": 0.5, "other": 0.5}, (), {}, {})
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(made.to_dict()), encoding="utf-8")
+    return str(path)
+
+
+def test_other_pages_take_the_scorers_verdict_from_a_model_file_of_ones_choice(tmp_path):
+    paragraphs_only = _model_file(tmp_path, "other", -50.0, {"tag_p": 100.0, "link": -1.0})
+    article = clean(PAGE, html_model=paragraphs_only, explain=True)
+    assert len(article.paragraphs) == 2 and article.title == "Council approves budget"  # the title: the <h1>
+    scored = {r.text: r for r in article.removed if r.rule == "model.boilerplate"}
+    assert set(scored) == {"Home", "Council approves budget"}
+    assert scored["Home"].detail == "link"  # with explain, what weighed against it
+
+
+def test_article_pages_and_pages_the_scorer_empties_take_the_extraction(tmp_path):
+    for kind_bias, keeps in ((50.0, {"tag_p": 100.0}), (-50.0, {})):  # an article; another page, nothing kept
+        article = clean(PAGE, html_model=_model_file(tmp_path, "m", kind_bias, keeps))
+        assert len(article.paragraphs) == 2 and article.title == "Council approves budget"
+        assert "html.not_extracted" in {r.rule for r in article.removed}  # what the extraction left out
+        assert "model.boilerplate" not in {r.rule for r in article.removed}
+
+
+# --- the training labels -----------------------------------------------------------------------------------------
+def test_labels_align_the_pages_words_with_the_reference_in_order():
+    from train import align_labels
+
+    labels = align_labels(["Home", "The council voted on the budget.", "Share this", "Home"],
+                          "The council voted on the budget. Home is where it stays.")
+    assert labels[1] == (1.0, 6)
+    assert labels[2] == (0.0, 2)
+    assert labels[0][0] + labels[3][0] <= 1.0  # the reference's one "Home" is matched once at most
