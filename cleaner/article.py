@@ -77,15 +77,19 @@ class Block(Record):
 
 
 class Removal(Frozen):
-    """A fragment stripped from the input, and which stage and rule stripped it."""
+    """A fragment stripped from the input, which stage and rule stripped it, and (with ``explain=True``, for the
+    learned scorer) what weighed most against it."""
 
-    __slots__ = ("text", "stage", "rule")
+    __slots__ = ("text", "stage", "rule", "detail")
 
-    def __init__(self, text: str, stage: str, rule: str) -> None:
-        self._set(text, stage, rule)
+    def __init__(self, text: str, stage: str, rule: str, detail: str = "") -> None:
+        self._set(text, stage, rule, detail)
 
     def to_dict(self) -> dict[str, str]:
-        return {"text": self.text, "stage": self.stage, "rule": self.rule}
+        out = {"text": self.text, "stage": self.stage, "rule": self.rule}
+        if self.detail:
+            out["detail"] = self.detail
+        return out
 
 
 class Article(Frozen):

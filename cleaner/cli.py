@@ -269,7 +269,7 @@ def _settings(options: dict, given: frozenset[str]):
             raise _Refused(f"{config.path}: {problem}")
     try:
         opts = Options.from_kwargs(kind=options["kind"], url=options["url"], encoding=options["encoding"],
-                                   user_rules=user_rules or None,
+                                   user_rules=user_rules or None, explain=options["explain"],
                                    disabled_rules=_disabled(disabled, options["enable_only"], user_rules),
                                    **({"max_bytes": options["max_bytes"]} if options["max_bytes"] else {}),
                                    **({"fast": options["fast"]} if "fast" in options else {}))

@@ -35,7 +35,8 @@ def explanation(article: Article) -> str:
     lines = []
     for r in article.removed:
         text = r.text if len(r.text) <= 100 else r.text[:97] + "..."
-        lines.append(f"removed by {r.rule}: {json.dumps(text, ensure_ascii=False)}")
+        why = f" ({r.detail})" if r.detail else ""
+        lines.append(f"removed by {r.rule}{why}: {json.dumps(text, ensure_ascii=False)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -11,16 +11,21 @@ unwrapped, teaser links marked.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from .article import Block, Record
 from .authors import bylines_in_page
+from . import scorer
 from .detect import CONTROL, nfc
+from .dom import PageBlock, PageSignals, kind_of, page_blocks, page_signals
+from .features import covered, page_features
 from .options import Options
-from .rules import LINK_PARAGRAPH
+from .rules import LINK_PARAGRAPH, RuleBook
 from .text import WORD
+from .title import from_headline, title_from_html
 
 # trafilatura's XML element -> our block kind
 _KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "code", "cell": "td", "list": "list",
@@ -29,17 +34,18 @@ _KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "code",
 
 class PageMeta(Record):
     __slots__ = ("title", "authors", "date", "site_name", "url", "language",
-                 "headline",  # the page's own <h1>, to check the metadata title against
+                 "headlines",  # the texts of the page's <h1> elements (the first MAX_HEADLINES), in order
+                 "article",  # the scorer's verdict: an article page (True), another kind (False), not judged (None)
+                 "naive",  # an article page whose extraction missed: its blocks are for the text heuristics
                  "description",  # the page's summary (<meta name="description">, og:description, JSON-LD)
-                 "bylines",  # "By ..." lines of the page, when the metadata names nobody
-                 "naive")  # the blocks are the page's raw text blocks (a huge page, or trafilatura found no
-    # article): the heuristic stage must judge them
+                 "bylines")  # "By ..." lines of the page, when the metadata names nobody
 
     def __init__(self, title: str | None = None, authors: list[str] | None = None, date: str | None = None,
                  site_name: str | None = None, url: str | None = None, language: str | None = None,
-                 headline: str | None = None, description: str | None = None, bylines: list[str] | None = None,
-                 naive: bool = False) -> None:
-        self._set(title, authors or [], date, site_name, url, language, headline, description, bylines or [], naive)
+                 headlines: tuple[str, ...] = (), article: bool | None = None, naive: bool = False,
+                 description: str | None = None, bylines: list[str] | None = None) -> None:
+        self._set(title, authors or [], date, site_name, url, language, headlines, article, naive, description,
+                  bylines or [])
 
 
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
@@ -112,36 +118,9 @@ def parse_flat(page: str):
 
 
 # Beyond this many paragraphs trafilatura's cost grows faster than the page (a million tiny paragraphs
-# would take hours); such a page is read as a naive scraper would, and the text heuristics judge it.
+# would take hours); such a page's blocks are judged without trafilatura's extraction.
 LARGE_PAGE = 20_000
-_BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre", "dd",
-                         "dt", "figcaption", "caption", "address"})
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
-
-
-def naive_blocks(tree) -> list[Block]:
-    """The text of each outermost block element, in page order: what a naive scraper gives."""
-    blocks: list[Block] = []
-    inside = 0
-    skip = 0
-    for event, el in etree.iterwalk(tree, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            if tag in _SKIP_TAGS:
-                skip += 1
-            elif tag in _BLOCK_TAGS:
-                if inside == 0 and skip == 0:
-                    text = " ".join(" ".join(el.itertext()).split())
-                    if text:
-                        kind = "h" if tag in _HEADINGS else "li" if tag == "li" else "td" if tag in ("td", "th") else "p"
-                        blocks.append(Block(nfc(text), kind=kind))
-                inside += 1
-        elif tag in _SKIP_TAGS:
-            skip -= 1
-        elif tag in _BLOCK_TAGS:
-            inside -= 1
-    return blocks
+MAX_HEADLINES = 8  # the page's <h1> elements read for the title
 
 
 def _title_tag(tree) -> str | None:
@@ -174,58 +153,137 @@ def read(page: str):
         return (tree, False) if tree is not None else None
 
 
-def extract(parsed, opts: Options) -> tuple[list[Block], PageMeta]:
+def extract(parsed, opts: Options, rules: RuleBook) -> tuple[list[Block], PageMeta]:
     """Blocks and metadata of a page as ``read`` gives it.  The tree is emptied when they are read: the
     caller's hold on it would keep it through the rules (three times the page), and the memory it frees
     serves the steps after."""
     if parsed is None:
         return [], PageMeta(url=opts.url)
     try:
-        return _extract_page(*parsed, opts)
+        return _extract_page(*parsed, opts, rules)
     finally:
         parsed[0].clear()
 
 
-def _extract_page(tree, deep: bool, opts: Options) -> tuple[list[Block], PageMeta]:
-    fast = opts.fast or deep
-    h1 = None
-    for el in tree.iter("h1"):
-        h1 = " ".join(el.text_content().split()) or None
-        if h1:
-            break
-    if sum(1 for _ in tree.iter("p")) > LARGE_PAGE:
-        return naive_blocks(tree), _composed(PageMeta(url=opts.url, headline=h1, title=_title_tag(tree),
-                                                      language=_declared_language(tree), naive=True))
+def _extract_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[list[Block], PageMeta]:
+    """The page's blocks, labelled, and its metadata.  The learned scorer reads every block of the page and tells
+    an article page from others.  On other pages (a shop's, a forum, a listing, a service's) it judges every
+    block.  On an article page, or where the scorer keeps less than an article, trafilatura's extraction is the
+    article; where that holds less than an article too (or a huge page skipped it), the page's blocks go to
+    the text heuristics (``meta.naive``)."""
+    evidence, meta = read_page(tree, deep, opts, rules)
+    chosen = scorer.model_at(opts.html_model) if opts.html_model else scorer.model("html")
+    rows, whole = page_features(evidence.blocks, evidence.signals, evidence.extracted, evidence.candidate,
+                                chosen.class_table, rules.first_matching_rule, opts.url)
+    first = chosen.first_stage(rows, whole)
+    chars = [len(b.text) for b in evidence.blocks]
+    meta.article = chosen.is_article(whole, first, chars)
+    if not meta.article:
+        blocks = _as_scored(evidence, chosen, rows, whole, first, opts)
+        if sum(len(b.text) for b in blocks if b.label != "bad") >= EXTRACTION_MIN_CHARS:
+            return blocks, meta
+    if sum(len(b.text) for b in evidence.extraction) >= EXTRACTION_MIN_CHARS:
+        return _as_extracted(tree, evidence, meta, opts), meta
+    meta.naive = True
+    return [Block(b.text, kind_of(b.tag)) for b in evidence.blocks], meta
+
+
+def _as_scored(evidence: Evidence, chosen: scorer.Model, rows: list[dict], whole: dict, first: list[float],
+               opts: Options) -> list[Block]:
+    """The page's blocks, each labelled by the scorer's second stage (``model.boilerplate``, with ``explain``
+    the features that weighed most against it)."""
+    probabilities, second = chosen.second_stage(rows, whole, first, [len(b.text) for b in evidence.blocks],
+                                                [b.ancestors for b in evidence.blocks])
+    threshold = chosen.threshold(article=False)
+    blocks = []
+    for b, p, row, around in zip(evidence.blocks, probabilities, rows, second):
+        if p >= threshold:
+            blocks.append(Block(b.text, kind_of(b.tag)))
+        else:
+            why = f"{MODEL_REMOVAL}: {chosen.why(row, around)}" if opts.explain else MODEL_REMOVAL
+            blocks.append(Block(b.text, kind_of(b.tag), "bad", why))
+    return blocks
+
+
+MODEL_REMOVAL = "model.boilerplate"
+NOT_EXTRACTED = "html.not_extracted"
+EXTRACTION_MIN_CHARS = 150  # characters: less than this from trafilatura is not an article (as pipeline's check)
+
+
+def _as_extracted(tree, evidence: Evidence, meta: PageMeta, opts: Options) -> list[Block]:
+    """The extraction's blocks, a paragraph that is one link elsewhere marked (``html.link_paragraph``), and
+    the page's blocks it left out, marked too (``html.not_extracted``)."""
+    blocks = evidence.extraction
+    if LINK_PARAGRAPH not in opts.disabled_rules:  # disabled by its name, as the rules are
+        _mark_link_paragraphs(tree, blocks, (meta.headlines[0] if meta.headlines else None, meta.title))
+    left_out = [Block(b.text, kind_of(b.tag), "bad", NOT_EXTRACTED)
+                for b, share in zip(evidence.blocks, evidence.extracted) if share < 0.5]
+    return left_out + blocks
+
+
+class Evidence(Record):
+    """What the scorer weighs of a page: its blocks, what the page says of itself, and for each block the share
+    of its words that trafilatura's extraction holds, and that the candidate made of it holds; and the
+    extraction's own blocks."""
+
+    __slots__ = ("blocks", "signals", "extracted", "candidate", "extraction")
+
+    def __init__(self, blocks: list[PageBlock], signals: PageSignals, extracted: list[float],
+                 candidate: list[float], extraction: list[Block]) -> None:
+        self._set(blocks, signals, extracted, candidate, extraction)
+
+
+def read_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[Evidence, PageMeta]:
+    """The page's evidence and metadata; the tree is pruned on the way (trafilatura's extraction)."""
+    headlines = tuple(islice(filter(None, (" ".join(el.text_content().split()) for el in tree.iter("h1"))),
+                             MAX_HEADLINES))
+    large = sum(1 for _ in tree.iter("p")) > LARGE_PAGE
+    meta = _composed(_page_meta(tree, opts.url, headlines) if not large else
+                     PageMeta(url=opts.url, headlines=headlines, title=_title_tag(tree),
+                              language=_declared_language(tree)))
+    page = page_blocks(tree)  # before the extraction, which prunes the tree
+    signals = page_signals(tree)
+    body = None
+    if not large:
+        try:
+            body = main_content(tree, opts.url, opts.fast or deep)
+        except (TypeError, ValueError):
+            pass
+    extracted = list(extracted_blocks(body))
+    return Evidence(page, signals, covered(page, [b.text for b in extracted]),
+                    covered(page, _candidate(extracted, rules, meta)), extracted), meta
+
+
+def _candidate(extracted: list[Block], rules: RuleBook, meta: PageMeta) -> list[str]:
+    """What cleaner kept before it learned: trafilatura's extraction, less what a rule calls noise, from the
+    headline on.  A candidate the scorer weighs, as it weighs the extraction itself."""
+    kept = [b for b in extracted if rules.first_matching_rule(b.text, b.kind) is None]
+    title = title_from_html(meta.title, meta.headlines, meta.site_name)
+    return [b.text for b in from_headline(kept, title, meta.description, [])]
+
+
+def _page_meta(tree, url: str | None, headlines: tuple[str, ...]) -> PageMeta:
+    """The page's metadata (trafilatura's reading of it, and the byline cleaner finds when it names nobody)."""
     from . import trafilatura_steps as steps
 
     try:
-        doc = steps.page_metadata(tree, opts.url)
+        doc = steps.page_metadata(tree, url)
     except (TypeError, ValueError):  # what trafilatura's bare_extraction gives up on
-        return [], _composed(PageMeta(url=opts.url, headline=h1))
-    meta = PageMeta(url=doc.url or opts.url, headline=h1, title=doc.title or None, date=doc.date or None,
+        return PageMeta(url=url, headlines=headlines)
+    meta = PageMeta(url=doc.url or url, headlines=headlines, title=doc.title or None, date=doc.date or None,
                     site_name=doc.sitename or None, language=_declared_language(tree),
                     description=doc.description or None)
     meta.authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
     if not meta.authors:
         meta.bylines = bylines_in_page(tree)
-    meta = _composed(meta)
-    try:
-        body = _main_content(tree, opts.url, fast)  # prunes the tree: the metadata and bylines come first
-    except (TypeError, ValueError):
-        body = None
-    blocks = list(_blocks(body))
-    if LINK_PARAGRAPH not in opts.disabled_rules:  # disabled by its name, as the rules are
-        _mark_link_paragraphs(tree, blocks, (meta.headline, meta.title))
-    if sum(len(b.text) for b in blocks) < EXTRACTION_MIN_CHARS:  # a slogan, a caption or nothing: no article
-        meta.naive = True  # the page's raw blocks go to the text heuristics instead
-        return naive_blocks(tree), meta
-    return blocks, meta
+    return meta
 
 
 def _composed(meta: PageMeta) -> PageMeta:
     """The metadata's text in composed Unicode (NFC), as the blocks' (the page is not normalised whole: a
     scan of every character of the page, for the few strings cleaner returns)."""
-    for name in ("title", "headline", "site_name", "url", "description"):
+    meta.headlines = tuple(nfc(h) for h in meta.headlines)
+    for name in ("title", "site_name", "url", "description"):
         value = getattr(meta, name)
         if value:
             setattr(meta, name, nfc(value))
@@ -234,6 +292,7 @@ def _composed(meta: PageMeta) -> PageMeta:
     return meta
 
 
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LINK_PARAGRAPH_MIN_WORDS = 4  # a shorter link is a name (a product, a place) as often as a teaser
 
 
@@ -286,9 +345,6 @@ def _only_links(parent, texts: list[str]) -> bool:
     return WORD.search(rest) is None
 
 
-EXTRACTION_MIN_CHARS = 150  # characters: less than this from trafilatura is not an article (as pipeline's check)
-
-
 _LANGUAGE_TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8}){0,4}")
 
 
@@ -299,7 +355,7 @@ def _declared_language(tree) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def _blocks(body):
+def extracted_blocks(body):
     """trafilatura's body as blocks, in reading order.  Text can stand loose in the body, between
     elements (an element's ``tail``): it is a paragraph too."""
     if body is None:
@@ -325,7 +381,7 @@ def _blocks(body):
 
 
 # --- The main content: trafilatura's steps, and cleaner's own between them ----------------------------------
-def _main_content(tree, url: str | None, fast: bool):
+def main_content(tree, url: str | None, fast: bool):
     """The page's main content (trafilatura's XML body element), or None: trafilatura's steps in its order
     (``trafilatura_steps``), and two of cleaner's own: an article body split in two around an ad row is joined
     before the extraction, and a short extraction is tried again with the headline's container unwrapped."""

@@ -22,6 +22,7 @@ class Options(Frozen):
         "content_type",  # the transport's Content-Type header value (its charset= is used), or None
         # HTML stage
         "fast",  # skip the jusText candidate of trafilatura's recall retry
+        "html_model",  # None (the shipped model) or the path of a model file written by benchmarks/train.py
         # heuristic stage (text input); the defaults were tuned on the development benchmark
         "length_low",  # characters: below this a block is "short"
         "length_high",  # characters: a long block with enough stop words is good at once
@@ -36,22 +37,26 @@ class Options(Frozen):
         "disabled_rules",  # names of rules not to run (a family name stands for its rules)
         # rebuild
         "dedupe",
+        # output
+        "explain",  # removals also say what weighed most against them (the learned scorer's features)
     )
 
     def __init__(self, *, kind: str = "auto", url: str | bytes | None = None, max_bytes: int = 64 * 1024 * 1024,
-                 encoding: str | None = None, content_type: str | None = None, fast: bool = False, length_low: int = 50, length_high: int = 150, stopwords_low: float = 0.15,
-                 stopwords_high: float = 0.25, max_link_density: float = 0.5, span_block_cost: float = 40.0,
-                 span_char_cost: float = 0.5, rules: bool = True, user_rules: object = None,
-                 disabled_rules: object = frozenset(), dedupe: bool = True) -> None:
+                 encoding: str | None = None, content_type: str | None = None, fast: bool = False,
+                 html_model: str | None = None, length_low: int = 50, length_high: int = 150,
+                 stopwords_low: float = 0.15, stopwords_high: float = 0.25, max_link_density: float = 0.5,
+                 span_block_cost: float = 40.0, span_char_cost: float = 0.5, rules: bool = True,
+                 user_rules: object = None, disabled_rules: object = frozenset(), dedupe: bool = True,
+                 explain: bool = False) -> None:
         user_rules = _user_rules(user_rules)
         self._set(_kind(kind), _url(url), _count("max_bytes", max_bytes, least=1), _encoding(encoding),
-                  _text_or_none("content_type", content_type), _flag("fast", fast),
+                  _text_or_none("content_type", content_type), _flag("fast", fast), _path("html_model", html_model),
                   _count("length_low", length_low), _count("length_high", length_high),
                   _share("stopwords_low", stopwords_low), _share("stopwords_high", stopwords_high),
                   _share("max_link_density", max_link_density), _cost("span_block_cost", span_block_cost),
                   _cost("span_char_cost", span_char_cost), _flag("rules", rules), user_rules,
                   _rule_names(disabled_rules, user_rules),
-                  _flag("dedupe", dedupe))
+                  _flag("dedupe", dedupe), _flag("explain", explain))
 
     @classmethod
     def from_kwargs(cls, **kwargs: object) -> Options:
@@ -176,3 +181,9 @@ def _with_close_names(name: str, known: frozenset[str]) -> str:
 
     close = get_close_matches(name, sorted(known | {n.split(".")[0] for n in known}), n=3)
     return f"{name!r}" + (f" (did you mean {', '.join(close)}?)" if close else "")
+
+
+def _path(name: str, value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{name} must be a str (a file path) or None, not {type(value).__name__}")
+    return value

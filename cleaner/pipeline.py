@@ -85,17 +85,17 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
 def _from_html(parsed, opts: Options) -> Article:
     from . import html
 
-    blocks, meta = html.extract(parsed, opts)
-    removed: list[Removal] = []
     rules = RuleBook(opts.disabled_rules, opts.rules, opts.user_rules)
-    if meta.naive:  # trafilatura skipped (a huge page) or empty-handed: the raw blocks go through the heuristics
+    blocks, meta = html.extract(parsed, opts, rules)
+    removed: list[Removal] = []
+    if meta.naive:  # an article page the extraction missed: the page's blocks go through the text heuristics
         classify(blocks, opts, lexicon(), lambda b: rules.first_matching_rule(b.text, b.kind))
         removed.extend(_removal(b) for b in blocks if b.label != "good")
         blocks = [b for b in blocks if b.label == "good"]
-    else:  # the extraction's blocks that html.py marked (html.link_paragraph)
-        removed.extend(Removal(b.text, "html", b.reason) for b in blocks if b.label == "bad")
+    else:
+        removed.extend(Removal(b.text, "html", *b.reason.partition(": ")[::2]) for b in blocks if b.label == "bad")
         blocks = [b for b in blocks if b.label != "bad"]
-    title = title_from_html(meta.title, meta.headline, meta.site_name)
+    title = title_from_html(meta.title, meta.headlines, meta.site_name, article=bool(meta.article))
     blocks = from_headline(blocks, title, meta.description, removed)
     kept, authors = _apply_rules(blocks, rules, removed)
     meta_authors = [name for a in meta.authors or meta.bylines for name in authors_from_byline(a)]

@@ -2,8 +2,9 @@
 
 * Does a line look like a headline?  ``headline_score`` (the title of a text) and the tests of a teaser's
   title that the heuristic stage and the pipeline ask (``is_capitalised_headline``, ...).
-* The title: for text, a leading headline-like line (``title_from_text``); for HTML, the metadata title checked
-  against the page's own headline (``title_from_html``).  The title never stays in the body.
+* The title: for text, a leading headline-like line (``title_from_text``); for HTML, on an article page its
+  visible headline, the <h1> that matches the metadata title, elsewhere the metadata title checked against
+  the page's own headline (``title_from_html``).  The title never stays in the body.
 * On HTML, the article starts at its headline (``from_headline``).
 """
 from __future__ import annotations
@@ -85,18 +86,59 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     return None
 
 
-def title_from_html(meta_title: str | None, headline: str | None, site_name: str | None) -> str | None:
-    """The metadata title, cut of a "| Site" suffix; the page's <h1> when they share the words."""
+def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_name: str | None,
+                    article: bool = False) -> str | None:
+    """The title of an HTML page.  On an article page, its headline as readers see it (``page_headline``).
+    Elsewhere (a shop's page, a service's), or when no headline fits, the metadata title cut of a "| Site"
+    suffix; the first <h1> when it says the same in fewer words."""
     title = " ".join((meta_title or "").split()) or None
+    heads = [h for h in (" ".join(h.split()) for h in headlines) if h]
+    if article:
+        chosen = page_headline(heads, title, site_name)
+        return chosen or _metadata_title(title, None, site_name)
+    return _metadata_title(title, heads[0] if heads else None, site_name)
+
+
+def page_headline(heads: list[str], title: str | None, site_name: str | None) -> str | None:
+    """Of the page's <h1> texts that are not the site's name, the one that shares the largest part of its words
+    with the metadata title (the first of equals; the first at all when there is no metadata title), unless
+    it shares none: then the page's <h1> names something else (a section, a promotion)."""
+    sites = _site_names(title, site_name)
+    heads = [h for h in heads if h.lower() not in sites]
+    if not heads or title is None:
+        return heads[0] if heads else None
+    said = _tokens(title)
+
+    def shared(head: str) -> float:
+        words = _tokens(head)
+        return len(words & said) / len(words) if words else 0.0
+
+    best = max(heads, key=shared)
+    return best if shared(best) > 0 else None
+
+
+def _site_names(title: str | None, site_name: str | None) -> set[str]:
+    """The site's name as the page gives it (lower case): its metadata, and the parts of the title beside the
+    longest ("Headline | Site")."""
+    names = {site_name.lower()} if site_name else set()
+    if title:
+        parts = [p.strip() for p in _SITE_SEP.split(title)]
+        if len(parts) > 1:
+            longest = max(parts, key=len)
+            names.update(p.lower() for p in parts if p != longest)
+    return names
+
+
+def _metadata_title(title: str | None, headline: str | None, site_name: str | None) -> str | None:
+    """The metadata title, cut of a "| Site" suffix; the page's <h1> when they share the words."""
     if headline:
-        head = " ".join(headline.split())
         if title is None:
-            return head
-        if head == title:
+            return headline
+        if headline == title:
             return title
-        ht, tt = _tokens(head), _tokens(title)
-        if ht and len(ht & tt) >= 0.6 * len(ht) and len(head) <= len(title):
-            return head
+        ht, tt = _tokens(headline), _tokens(title)
+        if ht and len(ht & tt) >= 0.6 * len(ht) and len(headline) <= len(title):
+            return headline
     if title:
         parts = _SITE_SEP.split(title)
         if len(parts) > 1:

@@ -399,3 +399,12 @@ def test_output_that_cannot_be_written_is_one_line_and_exit_2(args):
         res = _pipe(f"'{CLEANER}' {args} {redirect}", data)
         assert res.returncode == 2, (redirect, res)
         assert res.stderr.decode() == f"cleaner: cannot write the output: {reason}\n"
+
+
+def test_explain_on_html_names_why_the_html_stage_dropped_each_block() -> None:
+    result = run(["--explain", str(GOLDEN / "en-html-share-bar-byline.html")])
+    assert result.exit_code == 0
+    dropped = [line for line in result.stderr.splitlines() if line.startswith(("removed by model.", "removed by html."))]
+    assert dropped, "the HTML stage dropped nothing on a page with a share bar"
+    for line in dropped:  # the scorer says what weighed against a block; the extraction, that it left it out
+        assert re.match(r'^removed by (model\.boilerplate \([\w@.,\- ]+\)|html\.[a-z_]+): ".*"$', line), line

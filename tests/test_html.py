@@ -177,9 +177,22 @@ def test_body_containers_with_text_between_them_stay_apart():
     assert len(parts[1]) == 1
 
 
+def test_text_and_metadata_come_out_composed():
+    # The page is not normalised whole: each block and each metadata string is (NFC), as the text path's lines.
+    decomposed = "Cafe\u0301 owners in Mu\u0308nster"
+    page = (f"<html><head><title>{decomposed} protest</title><meta name='author' content='Jose\u0301 Garci\u0301a'>"
+            f"</head><body><article><h1>{decomposed} protest</h1><p>{decomposed} protested on Monday against the "
+            f"new rules, which they say will cost them customers, and asked the city council for a delay.</p>"
+            f"<p>{ARTICLE}</p></article></body></html>")
+    art = clean(page, kind="html")
+    assert art.title == "Café owners in Münster protest"
+    assert art.paragraphs[0].startswith("Café owners in Münster protested")
+    assert art.authors == ("José García",)
+
+
 def test_when_trafilatura_finds_no_article_the_text_heuristics_read_the_page(monkeypatch):
-    # trafilatura comes back with a slogan (or nothing): the page's own blocks go through the heuristic
-    # stage, which finds the article among them and leaves the menu.
+    # trafilatura comes back with a slogan (or nothing) on an article page: the page's own blocks go through the
+    # heuristic stage, which finds the article among them and leaves the menu.
     paragraphs = [
         "The city council voted on Tuesday to approve a budget that doubles the money spent on parks and "
         "playgrounds over the next two years, after a debate that ran late into the evening.",
@@ -192,7 +205,7 @@ def test_when_trafilatura_finds_no_article_the_text_heuristics_read_the_page(mon
             "<li>Sport</li></ul><h1>Council doubles parks budget</h1>"
             + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>")
     slogan = etree.fromstring("<body><p>Your daily news.</p></body>")
-    monkeypatch.setattr(html, "_main_content", lambda tree, url, fast: slogan)
+    monkeypatch.setattr(html, "main_content", lambda tree, url, fast: slogan)
     article = clean(page, kind="html")
     assert article.paragraphs == tuple(paragraphs)
     assert article.title == "Council doubles parks budget"
@@ -270,16 +283,3 @@ def test_a_heading_that_a_link_wraps_whole_is_a_teaser_card():
     assert blocks[0].label == "good"
     html._mark_link_paragraphs(tree, blocks)
     assert blocks[0].label == "bad"
-
-
-def test_text_and_metadata_come_out_composed():
-    # The page is not normalised whole: each block and each metadata string is (NFC), as the text path's lines.
-    decomposed = "Cafe\u0301 owners in Mu\u0308nster"
-    page = (f"<html><head><title>{decomposed} protest</title><meta name='author' content='Jose\u0301 Garci\u0301a'>"
-            f"</head><body><article><h1>{decomposed} protest</h1><p>{decomposed} protested on Monday against the "
-            f"new rules, which they say will cost them customers, and asked the city council for a delay.</p>"
-            f"<p>{ARTICLE}</p></article></body></html>")
-    art = clean(page, kind="html")
-    assert art.title == "Café owners in Münster protest"
-    assert art.paragraphs[0].startswith("Café owners in Münster protested")
-    assert art.authors == ("José García",)

@@ -8,7 +8,7 @@ block and records ``Removal(text, stage="rules", rule=name)`` for ``--explain``.
 Three removals are made outside the rule functions under rule-like names (which ``disabled_rules`` turns off
 as it does a rule): ``promos.teaser_list``, the headlines after the last "Related:" label (the pipeline);
 ``bylines.author_box``, an "About Jane Doe" heading with its note (``authors``); ``html.link_paragraph``, a
-paragraph that is one link to another page (``html``).
+paragraph of an extracted article that is one link to another page (``html``).
 Adding a rule: write it in the family module that fits, decorate it, add a test case.
 """
 from __future__ import annotations
