@@ -88,16 +88,35 @@ class Removal(Frozen):
         return {"text": self.text, "stage": self.stage, "rule": self.rule}
 
 
+class Comment(Frozen):
+    """A reader's comment on the article (``clean(..., comments=True)``): its author, date (ISO ``YYYY-MM-DD``)
+    and text, each None where the page does not give it."""
+
+    __slots__ = ("author", "date", "text")
+
+    def __init__(self, author: str | None = None, date: str | None = None, text: str | None = None) -> None:
+        self._set(author, date, text)
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"author": self.author, "date": self.date, "text": self.text}
+
+
 class Article(Frozen):
-    """A cleaned article.  ``text`` is the paragraphs joined by one blank line, never the title."""
+    """A cleaned article.  ``text`` is the paragraphs joined by one blank line, never the title.  The metadata
+    fields are None (or empty) when the input does not give them."""
 
     __slots__ = ("title", "paragraphs", "authors", "date_published", "site_name", "url", "language", "kind",
-                 "removed")
+                 "description", "image", "tags", "section", "canonical_url", "publisher", "date_modified",
+                 "comments", "removed")
 
     def __init__(self, title: str | None = None, paragraphs: tuple[str, ...] = (), authors: tuple[str, ...] = (),
                  date_published: str | None = None, site_name: str | None = None, url: str | None = None,
-                 language: str | None = None, kind: str = "text", removed: tuple[Removal, ...] = ()) -> None:
-        self._set(title, paragraphs, authors, date_published, site_name, url, language, kind, removed)
+                 language: str | None = None, kind: str = "text", description: str | None = None,
+                 image: str | None = None, tags: tuple[str, ...] = (), section: str | None = None,
+                 canonical_url: str | None = None, publisher: str | None = None, date_modified: str | None = None,
+                 comments: tuple[Comment, ...] = (), removed: tuple[Removal, ...] = ()) -> None:
+        self._set(title, paragraphs, authors, date_published, site_name, url, language, kind, description, image,
+                  tuple(tags), section, canonical_url, publisher, date_modified, tuple(comments), removed)
 
     def __repr__(self) -> str:
         return self._repr(self.__slots__[:-1])  # not the removals: there may be thousands
@@ -123,6 +142,14 @@ class Article(Frozen):
             "language": self.language,
             "kind": self.kind,
             "word_count": self.word_count,
+            "description": self.description,
+            "image": self.image,
+            "tags": list(self.tags),
+            "section": self.section,
+            "canonical_url": self.canonical_url,
+            "publisher": self.publisher,
+            "date_modified": self.date_modified,
+            "comments": [c.to_dict() for c in self.comments],
         }
         if with_removed:
             out["removed"] = [r.to_dict() for r in self.removed]
@@ -131,6 +158,7 @@ class Article(Frozen):
 
 # The field names every tabular interface (JSON Lines, Spark) uses, in order.
 ARTICLE_FIELDS = ("title", "text", "paragraphs", "authors", "date_published", "site_name",
-                  "url", "language", "kind", "word_count")
+                  "url", "language", "kind", "word_count", "description", "image", "tags", "section",
+                  "canonical_url", "publisher", "date_modified", "comments")
 
-__all__ = ["Article", "Block", "Removal", "ARTICLE_FIELDS"]
+__all__ = ["Article", "Block", "Comment", "Removal", "ARTICLE_FIELDS"]

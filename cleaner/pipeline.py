@@ -97,10 +97,14 @@ def _from_html(parsed, opts: Options) -> Article:
     title = title_from_html(meta.title, meta.headline, meta.site_name)
     blocks = from_headline(blocks, title, meta.description, removed)
     kept, authors = _apply_rules(blocks, rules, removed)
-    meta_authors = [name for a in meta.authors or meta.bylines for name in authors_from_byline(a)]
+    meta_authors = meta.authors or [name for b in meta.bylines for name in authors_from_byline(b)]
     language = meta.language or _stopword_language(kept)
     return _article(kept, removed, opts, title=title, authors=meta_authors or authors, language=language,
-                    kind="html", date=meta.date, site_name=meta.site_name, url=meta.url)
+                    kind="html", date=meta.date, site_name=meta.site_name, url=meta.url,
+                    fields={"description": meta.description, "image": meta.image, "tags": tuple(meta.tags),
+                            "section": meta.section, "canonical_url": meta.canonical_url,
+                            "publisher": meta.publisher, "date_modified": meta.date_modified,
+                            "comments": tuple(meta.comments)})
 
 
 def _stopword_language(blocks: list[Block]) -> str | None:
@@ -153,7 +157,7 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
 
 def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title: str | None, authors: list[str],
              language: str | None, kind: str, date: str | None = None, site_name: str | None = None,
-             url: str | None = None) -> Article:
+             url: str | None = None, fields: dict | None = None) -> Article:
     if not looks_like_article(kept):
         removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
         kept = []
@@ -163,7 +167,8 @@ def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title:
         removed.append(Removal(paras[0], "rebuild", "rebuild.title_in_body"))
         paras = paras[1:]
     return Article(title=title, paragraphs=tuple(paras), authors=tuple(authors), date_published=date,
-                   site_name=site_name, url=url or opts.url, language=language, kind=kind, removed=tuple(removed))
+                   site_name=site_name, url=url or opts.url, language=language, kind=kind, removed=tuple(removed),
+                   **(fields or {}))
 
 
 __all__ = ["clean", "run"]
