@@ -30,6 +30,8 @@ _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}"
 _NAME_SEQ = LazyPattern(rf"^{_NAME}(?:\s{{1,3}}{_NAME}){{0,4}}$")
 # What separates the parts of a byline ("Jane Doe, Reuters", "Jane Doe and John Roe"): split at it
 NAME_SPLIT = LazyPattern(r"\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3}", re.I)
+_NAME_SPLIT_KEPT = LazyPattern(r"(\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3})",
+                               re.I)  # the same, keeping the separators
 SEPARATOR_WORDS = frozenset({"and", "und", "et", "y", "with"})  # the words and marks NAME_SPLIT splits at
 SEPARATOR_CHARS = ",;|&/•·"
 ADDRESSES = LazyPattern(r"[^\s@]{1,64}@[^\s@]{1,253}|@\w{1,64}|https?://\S{1,2000}")
@@ -92,17 +94,22 @@ def is_credited_part(part: str) -> bool:
 
 
 def authors_from_byline(text: str) -> list[str]:
-    """The names in a byline: "By Jane Doe and John Smith, Reuters" -> ["Jane Doe", "John Smith"]."""
+    """The names in a byline: "By Jane Doe and John Smith, Reuters" -> ["Jane Doe", "John Smith"].  One word
+    after a comma that follows a full name qualifies it ("Jane Doe, MD", "Jane Doe, Dietitian"): no name."""
     lex = lexicon()
     body = byline_body(text) or text
-    names = []
-    for i, part in enumerate(NAME_SPLIT.split(without_addresses(body))):
-        part = part.strip(" .:-–—")
+    names: list[str] = []
+    parts = _NAME_SPLIT_KEPT.split(without_addresses(body))
+    for i in range(0, len(parts), 2):
+        part = parts[i].strip(" .:-–—")
         low = part.lower()
         # a later part may be a qualified role ("AP Auto Writer"); the first is the name ("Jane Doe Staff" too)
         role = is_role(low, lex, qualified=i > 0)
-        if part and not role and looks_like_name(part):
-            names.append(part)
+        if not part or role or not looks_like_name(part):
+            continue
+        if i and parts[i - 1].strip() == "," and names and " " not in part and " " in names[-1]:
+            continue  # a credential or a role after the name
+        names.append(part)
     return names
 
 

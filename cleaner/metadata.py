@@ -334,8 +334,11 @@ def declared_authors(decl: Declared) -> tuple[list[str], list[str]]:
         for name in _AUTHOR_METAS:
             values = [v.strip() for v in decl.metas.get(name, ()) if v.strip() and "://" not in v
                       and not v.strip().isdigit()]
-            if values:
-                persons = [" ".join(unescape(v).split()) for v in values]
+            if values:  # one value may name several people: "Jane Doe, John Roe"
+                for value in (" ".join(unescape(v).split()) for v in values):
+                    names = authors_from_byline(value)
+                    listed = len(names) > 1 and all(" " in part.strip() for part in value.split(","))
+                    persons.extend(names if listed else [value])
                 break
     return _unique(persons), _unique(organisations)
 
@@ -347,26 +350,112 @@ def _unique(names: list[str]) -> list[str]:
 
 _BYLINE_END = re.compile(r"(?i)\s*(?:[|•·—–]|\s-\s|\b(?:updated|published|posted|last\s+updated|on|at|in)\b\s"
                          r"|\d).*$")
+_JOINERS = frozenset({",", "&", "and", ", and", "und", "et", "y"})  # what stands between the names of a byline
+BYLINE_PIECES = 12  # pieces of text a byline may take (names and what joins them)
 
 
-def shown_byline(zone: Zone) -> str | None:
-    """The "By Jane Doe" text by the headline: after it first, then before it."""
-    for pieces in (zone.after, zone.before):
-        for i, piece in enumerate(pieces):
-            body = byline_body(piece)
-            if body is None and i + 1 < len(pieces) and byline_body(piece + " " + pieces[i + 1]) is not None \
-                    and len(piece.split()) <= 3:
-                body = byline_body(piece + " " + pieces[i + 1])  # "By" and the name in two elements
-            if body:
-                return _BYLINE_END.sub("", body).strip(" ,:") or None
+def _byline_prefix_only(piece: str) -> bool:
+    """A piece that is only "By" / "Written by" / "Author:", its name in the next element."""
+    from .lexicon import lexicon
+    from .text import PHRASE_WORD
+
+    words = PHRASE_WORD.findall(piece.lower())
+    return bool(words) and lexicon().words("byline_prefix").prefix(words) == len(words)
+
+
+def _joined(pieces: list[str], i: int) -> str:
+    """The byline that starts at piece i, with the names in the pieces after it: after a "By" alone, the next
+    piece; then a joiner ("," "and") and a name, as long as they come."""
+    text = pieces[i]
+    rest = pieces[i + 1:i + BYLINE_PIECES]
+    while rest and _byline_prefix_only(rest[0]):  # "Written by" "by" "Jane Doe"
+        rest.pop(0)
+    if rest and _byline_prefix_only(text):
+        text += " " + rest.pop(0)
+    while len(rest) >= 2 and rest[0].lower() in _JOINERS and looks_like_name(rest[1].strip(" ,")):
+        text += (" " if rest[0][:1] not in ",;" else "") + rest[0] + " " + rest[1]
+        del rest[:2]
+    return text
+
+
+def shown_byline(pieces: list[str]) -> str | None:
+    """The "By Jane Doe" text among the pieces (the names only: no date, no "Updated")."""
+    for i, piece in enumerate(pieces):
+        if len(piece) > 200:
+            continue
+        alone = _byline_prefix_only(piece)
+        if alone and i + 1 < len(pieces) and _HANDLE.match(pieces[i + 1]) and not _byline_prefix_only(pieces[i + 1]):
+            return pieces[i + 1]  # "by" and a user's handle in the next element ("jdoe42")
+        body = byline_body(_joined(pieces, i)) if alone or byline_body(piece) else None
+        if body:
+            return _BYLINE_END.sub("", body).strip(" ,:") or None
     return None
+
+
+_HANDLE = re.compile(r"^[\w.-]{2,40}$")
+_READING_TIME = re.compile(r"(?i)^\d{1,3}\s*(?:-|\s)?\s*min(?:ute)?s?\b")
+_SEPARATOR_PIECE = re.compile(r"^[\W_]{1,3}$")
+NAME_BEFORE_DATE_WITHIN = 6  # pieces after the headline where a name over a date stands
+DATE_PIECE_WORDS = 6  # a piece of text that is a date (or a reading time), perhaps with a time or a label
+
+
+def _could_be_name(piece: str) -> bool:
+    """A name a byline may hold without "By": capitalised words, not in capitals all through, no label
+    ("Updated", "Posted", "By")."""
+    from .lexicon import lexicon
+    from .text import PHRASE_WORD
+
+    name = piece.split(",")[0].strip()
+    if not looks_like_name(name) or (name.isupper() and len(name) > 3) or _byline_prefix_only(name):
+        return False
+    labels = lexicon().words("dateline")
+    return not any(labels.prefix([w]) for w in PHRASE_WORD.findall(name.lower()))
+
+
+def _is_date_piece(piece: str) -> bool:
+    return len(piece.split()) <= DATE_PIECE_WORDS and (
+        next(dates_in(piece), None) is not None or _READING_TIME.match(piece) is not None)
+
+
+def name_over_date(pieces: list[str]) -> str | None:
+    """A byline without "By": a name right before the date or the reading time, just after the headline
+    ("Jane Doe | March 5, 2024", "Jane Doe • 5 min read")."""
+    for j, piece in enumerate(pieces[:NAME_BEFORE_DATE_WITHIN]):
+        if _is_date_piece(piece):
+            before = [p for p in pieces[:j] if not _SEPARATOR_PIECE.match(p)]
+            return before[-1] if before and _could_be_name(before[-1]) else None
+    return None
+
+
+_LABEL_BEFORE_BY = re.compile(r"(?i)^(?:\S+\s+){0,5}?(?:by|von|par|por|di)\s+(?=\S)")
+_AUTHOR_LABEL = re.compile(r"(?i)^(?:authors?|autor(?:in|en)?|auteurs?|autore|autores)\b[\s:]*")
+
+
+def _unlabelled(text: str) -> str:
+    """An author's name as a byline element's text gives it, less the label before ("Recipe by", "View all
+    posts by", "Author") and the date or the role glued after it ("Jane Doe December", "Jane Doe Writer")."""
+    from .lexicon import lexicon
+
+    text = _LABEL_BEFORE_BY.sub("", _AUTHOR_LABEL.sub("", text.strip()))
+    lex = lexicon()
+    words = text.split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in lex.months or (
+            len(words) > 2 and words[-1].lower() in lex.author_roles):
+        words.pop()
+    if len(words) == 1 and words[0].lower().strip(".,") in lex.months:
+        return ""
+    return " ".join(words)
 
 
 def page_authors(decl: Declared, zone: Zone, found_by_trafilatura: str | None) -> list[str]:
     """The article's authors (see the module's doc)."""
     persons, organisations = declared_authors(decl)
-    byline = shown_byline(zone)
-    if byline:
+    for byline in (shown_byline(zone.after), None if persons else shown_byline(zone.before),
+                   None if persons else name_over_date(zone.after)):
+        if not byline:
+            continue
+        if _HANDLE.match(byline) and not looks_like_name(byline):
+            return [byline]  # a user's handle, as written ("jdoe42")
         folded = byline.casefold()
         named = [p for p in persons if p.casefold() in folded]
         if named:
@@ -377,7 +466,7 @@ def page_authors(decl: Declared, zone: Zone, found_by_trafilatura: str | None) -
     if persons:
         return persons
     if found_by_trafilatura:
-        names = [n for a in found_by_trafilatura.split(";") for n in authors_from_byline(a.strip())]
+        names = [n for a in found_by_trafilatura.split(";") for n in authors_from_byline(_unlabelled(a))]
         if names:
             return names
     return organisations
