@@ -56,7 +56,7 @@ Exit codes:
 # The options' defaults: the click options below and the bare `cleaner` of main() both take them from here.
 DEFAULTS = {"fmt": "text", "kind": "auto", "url": None, "explain": False, "max_bytes": None, "jsonl": False,
             "warc": False, "field": None, "url_field": "url", "into": "cleaned", "jobs": None, "timeout": 30.0,
-            "quiet": False}
+            "quiet": False, "comments": False}
 
 
 # The fields a stream's output lines have besides --into: --into cannot take one of these names.
@@ -80,6 +80,8 @@ def _command():
                   "for --jsonl, used when a record has no URL.")
     @click.option("--explain", is_flag=True, default=DEFAULTS["explain"], help="Show every removed fragment and the "
                   "rule that removed it (on stderr for text/markdown, as a 'removed' field in JSON and JSON Lines).")
+    @click.option("--comments", is_flag=True, default=DEFAULTS["comments"], help="Also read the page's reader "
+                  "comments (HTML), into a separate 'comments' field of JSON output; never into the text.")
     @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULTS["max_bytes"],
                   help="Refuse inputs (pages, records) larger than this (default 64 MiB).")
     @click.option("--jsonl", is_flag=True, default=DEFAULTS["jsonl"],
@@ -121,7 +123,7 @@ def __getattr__(name: str):
 
 def run(files: tuple[str, ...], *, fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None,
         jsonl: bool, warc: bool, field: str | None, url_field: str, into: str, jobs: int | None, timeout: float,
-        quiet: bool) -> int:
+        quiet: bool, comments: bool = False) -> int:
     """The command, its options parsed and checked: clean the inputs, write the results; the exit status."""
     from .stdio import Output, OutputClosed, OutputError
 
@@ -129,8 +131,10 @@ def run(files: tuple[str, ...], *, fmt: str, kind: str, url: str | None, explain
     try:
         if jsonl or warc:
             return _stream(files, out, warc=warc, kind=kind, url=url, explain=explain, max_bytes=max_bytes,
-                           field=field, url_field=url_field, into=into, jobs=jobs, timeout=timeout, quiet=quiet)
-        return _single(files, out, fmt=fmt, kind=kind, url=url, explain=explain, max_bytes=max_bytes)
+                           field=field, url_field=url_field, into=into, jobs=jobs, timeout=timeout, quiet=quiet,
+                           comments=comments)
+        return _single(files, out, fmt=fmt, kind=kind, url=url, explain=explain, max_bytes=max_bytes,
+                       comments=comments)
     except OutputClosed:  # the reader went away (e.g. `| head`): stop quietly (click would exit 1)
         _quiet_broken_pipe()
     except KeyboardInterrupt:  # Ctrl-C: 130, not click's "Aborted!" and 1; the output ends after a whole line
@@ -150,14 +154,15 @@ def _read(path: str, limit: int) -> bytes:
         return read_limited(fh, limit)
 
 
-def _single(files, out, *, fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None) -> int:
+def _single(files, out, *, fmt: str, kind: str, url: str | None, explain: bool, max_bytes: int | None,
+            comments: bool = False) -> int:
     from . import formats
     from .errors import CleanerError, one_line
     from .options import Options
     from .pipeline import clean
     from .terminal import json_line, plain_text
 
-    options = {"max_bytes": max_bytes} if max_bytes else {}
+    options = {**({"max_bytes": max_bytes} if max_bytes else {}), **({"comments": True} if comments else {})}
     limit = max_bytes or Options().max_bytes
     status = EXIT_OK
     for path in files or ("-",):
@@ -247,12 +252,12 @@ class _Progress:
 
 
 def _stream(files, out, *, warc: bool, kind: str, url: str | None, explain: bool, max_bytes: int | None, field: str | None,
-            url_field: str, into: str, jobs: int | None, timeout: float, quiet: bool) -> int:
+            url_field: str, into: str, jobs: int | None, timeout: float, quiet: bool, comments: bool = False) -> int:
     from .errors import CleanerError
     from .options import Options
     from .pool import Failure, OrderedPool, WorkerStartError
 
-    opts = Options.from_kwargs(kind=kind, url=url, **({"max_bytes": max_bytes} if max_bytes else {}))
+    opts = Options.from_kwargs(kind=kind, url=url, comments=comments, **({"max_bytes": max_bytes} if max_bytes else {}))
     if warc:
         from .warc import PageReader, WarcRecordTask, archive_iterator
 

@@ -207,10 +207,11 @@ def _extract_page(tree, deep: bool, opts: Options) -> tuple[list[Block], PageMet
         doc = steps.page_metadata(tree, opts.url, date=False)
     except (TypeError, ValueError):  # what trafilatura's bare_extraction gives up on
         return [], _composed(PageMeta(url=opts.url, headline=h1))
-    from . import metadata
+    from . import comments, metadata
 
     meta = PageMeta(url=doc.url or opts.url, headline=h1, title=doc.title or None, site_name=doc.sitename or None,
                     language=_declared_language(tree), **metadata.read(tree, opts.url, doc))
+    meta.comments = comments.read(tree) if opts.comments else []  # before the prunes drop them
     if not meta.authors:
         meta.bylines = bylines_in_page(tree)
     meta = _composed(meta)

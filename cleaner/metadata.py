@@ -372,7 +372,7 @@ def _joined(pieces: list[str], i: int) -> str:
         rest.pop(0)
     if rest and _byline_prefix_only(text):
         text += " " + rest.pop(0)
-    while len(rest) >= 2 and rest[0].lower() in _JOINERS and looks_like_name(rest[1].strip(" ,")):
+    while len(rest) >= 2 and rest[0].lower() in _JOINERS and looks_like_name(rest[1].split(",")[0].strip()):
         text += (" " if rest[0][:1] not in ",;" else "") + rest[0] + " " + rest[1]
         del rest[:2]
     return text

@@ -13,6 +13,8 @@ from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
 from .rules import TEASER_LIST, RuleBook
+
+DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 from .segment import segment
 from .text import TERMINAL_DOUBLE_QUOTED, words_of
 from .title import from_headline, is_short_title, title_from_html, title_from_text
@@ -61,6 +63,7 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     title = normalise_text(blocks[title_at].text) if title_at is not None else None
     kept: list[Block] = []
     authors: list[str] = []
+    datelines: list[str] = []  # the header zone's date lines, for the article's date
     header_from = title_at if title_at is not None else start - HEADER_ZONE
     blocks.reverse()  # consumed from here on: a removed block lives on only as its Removal (the two side by
     for i in range(len(blocks)):  # side were the peak of memory on a large text)
@@ -75,10 +78,28 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
             if hit is not None:
                 b.reason = hit
                 harvest(hit, b.text, authors)
+                if hit == DATELINE:
+                    datelines.append(b.text)
         removed.append(_removal(b))
+    for b in kept[:HEADER_ZONE]:  # the article's top: the lines a rule removes before its first paragraph
+        hit = rules.first_matching_rule(b.text, b.kind)
+        if hit is None:
+            break
+        if hit == DATELINE:
+            datelines.append(b.text)
     kept, byline_authors = _apply_rules(kept, rules, removed)
     authors.extend(a for a in byline_authors if a not in authors)
-    return _article(kept, removed, opts, title=title, authors=authors, language=language, kind="text")
+    return _article(kept, removed, opts, title=title, authors=authors, language=language, kind="text",
+                    date=_text_date(opts.url, datelines))
+
+
+def _text_date(url: str | None, datelines: list[str]) -> str | None:
+    """A text's date: the one in its URL (``/2019/11/19/``), else the first date line at its top."""
+    if url is None and not datelines:
+        return None
+    from .dates import parse_date, url_date
+
+    return url_date(url) or next((d for d in map(parse_date, datelines) if d), None)
 
 
 def _from_html(parsed, opts: Options) -> Article:

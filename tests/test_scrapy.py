@@ -116,3 +116,17 @@ def test_in_a_real_crawl(tmp_path):
 
     rows = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
     assert rows == [{"url": URL, "cleaned": cleaner.clean(PAGE, url=URL).to_dict(with_removed=False)}]
+
+
+def test_metadata_fields_and_comments_reach_the_item():
+    page = PAGE.replace("</head>", "<meta property='og:image' content='/lead.jpg'><meta property='article:tag' "
+                        "content='Budget'><meta property='article:section' content='Politics'></head>").replace(
+        "<footer>", "<div id='comments'><div class='comment'><span class='author'>Ann</span>"
+        "<p>Well done.</p></div></div><footer>")
+    out = pipeline(CLEANER_INTO="", CLEANER_OPTIONS={"comments": True}).process_item({"html": page, "url": URL})
+    assert out["image"] == "https://example.com/lead.jpg"
+    assert out["tags"] == ["Budget"] and out["section"] == "Politics"
+    assert out["comments"] == [{"author": "Ann", "date": None, "text": "Well done."}]
+    for key in ("description", "canonical_url", "publisher", "date_modified"):
+        assert key in out
+    assert "Well done" not in out["text"]
