@@ -348,8 +348,7 @@ def _unique(names: list[str]) -> list[str]:
     return [n for n in names if not (n.casefold() in seen or seen.add(n.casefold()))]
 
 
-_BYLINE_END = re.compile(r"(?i)\s*(?:[|•·—–]|\s-\s|\b(?:updated|published|posted|last\s+updated|on|at|in)\b\s"
-                         r"|\d).*$")
+_BYLINE_END = re.compile(r"(?i)(?:[|•·—–]|\s-\s|\b(?:updated|published|posted|on|at|in)\s|\d).*")
 _JOINERS = frozenset({",", "&", "and", ", and", "und", "et", "y"})  # what stands between the names of a byline
 BYLINE_PIECES = 12  # pieces of text a byline may take (names and what joins them)
 
