@@ -204,7 +204,7 @@ def _extract_page(tree, deep: bool, opts: Options) -> tuple[list[Block], PageMet
     from . import trafilatura_steps as steps
 
     try:
-        doc = steps.page_metadata(tree, opts.url, date=False)
+        doc = steps.page_metadata(tree, opts.url, date=False, byline=False)
     except (TypeError, ValueError):  # what trafilatura's bare_extraction gives up on
         return [], _composed(PageMeta(url=opts.url, headline=h1))
     from . import comments, metadata

@@ -446,8 +446,9 @@ def _unlabelled(text: str) -> str:
     return " ".join(words)
 
 
-def page_authors(decl: Declared, zone: Zone, found_by_trafilatura: str | None) -> list[str]:
-    """The article's authors (see the module's doc)."""
+def page_authors(decl: Declared, zone: Zone, found_by_trafilatura: str | None, tree=None) -> list[str]:
+    """The article's authors (see the module's doc).  ``found_by_trafilatura``: the author in the page's
+    metadata as trafilatura reads it; when that is none, trafilatura's byline search of ``tree`` is asked."""
     persons, organisations = declared_authors(decl)
     for byline in (shown_byline(zone.after), None if persons else shown_byline(zone.before),
                    None if persons else name_over_date(zone.after)):
@@ -464,6 +465,10 @@ def page_authors(decl: Declared, zone: Zone, found_by_trafilatura: str | None) -
             return names
     if persons:
         return persons
+    if not found_by_trafilatura and tree is not None:
+        from . import trafilatura_steps as steps
+
+        found_by_trafilatura = steps.page_author(tree)
     if found_by_trafilatura:
         names = [n for a in found_by_trafilatura.split(";") for n in authors_from_byline(_unlabelled(a))]
         if names:
@@ -552,7 +557,7 @@ def read(tree, url: str | None, doc) -> dict:
         published = steps.page_date(tree, page_url)
     canonical = canonical_url(decl, page_url)
     return {"date": published, "date_modified": modified,
-            "authors": [nfc(a) for a in page_authors(decl, zone, doc.author)],
+            "authors": [nfc(a) for a in page_authors(decl, zone, doc.author, tree)],
             "description": page_description(decl, doc.description),
             "image": lead_image(decl, canonical or page_url), "tags": [nfc(t) for t in page_tags(decl)],
             "section": page_section(decl), "canonical_url": canonical, "publisher": page_publisher(decl)}

@@ -262,10 +262,11 @@ def htmldate_params() -> dict:
     return {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
 
 
-def page_metadata(tree, default_url: str | None, date: bool = True):
+def page_metadata(tree, default_url: str | None, date: bool = True, byline: bool = True):
     """A trafilatura ``Document`` with title, author, url, date and sitename filled as
     ``trafilatura.metadata.extract_metadata`` fills them (other fields may be left empty); without the date
-    when ``date`` is False (cleaner reads it first itself: ``cleaner/metadata.py``)."""
+    when ``date`` is False, and without the byline search of the page (``page_author``) when ``byline`` is False
+    (cleaner reads them first itself, and asks for these only when it finds none: ``cleaner/metadata.py``)."""
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
         metadata.author = None
@@ -275,7 +276,7 @@ def page_metadata(tree, default_url: str | None, date: bool = True):
         pass
     if not metadata.title:
         metadata.title = extract_title(tree)
-    if not metadata.author:
+    if not metadata.author and byline:
         metadata.author = page_author(tree)
     if not metadata.url:
         metadata.url = extract_url(tree, default_url)
