@@ -10,7 +10,9 @@
 """
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 
 from .article import Block, Removal
 from .lazy_re import LazyPattern
@@ -93,23 +95,47 @@ def is_credited_part(part: str) -> bool:
     return looks_like_name(part)
 
 
+@lru_cache(maxsize=None)
+def postnominals() -> frozenset[str]:
+    """The post-nominal letters of the data file ("md", "phd", "rdn"), lower case, without dots."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon", "postnominals.txt")
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+def is_postnominal(part: str) -> bool:
+    """Whether a byline's part is only post-nominal letters: "MD", "Ph.D.", "M.D. FACLM", "CEPF®"."""
+    words = part.split()
+    return bool(words) and all(w.lower().replace(".", "").rstrip("®") in postnominals() for w in words)
+
+
 def authors_from_byline(text: str) -> list[str]:
-    """The names in a byline: "By Jane Doe and John Smith, Reuters" -> ["Jane Doe", "John Smith"].  One word
-    after a comma that follows a full name qualifies it ("Jane Doe, MD", "Jane Doe, Dietitian"): no name."""
+    """The names in a byline: "By Jane Doe and John Smith, Reuters" -> ["Jane Doe", "John Smith"].  Post-nominal
+    letters after a name's comma stay with it, as the page credits the person ("Jane Doe, MD"; a JSON-LD
+    Person's name keeps them too); any other one word after a comma that follows a full name qualifies it
+    ("Jane Doe, Dietitian"): no name."""
     lex = lexicon()
     body = byline_body(text) or text
     names: list[str] = []
     parts = _NAME_SPLIT_KEPT.split(without_addresses(body))
+    last = None  # the index of the last part that went into a name (the name, or its letters)
     for i in range(0, len(parts), 2):
         part = parts[i].strip(" .:-–—")
+        after_comma = i > 0 and parts[i - 1].strip() == ","
+        if after_comma and last == i - 2 and is_postnominal(part):
+            letters = parts[i].strip(" :-–—…")
+            names[-1] += ", " + (letters.rstrip(".") if letters.endswith("..") else letters)  # not "MD..."
+            last = i
+            continue
         low = part.lower()
         # a later part may be a qualified role ("AP Auto Writer"); the first is the name ("Jane Doe Staff" too)
         role = is_role(low, lex, qualified=i > 0)
         if not part or role or not looks_like_name(part):
             continue
-        if i and parts[i - 1].strip() == "," and names and " " not in part and " " in names[-1]:
-            continue  # a credential or a role after the name
+        if after_comma and names and " " not in part and " " in names[-1]:
+            continue  # a role after the name
         names.append(part)
+        last = i
     return names
 
 
