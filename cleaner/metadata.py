@@ -241,12 +241,21 @@ _UPDATE_LABEL = re.compile(r"(?i)\b(?:updated?|modified|revised|reviewed|last\s+
                            r"|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano)\b[^\d]{0,25}$")
 
 
+DATE_LINE_WORDS = 12  # a date shown by the headline stands in a short text; one inside a sentence is the article's
+
+
 def _shown_date(zone: Zone) -> tuple[str, bool] | None:
-    """The date the page shows by its headline (the first, in page order), and whether it is labelled as an
-    update."""
-    text = " | ".join(zone.before + zone.after)
-    for start, _, found in dates_in(text):
-        return found, _UPDATE_LABEL.search(text[max(0, start - 40):start]) is not None
+    """The date the page shows by its headline (the first, in page order, in a text of at most
+    ``DATE_LINE_WORDS`` words), and whether it is labelled as an update."""
+    pieces = zone.before + zone.after
+    text = " | ".join(pieces)
+    at = 0  # where the piece starts in the text
+    for piece in pieces:
+        if len(piece.split()) <= DATE_LINE_WORDS:
+            for start, _, found in dates_in(piece):
+                start += at
+                return found, _UPDATE_LABEL.search(text[max(0, start - 40):start]) is not None
+        at += len(piece) + 3
     return None
 
 
@@ -340,7 +349,24 @@ def declared_authors(decl: Declared) -> tuple[list[str], list[str]]:
                     listed = len(names) > 1 and all(" " in part.strip() for part in value.split(","))
                     persons.extend(names if listed else [value])
                 break
+    if not persons:
+        persons.extend(authors_from_byline(_labelled_author(decl) or ""))  # names only: no "admin"
     return _unique(persons), _unique(organisations)
+
+
+LABELLED_METAS = 4  # the twitter:label1..4 / twitter:data1..4 pairs a page may have
+
+
+def _labelled_author(decl: Declared) -> str | None:
+    """The name a page's labelled card data gives its author (``twitter:label1`` "Written by",
+    ``twitter:data1`` "Jane Doe"), else None."""
+    for n in range(1, LABELLED_METAS + 1):
+        label = decl.meta(f"twitter:label{n}")
+        value = decl.meta(f"twitter:data{n}")
+        if label and value and "://" not in value and (
+                _byline_prefix_only(label) or _AUTHOR_LABEL.sub("", label.strip()) == ""):
+            return " ".join(unescape(value).split())
+    return None
 
 
 def _unique(names: list[str]) -> list[str]:
@@ -388,7 +414,25 @@ def shown_byline(pieces: list[str]) -> str | None:
         body = byline_body(_joined(pieces, i)) if alone or byline_body(piece) else None
         if body:
             return _BYLINE_END.sub("", body).strip(" ,:") or None
+        if i + 1 < len(pieces) and _ends_in_byline_prefix(piece) and _could_be_name(pieces[i + 1]):
+            return pieces[i + 1]  # "This post was written by" and the name in the next element
     return None
+
+
+BYLINE_LEAD_WORDS = 8  # a sentence that leads to a byline in the next element ("This post was written by")
+
+
+def _ends_in_byline_prefix(piece: str) -> bool:
+    """Whether a text is a short sentence of its own that ends in a byline's prefix of two words or more
+    ("This post was written by"; a lone "by" ends photo credits too)."""
+    from .lexicon import lexicon
+    from .text import PHRASE_WORD
+
+    if not piece[:1].isupper() or len(piece.split()) > BYLINE_LEAD_WORDS:
+        return False
+    words = PHRASE_WORD.findall(piece.lower())[-3:]
+    prefixes = lexicon().words("byline_prefix")
+    return any(prefixes.prefix(words[-n:]) == n for n in (2, 3) if len(words) >= n)
 
 
 _HANDLE = re.compile(r"^[\w.-]{2,40}$")
@@ -412,17 +456,46 @@ def _could_be_name(piece: str) -> bool:
 
 
 def _is_date_piece(piece: str) -> bool:
-    return len(piece.split()) <= DATE_PIECE_WORDS and (
-        next(dates_in(piece), None) is not None or _READING_TIME.match(piece) is not None)
+    """A date (or a reading time), perhaps with a time or a label; or a date's label alone ("Last updated:"),
+    its date in the next element."""
+    from .lexicon import lexicon
+    from .text import PHRASE_WORD
+
+    if len(piece.split()) > DATE_PIECE_WORDS:
+        return False
+    if next(dates_in(piece), None) is not None or _READING_TIME.match(piece) is not None:
+        return True
+    words = PHRASE_WORD.findall(piece.lower())
+    return bool(words) and lexicon().words("dateline").prefix(words) == len(words)
+
+
+def _is_role_piece(piece: str) -> bool:
+    """A role standing between a name and its date ("Jane Doe | Senior Writer | May 5, 2024")."""
+    from .authors import is_role
+    from .lexicon import lexicon
+
+    return is_role(piece.lower().strip(" ,:"), lexicon())
+
+
+_INLINE_SEPARATOR = re.compile(r"\s[|•·]\s")  # "Jane Doe | Senior Writer | May 5, 2024" in one element
 
 
 def name_over_date(pieces: list[str]) -> str | None:
-    """A byline without "By": a name right before the date or the reading time, just after the headline
-    ("Jane Doe | March 5, 2024", "Jane Doe • 5 min read")."""
-    for j, piece in enumerate(pieces[:NAME_BEFORE_DATE_WITHIN]):
+    """A byline without "By", just after the headline: a name right before the date, the reading time or a
+    date's label, roles between them skipped ("Jane Doe | March 5, 2024", "Jane Doe • 5 min read", "Jane Doe |
+    Senior Writer | Updated:"); or, when the date comes first, a full name right after it ("March 5, 2024 ·
+    Jane Doe", "March 5, 2024 • Jane Doe in | Politics")."""
+    pieces = [part for piece in pieces[:NAME_BEFORE_DATE_WITHIN] for part in _INLINE_SEPARATOR.split(piece)]
+    for j, piece in enumerate(pieces):
         if _is_date_piece(piece):
             before = [p for p in pieces[:j] if not _SEPARATOR_PIECE.match(p)]
-            return before[-1] if before and _could_be_name(before[-1]) else None
+            while before and (_is_role_piece(before[-1]) or before[-1].startswith("#")):  # a role, a #tag
+                before.pop()
+            if before:
+                return before[-1] if _could_be_name(before[-1]) else None
+            after = next((p for p in pieces[j + 1:] if not _SEPARATOR_PIECE.match(p)), "")
+            after = after.removesuffix(" in")  # "Jane Doe in | Politics": the section the author posted in
+            return after if " " in after and _could_be_name(after) and "," not in after else None
     return None
 
 

@@ -3,6 +3,10 @@ text path's date."""
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +14,7 @@ from cleaner import clean, html, metadata
 from cleaner import trafilatura_steps as steps
 from cleaner.dates import dates_in, parse_date, url_date
 
+REPO = Path(__file__).resolve().parent.parent
 BODY = " ".join(["The council approved the new budget for the city's schools on Tuesday evening."] * 4)
 
 
@@ -247,3 +252,104 @@ def test_text_url_date_fills_the_date():
 def test_a_date_inside_the_article_is_not_its_date():
     text = TEXT.format(line="By Jane Doe") + "March 5, 2024\nA last paragraph of the article, long enough to stay.\n"
     assert clean(text, kind="text").date_published is None
+
+
+# --- the fields on fixture pages (fixtures/metadata/): one page declares them in meta tags, one in JSON-LD -----
+FIXTURES = REPO / "fixtures" / "metadata"
+FIELDS = {
+    "meta-tags": {
+        "date_published": "2024-06-14", "date_modified": "2024-06-15", "authors": ("Ann Ferris",),
+        "description": "The harbour bridge carries traffic again after a two-year repair of its deck and cables.",
+        "image": "https://www.coastalherald.example/media/2024/bridge-lead.jpg",  # relative: made absolute
+        "tags": ("Transport", "Harbour"), "section": "Local News",
+        "canonical_url": "https://www.coastalherald.example/local/harbour-bridge-reopens",
+        "publisher": "Coastal Media Group"},
+    "json-ld": {
+        "date_published": "2023-04-02", "date_modified": "2023-05-10", "authors": ("Tom Reyes",),
+        "description": "Light, water and a bigger pot: how to keep a supermarket basil plant growing.",
+        "image": "https://cdn.gardenweekly.example/basil.jpg", "tags": ("Herbs", "Indoor gardening"),
+        "section": "How-to", "canonical_url": "https://gardenweekly.example/how-to/basil-indoors",
+        "publisher": "Garden Weekly Ltd"},  # the publisher by its @id reference
+}
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name,field", [(n, f) for n in FIELDS for f in FIELDS[n]])
+def test_each_field_on_the_fixture_pages(name, field):
+    assert getattr(clean(fixture(name), kind="html"), field) == FIELDS[name][field]
+
+
+def test_the_fields_leave_the_text_alone():
+    page_ = fixture("meta-tags")
+    bare = re.sub(r"<meta (?:name|property)=\"(?!og:site)[^>]*>|<link rel=\"canonical\"[^>]*>", "", page_)
+    assert clean(bare, kind="html").paragraphs == clean(page_, kind="html").paragraphs
+    assert clean(bare, kind="html").image is None
+
+
+def test_the_fields_in_json_through_the_command(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import cli
+
+    path = FIXTURES / "json-ld.html"
+    result = CliRunner().invoke(cli, ["--format", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "--format", "json", str(path)], capture_output=True,
+                          timeout=60)
+    assert proc.returncode == 0 and json.loads(proc.stdout) == data
+    for field, value in FIELDS["json-ld"].items():
+        assert data[field] == (list(value) if isinstance(value, tuple) else value), field
+    records = tmp_path / "in.jsonl"
+    records.write_text(json.dumps({"url": "https://gardenweekly.example/x", "html": fixture("meta-tags")}) + "\n")
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "--jsonl", str(records)], capture_output=True, timeout=60)
+    line = json.loads(proc.stdout)["cleaned"]
+    assert line["section"] == "Local News" and line["tags"] == ["Transport", "Harbour"]
+
+
+# --- authors: the byline's shapes ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("byline,expected", [
+    ("By Jane Doe, MD", ["Jane Doe, MD"]), ("Dylan Bailey, MS, RD, FAND", ["Dylan Bailey, MS, RD, FAND"]),
+    ("Jane Roe, Ph.D.", ["Jane Roe, Ph.D."]), ("Jane Doe, MD...", ["Jane Doe, MD"]),
+    ("Jane Doe and John Roe, PhD", ["Jane Doe", "John Roe, PhD"]),
+    ("Jane Doe, Dietitian", ["Jane Doe"]), ("By Jane Doe, Reuters", ["Jane Doe"]),
+])
+def test_post_nominal_letters_stay_with_the_name(byline, expected):
+    from cleaner.authors import authors_from_byline
+
+    assert authors_from_byline(byline) == expected
+
+
+def test_the_author_a_labelled_card_names():
+    card = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jane Doe">'
+    assert clean(page(card), kind="html").authors == ("Jane Doe",)
+    reading = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 min">'
+    assert clean(page(reading), kind="html").authors == ()
+    user = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="admin">'
+    assert clean(page(user), kind="html").authors == ()
+
+
+@pytest.mark.parametrize("top,expected", [
+    ("<p>Jane Doe | Senior Writer | July 2, 2025</p>", ("Jane Doe",)),  # a role between, in one element
+    ("<div><span>Jane Doe</span><span>Last Updated:</span></div>", ("Jane Doe",)),  # a date's label alone
+    ("<div><span>Jane Doe</span><a>#Transport</a><span>Published on Oct 21, 2025</span></div>", ("Jane Doe",)),
+    ("<div><span>2025-12-17</span><span>·</span><a>Jane Doe</a></div>", ("Jane Doe",)),  # the date first
+    ("<div><span>Dec 26, 2025</span> • <span>Jane Doe in <a>Transport</a></span></div>", ("Jane Doe",)),
+    ("<div><span>2025-12-17</span><span>·</span><a>Transport</a></div>", ()),  # one word: a section
+    ("<p>This post was written by</p><p>Jane Doe, MD</p>", ("Jane Doe, MD",)),
+    ("<p>The report, which the council has now published by</p><p>Harbour Press</p>", ()),
+])
+def test_bylines_without_by(top, expected):
+    assert clean(page(top=top), kind="html").authors == expected
+
+
+def test_a_date_in_a_sentence_by_the_headline_is_not_the_pages():
+    sentence = ("<p>Tax returns for the year are due by April 15, 2025, and the council reminds residents to file "
+                "them early this time.</p>")
+    declared = '<meta property="article:published_time" content="2025-01-17T10:00:00Z">'
+    assert clean(page(declared, sentence), kind="html").date_published == "2025-01-17"
+    short = "<p>Published April 15, 2025</p>" + sentence
+    assert clean(page(declared, short), kind="html").date_published == "2025-04-15"
