@@ -7,6 +7,7 @@ from __future__ import annotations
 from . import detect
 from .authors import AUTHOR_BOX, HEADER_ZONE, authors_from_byline, drop_closing_notes, harvest
 from .article import Article, Block, Removal
+from .blocks import typed_blocks
 from .errors import EmptyInputError
 from .classify import BOILERPLATE, choose_stopwords, classify, first_paragraph, is_heuristic
 from .lexicon import lexicon
@@ -183,14 +184,14 @@ def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title:
     if not looks_like_article(kept):
         removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
         kept = []
-    paras, repeats = paragraphs([b.text for b in kept], opts.dedupe)
+    paras, sources, repeats = paragraphs(kept, opts.dedupe)
     removed.extend(Removal(r, "rebuild", "rebuild.repeated_paragraph") for r in repeats)
     if title and paras and dedupe_key(paras[0]) == dedupe_key(title):
         removed.append(Removal(paras[0], "rebuild", "rebuild.title_in_body"))
-        paras = paras[1:]
+        paras, sources = paras[1:], sources[1:]
     return Article(title=title, paragraphs=tuple(paras), authors=tuple(authors), date_published=date,
                    site_name=site_name, url=url or opts.url, language=language, kind=kind, removed=tuple(removed),
-                   **(fields or {}))
+                   blocks=typed_blocks(paras, sources), **(fields or {}))
 
 
 __all__ = ["clean", "run"]
