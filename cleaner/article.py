@@ -125,18 +125,37 @@ class Removal(Frozen):
         return {"text": self.text, "stage": self.stage, "rule": self.rule}
 
 
+class Comment(Frozen):
+    """A reader's comment on the article (``clean(..., comments=True)``): its author, date (ISO ``YYYY-MM-DD``)
+    and text, each None where the page does not give it."""
+
+    __slots__ = ("author", "date", "text")
+
+    def __init__(self, author: str | None = None, date: str | None = None, text: str | None = None) -> None:
+        self._set(author, date, text)
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"author": self.author, "date": self.date, "text": self.text}
+
+
 class Article(Frozen):
     """A cleaned article.  ``text`` is the paragraphs joined by one blank line, never the title; ``blocks`` the
-    same content as ``TypedBlock`` values (headings, list items, tables, ...), in reading order."""
+    same content as ``TypedBlock`` values (headings, list items, tables, ...), in reading order.  The metadata
+    fields are None (or empty) when the input does not give them."""
 
     __slots__ = ("title", "paragraphs", "authors", "date_published", "site_name", "url", "language", "kind",
-                 "removed", "blocks")
+                 "description", "image", "tags", "section", "canonical_url", "publisher", "date_modified",
+                 "comments", "removed", "blocks")
 
     def __init__(self, title: str | None = None, paragraphs: tuple[str, ...] = (), authors: tuple[str, ...] = (),
                  date_published: str | None = None, site_name: str | None = None, url: str | None = None,
-                 language: str | None = None, kind: str = "text", removed: tuple[Removal, ...] = (),
+                 language: str | None = None, kind: str = "text", description: str | None = None,
+                 image: str | None = None, tags: tuple[str, ...] = (), section: str | None = None,
+                 canonical_url: str | None = None, publisher: str | None = None, date_modified: str | None = None,
+                 comments: tuple[Comment, ...] = (), removed: tuple[Removal, ...] = (),
                  blocks: tuple[TypedBlock, ...] = ()) -> None:
-        self._set(title, paragraphs, authors, date_published, site_name, url, language, kind, removed, blocks)
+        self._set(title, paragraphs, authors, date_published, site_name, url, language, kind, description, image,
+                  tuple(tags), section, canonical_url, publisher, date_modified, tuple(comments), removed, blocks)
 
     def __repr__(self) -> str:  # not the removals (there may be thousands), nor the blocks (the paragraphs again)
         return self._repr(tuple(name for name in self.__slots__ if name not in ("removed", "blocks")))
@@ -162,6 +181,14 @@ class Article(Frozen):
             "language": self.language,
             "kind": self.kind,
             "word_count": self.word_count,
+            "description": self.description,
+            "image": self.image,
+            "tags": list(self.tags),
+            "section": self.section,
+            "canonical_url": self.canonical_url,
+            "publisher": self.publisher,
+            "date_modified": self.date_modified,
+            "comments": [c.to_dict() for c in self.comments],
             "blocks": [b.to_dict() for b in self.blocks],
         }
         if with_removed:
@@ -171,6 +198,7 @@ class Article(Frozen):
 
 # The field names every tabular interface (JSON Lines, Spark) uses, in order.
 ARTICLE_FIELDS = ("title", "text", "paragraphs", "authors", "date_published", "site_name",
-                  "url", "language", "kind", "word_count")
+                  "url", "language", "kind", "word_count", "description", "image", "tags", "section",
+                  "canonical_url", "publisher", "date_modified", "comments")
 
-__all__ = ["Article", "Block", "BLOCK_KINDS", "Removal", "TypedBlock", "ARTICLE_FIELDS"]
+__all__ = ["Article", "Block", "BLOCK_KINDS", "Comment", "Removal", "TypedBlock", "ARTICLE_FIELDS"]

@@ -33,14 +33,19 @@ class PageMeta(Record):
                  "headline",  # the page's own <h1>, to check the metadata title against
                  "description",  # the page's summary (<meta name="description">, og:description, JSON-LD)
                  "bylines",  # "By ..." lines of the page, when the metadata names nobody
-                 "naive")  # the blocks are the page's raw text blocks (a huge page, or trafilatura found no
-    # article): the heuristic stage must judge them
+                 "naive",  # the blocks are the page's raw text blocks (a huge page, or trafilatura found no
+                 # article): the heuristic stage must judge them
+                 "date_modified", "image", "tags", "section", "canonical_url", "publisher",  # cleaner/metadata.py
+                 "comments")  # reader comments, read when asked for (cleaner/comments.py)
 
     def __init__(self, title: str | None = None, authors: list[str] | None = None, date: str | None = None,
                  site_name: str | None = None, url: str | None = None, language: str | None = None,
                  headline: str | None = None, description: str | None = None, bylines: list[str] | None = None,
-                 naive: bool = False) -> None:
-        self._set(title, authors or [], date, site_name, url, language, headline, description, bylines or [], naive)
+                 naive: bool = False, date_modified: str | None = None, image: str | None = None,
+                 tags: list[str] | None = None, section: str | None = None, canonical_url: str | None = None,
+                 publisher: str | None = None, comments: list | None = None) -> None:
+        self._set(title, authors or [], date, site_name, url, language, headline, description, bylines or [], naive,
+                  date_modified, image, tags or [], section, canonical_url, publisher, comments or [])
 
 
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
@@ -200,13 +205,14 @@ def _extract_page(tree, deep: bool, opts: Options) -> tuple[list[Block], PageMet
     from . import trafilatura_steps as steps
 
     try:
-        doc = steps.page_metadata(tree, opts.url)
+        doc = steps.page_metadata(tree, opts.url, date=False, byline=False)
     except (TypeError, ValueError):  # what trafilatura's bare_extraction gives up on
         return [], _composed(PageMeta(url=opts.url, headline=h1))
-    meta = PageMeta(url=doc.url or opts.url, headline=h1, title=doc.title or None, date=doc.date or None,
-                    site_name=doc.sitename or None, language=_declared_language(tree),
-                    description=doc.description or None)
-    meta.authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+    from . import comments, metadata
+
+    meta = PageMeta(url=doc.url or opts.url, headline=h1, title=doc.title or None, site_name=doc.sitename or None,
+                    language=_declared_language(tree), **metadata.read(tree, opts.url, doc))
+    meta.comments = comments.read(tree) if opts.comments else []  # before the prunes drop them
     if not meta.authors:
         meta.bylines = bylines_in_page(tree)
     meta = _composed(meta)

@@ -36,13 +36,16 @@ class Options(Frozen):
         "disabled_rules",  # names of rules not to run (a family name stands for its rules)
         # rebuild
         "dedupe",
+        # output
+        "comments",  # read the page's reader comments into Article.comments (HTML input)
     )
 
     def __init__(self, *, kind: str = "auto", url: str | bytes | None = None, max_bytes: int = 64 * 1024 * 1024,
                  encoding: str | None = None, content_type: str | None = None, fast: bool = False, length_low: int = 50, length_high: int = 150, stopwords_low: float = 0.15,
                  stopwords_high: float = 0.25, max_link_density: float = 0.5, span_block_cost: float = 40.0,
                  span_char_cost: float = 0.5, rules: bool = True, user_rules: object = None,
-                 disabled_rules: object = frozenset(), dedupe: bool = True) -> None:
+                 disabled_rules: object = frozenset(), dedupe: bool = True,
+                 comments: bool = False) -> None:
         user_rules = _user_rules(user_rules)
         self._set(_kind(kind), _url(url), _count("max_bytes", max_bytes, least=1), _encoding(encoding),
                   _text_or_none("content_type", content_type), _flag("fast", fast),
@@ -51,7 +54,7 @@ class Options(Frozen):
                   _share("max_link_density", max_link_density), _cost("span_block_cost", span_block_cost),
                   _cost("span_char_cost", span_char_cost), _flag("rules", rules), user_rules,
                   _rule_names(disabled_rules, user_rules),
-                  _flag("dedupe", dedupe))
+                  _flag("dedupe", dedupe), _flag("comments", comments))
 
     @classmethod
     def from_kwargs(cls, **kwargs: object) -> Options:
