@@ -65,15 +65,52 @@ class Block(Record):
 
     Stages fill in ``kind`` (p, h, li, quote, ...), ``label`` (the classifier's verdict: good, bad, short,
     neargood) and ``reason`` (why).  Blocks live only inside one ``clean()`` call.
+
+    ``shape`` is what the input says of the block's place in the article (``blocks.Shape``: a heading's level,
+    a list item's depth, a table row's cells), or None for a plain paragraph; it never changes the text.
     """
 
-    __slots__ = ("text", "kind", "label", "reason")
+    __slots__ = ("text", "kind", "label", "reason", "shape")
 
-    def __init__(self, text: str, kind: str = "p", label: str = "good", reason: str = "") -> None:
+    def __init__(self, text: str, kind: str = "p", label: str = "good", reason: str = "",
+                 shape: object = None) -> None:
         self.text = text
         self.kind = kind
         self.label = label
         self.reason = reason
+        self.shape = shape
+
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "table", "quote", "code", "caption")
+
+
+class TypedBlock(Frozen):
+    """One block of the article as readers see it, in reading order (``Article.blocks``).
+
+    ``kind`` is one of ``BLOCK_KINDS``; ``text`` is its plain text (a code block's with its whitespace kept, a
+    table's rows one a line, cells joined by `` | ``).  ``level`` (1-6) belongs to a heading; ``depth`` (0 for
+    a top-level item) and ``ordered`` to a list item; ``rows`` (a tuple of rows, each a tuple of cell texts)
+    to a table.  The other fields are None.
+    """
+
+    __slots__ = ("kind", "text", "level", "depth", "ordered", "rows")
+
+    def __init__(self, kind: str, text: str, *, level: int | None = None, depth: int | None = None,
+                 ordered: bool | None = None, rows: tuple[tuple[str, ...], ...] | None = None) -> None:
+        if kind not in BLOCK_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(BLOCK_KINDS)}, not {kind!r}")
+        self._set(kind, text, level, depth, ordered, rows)
+
+    def to_dict(self) -> dict[str, object]:
+        """The kind and the text, and the fields of that kind (level; depth and ordered; rows)."""
+        out: dict[str, object] = {"kind": self.kind, "text": self.text}
+        if self.kind == "heading":
+            out["level"] = self.level
+        elif self.kind == "list_item":
+            out["depth"], out["ordered"] = self.depth, self.ordered
+        elif self.kind == "table":
+            out["rows"] = [list(row) for row in self.rows or ()]
+        return out
 
 
 class Removal(Frozen):
@@ -92,19 +129,40 @@ class Removal(Frozen):
         return out
 
 
+class Comment(Frozen):
+    """A reader's comment on the article (``clean(..., comments=True)``): its author, date (ISO ``YYYY-MM-DD``)
+    and text, each None where the page does not give it."""
+
+    __slots__ = ("author", "date", "text")
+
+    def __init__(self, author: str | None = None, date: str | None = None, text: str | None = None) -> None:
+        self._set(author, date, text)
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"author": self.author, "date": self.date, "text": self.text}
+
+
 class Article(Frozen):
-    """A cleaned article.  ``text`` is the paragraphs joined by one blank line, never the title."""
+    """A cleaned article.  ``text`` is the paragraphs joined by one blank line, never the title; ``blocks`` the
+    same content as ``TypedBlock`` values (headings, list items, tables, ...), in reading order.  The metadata
+    fields are None (or empty) when the input does not give them."""
 
     __slots__ = ("title", "paragraphs", "authors", "date_published", "site_name", "url", "language", "kind",
-                 "removed")
+                 "description", "image", "tags", "section", "canonical_url", "publisher", "date_modified",
+                 "comments", "removed", "blocks")
 
     def __init__(self, title: str | None = None, paragraphs: tuple[str, ...] = (), authors: tuple[str, ...] = (),
                  date_published: str | None = None, site_name: str | None = None, url: str | None = None,
-                 language: str | None = None, kind: str = "text", removed: tuple[Removal, ...] = ()) -> None:
-        self._set(title, paragraphs, authors, date_published, site_name, url, language, kind, removed)
+                 language: str | None = None, kind: str = "text", description: str | None = None,
+                 image: str | None = None, tags: tuple[str, ...] = (), section: str | None = None,
+                 canonical_url: str | None = None, publisher: str | None = None, date_modified: str | None = None,
+                 comments: tuple[Comment, ...] = (), removed: tuple[Removal, ...] = (),
+                 blocks: tuple[TypedBlock, ...] = ()) -> None:
+        self._set(title, paragraphs, authors, date_published, site_name, url, language, kind, description, image,
+                  tuple(tags), section, canonical_url, publisher, date_modified, tuple(comments), removed, blocks)
 
-    def __repr__(self) -> str:
-        return self._repr(self.__slots__[:-1])  # not the removals: there may be thousands
+    def __repr__(self) -> str:  # not the removals (there may be thousands), nor the blocks (the paragraphs again)
+        return self._repr(tuple(name for name in self.__slots__ if name not in ("removed", "blocks")))
 
     @property
     def text(self) -> str:
@@ -127,6 +185,15 @@ class Article(Frozen):
             "language": self.language,
             "kind": self.kind,
             "word_count": self.word_count,
+            "description": self.description,
+            "image": self.image,
+            "tags": list(self.tags),
+            "section": self.section,
+            "canonical_url": self.canonical_url,
+            "publisher": self.publisher,
+            "date_modified": self.date_modified,
+            "comments": [c.to_dict() for c in self.comments],
+            "blocks": [b.to_dict() for b in self.blocks],
         }
         if with_removed:
             out["removed"] = [r.to_dict() for r in self.removed]
@@ -135,6 +202,7 @@ class Article(Frozen):
 
 # The field names every tabular interface (JSON Lines, Spark) uses, in order.
 ARTICLE_FIELDS = ("title", "text", "paragraphs", "authors", "date_published", "site_name",
-                  "url", "language", "kind", "word_count")
+                  "url", "language", "kind", "word_count", "description", "image", "tags", "section",
+                  "canonical_url", "publisher", "date_modified", "comments")
 
-__all__ = ["Article", "Block", "Removal", "ARTICLE_FIELDS"]
+__all__ = ["Article", "Block", "BLOCK_KINDS", "Comment", "Removal", "TypedBlock", "ARTICLE_FIELDS"]

@@ -10,7 +10,9 @@
 """
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 
 from .article import Block, Removal
 from .lazy_re import LazyPattern
@@ -30,6 +32,8 @@ _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}"
 _NAME_SEQ = LazyPattern(rf"^{_NAME}(?:\s{{1,3}}{_NAME}){{0,4}}$")
 # What separates the parts of a byline ("Jane Doe, Reuters", "Jane Doe and John Roe"): split at it
 NAME_SPLIT = LazyPattern(r"\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3}", re.I)
+_NAME_SPLIT_KEPT = LazyPattern(r"(\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3})",
+                               re.I)  # the same, keeping the separators
 SEPARATOR_WORDS = frozenset({"and", "und", "et", "y", "with"})  # the words and marks NAME_SPLIT splits at
 SEPARATOR_CHARS = ",;|&/•·"
 ADDRESSES = LazyPattern(r"[^\s@]{1,64}@[^\s@]{1,253}|@\w{1,64}|https?://\S{1,2000}")
@@ -91,18 +95,47 @@ def is_credited_part(part: str) -> bool:
     return looks_like_name(part)
 
 
+@lru_cache(maxsize=None)
+def postnominals() -> frozenset[str]:
+    """The post-nominal letters of the data file ("md", "phd", "rdn"), lower case, without dots."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon", "postnominals.txt")
+    with open(path, encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip() and not line.startswith("#"))
+
+
+def is_postnominal(part: str) -> bool:
+    """Whether a byline's part is only post-nominal letters: "MD", "Ph.D.", "M.D. FACLM", "CEPF®"."""
+    words = part.split()
+    return bool(words) and all(w.lower().replace(".", "").rstrip("®") in postnominals() for w in words)
+
+
 def authors_from_byline(text: str) -> list[str]:
-    """The names in a byline: "By Jane Doe and John Smith, Reuters" -> ["Jane Doe", "John Smith"]."""
+    """The names in a byline: "By Jane Doe and John Smith, Reuters" -> ["Jane Doe", "John Smith"].  Post-nominal
+    letters after a name's comma stay with it, as the page credits the person ("Jane Doe, MD"; a JSON-LD
+    Person's name keeps them too); any other one word after a comma that follows a full name qualifies it
+    ("Jane Doe, Dietitian"): no name."""
     lex = lexicon()
     body = byline_body(text) or text
-    names = []
-    for i, part in enumerate(NAME_SPLIT.split(without_addresses(body))):
-        part = part.strip(" .:-–—")
+    names: list[str] = []
+    parts = _NAME_SPLIT_KEPT.split(without_addresses(body))
+    last = None  # the index of the last part that went into a name (the name, or its letters)
+    for i in range(0, len(parts), 2):
+        part = parts[i].strip(" .:-–—")
+        after_comma = i > 0 and parts[i - 1].strip() == ","
+        if after_comma and last == i - 2 and is_postnominal(part):
+            letters = parts[i].strip(" :-–—…")
+            names[-1] += ", " + (letters.rstrip(".") if letters.endswith("..") else letters)  # not "MD..."
+            last = i
+            continue
         low = part.lower()
         # a later part may be a qualified role ("AP Auto Writer"); the first is the name ("Jane Doe Staff" too)
         role = is_role(low, lex, qualified=i > 0)
-        if part and not role and looks_like_name(part):
-            names.append(part)
+        if not part or role or not looks_like_name(part):
+            continue
+        if after_comma and names and " " not in part and " " in names[-1]:
+            continue  # a role after the name
+        names.append(part)
+        last = i
     return names
 
 

@@ -82,7 +82,7 @@ DEFAULTS = {"fmt": "text", "kind": "auto", "url": None, "encoding": None, "expla
             "output": None, "jsonl": False, "warc": False, "field": None, "url_field": "url", "into": "cleaned",
             "force_into": False, "all_statuses": False, "jobs": None, "timeout": 30.0, "quiet": False,
             "list_rules": False, "disable_rule": (), "enable_only": (), "phrases": (), "config": None,
-            "no_config": False}
+            "no_config": False, "comments": False}
 # The config file's [options] names, as the command's parameters are named.
 _CONFIG_OPTIONS = {"format": "fmt"}
 
@@ -110,6 +110,8 @@ def _command():
                   help="The charset the input came with (an HTTP header's): used before the page's own declaration.")
     @click.option("--explain", is_flag=True, default=DEFAULTS["explain"], help="Show every removed fragment and the "
                   "rule that removed it (on stderr for text/markdown, as a 'removed' field in JSON and JSON Lines).")
+    @click.option("--comments", is_flag=True, default=DEFAULTS["comments"], help="Also read the page's reader "
+                  "comments (HTML), into a separate 'comments' field of JSON output; never into the text.")
     @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULTS["max_bytes"],
                   help="Refuse inputs (pages, records) larger than this (default 64 MiB).")
     @click.option("-o", "--output", "--output-dir", "output", default=DEFAULTS["output"], metavar="PATH",
@@ -272,7 +274,8 @@ def _settings(options: dict, given: frozenset[str]):
                                    user_rules=user_rules or None, explain=options["explain"],
                                    disabled_rules=_disabled(disabled, options["enable_only"], user_rules),
                                    **({"max_bytes": options["max_bytes"]} if options["max_bytes"] else {}),
-                                   **({"fast": options["fast"]} if "fast" in options else {}))
+                                   **({"fast": options["fast"]} if "fast" in options else {}),
+                                   **({"comments": True} if options.get("comments") else {}))
     except (TypeError, ValueError) as err:
         raise _Refused(str(err).replace("disabled_rules", "--disable-rule")) from None
     return options, opts

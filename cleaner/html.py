@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from .article import Block, Record
 from .authors import bylines_in_page
 from . import scorer
+from .blocks import shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
 from .dom import PageBlock, PageSignals, kind_of, page_blocks, page_signals
 from .features import covered, page_features
@@ -38,14 +39,18 @@ class PageMeta(Record):
                  "article",  # the scorer's verdict: an article page (True), another kind (False), not judged (None)
                  "naive",  # an article page whose extraction missed: its blocks are for the text heuristics
                  "description",  # the page's summary (<meta name="description">, og:description, JSON-LD)
-                 "bylines")  # "By ..." lines of the page, when the metadata names nobody
+                 "bylines",  # "By ..." lines of the page, when the metadata names nobody
+                 "date_modified", "image", "tags", "section", "canonical_url", "publisher",  # cleaner/metadata.py
+                 "comments")  # reader comments, read when asked for (cleaner/comments.py)
 
     def __init__(self, title: str | None = None, authors: list[str] | None = None, date: str | None = None,
                  site_name: str | None = None, url: str | None = None, language: str | None = None,
                  headlines: tuple[str, ...] = (), article: bool | None = None, naive: bool = False,
-                 description: str | None = None, bylines: list[str] | None = None) -> None:
+                 description: str | None = None, bylines: list[str] | None = None, date_modified: str | None = None,
+                 image: str | None = None, tags: list[str] | None = None, section: str | None = None,
+                 canonical_url: str | None = None, publisher: str | None = None, comments: list | None = None) -> None:
         self._set(title, authors or [], date, site_name, url, language, headlines, article, naive, description,
-                  bylines or [])
+                  bylines or [], date_modified, image, tags or [], section, canonical_url, publisher, comments or [])
 
 
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
@@ -238,7 +243,7 @@ def read_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[Evidenc
     headlines = tuple(islice(filter(None, (" ".join(el.text_content().split()) for el in tree.iter("h1"))),
                              MAX_HEADLINES))
     large = sum(1 for _ in tree.iter("p")) > LARGE_PAGE
-    meta = _composed(_page_meta(tree, opts.url, headlines) if not large else
+    meta = _composed(_page_meta(tree, opts, headlines) if not large else
                      PageMeta(url=opts.url, headlines=headlines, title=_title_tag(tree),
                               language=_declared_language(tree)))
     page = page_blocks(tree)  # before the extraction, which prunes the tree
@@ -262,18 +267,20 @@ def _candidate(extracted: list[Block], rules: RuleBook, meta: PageMeta) -> list[
     return [b.text for b in from_headline(kept, title, meta.description, [])]
 
 
-def _page_meta(tree, url: str | None, headlines: tuple[str, ...]) -> PageMeta:
+def _page_meta(tree, opts: Options, headlines: tuple[str, ...]) -> PageMeta:
     """The page's metadata (trafilatura's reading of it, and the byline cleaner finds when it names nobody)."""
     from . import trafilatura_steps as steps
 
     try:
-        doc = steps.page_metadata(tree, url)
+        doc = steps.page_metadata(tree, opts.url, date=False, byline=False)
     except (TypeError, ValueError):  # what trafilatura's bare_extraction gives up on
-        return PageMeta(url=url, headlines=headlines)
-    meta = PageMeta(url=doc.url or url, headlines=headlines, title=doc.title or None, date=doc.date or None,
+        return PageMeta(url=opts.url, headlines=headlines)
+    from . import comments, metadata
+
+    meta = PageMeta(url=doc.url or opts.url, headlines=headlines, title=doc.title or None,
                     site_name=doc.sitename or None, language=_declared_language(tree),
-                    description=doc.description or None)
-    meta.authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
+                    **metadata.read(tree, opts.url, doc))
+    meta.comments = comments.read(tree) if opts.comments else []  # before the prunes drop them
     if not meta.authors:
         meta.bylines = bylines_in_page(tree)
     return meta
@@ -357,27 +364,48 @@ def _declared_language(tree) -> str | None:
 
 def extracted_blocks(body):
     """trafilatura's body as blocks, in reading order.  Text can stand loose in the body, between
-    elements (an element's ``tail``): it is a paragraph too."""
+    elements (an element's ``tail``): it is a paragraph too.  Each block carries its shape (``blocks``)."""
     if body is None:
         return
-    pieces = []  # (kind, text)
+    pieces = []  # (kind, text, shape)
     if body.text and body.text.strip():
-        pieces.append(("p", body.text))
-    for el in body.iterchildren():
+        pieces.append(("p", body.text, None))
+    for number, el in enumerate(body.iterchildren()):
         if el.tag == "list":
-            pieces.extend(("li", " ".join(item.itertext())) for item in el.iter("item"))
+            pieces.extend(("li", " ".join(item.itertext()), shape) for item, shape in _list_items(el))
         elif el.tag == "table":
             for row in el.iter("row"):
-                cells = (" ".join(" ".join(c.itertext()).split()) for c in row.iter("cell"))
-                pieces.append(("tr", " | ".join(c for c in cells if c)))
-        else:
-            pieces.append((_KINDS.get(el.tag, "p"), " ".join(el.itertext())))  # not el.tail: that comes next
+                cells = tuple(" ".join(" ".join(c.itertext()).split()) for c in row.iter("cell"))
+                pieces.append(("tr", " | ".join(c for c in cells if c), shape_for("tr", cells=cells, table=number)))
+        else:  # not el.tail: that comes next
+            tag = trafilatura_tag(el.tag, el.get("rend"))
+            pieces.append((_KINDS.get(el.tag, "p"), " ".join(el.itertext()),
+                           shape_for(tag, text=_preformatted(el) if tag == "pre" else None)))
         if el.tail and el.tail.strip():
-            pieces.append(("p", el.tail))
-    for kind, text in pieces:
+            pieces.append(("p", el.tail, None))
+    for kind, text, shape in pieces:
         text = " ".join(text.split())
         if text:
-            yield Block(nfc(text), kind=kind)
+            yield Block(nfc(text), kind=kind, shape=shape)
+
+
+def _list_items(top):
+    """The items of a list and of the lists nested in it, in order, each with its shape: its depth, whether
+    its list is ordered, and its own text (without its nested lists' items, which come next)."""
+    for item in top.iter("item"):
+        lists = [trafilatura_tag("list", el.get("rend")) for el in item.iterancestors("list")]
+        own = [item.text or ""]
+        for child in item:
+            if child.tag != "list":
+                own.extend(child.itertext())
+            own.append(child.tail or "")
+        yield item, shape_for("li", lists, text=nfc(" ".join(" ".join(own).split())))
+
+
+def _preformatted(el) -> str:
+    """A code block's text as the page sets it: line breaks and indentation kept, blank lines at either end
+    dropped."""
+    return nfc("".join(el.itertext())).strip("\n")
 
 
 # --- The main content: trafilatura's steps, and cleaner's own between them ----------------------------------

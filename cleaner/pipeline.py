@@ -7,12 +7,15 @@ from __future__ import annotations
 from . import detect
 from .authors import AUTHOR_BOX, HEADER_ZONE, authors_from_byline, drop_closing_notes, harvest
 from .article import Article, Block, Removal
+from .blocks import typed_blocks
 from .errors import EmptyInputError
 from .classify import BOILERPLATE, choose_stopwords, classify, first_paragraph, is_heuristic
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
 from .rules import TEASER_LIST, RuleBook
+
+DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 from .segment import segment
 from .text import TERMINAL_DOUBLE_QUOTED, words_of
 from .title import from_headline, is_short_title, title_from_html, title_from_text
@@ -62,6 +65,7 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     title = normalise_text(blocks[title_at].text) if title_at is not None else None
     kept: list[Block] = []
     authors: list[str] = []
+    datelines: list[str] = []  # the header zone's date lines, for the article's date
     header_from = title_at if title_at is not None else start - HEADER_ZONE
     blocks.reverse()  # consumed from here on: a removed block lives on only as its Removal (the two side by
     for i in range(len(blocks)):  # side were the peak of memory on a large text)
@@ -76,10 +80,28 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
             if hit is not None:
                 b.reason = hit
                 harvest(hit, b.text, authors)
+                if hit == DATELINE:
+                    datelines.append(b.text)
         removed.append(_removal(b))
+    for b in kept[:HEADER_ZONE]:  # the article's top: the lines a rule removes before its first paragraph
+        hit = rules.first_matching_rule(b.text, b.kind)
+        if hit is None:
+            break
+        if hit == DATELINE:
+            datelines.append(b.text)
     kept, byline_authors = _apply_rules(kept, rules, removed)
     authors.extend(a for a in byline_authors if a not in authors)
-    return _article(kept, removed, opts, title=title, authors=authors, language=language, kind="text")
+    return _article(kept, removed, opts, title=title, authors=authors, language=language, kind="text",
+                    date=_text_date(opts.url, datelines))
+
+
+def _text_date(url: str | None, datelines: list[str]) -> str | None:
+    """A text's date: the one in its URL (``/2019/11/19/``), else the first date line at its top."""
+    if url is None and not datelines:
+        return None
+    from .dates import parse_date, url_date
+
+    return url_date(url) or next((d for d in map(parse_date, datelines) if d), None)
 
 
 def _from_html(parsed, opts: Options) -> Article:
@@ -98,10 +120,14 @@ def _from_html(parsed, opts: Options) -> Article:
     title = title_from_html(meta.title, meta.headlines, meta.site_name, article=bool(meta.article))
     blocks = from_headline(blocks, title, meta.description, removed)
     kept, authors = _apply_rules(blocks, rules, removed)
-    meta_authors = [name for a in meta.authors or meta.bylines for name in authors_from_byline(a)]
+    meta_authors = meta.authors or [name for b in meta.bylines for name in authors_from_byline(b)]
     language = meta.language or _stopword_language(kept)
     return _article(kept, removed, opts, title=title, authors=meta_authors or authors, language=language,
-                    kind="html", date=meta.date, site_name=meta.site_name, url=meta.url)
+                    kind="html", date=meta.date, site_name=meta.site_name, url=meta.url,
+                    fields={"description": meta.description, "image": meta.image, "tags": tuple(meta.tags),
+                            "section": meta.section, "canonical_url": meta.canonical_url,
+                            "publisher": meta.publisher, "date_modified": meta.date_modified,
+                            "comments": tuple(meta.comments)})
 
 
 def _stopword_language(blocks: list[Block]) -> str | None:
@@ -154,17 +180,18 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
 
 def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title: str | None, authors: list[str],
              language: str | None, kind: str, date: str | None = None, site_name: str | None = None,
-             url: str | None = None) -> Article:
+             url: str | None = None, fields: dict | None = None) -> Article:
     if not looks_like_article(kept):
         removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
         kept = []
-    paras, repeats = paragraphs([b.text for b in kept], opts.dedupe)
+    paras, sources, repeats = paragraphs(kept, opts.dedupe)
     removed.extend(Removal(r, "rebuild", "rebuild.repeated_paragraph") for r in repeats)
     if title and paras and dedupe_key(paras[0]) == dedupe_key(title):
         removed.append(Removal(paras[0], "rebuild", "rebuild.title_in_body"))
-        paras = paras[1:]
+        paras, sources = paras[1:], sources[1:]
     return Article(title=title, paragraphs=tuple(paras), authors=tuple(authors), date_published=date,
-                   site_name=site_name, url=url or opts.url, language=language, kind=kind, removed=tuple(removed))
+                   site_name=site_name, url=url or opts.url, language=language, kind=kind, removed=tuple(removed),
+                   blocks=typed_blocks(paras, sources), **(fields or {}))
 
 
 __all__ = ["clean", "run"]

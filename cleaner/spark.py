@@ -17,7 +17,10 @@ from .article import ARTICLE_FIELDS
 # ARTICLE_FIELDS plus error; the Spark type of each
 _TYPES = {"title": "string", "text": "string", "paragraphs": "array<string>", "authors": "array<string>",
           "date_published": "string", "site_name": "string", "url": "string", "language": "string",
-          "kind": "string", "word_count": "int", "error": "string"}
+          "kind": "string", "word_count": "int", "description": "string", "image": "string",
+          "tags": "array<string>", "section": "string", "canonical_url": "string", "publisher": "string",
+          "date_modified": "string", "comments": "array<struct<author:string,date:string,text:string>>",
+          "error": "string"}
 OUTPUT_FIELDS = (*ARTICLE_FIELDS, "error")
 RESET_EVERY = 1000
 
@@ -26,7 +29,9 @@ def article_schema():
     """The StructType of the article columns: title, text, paragraphs, ... word_count, error."""
     from pyspark.sql.types import (ArrayType, IntegerType, StringType, StructField, StructType)
 
-    kinds = {"string": StringType(), "int": IntegerType(), "array<string>": ArrayType(StringType())}
+    comment = StructType([StructField(name, StringType(), True) for name in ("author", "date", "text")])
+    kinds = {"string": StringType(), "int": IntegerType(), "array<string>": ArrayType(StringType()),
+             "array<struct<author:string,date:string,text:string>>": ArrayType(comment)}
     return StructType([StructField(name, kinds[_TYPES[name]], True) for name in OUTPUT_FIELDS])
 
 
@@ -70,7 +75,9 @@ def clean_dataframe(df, column: str = "html", url_column: str | None = "url", ki
     when present in ``df``; ``None`` to ignore).  ``kind``, ``options``: as for ``clean()``.
 
     With ``into=None`` the article's columns (title, text, paragraphs array<string>, authors
-    array<string>, date_published, site_name, url, language, kind, word_count int, error) are added
+    array<string>, date_published, site_name, url, language, kind, word_count int, description, image,
+    tags array<string>, section, canonical_url, publisher, date_modified, comments
+    array<struct<author, date, text>>, error) are added
     at the top level; an input column of the same name (e.g. ``url``) is replaced by the article's.
     With ``into="cleaned"`` they go into one struct column of that name and every input column stays.
     ``error`` is null for a cleaned row, else one line (the other article columns are then null).

@@ -32,7 +32,9 @@ site name; no categories, tags or license):
 * ``normalize_json``: ``json_metadata.normalize_json``, lone surrogates removed by one substitution (a JSON-LD
   block can hold a whole article); ``_meta_json`` is ``metadata.extract_meta_json`` with it;
 * ``htmldate_params``: ``htmldate.find_date``'s parameters, without its extensive search (it falls back to
-  dateparser over ~200 locales, which costs seconds in a fresh process and finds little on news pages).
+  dateparser over ~200 locales, which costs seconds in a fresh process and finds little on news pages);
+* ``page_date``: htmldate's search, for a page whose date cleaner's own cheap reading (``cleaner/metadata.py``)
+  did not find: the cheap search, then the extensive one only when that finds nothing either.
 """
 from __future__ import annotations
 
@@ -260,9 +262,11 @@ def htmldate_params() -> dict:
     return {"original_date": True, "extensive_search": False, "max_date": date.today().isoformat()}
 
 
-def page_metadata(tree, default_url: str | None):
+def page_metadata(tree, default_url: str | None, date: bool = True, byline: bool = True):
     """A trafilatura ``Document`` with title, author, url, date and sitename filled as
-    ``trafilatura.metadata.extract_metadata`` fills them (other fields may be left empty)."""
+    ``trafilatura.metadata.extract_metadata`` fills them (other fields may be left empty); without the date
+    when ``date`` is False, and without the byline search of the page (``page_author``) when ``byline`` is False
+    (cleaner reads them first itself, and asks for these only when it finds none: ``cleaner/metadata.py``)."""
     metadata = examine_meta(tree)
     if metadata.author and " " not in metadata.author:
         metadata.author = None
@@ -272,11 +276,12 @@ def page_metadata(tree, default_url: str | None):
         pass
     if not metadata.title:
         metadata.title = extract_title(tree)
-    if not metadata.author:
+    if not metadata.author and byline:
         metadata.author = page_author(tree)
     if not metadata.url:
         metadata.url = extract_url(tree, default_url)
-    metadata.date = find_date(tree, url=metadata.url, **htmldate_params())
+    if date:
+        metadata.date = find_date(tree, url=metadata.url, **htmldate_params())
     if not metadata.sitename:
         metadata.sitename = extract_sitename(tree)
     if metadata.sitename:
@@ -290,6 +295,13 @@ def page_metadata(tree, default_url: str | None):
     metadata.categories = metadata.tags = None
     metadata.clean_and_trim()
     return metadata
+
+
+def page_date(tree, url: str | None) -> str | None:
+    """htmldate's search of the page for its date: its cheap search first (``htmldate_params``), then, only
+    when that finds nothing, its extensive one (which loads dateparser, seconds in a fresh process)."""
+    return (find_date(tree, url=url, **htmldate_params())
+            or find_date(tree, url=url, **{**htmldate_params(), "extensive_search": True}))
 
 
 def _meta_json(tree, metadata):

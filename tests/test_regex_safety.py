@@ -14,9 +14,10 @@ import time
 
 import pytest
 
-MODULES = ["cleaner.detect", "cleaner.segment", "cleaner.classify", "cleaner.title", "cleaner.rebuild",
+MODULES = ["cleaner.detect", "cleaner.segment", "cleaner.blocks", "cleaner.formats", "cleaner.classify", "cleaner.title", "cleaner.rebuild",
            "cleaner.pipeline", "cleaner.html", "cleaner.trafilatura_steps", "cleaner.lexicon", "cleaner.text",
-           "cleaner.authors", "cleaner.rules", "cleaner.rules._patterns",
+           "cleaner.authors", "cleaner.dates", "cleaner.metadata", "cleaner.comments", "cleaner.rules",
+           "cleaner.rules._patterns",
            "cleaner.rules.ads", "cleaner.rules.bylines", "cleaner.rules.captions", "cleaner.rules.consent",
            "cleaner.rules.counters", "cleaner.rules.fragments", "cleaner.rules.promos", "cleaner.rules.social"]
 

@@ -188,3 +188,17 @@ def test_a_crawl_with_an_empty_page_and_a_binary_file_through_a_feed_export(tmp_
     assert rows["empty.html"]["cleaner_error"] == "input is empty"
     assert rows["logo.png"]["cleaner_error"].startswith("input is a PNG image")
     assert not any("body" in row for row in rows.values())
+
+
+def test_metadata_fields_and_comments_reach_the_item():
+    page = PAGE.replace("</head>", "<meta property='og:image' content='/lead.jpg'><meta property='article:tag' "
+                        "content='Budget'><meta property='article:section' content='Politics'></head>").replace(
+        "<footer>", "<div id='comments'><div class='comment'><span class='author'>Ann</span>"
+        "<p>Well done.</p></div></div><footer>")
+    out = pipeline(CLEANER_INTO="", CLEANER_OPTIONS={"comments": True}).process_item({"html": page, "url": URL})
+    assert out["image"] == "https://example.com/lead.jpg"
+    assert out["tags"] == ["Budget"] and out["section"] == "Politics"
+    assert out["comments"] == [{"author": "Ann", "date": None, "text": "Well done."}]
+    for key in ("description", "canonical_url", "publisher", "date_modified"):
+        assert key in out
+    assert "Well done" not in out["text"]

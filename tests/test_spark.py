@@ -11,7 +11,10 @@ import cleaner  # noqa: E402
 from cleaner.article import ARTICLE_FIELDS  # noqa: E402
 from cleaner.spark import OUTPUT_FIELDS, clean_dataframe  # noqa: E402
 
-HTML = ("<html><head><title>Council approves budget {i}</title></head><body><nav>Home | World</nav><article>"
+HTML = ("<html><head><title>Council approves budget {i}</title><meta property='og:image' content='/img/{i}.jpg'>"
+        "<meta property='article:tag' content='Budget'><meta property='article:section' content='Politics'>"
+        "<meta property='article:modified_time' content='2024-03-1{i}T10:00:00Z'></head>"
+        "<body><nav>Home | World</nav><article>"
         "<h1>Council approves budget {i}</h1><p>The council voted on Tuesday to approve budget {i}, which includes "
         "funding for schools and roads across the region.</p><p>Officials said plan {i} would take effect next "
         "year after a final review.</p></article><footer>Share on Facebook</footer></body></html>")
@@ -55,7 +58,7 @@ def expected(page, url):
 def test_rows_match_the_library(df):
     out = clean_dataframe(df, column="html", url_column="url")
     assert out.columns == ["id", "html", *OUTPUT_FIELDS]
-    rows = {r["id"]: r.asDict() for r in out.collect()}
+    rows = {r["id"]: r.asDict(recursive=True) for r in out.collect()}
     assert len(rows) == len(ROWS)
     for id_, page, url in ROWS:
         got = {name: rows[id_][name] for name in OUTPUT_FIELDS}
@@ -64,6 +67,8 @@ def test_rows_match_the_library(df):
             continue
         assert got == expected(page, url), id_
     assert rows[20]["error"] == "input is empty"
+    assert rows[3]["image"] == "https://example.com/img/3.jpg" and rows[3]["tags"] == ["Budget"]
+    assert rows[3]["section"] == "Politics" and rows[3]["date_modified"] == "2024-03-13"
 
 
 def test_into_struct_keeps_the_input_columns(df):
@@ -80,6 +85,9 @@ def test_schema_types(df):
     assert schema["paragraphs"].dataType.simpleString() == "array<string>"
     assert schema["authors"].dataType.simpleString() == "array<string>"
     assert schema["word_count"].dataType.simpleString() == "int"
+    assert schema["tags"].dataType.simpleString() == "array<string>"
+    assert schema["image"].dataType.simpleString() == "string"
+    assert schema["comments"].dataType.simpleString() == "array<struct<author:string,date:string,text:string>>"
 
 
 def test_bad_arguments(df):

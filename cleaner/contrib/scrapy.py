@@ -16,8 +16,10 @@ Settings (all optional):
                          guess); default ``encoding``, used when the item has it.  See ``clean(content_type=)``.
 ``CLEANER_INTO``         the field that receives the article as a dict (``Article.to_dict()``,
                          default ``cleaned``); set it to ``None`` or ``""`` to set the article's
-                         fields (title, text, paragraphs, ...) on the item itself.  A ``scrapy.Item``
-                         must declare the field(s) it receives; a dict or dataclass item need not.
+                         fields (``ARTICLE_FIELDS``: title, text, paragraphs, authors, ...,
+                         description, image, tags, section, canonical_url, publisher,
+                         date_modified, comments) on the item itself.  A ``scrapy.Item`` must
+                         declare the field(s) it receives; a dict or dataclass item need not.
 ``CLEANER_ERROR_FIELD``  when the page cannot be cleaned (empty, binary, too large), the one-line
                          error goes in this field (default ``cleaner_error``) and the item goes on.
 ``CLEANER_DROP_FAILED``  drop such items instead (``DropItem``; default ``False``).

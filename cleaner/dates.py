@@ -1,0 +1,95 @@
+"""Dates as pages write them: "March 5, 2024", "5 mars 2024", "2024-03-05", "05/03/2024", a URL's /2024/03/05/.
+
+Every date comes out as ISO ``YYYY-MM-DD``, or None when the text holds no whole, valid date (a month and a
+year alone are no publication date).  Month names come from ``lexicon/months.txt``.  Plain code, no
+dateparser: the HTML metadata and the text path read dates with it, at no start-up cost.
+"""
+from __future__ import annotations
+
+import os
+from datetime import date
+from functools import lru_cache
+
+from .lazy_re import LazyPattern
+
+EARLIEST_YEAR = 1990  # before the web: a year in a page's text, not its date
+
+
+@lru_cache(maxsize=None)
+def month_numbers() -> dict[str, int]:
+    """Month name (lower case) -> its number, from the data file."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon", "months.txt")
+    with open(path, encoding="utf-8") as fh:
+        lines = [line.split() for line in fh if line.strip() and not line.startswith("#")]
+    return {name: int(number) for number, *names in lines for name in names}
+
+
+@lru_cache(maxsize=None)
+def _text_date():
+    """The pattern of a written date: month name and day in either order, or digits."""
+    import re
+
+    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    year = r"(?:19|20)\d\d"
+    return re.compile(
+        rf"(?i)(?<![\w-])(?P<m1>{names})\.?\s{{0,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{0,3}}(?P<y1>{year})(?!\d)"
+        rf"|(?<![\w.-])(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s{{0,3}}(?:of\s|de\s)?\s{{0,2}}(?P<m2>{names})\.?,?"
+        rf"\s{{0,3}}(?:de\s{{1,3}})?(?P<y2>{year})(?!\d)"
+        rf"|(?<![\w.-])(?P<y3>{year})(?P<s3>[-/.•])(?P<m3>\d{{1,2}})(?P=s3)(?P<d3>\d{{1,2}})(?![\d])"
+        rf"|(?<![\w.-])(?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})(?P=s4)(?P<y4>{year})(?!\d)")
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        found = date(year, month, day)
+    except ValueError:
+        return None
+    return found.isoformat() if EARLIEST_YEAR <= year and found <= date.today() else None
+
+
+def _from_match(m) -> str | None:
+    g = m.groupdict()
+    if g["m1"]:
+        return _valid(int(g["y1"]), month_numbers()[g["m1"].lower()], int(g["d1"]))
+    if g["m2"]:
+        return _valid(int(g["y2"]), month_numbers()[g["m2"].lower()], int(g["d2"]))
+    if g["y3"]:
+        return _valid(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    first, second, year = int(g["a4"]), int(g["b4"]), int(g["y4"])
+    if g["s4"] == ".":  # 05.03.2024: day first, as the languages that write it so
+        return _valid(year, second, first)
+    return _valid(year, first, second) or _valid(year, second, first)  # 03/05/2024: month first, as in the US
+
+
+def dates_in(text: str):
+    """(start, end, ISO date) of each date the text writes out, in order."""
+    for m in _text_date().finditer(text):
+        found = _from_match(m)
+        if found:
+            yield m.start(), m.end(), found
+
+
+_ISO = LazyPattern(r"^\s*((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?:[T\s]|$)")
+
+
+def parse_date(text: str | None) -> str | None:
+    """The date a metadata value or a short text holds (ISO 8601 first, then as written), else None."""
+    if not text:
+        return None
+    m = _ISO.match(text)
+    if m:
+        found = _valid(*map(int, m.groups()))
+        if found:
+            return found
+    return next((found for _, _, found in dates_in(text[:200])), None)
+
+
+_URL_DATE = LazyPattern(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|\.html?|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """The date in a URL's path (``/2019/11/19/``, ``/2019-11-19-``), else None."""
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    return _valid(*map(int, m.groups())) if m else None

@@ -1,0 +1,355 @@
+"""cleaner/metadata.py and cleaner/dates.py: the page's date, authors and the other metadata fields, and the
+text path's date."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleaner import clean, html, metadata
+from cleaner import trafilatura_steps as steps
+from cleaner.dates import dates_in, parse_date, url_date
+
+REPO = Path(__file__).resolve().parent.parent
+BODY = " ".join(["The council approved the new budget for the city's schools on Tuesday evening."] * 4)
+
+
+def page(head: str = "", top: str = "", url: str | None = None) -> str:
+    """A page with a headline, what stands under it (``top``), three paragraphs, and ``head`` metadata."""
+    return (f"<html><head><title>Council approves budget</title>{head}</head><body><nav>Home | News</nav>"
+            f"<article><h1>Council approves budget</h1>{top}<p>{BODY}</p><p>{BODY}</p><p>{BODY}</p></article>"
+            "<footer>Copyright</footer></body></html>")
+
+
+def ld(obj: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+# --- dates.py -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("2024-03-05T10:00:00Z", "2024-03-05"), ("20240305", "2024-03-05"), ("March 5, 2024", "2024-03-05"),
+    ("Mar. 5th, 2024", "2024-03-05"), ("5 March 2024", "2024-03-05"), ("5. März 2024", "2024-03-05"),
+    ("5 mars 2024", "2024-03-05"), ("5 de marzo de 2024", "2024-03-05"), ("Published: 03/05/2024", "2024-03-05"),
+    ("13/11/2025 09:21:40", "2025-11-13"), ("05.03.2024", "2024-03-05"), ("2025•01•08", "2025-01-08"),
+    ("Thu, 09/25/2025 - 11:38", "2025-09-25"),
+    ("March 2024", None), ("2024", None), ("February 30, 2024", None), ("May 5, 1850", None),
+    ("January 1, 2999", None), ("", None), (None, None), ("no date here", None),
+])
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_dates_in_gives_positions_in_order():
+    text = "Posted May 1, 2024 | Updated 2 June 2024"
+    assert [(text[a:b], d) for a, b, d in dates_in(text)] == [("May 1, 2024", "2024-05-01"),
+                                                               ("2 June 2024", "2024-06-02")]
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("https://example.com/2019/11/19/story-name", "2019-11-19"), ("https://example.com/news/2019-11-19-story",
+                                                                  "2019-11-19"),
+    ("https://example.com/2019/11/story", None), ("https://example.com/2019/13/40/x", None), (None, None),
+])
+def test_url_date(url, expected):
+    assert url_date(url) == expected
+
+
+# --- the date of a page -------------------------------------------------------------------------------------------
+def test_declared_date_from_json_ld_written_as_text():
+    art = clean(page(ld({"@type": "NewsArticle", "datePublished": "Jan 17, 2025"})), kind="html")
+    assert art.date_published == "2025-01-17"
+
+
+def test_declared_date_from_a_graph_and_the_modified_date():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Example"},
+        {"@type": "BlogPosting", "datePublished": "2024-02-01T08:00:00+00:00", "dateModified": "2024-04-01"}]}
+    art = clean(page(ld(graph)), kind="html")
+    assert (art.date_published, art.date_modified) == ("2024-02-01", "2024-04-01")
+
+
+def test_the_date_shown_by_the_headline_comes_before_the_declared_one():
+    art = clean(page('<meta property="article:published_time" content="2020-01-01T10:00:00Z">',
+                     "<p class='meta'>By Jane Doe | March 5, 2024</p>"), kind="html")
+    assert art.date_published == "2024-03-05"
+
+
+def test_a_shown_update_gives_way_to_the_declared_publication():
+    art = clean(page('<meta property="article:published_time" content="2020-01-01T10:00:00Z">',
+                     "<p class='meta'>Last updated: March 5, 2024</p>"), kind="html")
+    assert (art.date_published, art.date_modified) == ("2020-01-01", "2024-03-05")
+
+
+def test_a_shown_date_a_day_from_the_declared_one_is_the_same_moment():
+    art = clean(page('<meta property="article:published_time" content="2024-03-06T02:00:00Z">',
+                     "<p>March 5, 2024</p>"), kind="html")
+    assert art.date_published == "2024-03-06"
+
+
+def test_a_thread_has_the_date_it_declares_not_its_posts():
+    thread = ld({"@type": "DiscussionForumPosting", "datePublished": "2023-01-10T08:00:00Z"})
+    art = clean(page(thread, "<p>alice</p><p>June 2, 2024</p>"), kind="html")
+    assert art.date_published == "2023-01-10"
+
+
+def test_the_url_date_comes_first():
+    art = clean(page('<meta property="article:published_time" content="2020-01-01T10:00:00Z">'),
+                url="https://example.com/2019/11/19/council-approves-budget", kind="html")
+    assert art.date_published == "2019-11-19"
+
+
+def test_time_element_when_nothing_else():
+    art = clean(page(top="<p>Story</p>").replace("<footer>", "<aside><time datetime='2022-07-08'>x</time></aside>"
+                                                 "<footer>"), kind="html")
+    assert art.date_published == "2022-07-08"
+
+
+def test_htmldate_only_when_the_cheap_reading_finds_nothing(monkeypatch):
+    calls = []
+    monkeypatch.setattr(steps, "page_date", lambda tree, url: calls.append(url) or "2001-02-03")
+    assert clean(page(top="<p>May 1, 2024</p>"), kind="html").date_published == "2024-05-01"
+    assert calls == []
+    assert clean(page(), kind="html").date_published == "2001-02-03"
+    assert len(calls) == 1
+
+
+def test_htmldate_extensive_search_only_after_its_cheap_one(monkeypatch):
+    seen = []
+
+    def find_date(tree, **params):
+        seen.append(params["extensive_search"])
+        return "2010-10-10" if params["extensive_search"] else None
+
+    monkeypatch.setattr(steps, "find_date", find_date)
+    assert steps.page_date(html.parse(page()), None) == "2010-10-10"
+    assert seen == [False, True]
+    seen.clear()
+    monkeypatch.setattr(steps, "find_date", lambda tree, **params: seen.append(params["extensive_search"]) or "x")
+    steps.page_date(html.parse(page()), None)
+    assert seen == [False]
+
+
+# --- authors ------------------------------------------------------------------------------------------------------
+def test_json_ld_person_name_is_one_name_and_organisation_only_without_one():
+    person = ld({"@type": "Article", "author": {"@type": "Person", "name": "Dylan Bailey, MS, RD"}})
+    assert clean(page(person), kind="html").authors == ("Dylan Bailey, MS, RD",)
+    org = ld({"@type": "Article", "author": {"@type": "Organization", "name": "Acme Corp"}})
+    assert clean(page(org), kind="html").authors == ("Acme Corp",)
+    both = ld({"@type": "Article", "author": [{"@type": "Organization", "name": "Acme Corp"},
+                                              {"@type": "Person", "name": "Jane Doe"}]})
+    assert clean(page(both), kind="html").authors == ("Jane Doe",)
+
+
+def test_json_ld_author_by_reference():
+    graph = {"@graph": [{"@type": "Article", "author": {"@id": "#jd"}}, {"@type": "Person", "@id": "#jd",
+                                                                         "name": "Jane Doe"}]}
+    assert clean(page(ld(graph)), kind="html").authors == ("Jane Doe",)
+
+
+def test_byline_split_over_elements_in_the_metadata_spelling():
+    persons = ld({"@type": "Article", "author": [{"@type": "Person", "name": "Jane Doe"},
+                                                 {"@type": "Person", "name": "John Roe, PhD"}]})
+    top = "<div>Written by <a>Jane Doe</a><span>, and </span><a>John Roe, PhD</a> Updated May 1, 2024</div>"
+    assert clean(page(persons, top), kind="html").authors == ("Jane Doe", "John Roe, PhD")
+
+
+def test_shown_byline_beats_a_user_name_in_the_metadata():
+    top = "<div><span>By</span> <a>Paul Smith</a></div>"
+    art = clean(page('<meta name="author" content="site_admin">', top), kind="html")
+    assert art.authors == ("Paul Smith",)
+
+
+def test_meta_author_listing_names_is_split_but_a_reversed_name_is_not():
+    assert clean(page('<meta name="author" content="Jane Doe, John Roe">'), kind="html").authors == (
+        "Jane Doe", "John Roe")
+    assert clean(page('<meta name="author" content="Kaufman, Jeff T.">'), kind="html").authors == (
+        "Kaufman, Jeff T.",)
+
+
+def test_name_over_the_date_is_a_byline():
+    art = clean(page(top="<div><span>Jane Doe</span><span>•</span><span>March 5, 2024</span></div>"), kind="html")
+    assert art.authors == ("Jane Doe",) and art.date_published == "2024-03-05"
+    label = clean(page(top="<div><span>Updated</span><span>March 5, 2024</span></div>"), kind="html")
+    assert label.authors == ()
+
+
+def test_handle_after_by():
+    art = clean(page(top="<div><span>by</span><a>jdoe42</a><span>Dec 18, 2025</span></div>"), kind="html")
+    assert art.authors == ("jdoe42",)
+
+
+@pytest.mark.parametrize("found,expected", [
+    ("Jane Doe December", "Jane Doe"), ("Recipe by Jane Doe", "Jane Doe"), ("Authors Jane Doe", "Jane Doe"),
+    ("View all posts by Jane Doe", "Jane Doe"), ("Jane Doe Writer", "Jane Doe"), ("Acme Staff", "Acme Staff"),
+    ("Dec", ""),
+])
+def test_trafilaturas_byline_text_loses_labels(found, expected):
+    assert metadata._unlabelled(found) == expected
+
+
+# --- the other fields ---------------------------------------------------------------------------------------------
+FULL = ('<meta name="description" content="The council approved the budget.">'
+        '<meta property="og:image" content="/img/lead.jpg"><meta property="article:tag" content="Schools">'
+        '<meta property="article:tag" content="Budget"><meta property="article:section" content="Politics">'
+        '<link rel="canonical" href="/news/council-budget">'
+        + ld({"@type": "NewsArticle", "keywords": "Budget, City Hall", "publisher": {"@type": "Organization",
+                                                                                   "name": "The Daily Example"},
+              "dateModified": "2024-03-07T09:00:00Z"}))
+
+
+def test_new_fields():
+    art = clean(page(FULL), url="https://example.com/news/council-budget?utm=x", kind="html")
+    assert art.description == "The council approved the budget."
+    assert art.image == "https://example.com/img/lead.jpg"
+    assert art.tags == ("Schools", "Budget", "City Hall")
+    assert art.section == "Politics"
+    assert art.canonical_url == "https://example.com/news/council-budget"
+    assert art.publisher == "The Daily Example"
+    assert art.date_modified == "2024-03-07"
+    assert art.comments == ()
+    data = art.to_dict(with_removed=False)
+    for name in ("description", "image", "tags", "section", "canonical_url", "publisher", "date_modified",
+                 "comments"):
+        assert name in data
+    assert data["tags"] == ["Schools", "Budget", "City Hall"]
+
+
+def test_new_fields_empty_when_unknown():
+    art = clean(page(), kind="html")
+    assert (art.image, art.tags, art.section, art.canonical_url, art.publisher, art.date_modified) == (
+        None, (), None, None, None, None)
+    text = clean("Council approves budget\n" + BODY + "\n" + BODY + "\n", kind="text")
+    assert (text.description, text.image, text.tags, text.date_published, text.comments) == (None, None, (), None, ())
+
+
+def test_json_ld_image_object_and_broken_json_ld():
+    image = ld({"@type": "Article", "image": [{"@type": "ImageObject", "url": "https://cdn.example.com/a.png"}]})
+    broken = '<script type="application/ld+json">{"@type": "Article", oops</script>'
+    art = clean(page(broken + image), kind="html")
+    assert art.image == "https://cdn.example.com/a.png"
+
+
+# --- the text path ------------------------------------------------------------------------------------------------
+TEXT = ("Council approves new budget for schools\n{line}\nThe council voted on Tuesday to approve the budget, which "
+        "includes funding for schools and roads across the region.\nOfficials said the plan would take effect next "
+        "year after a final review by the state board.\n")
+
+
+def test_text_dateline_fills_the_date():
+    assert clean(TEXT.format(line="Updated March 5, 2024"), kind="text").date_published == "2024-03-05"
+    assert clean(TEXT.format(line="By Jane Doe"), kind="text").date_published is None
+
+
+def test_text_url_date_fills_the_date():
+    art = clean(TEXT.format(line="By Jane Doe"), url="https://example.com/2019/11/19/council", kind="text")
+    assert art.date_published == "2019-11-19"
+
+
+def test_a_date_inside_the_article_is_not_its_date():
+    text = TEXT.format(line="By Jane Doe") + "March 5, 2024\nA last paragraph of the article, long enough to stay.\n"
+    assert clean(text, kind="text").date_published is None
+
+
+# --- the fields on fixture pages (fixtures/metadata/): one page declares them in meta tags, one in JSON-LD -----
+FIXTURES = REPO / "fixtures" / "metadata"
+FIELDS = {
+    "meta-tags": {
+        "date_published": "2024-06-14", "date_modified": "2024-06-15", "authors": ("Ann Ferris",),
+        "description": "The harbour bridge carries traffic again after a two-year repair of its deck and cables.",
+        "image": "https://www.coastalherald.example/media/2024/bridge-lead.jpg",  # relative: made absolute
+        "tags": ("Transport", "Harbour"), "section": "Local News",
+        "canonical_url": "https://www.coastalherald.example/local/harbour-bridge-reopens",
+        "publisher": "Coastal Media Group"},
+    "json-ld": {
+        "date_published": "2023-04-02", "date_modified": "2023-05-10", "authors": ("Tom Reyes",),
+        "description": "Light, water and a bigger pot: how to keep a supermarket basil plant growing.",
+        "image": "https://cdn.gardenweekly.example/basil.jpg", "tags": ("Herbs", "Indoor gardening"),
+        "section": "How-to", "canonical_url": "https://gardenweekly.example/how-to/basil-indoors",
+        "publisher": "Garden Weekly Ltd"},  # the publisher by its @id reference
+}
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name,field", [(n, f) for n in FIELDS for f in FIELDS[n]])
+def test_each_field_on_the_fixture_pages(name, field):
+    assert getattr(clean(fixture(name), kind="html"), field) == FIELDS[name][field]
+
+
+def test_the_fields_leave_the_text_alone():
+    page_ = fixture("meta-tags")
+    bare = re.sub(r"<meta (?:name|property)=\"(?!og:site)[^>]*>|<link rel=\"canonical\"[^>]*>", "", page_)
+    assert clean(bare, kind="html").paragraphs == clean(page_, kind="html").paragraphs
+    assert clean(bare, kind="html").image is None
+
+
+def test_the_fields_in_json_through_the_command(tmp_path):
+    from click.testing import CliRunner
+
+    from cleaner.cli import cli
+
+    path = FIXTURES / "json-ld.html"
+    result = CliRunner().invoke(cli, ["--format", "json", str(path)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "--format", "json", str(path)], capture_output=True,
+                          timeout=60)
+    assert proc.returncode == 0 and json.loads(proc.stdout) == data
+    for field, value in FIELDS["json-ld"].items():
+        assert data[field] == (list(value) if isinstance(value, tuple) else value), field
+    records = tmp_path / "in.jsonl"
+    records.write_text(json.dumps({"url": "https://gardenweekly.example/x", "html": fixture("meta-tags")}) + "\n")
+    proc = subprocess.run([sys.executable, "-m", "cleaner", "--jsonl", str(records)], capture_output=True, timeout=60)
+    line = json.loads(proc.stdout)["cleaned"]
+    assert line["section"] == "Local News" and line["tags"] == ["Transport", "Harbour"]
+
+
+# --- authors: the byline's shapes ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("byline,expected", [
+    ("By Jane Doe, MD", ["Jane Doe, MD"]), ("Dylan Bailey, MS, RD, FAND", ["Dylan Bailey, MS, RD, FAND"]),
+    ("Jane Roe, Ph.D.", ["Jane Roe, Ph.D."]), ("Jane Doe, MD...", ["Jane Doe, MD"]),
+    ("Jane Doe and John Roe, PhD", ["Jane Doe", "John Roe, PhD"]),
+    ("Jane Doe, Dietitian", ["Jane Doe"]), ("By Jane Doe, Reuters", ["Jane Doe"]),
+])
+def test_post_nominal_letters_stay_with_the_name(byline, expected):
+    from cleaner.authors import authors_from_byline
+
+    assert authors_from_byline(byline) == expected
+
+
+def test_the_author_a_labelled_card_names():
+    card = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jane Doe">'
+    assert clean(page(card), kind="html").authors == ("Jane Doe",)
+    reading = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 min">'
+    assert clean(page(reading), kind="html").authors == ()
+    user = '<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="admin">'
+    assert clean(page(user), kind="html").authors == ()
+
+
+@pytest.mark.parametrize("top,expected", [
+    ("<p>Jane Doe | Senior Writer | July 2, 2025</p>", ("Jane Doe",)),  # a role between, in one element
+    ("<div><span>Jane Doe</span><span>Last Updated:</span></div>", ("Jane Doe",)),  # a date's label alone
+    ("<div><span>Jane Doe</span><a>#Transport</a><span>Published on Oct 21, 2025</span></div>", ("Jane Doe",)),
+    ("<div><span>2025-12-17</span><span>·</span><a>Jane Doe</a></div>", ("Jane Doe",)),  # the date first
+    ("<div><span>Dec 26, 2025</span> • <span>Jane Doe in <a>Transport</a></span></div>", ("Jane Doe",)),
+    ("<div><span>2025-12-17</span><span>·</span><a>Transport</a></div>", ()),  # one word: a section
+    ("<p>This post was written by</p><p>Jane Doe, MD</p>", ("Jane Doe, MD",)),
+    ("<p>The report, which the council has now published by</p><p>Harbour Press</p>", ()),
+])
+def test_bylines_without_by(top, expected):
+    assert clean(page(top=top), kind="html").authors == expected
+
+
+def test_a_date_in_a_sentence_by_the_headline_is_not_the_pages():
+    sentence = ("<p>Tax returns for the year are due by April 15, 2025, and the council reminds residents to file "
+                "them early this time.</p>")
+    declared = '<meta property="article:published_time" content="2025-01-17T10:00:00Z">'
+    assert clean(page(declared, sentence), kind="html").date_published == "2025-01-17"
+    short = "<p>Published April 15, 2025</p>" + sentence
+    assert clean(page(declared, short), kind="html").date_published == "2025-04-15"
