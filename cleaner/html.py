@@ -158,7 +158,32 @@ def parse(page: str):
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
         element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
         entity=lxml_html.HtmlEntity))
-    return lxml_html.document_fromstring(page, parser=parser)
+    return document_root(lxml_html.document_fromstring(without_encoding_declaration(page), parser=parser))
+
+
+# An XML declaration naming an encoding, which lxml refuses at the start of a str (the page is decoded already)
+_XML_ENCODING = re.compile(r"(<\?xml[^<>]{0,200}?)\s+encoding\s*=\s*[\"'][^\"'<>]{0,64}[\"']")
+
+
+def without_encoding_declaration(page: str) -> str:
+    """The page without the ``encoding`` of an XML declaration that opens it (an XHTML page)."""
+    if page.startswith("<?xml"):
+        m = _XML_ENCODING.match(page)
+        if m:
+            return m.group(1) + page[m.end():]
+    return page
+
+
+def document_root(tree):
+    """The document's <html> element, every later step's root.  A parser can hand back another one (lxml
+    the <svg> an SVG file's DOCTYPE names, trafilatura's fallback a fragment's <div>), and a step that
+    removes such elements (htmldate drops <svg>, <object>, <math>) cannot remove a root."""
+    root = tree.getroottree().getroot()
+    if root.tag == "html":
+        return root
+    page = root.makeelement("html")
+    etree.SubElement(page, "body").append(root)
+    return page
 
 
 def read(page: str):
@@ -171,7 +196,7 @@ def read(page: str):
         from trafilatura import load_html
 
         tree = load_html(page)
-        return (tree, False) if tree is not None else None
+        return (document_root(tree), False) if tree is not None else None
 
 
 def extract(parsed, opts: Options) -> tuple[list[Block], PageMeta]:

@@ -90,7 +90,8 @@ def test_hostile_fixture_decodes(name):
 
 
 def test_every_hostile_fixture_is_covered():
-    covered = set(FIXTURES) | {"only-controls.txt", "entity-controls.html", "deep-nesting.html", "deep-unclosed.html"}
+    covered = set(FIXTURES) | {"only-controls.txt", "entity-controls.html", "deep-nesting.html", "deep-unclosed.html",
+                               "svg-doctype.svg"}
     assert {p.name for p in HOSTILE.iterdir()} <= covered
 
 
@@ -248,6 +249,64 @@ def test_control_references_are_dropped_and_the_others_kept_as_written():
 def test_del_entity_is_stripped():
     page = f"<html><body><article><p>{EN}&#127;&#x85;</p><p>{EN}</p></article></body></html>"
     assert not controls_in(cleaner.clean(page))
+
+
+# --- a document whose root is not <html> ------------------------------------------------------------
+
+@pytest.mark.parametrize("root", ["svg", "object", "video", "math", "audio", "iframe", "template", "noscript"])
+@pytest.mark.parametrize("prolog", ['<?xml version="1.0"?>\n', '<?xml version="1.0" encoding="utf-8"?>',
+                                    '<!DOCTYPE {root}>', '<?xml version="1.0"?><!DOCTYPE {root} PUBLIC "-//W3C//DTD x//EN"'
+                                    ' "http://127.0.0.1:9/x.dtd">', ""])
+def test_a_non_html_root_is_an_article_or_nothing(no_network, root, prolog):
+    page = (prolog.format(root=root) + f'<{root} xmlns="http://www.w3.org/2000/svg"><title>Council approves budget'
+            f'</title><p>Published 2024-01-02. {EN}</p></{root}>')
+    for data in (page, page.encode()):
+        for kind in ("auto", "html"):
+            article = cleaner.clean(data, kind=kind)
+            assert article.kind == (kind if kind == "html" else article.kind) and not controls_in(article)
+
+
+@pytest.mark.parametrize("depth", [50, 300, 1500])
+def test_an_xhtml_prolog_takes_the_same_parser_as_any_page(depth):
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<html><body>' + "<div>" * depth + f"<p>DEEPCONTENT {EN}</p>"
+            + "</div>" * depth + "</body></html>")
+    assert "DEEPCONTENT" in cleaner.clean(page).text
+    assert "DEEPCONTENT" in cleaner.clean(page.encode()).text
+
+
+def test_an_svg_file_is_an_article_or_nothing():
+    article = cleaner.clean((HOSTILE / "svg-doctype.svg").read_bytes())
+    assert article.kind == "html"
+    proc = run_cli(str(HOSTILE / "svg-doctype.svg"))
+    assert proc.returncode in (0, 1) and b"Traceback" not in proc.stderr and b"bug" not in proc.stderr
+
+
+def test_the_tree_is_rooted_at_html_whatever_the_parser_hands_back():
+    from lxml import html as lxml_html
+
+    from cleaner import html
+
+    tree, _ = html.read((HOSTILE / "svg-doctype.svg").read_text())
+    assert tree.tag == "html" and tree.getparent() is None
+    fragment = html.document_root(lxml_html.fragment_fromstring("<div><p>x</p></div>"))
+    assert [el.tag for el in fragment.iter()] == ["html", "body", "div", "p"]
+
+
+# --- arguments ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url, error, message", [(123, TypeError, "url must be a str or None, not int"),
+                                                 (b"https://example.com/\xff", ValueError, "url must be text"),
+                                                 (["https://example.com/"], TypeError, "url must be a str")])
+def test_a_wrong_url_is_a_clear_error_naming_it(url, error, message):
+    with pytest.raises(error, match=message):
+        cleaner.clean(f"Library hours extended\n{EN}\n", url=url)
+
+
+def test_a_bytes_url_is_decoded_and_a_kind_taken_in_any_case():
+    article = cleaner.clean(f"Library hours extended\n{EN}\n", url=b"https://example.com/caf\xc3\xa9", kind="TEXT")
+    assert article.url == "https://example.com/café" and article.kind == "text"
+    with pytest.raises(ValueError, match="kind must be one of auto, html, text"):
+        cleaner.clean(EN, kind="xml")
 
 
 # --- size and shape (scaled down; each in a child process with a time limit) ------------------------
