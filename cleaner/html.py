@@ -66,9 +66,20 @@ def without_control_refs(page: str) -> str:
     not reach a user's terminal through an entity, and one such character makes trafilatura give up.
     A page holds many references (``&#39;``) but few distinct ones, and seldom one to a control: such a
     page is not copied."""
-    if "&#" not in page or not any(_is_control_ref(*ref) for ref in set(_CHAR_REF.findall(page))):
+    if "&#" not in page or not _has_control_ref(page):
         return page
-    return _CHAR_REF.sub(_drop_control_ref, page)
+    page = _CHAR_REF.sub(_drop_control_ref, page)
+    if "&#" in page and _has_control_ref(page):  # a dropped one joined the text around it into another
+        page = _CHAR_REF.sub(_space_for_control_ref, page)  # ("&#x&#27;1b;"): a space joins nothing
+    return page
+
+
+def _has_control_ref(page: str) -> bool:
+    return any(_is_control_ref(*ref) for ref in set(_CHAR_REF.findall(page)))
+
+
+def _space_for_control_ref(m: re.Match) -> str:
+    return " " if _is_control_ref(m.group(1), m.group(2)) else m.group(0)
 
 
 PARSER_DEPTH = 2000  # libxml2 stops building the tree near 2048 levels, even with huge_tree

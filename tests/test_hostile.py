@@ -91,7 +91,7 @@ def test_hostile_fixture_decodes(name):
 
 def test_every_hostile_fixture_is_covered():
     covered = set(FIXTURES) | {"only-controls.txt", "entity-controls.html", "deep-nesting.html", "deep-unclosed.html",
-                               "svg-doctype.svg"}
+                               "svg-doctype.svg", "entity-joined-controls.html"}
     assert {p.name for p in HOSTILE.iterdir()} <= covered
 
 
@@ -244,6 +244,30 @@ def test_control_references_are_dropped_and_the_others_kept_as_written():
     assert without_control_refs(page) == "<p>It&#39;s &#x2019;here&#8217; [31m </p>"
     plain = "<p>It&#39;s &#x2019;here&#8217; &amp; there</p>"
     assert without_control_refs(plain) is plain  # no reference to a control: the page is not copied
+
+
+def test_a_reference_joined_around_a_dropped_one_gives_no_control():
+    article = cleaner.clean((HOSTILE / "entity-joined-controls.html").read_bytes())
+    assert not controls_in(article)
+    assert "city council" in article.text and "[2J" in article.text  # the text around them stays
+    from cleaner.html import without_control_refs
+
+    assert without_control_refs("a&#x&#27;1b;b &#&#x1b;27;c &#39;") == "a b  c &#39;"  # the joined ones too
+
+
+@pytest.mark.parametrize("written", ["\\u001b[2J", "\\u009b31m", "\\u0007", "\\u2028"])
+def test_controls_escaped_in_json_ld_never_reach_the_metadata(written):
+    page = ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Library '
+            f'{written}hours extended", "datePublished": "2024-01-02", "author": {{"@type": "Person", "name": '
+            f'"Jane {written}Doe"}}, "publisher": {{"@type": "Organization", "name": "The {written}Daily"}}}}'
+            f'</script></head><body><article><p>{EN}</p><p>{EN}</p></article></body></html>')
+    article = cleaner.clean(page)
+    assert not controls_in(article) and article.paragraphs
+
+
+def test_a_url_with_controls_is_stored_without_them():
+    article = cleaner.clean(f"Library hours extended\n{EN}\n", url="https://example.com/\x1b[2Ja\x9b")
+    assert article.url == "https://example.com/a"  # the escape sequence goes whole
 
 
 def test_del_entity_is_stripped():
