@@ -335,12 +335,17 @@ def test_a_bytes_url_is_decoded_and_a_kind_taken_in_any_case():
 
 # --- size and shape (scaled down; each in a child process with a time limit) ------------------------
 
-def run_limited(make: str, timeout: float) -> dict:
-    """Build an input with the Python expression ``make`` in a child, clean it, report time and memory."""
+WARM = "cleaner.clean(f'<html><body><p>{EN}</p></body></html>'); cleaner.clean(f'Title\\n{EN}\\n')"
+
+
+def run_limited(make: str, timeout: float, warm: bool = False) -> dict:
+    """Build an input with the Python expression ``make`` in a child, clean it, report time and memory
+    (``warm``: the time leaves out the first call's imports and set-up)."""
     code = textwrap.dedent(f"""
         import json, resource, sys, time
         import cleaner
         EN = {EN!r}
+        {WARM if warm else ""}
         data = {make}
         start = time.perf_counter()
         article = cleaner.clean(data)
@@ -355,6 +360,21 @@ def run_limited(make: str, timeout: float) -> dict:
         pytest.fail(f"took more than {timeout} s: {make[:80]}")
     assert proc.returncode == 0, proc.stderr[-2000:]
     return json.loads(proc.stdout)
+
+
+def assert_linear(make: str, n: int, timeout: float = 60) -> dict:
+    """The input ``make`` builds (a Python expression of ``n``) at n and 4n: the larger takes at most 8 times
+    as long (twice the factor of a linear cost, for a noisy machine), give or take half a second."""
+    small = run_limited(make.format(n=n), timeout, warm=True)
+    big = run_limited(make.format(n=4 * n), timeout, warm=True)
+    assert big["seconds"] < 8 * small["seconds"] + 0.5, (small["seconds"], big["seconds"])
+    return big
+
+
+def test_hard_wrapped_lines_are_joined_in_linear_time():
+    # one paragraph of 200,000 words hard-wrapped at 60 columns: 26,000 lines joined into one block
+    assert_linear("'\\n'.join(__import__('textwrap').wrap(' '.join(f'word{{i}}' for i in range({n})), 60)).encode()",
+                  50_000)
 
 
 def test_long_line_without_newline_is_linear():

@@ -396,6 +396,26 @@ def test_no_control_character_reaches_a_text_field(lines: list[str], url: str | 
     assert_no_controls(article)
 
 
+# ---- linear rewrites give what the code they replace gives ------------------------------------------------
+
+def _join_by_concatenation(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = out + " " + line
+    return out
+
+
+@settings(FAST, max_examples=300)
+@given(st.lists(st.text(st.sampled_from("aB-é1 "), max_size=4), min_size=1, max_size=6))
+def test_joining_wrapped_lines_in_one_pass_gives_what_concatenation_gave(lines: list[str]) -> None:
+    from cleaner.segment import join_wrapped
+
+    assert join_wrapped(lines) == _join_by_concatenation(lines)
+
+
 def test_wrap_width_decides_on_lines_with_words() -> None:
     # wrap_width gives up at once on a line longer than any wrap allows; a blank line that long does not count.
     from cleaner.segment import wrap_width
