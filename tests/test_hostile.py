@@ -377,6 +377,12 @@ def test_hard_wrapped_lines_are_joined_in_linear_time():
                   50_000)
 
 
+def test_a_long_run_of_author_notes_is_linear():
+    big = assert_linear("(f'Library hours extended\\n{{EN * 3}}\\n' + ''.join(f'Jane Doe{{i}} is a staff writer "
+                        "covering city hall.\\n' for i in range({n}))).encode()", 4000)
+    assert big["paragraphs"] > 1000  # a page of notes is no closing note: they stay
+
+
 def test_long_line_without_newline_is_linear():
     small = run_limited("(EN * 3000).encode()", timeout=60)  # 0.5 MB
     big = run_limited("(EN * 12000).encode()", timeout=60)  # 2 MB, one line
