@@ -383,6 +383,12 @@ def test_a_long_run_of_author_notes_is_linear():
     assert big["paragraphs"] > 1000  # a page of notes is no closing note: they stay
 
 
+def test_many_short_headings_are_linear():
+    # jusText's revision through the recall retry walked over every short block from each one
+    assert_linear("(f'<html><body><article><p>{{EN}}</p></article>' + ''.join(f'<h2>Heading {{i}} of the day</h2>"
+                  "<div>Paragraph {{i}} with words.</div>' for i in range({n})) + '</body></html>').encode()", 1000)
+
+
 def test_long_line_without_newline_is_linear():
     small = run_limited("(EN * 3000).encode()", timeout=60)  # 0.5 MB
     big = run_limited("(EN * 12000).encode()", timeout=60)  # 2 MB, one line

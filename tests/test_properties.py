@@ -398,6 +398,31 @@ def test_no_control_character_reaches_a_text_field(lines: list[str], url: str | 
 
 # ---- linear rewrites give what the code they replace gives ------------------------------------------------
 
+class _Paragraph:
+    """What jusText's revision reads of a paragraph."""
+
+    def __init__(self, cf_class: str, heading: bool, text: str, class_type: str) -> None:
+        self.cf_class, self.heading, self.text, self.class_type = cf_class, heading, text, class_type
+
+
+_PARAGRAPHS = st.lists(st.tuples(st.sampled_from(["short", "good", "bad", "neargood"]), st.booleans(),
+                                 st.sampled_from(["", "x", "a few words", "y" * 80, "z" * 160]),
+                                 st.sampled_from(["", "good", "short"])), max_size=14)
+
+
+@settings(FAST, max_examples=300)
+@given(_PARAGRAPHS, st.sampled_from([0, 50, 150]))
+def test_justext_revision_in_linear_time_gives_justexts_classes(spec, distance: int) -> None:
+    from justext.core import revise_paragraph_classification
+
+    from cleaner.trafilatura_steps import revise_classification
+
+    theirs, ours = [_Paragraph(*p) for p in spec], [_Paragraph(*p) for p in spec]
+    revise_paragraph_classification(theirs, distance)
+    revise_classification(ours, distance)
+    assert [p.class_type for p in ours] == [p.class_type for p in theirs]
+
+
 def _join_by_concatenation(lines: list[str]) -> str:
     out = lines[0]
     for line in lines[1:]:
