@@ -197,10 +197,54 @@ def document_root(tree):
     return page
 
 
+MAX_ATTRIBUTES = 1000  # of one element: the parser checks each attribute against all the element's others
+# A piece of a start tag, for a cheap first look: up to 64 characters of names, separators or an unquoted value;
+# a quoted value (after "=", as the parser reads quotes); or one "=" or quote character.  An element of
+# MAX_ATTRIBUTES attributes has at least 32 pieces (3,000 characters a name and a space each: 47 pieces).
+_PIECE = r"""(?>[^>"'=]{1,64}|=\s*+"[^"]*+"|=\s*+'[^']*+'|[="'])"""
+_RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+# What the search stops at: a comment, an element whose content the parser reads as text (no tag in it), a
+# start tag of 32 pieces or more.
+_TAG_TO_READ = re.compile(r"<(?:(!--)|(?i:(%s))(?=[\s/>])|[A-Za-z][^\s/>]*+(?=%s{32}))" % ("|".join(_RAW_TEXT), _PIECE))
+# One attribute as HTML's tokenizer reads it: separators, a name (any first character but a separator or ">"),
+# and maybe "=" and a value, quoted or not.
+_ATTRIBUTE = r"""[\s/]*+[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+"""
+_FIRST_ATTRIBUTES = re.compile(r"(?:%s){0,%d}+" % (_ATTRIBUTE, MAX_ATTRIBUTES))
+_MORE_ATTRIBUTES = re.compile(r"(?:%s)*+" % _ATTRIBUTE)
+
+
+def with_capped_attributes(page: str) -> str:
+    """The page with no element of more than MAX_ATTRIBUTES attributes: the rest of such a start tag is cut
+    (libxml2 takes time that grows with the square of an element's attributes: 20,000 take 1.5 s, a million
+    would take an hour).  A long tag is found by a cheap look at its first pieces, then read attribute by
+    attribute, past comments and the text of scripts and styles as the parser passes them; a page with none
+    is not copied."""
+    parts = []
+    copied = pos = 0  # the end of what is in parts, and of what is read
+    while m := _TAG_TO_READ.search(page, pos):
+        if m.group(1):  # a comment, to its end
+            end = page.find("-->", m.end())
+            pos = len(page) if end < 0 else end + 3
+            continue
+        kept = _FIRST_ATTRIBUTES.match(page, m.end()).end()
+        pos = _MORE_ATTRIBUTES.match(page, kept).end()
+        if pos > kept:
+            parts.append(page[copied:kept])
+            copied = pos
+        raw = m.group(2)
+        if raw:  # its text, to its end tag
+            end = re.compile(f"</{raw}", re.I).search(page, pos) if raw.lower() != "plaintext" else None
+            pos = end.start() if end else len(page)
+    if not parts:
+        return page
+    parts.append(page[copied:])
+    return "".join(parts)
+
+
 def read(page: str):
     """The page's tree and whether it was nested too deep (see ``parse_flat``), or None when nothing
     can parse it.  The tree is all the later steps need: the caller can let the page go."""
-    page = without_control_refs(page)
+    page = with_capped_attributes(without_control_refs(page))
     try:
         return parse_flat(page)
     except Exception:  # lxml gives up on some garbage; trafilatura has its own tolerant path

@@ -389,6 +389,34 @@ def test_many_short_headings_are_linear():
                   "<div>Paragraph {{i}} with words.</div>' for i in range({n})) + '</body></html>').encode()", 1000)
 
 
+def test_an_element_with_many_attributes_is_linear():
+    big = assert_linear("('<html><body><div ' + ' '.join(f'a{{i}}=1' for i in range({n})) + '>' + f'<p>DEEPCONTENT {{EN}}"
+                        "</p></div></body></html>').encode()", 5000)
+    assert big["deep"]
+
+
+@pytest.mark.parametrize("attribute", ["a{i}=1", 'a{i}="1"', "a{i}", 'a{i}=">"', "a{i}<", "a{i}='<b c'", "/a{i}",
+                                       'x{i}="1"y{i}'])
+@pytest.mark.parametrize("tag", ["div", "script", "DIV"])
+def test_no_element_keeps_more_than_max_attributes(attribute, tag):
+    from cleaner import html
+
+    page = (f"<html><body><{tag} " + " ".join(attribute.format(i=i) for i in range(3000)) + f">x</{tag}>"
+            f"<p>DEEPCONTENT {EN}</p></body></html>")
+    tree, _ = html.read(page)
+    assert max(len(el.attrib) for el in tree.iter()) <= html.MAX_ATTRIBUTES
+    assert "DEEPCONTENT" in tree.text_content()
+
+
+def test_attributes_are_capped_only_where_the_parser_reads_a_tag():
+    from cleaner.html import with_capped_attributes
+
+    many = " ".join(f"a{i}" for i in range(3000))
+    for page in (f"<script>if (x <y {many}) go();</script>", f"<!-- <div {many}> -->", f"<textarea><b {many}></textarea>",
+                 f"<p title='x'>1 < b and {many}</p>", "<p>" * 100):
+        assert with_capped_attributes(page) is page
+
+
 def test_long_line_without_newline_is_linear():
     small = run_limited("(EN * 3000).encode()", timeout=60)  # 0.5 MB
     big = run_limited("(EN * 12000).encode()", timeout=60)  # 2 MB, one line
