@@ -206,11 +206,12 @@ _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed",
 # What the search stops at: a comment, an element whose content the parser reads as text (no tag in it), a
 # start tag of 32 pieces or more.
 _TAG_TO_READ = re.compile(r"<(?:(!--)|(?i:(%s))(?=[\s/>])|[A-Za-z][^\s/>]*+(?=%s{32}))" % ("|".join(_RAW_TEXT), _PIECE))
-# One attribute as HTML's tokenizer reads it: separators, a name (any first character but a separator or ">"),
-# and maybe "=" and a value, quoted or not.
-_ATTRIBUTE = r"""[\s/]*+[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+"""
-_FIRST_ATTRIBUTES = re.compile(r"(?:%s){0,%d}+" % (_ATTRIBUTE, MAX_ATTRIBUTES))
-_MORE_ATTRIBUTES = re.compile(r"(?:%s)*+" % _ATTRIBUTE)
+# One attribute as HTML's tokenizer reads it: a name (any first character but a separator or ">"), maybe "="
+# and a value, quoted or not, and separators.  (The separators before the first are read once, in front: a
+# pattern that began each attribute with them would read a run of spaces again from each of its positions.)
+_ATTRIBUTE = r"""[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+[\s/]*+"""
+_FIRST_ATTRIBUTES = re.compile(r"[\s/]*+(?:%s){0,%d}+" % (_ATTRIBUTE, MAX_ATTRIBUTES))
+_MORE_ATTRIBUTES = re.compile(r"[\s/]*+(?:%s)*+" % _ATTRIBUTE)
 
 
 def with_capped_attributes(page: str) -> str:
