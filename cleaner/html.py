@@ -44,9 +44,7 @@ class PageMeta(Record):
 
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
-MAX_DEPTH = 100  # below this, wrapper elements are unwrapped (trafilatura's fallbacks are quadratic in depth)
-_WRAPPERS = frozenset({"div", "span", "section", "article", "font", "center", "main", "b", "i", "u", "em",
-                       "strong", "small", "big", "blockquote", "aside", "header", "footer", "figure"})
+MAX_DEPTH = 100  # below this, elements are unwrapped (trafilatura's steps cost the depth squared, or more)
 
 
 def _is_control_ref(hexadecimal: str, decimal: str) -> bool:
@@ -83,9 +81,7 @@ def _space_for_control_ref(m: re.Match) -> str:
 
 
 PARSER_DEPTH = 2000  # libxml2 stops building the tree near 2048 levels, even with huge_tree
-# A long run of bare wrapper tags, opening or closing: what a page nested thousands deep is made of.
-_TAG_RUN = re.compile(r"(?:<(div|span|section|font|b|i)(?:\s[^<>]{0,200})?>\s{0,20}){50,}"
-                      r"|(?:</(?:div|span|section|font|b|i)>\s{0,20}){50,}", re.I)
+FLAT_DEPTH = 1000  # a page nested deeper than the parser goes is read again with its tags below this level dropped
 
 
 # an element MAX_DEPTH levels below the root: one step a level, not an ancestor walk from every element
@@ -93,33 +89,109 @@ _DEEPER_THAN_MAX = "boolean(/" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")"
 
 
 def deepest(tree) -> tuple[int, list]:
-    """The depth of the tree, and its wrapper elements deeper than MAX_DEPTH."""
+    """The depth of the tree, and the elements deeper than MAX_DEPTH to unwrap: those that hold others, but
+    the blocks of text (a paragraph, a heading, a list item, a cell... that holds no other such block),
+    whose bounds the text keeps.  A leaf (a line break, a link, a script) adds one level and stays, but for
+    the markup that is not text (a <noscript>, a <template>)."""
     depth = most = 0
     deep = []
+    holds_block = []  # for each open element: whether a block of text is inside it
     for event, el in etree.iterwalk(tree, events=("start", "end")):
         if event == "start":
             depth += 1
             most = max(most, depth)
-            if depth > MAX_DEPTH and el.tag in _WRAPPERS:
-                deep.append(el)
-        else:
-            depth -= 1
+            holds_block.append(False)
+            continue
+        inner = holds_block.pop()
+        block = el.tag in _BLOCK_TAGS
+        if depth > MAX_DEPTH and (len(el) and (inner or not block) or el.tag in _HIDDEN_MARKUP):
+            deep.append(el)
+        if holds_block and (block or inner):
+            holds_block[-1] = True
+        depth -= 1
     return most, deep
 
 
 def parse_flat(page: str):
-    """Parse the page; unwrap wrappers nested beyond MAX_DEPTH (keeping their text), and collapse
-    runs of thousands of wrapper tags that the parser would cut off.  Returns (tree, was_deep)."""
+    """Parse the page; unwrap the elements nested beyond MAX_DEPTH (keeping their text and the blocks of
+    text among them), and first drop the tags nested beyond FLAT_DEPTH from a page that the parser would
+    cut off at PARSER_DEPTH.  Returns (tree, was_deep)."""
     tree = parse(page)
     if not tree.xpath(_DEEPER_THAN_MAX):  # (one XPath: no walk over the tree)
         return tree, False
     most, deep = deepest(tree)
     if most >= PARSER_DEPTH:
-        tree = parse(_TAG_RUN.sub(lambda m: "<div>" if m.group(1) else "</div>", page))
+        tree = parse(flattened(page, FLAT_DEPTH))
         most, deep = deepest(tree)
-    for el in reversed(deep):
-        el.drop_tag()
+    for el in deep:
+        if el.tag in _SKIP_TAGS:  # not text: unwrapped, a <noscript>'s or an <svg>'s content would become text
+            el.drop_tree()
+        else:
+            el.drop_tag()
     return tree, bool(deep) or most > MAX_DEPTH
+
+
+# What the parser does not nest (libxml2's own rules, which are not HTML5's: <h2><h2> and <dd><dd> nest): void
+# elements, and the elements that a start tag of the same kind ends, or, for a paragraph, the start of a block.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr", "keygen", "frame", "basefont", "bgsound", "image"})
+_ENDED_BY = {"li": ("li",), "option": ("option",), "td": ("td", "th"), "th": ("td", "th"), "tr": ("td", "th", "tr"),
+             "a": ("a",), "form": ("form",), "p": ("p",)}
+_ENDS_A_PARAGRAPH = frozenset({"address", "blockquote", "dd", "div", "dl", "dt", "fieldset", "form", "h1", "h2", "h3",
+                               "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table", "ul"})
+_TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*+))")
+
+
+def flattened(page: str, limit: int) -> str:
+    """The page without the tags of the elements nested more than ``limit`` deep (their text stays, but an
+    element that is not text is kept, whole and flat), by a reading of its tags as the parser nests them
+    (void elements, paragraphs and list items ended by the next one, end tags closing what they name,
+    comments and the text of scripts passed over): a page nested thousands deep, of any elements, with or
+    without text between the tags."""
+    parts = []
+    copied = pos = 0  # the end of what is in parts, and of what is read
+    stack: list[tuple[str, bool]] = []  # the open elements: (name, kept)
+    open_names: dict[str, int] = {}
+    kept = 0
+    while m := _TAG.search(page, pos):
+        if m.group(1):  # a comment, to its end
+            end = page.find("-->", m.end())
+            pos = len(page) if end < 0 else end + 3
+            continue
+        name = m.group(3).lower()
+        end = _MORE_ATTRIBUTES.match(page, m.end()).end()
+        end = page.find(">", end) + 1 or len(page)
+        drop = False
+        if m.group(2):  # an end tag: it closes the elements up to the one it names, if that one is open
+            while open_names.get(name):
+                top, was_kept = stack.pop()
+                open_names[top] -= 1
+                kept -= was_kept
+                if top == name:
+                    drop = not was_kept
+                    break
+        elif name not in _VOID and not page.startswith("/>", end - 2):
+            ended = _ENDED_BY.get(name, ()) + (("p",) if name in _ENDS_A_PARAGRAPH else ())
+            while stack and stack[-1][0] in ended:
+                top, was_kept = stack.pop()
+                open_names[top] -= 1
+                kept -= was_kept
+            # one level more for what is not text (a script, a <noscript>...): unwrapped it would become text
+            drop = kept > limit or (kept == limit and name not in _NOT_TEXT)
+            stack.append((name, not drop))
+            open_names[name] = open_names.get(name, 0) + 1
+            kept += not drop
+        if drop:
+            parts.append(page[copied:m.start()])
+            copied = end
+        pos = end
+        if name in _RAW_TEXT and not m.group(2):  # its text, to its end tag
+            close = re.compile(f"</{name}", re.I).search(page, pos) if name != "plaintext" else None
+            pos = close.start() if close else len(page)
+    if not parts:
+        return page
+    parts.append(page[copied:])
+    return "".join(parts)
 
 
 # Beyond this many paragraphs trafilatura's cost grows faster than the page (a million tiny paragraphs
@@ -203,6 +275,8 @@ MAX_ATTRIBUTES = 1000  # of one element: the parser checks each attribute agains
 # MAX_ATTRIBUTES attributes has at least 32 pieces (3,000 characters a name and a space each: 47 pieces).
 _PIECE = r"""(?>[^>"'=]{1,64}|=\s*+"[^"]*+"|=\s*+'[^']*+'|[="'])"""
 _RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+_NOT_TEXT = _SKIP_TAGS | frozenset(_RAW_TEXT)  # elements whose content is not the page's text
+_HIDDEN_MARKUP = _SKIP_TAGS - frozenset(_RAW_TEXT)  # ... and that the parser reads as markup
 # What the search stops at: a comment, an element whose content the parser reads as text (no tag in it), a
 # start tag of 32 pieces or more.
 _TAG_TO_READ = re.compile(r"<(?:(!--)|(?i:(%s))(?=[\s/>])|[A-Za-z][^\s/>]*+(?=%s{32}))" % ("|".join(_RAW_TEXT), _PIECE))

@@ -110,8 +110,9 @@ def mutate(rng: random.Random, data: bytes, pool: list[bytes]) -> bytes:
         elif op == 6:
             buf = buf[:pos]
         elif op == 7:
-            depth = rng.randint(1, 400)
-            buf = bytearray(b"<div>" * depth) + buf + bytearray(b"</div>" * rng.randint(0, depth))
+            depth = rng.randint(1, 2500)  # beyond the parser's limit (about 2,000 levels) too
+            name = rng.choice([b"div", b"em", b"blockquote", b"ul", b"li", b"table", b"td", b"a", b"noscript"])
+            buf = bytearray(b"<%s>" % name * depth) + buf + bytearray(b"</%s>" % name * rng.randint(0, depth))
         else:
             enc = rng.choice(["utf-16", "utf-16-le", "cp1252", "shift_jis", "koi8-r", "gb18030", "utf-32-be"])
             buf = bytearray(bytes(buf).decode("utf-8", errors="replace").encode(enc, errors="replace"))

@@ -444,6 +444,52 @@ def test_deep_nesting_keeps_content_quickly():
     assert out["deep"] and out["seconds"] < 5
 
 
+DEEP_KINDS = {  # how a page nests: the start and end of one level, with or without text between
+    **{tag: (f"<{tag}>", f"</{tag}>") for tag in ("em", "blockquote", "strong", "article", "ul", "ol", "dl", "q", "code",
+                                                  "pre", "details", "figure", "table", "div", "span", "sup", "label")},
+    "li": ("<li>", "</li>"), "ul/li": ("<ul><li>", "</li></ul>"), "table/tr/td": ("<table><tr><td>", "</td></tr></table>"),
+    "em with text": ("<em>word ", "</em>"), "unclosed font": ("<font size=2>word ", ""),
+    "mixed": ("<div class='x'><span><b>", "</b></span></div>"), "a with comments": ("<a href='#'><!-- <div> -->", "</a>"),
+}
+
+
+def _deep_page(kind: str, depth: int) -> str:
+    start, end = DEEP_KINDS[kind]
+    return "<html><body>" + start * depth + f"<p>DEEPCONTENT {EN}</p>" + end * depth + "</body></html>"
+
+
+@pytest.mark.parametrize("kind", sorted(DEEP_KINDS))
+@pytest.mark.parametrize("prolog", ["", '<?xml version="1.0" encoding="utf-8"?>\n'])
+def test_deep_nesting_of_any_element_keeps_the_text(kind, prolog):
+    article = cleaner.clean(prolog + _deep_page(kind, 2100))
+    assert "DEEPCONTENT" in everything(article)  # (in a heading it may be the title)
+
+
+def test_a_page_nested_too_deep_is_flattened_below_the_parser_limit():
+    from cleaner import html
+
+    for kind in DEEP_KINDS:
+        tree, _ = html.read(_deep_page(kind, 5000))
+        assert html.deepest(tree)[0] <= html.MAX_DEPTH + 10, kind
+        assert "DEEPCONTENT" in tree.text_content()
+    page = "<p>x<script>" + "<div>" * 3000 + "</script><!--" + "<div>" * 3000 + "-->" + "<li>" * 3000
+    assert html.flattened(page, 1000) is page  # what the parser does not nest is left alone
+
+
+@pytest.mark.parametrize("depth", [300, 2100])
+def test_what_is_not_text_stays_out_of_a_deeply_nested_page(depth):
+    hidden = "<script>var SCRIPTTEXT = 1;</script><noscript><div><p>NOSCRIPTTEXT</p></div></noscript>"
+    article = cleaner.clean("<html><body>" + "<div>" * depth + hidden + f"<p>DEEPCONTENT {EN}</p>"
+                            + "</div>" * depth + "</body></html>")
+    text = everything(article)
+    assert "DEEPCONTENT" in text and "SCRIPTTEXT" not in text and "NOSCRIPTTEXT" not in text
+
+
+def test_deeply_nested_tables_are_linear():
+    assert_linear("('<html><body>' + '<table>' * {n} + f'<p>DEEPCONTENT {{EN}}</p>' + '</table>' * {n} + '</body></html>')"
+                  ".encode()", 300)
+
+
 @pytest.mark.parametrize("name", ["deep-nesting.html", "deep-unclosed.html"])
 def test_deep_nesting_fixture_keeps_content(name):
     out = run_limited(f"open({str(HOSTILE / name)!r}, 'rb').read()", timeout=60)
@@ -491,6 +537,15 @@ def test_slow_100000_nested_elements():
     out = run_limited("('<html><body>' + '<div>' * 100000 + f'<p>DEEPCONTENT {EN}</p>' + '</div>' * 100000"
                       " + '</body></html>').encode()", timeout=300)
     assert out["deep"]
+
+
+@SLOW
+@pytest.mark.parametrize("kind", ["em", "table/tr/td", "ul/li", "em with text", "unclosed font"])
+def test_slow_100000_nested_elements_of_any_kind(kind):
+    start, end = DEEP_KINDS[kind]
+    out = run_limited(f"('<html><body>' + {start!r} * 100000 + f'<p>DEEPCONTENT {{EN}}</p>' + {end!r} * 100000"
+                      " + '</body></html>').encode()", timeout=300)
+    assert out["deep"] or "DEEPCONTENT" in out["text"]
 
 
 @SLOW
