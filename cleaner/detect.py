@@ -85,8 +85,6 @@ _HTML_TAG = LazyPattern(r"<(/?)(?:html|head|body|div|p|span|a|table|tr|td|ul|ol|
                         r"footer|nav|main|script|style|meta|link|br|img|h[1-6]|figure|form)\b[^<>]{0,500}>", re.I)
 
 _HIGH_RUN = LazyPattern(rb"[\x80-\xff]+")
-# Characters a Latin-script text in a single-byte charset plausibly has outside ASCII.
-_LATIN_PUNCT = frozenset("“”‘’„‚–—…€«»°§©®™£¥¢±·•×÷¿¡¹²³ºª\u00a0")
 
 
 def _cp1252_fallback(err: UnicodeError) -> tuple[str, int]:
@@ -170,9 +168,13 @@ def has_controls(text: str, utf8: bytes | None = None) -> bool:
     return bool(_C1_UTF8.search(utf8) or _E2_UTF8.search(utf8) or (b"\xef" in utf8 and _EF_UTF8.search(utf8)))
 
 
-def _decode(data: bytes) -> tuple[str, bytes | None]:
-    """Decode bytes by their BOM, UTF-16/32 shape, UTF-8, their declared charset, or a detected charset: the
-    text, and its UTF-8 form when that is ``data`` itself (saves encoding it again)."""
+def _decode(data: bytes, transport: str | None = None) -> tuple[str, bytes | None]:
+    """Decode bytes by their BOM, UTF-16/32 shape, UTF-8, the transport's charset (``transport``, a Python
+    codec: see ``transport_codec``), their declared charset, or a detected charset: the text, and its UTF-8
+    form when that is ``data`` itself (saves encoding it again).
+
+    Valid UTF-8 is UTF-8 whatever the transport or the page says: a text in a legacy charset is almost never
+    valid UTF-8, and a UTF-8 page served as ISO-8859-1 (HTTP's old default) is common."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom):]
@@ -203,7 +205,7 @@ def _decode(data: bytes) -> tuple[str, bytes | None]:
         return data.decode("utf-8"), data
     except UnicodeDecodeError:
         pass
-    for name in _declared_charsets(data):
+    for name in ([transport] if transport else []) + _declared_charsets(data):
         text = _decode_declared(data, name)
         if text is not None:
             return text, None
@@ -225,9 +227,14 @@ def _declared_charsets(data: bytes) -> list[str]:
     return names
 
 
-@functools.cache
 def charset_labels() -> dict[str, str]:
     """label -> Python codec, for every WHATWG label a page may declare and that is honoured (see ``charsets.txt``)."""
+    return {label: codec for label, (_, codec) in _whatwg_labels().items() if codec != "-"}
+
+
+@functools.cache
+def _whatwg_labels() -> dict[str, tuple[str, str]]:
+    """Every label of the WHATWG Encoding Standard -> (its encoding's name, its Python codec or '-')."""
     import os
 
     with open(os.path.join(os.path.dirname(__file__), "charsets.txt"), encoding="ascii") as fh:
@@ -235,10 +242,34 @@ def charset_labels() -> dict[str, str]:
     table = {}
     for line in lines:
         if line.strip() and not line.startswith("#"):
-            _, codec, *labels = line.split()
-            if codec != "-":
-                table.update(dict.fromkeys(labels, codec))
+            name, codec, *labels = line.split()
+            table.update(dict.fromkeys(labels, (name, codec)))
     return table
+
+
+def is_charset_label(label: str) -> bool:
+    """Whether ``label`` names an encoding of the WHATWG Encoding Standard (case and outer blanks ignored)."""
+    return label.strip().lower() in _whatwg_labels()
+
+
+_CHARSET_PARAM = LazyPattern(r"""(?:^|;)\s*charset\s*=\s*["']?\s*([^"';\s]{1,40})""", re.I)
+
+
+def transport_codec(encoding: str | None, content_type: str | None) -> str | None:
+    """The Python codec of the charset the page came with (an HTTP ``Content-Type``, a WARC record's, Scrapy's
+    response encoding): ``encoding``, a label, else the ``charset=`` of ``content_type``.  None when neither
+    names an encoding browsers decode with (an unknown label is ignored, as browsers ignore it).  A transport's
+    UTF-8 is honoured (a page's own ``<meta charset=utf-8>`` on bytes that are not UTF-8 is not: see
+    ``charsets.txt``)."""
+    if encoding is None and content_type:
+        m = _CHARSET_PARAM.search(content_type)
+        encoding = m.group(1) if m else None
+    if not encoding:
+        return None
+    name, codec = _whatwg_labels().get(encoding.strip().lower(), (None, "-"))
+    if name == "utf-8":
+        return "utf-8"
+    return None if codec == "-" else codec
 
 
 def _decode_declared(data: bytes, name: str) -> str | None:
@@ -314,9 +345,11 @@ def _guess(data: bytes) -> str:
     if high == 0 or single >= 0.6 * high:
         # Non-ASCII bytes alone between ASCII ones: a Latin-script text in a single-byte charset.  The runs that
         # are well-formed UTF-8 characters (a few pasted into a windows-1252 page) are not its letters: they
-        # would read as Central European mojibake and tip the choice to windows-1250.
+        # would read as Central European mojibake and tip the choice.
         legacy = [r for r in runs if not _is_utf8_run(r)]
-        charset = _latin_charset(legacy or runs)
+        if len(legacy) < len(runs):
+            sample = _HIGH_RUN.sub(lambda m: b" " if _is_utf8_run(m.group()) else m.group(), sample)
+        charset = _latin_charset(sample)
         if charset == "cp1252" and len(legacy) < len(runs):
             return data.decode("utf-8", errors="cleaner.cp1252")  # both: UTF-8 where it is, windows-1252 elsewhere
         return data.decode(charset, errors="replace")
@@ -337,14 +370,58 @@ def _is_utf8_run(run: bytes) -> bool:
     return True
 
 
-def _latin_charset(runs: list[bytes]) -> str:
-    """windows-1252 unless windows-1250 (Central European) reads more of the runs as letters."""
-    joined = b" ".join(runs[:5000])
+# The single-byte charsets of Latin-script pages (WHATWG encodings), in the order a tie is settled.
+LATIN_CHARSETS = ("cp1252", "cp1250", "iso8859_2", "cp1254", "cp1257", "iso8859_13", "iso8859_15")
+_NON_ASCII = LazyPattern(r"[^\x00-\x7f]")
+_IN_WORD = frozenset("\u2019\u2018\u00b7\u00ad\u2010")  # apostrophes, middle dot, soft hyphen: fine inside a word
 
-    def score(name: str) -> int:
-        return sum(1 for ch in joined.decode(name, errors="replace") if ch.isalpha() or ch in _LATIN_PUNCT)
 
-    return "cp1250" if score("cp1250") > score("cp1252") else "cp1252"
+def _latin_charset(sample: bytes) -> str:
+    """The charset of a Latin-script text in a single-byte charset: the reading whose letters one language's
+    alphabet covers best (``latin_alphabets.txt``), with the fewest impossible characters (controls, bytes the
+    charset leaves undefined, a symbol or an upper-case letter inside a lower-case word: "zatwierdzi³a").
+
+    windows-1252 and windows-1250 read a Polish "ł" as "³" and "ł" alike; letters alone cannot tell them
+    apart, the language can.  (charset_normalizer, tried here, took ISO-8859-2 Polish for ISO-8859-10 and
+    Latvian or Spanish for windows-1250 on the test set, fixtures/charsets/.)"""
+    best, best_score = "cp1252", None
+    for name in LATIN_CHARSETS:
+        score = _reading_score(sample.decode(name, errors="replace"))
+        if best_score is None or score > best_score:
+            best, best_score = name, score
+    return best
+
+
+def _reading_score(text: str) -> int:
+    """How plausible a reading of a Latin-script text is: letters of its best-covering language count for it,
+    other letters and impossible characters against it."""
+    letters: dict[str, int] = {}
+    impossible = 0
+    n = len(text)
+    for m in _NON_ASCII.finditer(text):
+        c, i = m.group(), m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if c.isalpha():
+            low = c.lower()[:1]
+            letters[low] = letters.get(low, 0) + 1
+            if c.isupper() and before.islower() and after.islower():
+                impossible += 1
+        elif c == "\ufffd" or "\x80" <= c <= "\x9f" or (before.isalpha() and after.isalpha() and c not in _IN_WORD):
+            impossible += 1
+    total = sum(letters.values())
+    covered = max((sum(letters.get(c, 0) for c in alphabet) for alphabet in latin_alphabets()), default=0)
+    return 2 * covered - total - 2 * impossible
+
+
+@functools.cache
+def latin_alphabets() -> tuple[frozenset[str], ...]:
+    """The letters beyond a-z of each language in ``latin_alphabets.txt``."""
+    import os
+
+    with open(os.path.join(os.path.dirname(__file__), "latin_alphabets.txt"), encoding="utf-8") as fh:
+        lines = [line.split() for line in fh if line.strip() and not line.startswith("#")]
+    return tuple(frozenset(letters) for _, *letters in lines)
 
 
 def check_binary(data: bytes) -> None:
@@ -375,16 +452,17 @@ def check_text(text: str) -> None:
         raise BinaryInputError("input looks like binary data, not HTML or text")
 
 
-def decode_checked(data: str | bytes, max_bytes: int) -> tuple[str, bytes | None]:
+def decode_checked(data: str | bytes, max_bytes: int, transport: str | None = None) -> tuple[str, bytes | None]:
     """Decode and sanity-check the input, control characters and all (see ``without_controls``); return
-    the text and, when the input was UTF-8 bytes, those bytes."""
+    the text and, when the input was UTF-8 bytes, those bytes.  ``transport``: the codec of the charset the
+    bytes came with (``transport_codec``)."""
     utf8 = None
     if isinstance(data, (bytes, bytearray, memoryview)):
         data = bytes(data)
         if len(data) > max_bytes:
             raise InputTooLargeError(f"input is {len(data):,} bytes, more than the limit of {max_bytes:,}")
         check_binary(data)
-        text, utf8 = _decode(data)
+        text, utf8 = _decode(data, transport)
     elif isinstance(data, str):
         if len(data) > max_bytes:
             raise InputTooLargeError(f"input is {len(data):,} characters, more than the limit of {max_bytes:,}")

@@ -9,10 +9,14 @@ and encoded again, so every valid JSON value passes through exactly: ``1e400`` s
 ``Infinity``, which is not JSON), a 5,000-digit integer stays whole, a value nested 100,000 deep
 costs no recursion.  The record is checked by a scanner without recursion; what is not JSON (``NaN``,
 a trailing comma, a raw control character in a string) is refused, as in ``json.loads`` plus the
-strictness of the standard.  Names: an input field that has the name of a field cleaner writes
-(``--into``; ``error``, ``reason``, ``line``, ``file``) is kept, renamed with ``input_`` in front (again
-if that name is taken too): nothing is overwritten, and on every line ``error`` is cleaner's (an input
-``error`` field is ``input_error`` on cleaned lines too).
+strictness of the standard.  Names: an input field named like the article's field (``--into``) is never
+overwritten: such a record is an error line ("already has a field ...", the field kept as ``input_<name>``: an
+error line never has the article's field), unless ``force_into`` (``--force-into``) replaces it.  An input field named like one of the fields an error line adds (``error``, ``reason``, ``line``,
+``file``) is kept, renamed with ``input_`` in front (again if that name is taken too), on every line: ``error``
+is always cleaner's.
+
+Compressed input (gzip, bzip2, xz, and zstd with the ``zstandard`` package) is read as such, told by its
+first bytes (``stdio.InputFiles``).
 
 Every output line is terminal-safe: C1 controls, DEL, the line/paragraph separators, the
 bidirectional controls and lone surrogates inside strings are written as ``\\uXXXX`` escapes (the
@@ -208,16 +212,17 @@ class Record:
                 found = m
         return found
 
-    def line(self, drop: str | None, added: dict[str, str], reserved=()) -> bytes:
-        """The output line: every field but ``drop`` as written (renamed when ``added`` or ``reserved`` has its
-        name), then ``added`` (name -> JSON text)."""
+    def line(self, drop, added: dict[str, str], reserved=()) -> bytes:
+        """The output line: every field but those named in ``drop`` (a name, a tuple of names, or None) as written
+        (renamed when ``added`` or ``reserved`` has its name), then ``added`` (name -> JSON text)."""
         import json
 
+        drop = (drop,) if isinstance(drop, str) else drop or ()
         names = {m.key for m in self.members}
         reserved = {*reserved, *added}
         parts = []
         for m in self.members:
-            if m.key == drop:
+            if m.key in drop:
                 continue
             name = _free_name(m.key, reserved, names)
             if name == m.key:
@@ -246,6 +251,7 @@ class JsonRecordTask:
     into: str = "cleaned"
     explain: bool = False
     line_limit: int | None = None  # the ``LineReader``'s: a line it gave as None was longer
+    force_into: bool = False  # replace an input field named like ``into`` (else such a record is an error line)
 
     def parse(self, raw: bytes) -> tuple[Record | None, str | None]:
         """(record, None) or (None, error message)."""
@@ -271,6 +277,9 @@ class JsonRecordTask:
         record, problem = self.parse(raw) if raw is not None else (None, f"line longer than {self.line_limit} bytes")
         if problem:
             return "failed", self._error(None, where, problem, INPUT)
+        if record.get(self.into) is not None and not self.force_into:
+            return "failed", self._error(record, where, f"the record already has a field {self.into!r}: --force-into "
+                                                        "replaces it, --into NAME writes the article elsewhere", INPUT)
         page = self.page_field(record)
         if page is None:
             wanted = f"'{self.field}'" if self.field else "'html', 'text' or 'content'"
@@ -285,7 +294,8 @@ class JsonRecordTask:
         if not ok:
             return "failed", self._error(record, where, *value, drop=page.key)
         article = dumps(value.to_dict(with_removed=self.explain)).decode("utf-8")
-        return ("ok" if value.paragraphs else "empty"), record.line(page.key, {self.into: article}, self.reserved)
+        return ("ok" if value.paragraphs else "empty"), record.line((page.key, self.into), {self.into: article},
+                                                                    self.reserved)
 
     def failure_line(self, raw: bytes | None, where: dict, failure: Failure) -> bytes:
         """The output line for a record whose worker timed out or died (built in the parent)."""
@@ -295,8 +305,8 @@ class JsonRecordTask:
 
     @property
     def reserved(self) -> tuple[str, ...]:
-        """The names cleaner writes: an input field with one of them is kept as ``input_<name>`` on every line."""
-        return (self.into, *ERROR_FIELDS)
+        """The names an error line adds: an input field with one of them is kept as ``input_<name>`` on every line."""
+        return ERROR_FIELDS
 
     def _error(self, record: Record | None, where: dict, message: str, reason: str, drop: str | None = None) -> bytes:
         import json
@@ -304,7 +314,7 @@ class JsonRecordTask:
         added = {k: json.dumps(v, ensure_ascii=False) for k, v in {"error": message, "reason": reason, **where}.items()}
         if record is None:
             return json_line("{" + ", ".join(f'"{k}": {v}' for k, v in added.items()) + "}")
-        return record.line(drop, added, self.reserved)
+        return record.line(drop, added, (self.into, *self.reserved))  # an error line has no article field
 
 
 def _within_limit(page: str, limit: int) -> str:
@@ -328,27 +338,23 @@ class LineReader:
     """
 
     def __init__(self, files: tuple[str, ...], limit: int) -> None:
+        from .stdio import InputFiles
+
         self.files = files or ("-",)
         self.limit = min(limit, sys.maxsize - 1)
         self.problems: list[str] = []
+        self.inputs = InputFiles(self.files)  # opens them, decompressed; how far they are read
 
     def __iter__(self) -> Iterator[tuple[dict, bytes | None]]:
-        from .stdio import stdin
+        import zlib
 
         for path in self.files:
             label = None if path == "-" else path
             try:
-                fh = stdin() if path == "-" else open(path, "rb")
-            except OSError as err:
-                self.problems.append(f"cannot read {label or 'stdin'}: {err.strerror or err}")
-                continue
-            try:
-                yield from self._read(fh, label)
-            except OSError as err:
-                self.problems.append(f"cannot read {label or 'stdin'}: {err.strerror or err}")
-            finally:
-                if path != "-":
-                    fh.close()
+                with self.inputs.open(path) as fh:
+                    yield from self._read(fh, label)
+            except (OSError, EOFError, zlib.error, _lzma_error()) as err:  # unreadable, or broken compressed data
+                self.problems.append(f"cannot read {label or 'stdin'}: {getattr(err, 'strerror', None) or err}")
 
     def _read(self, fh, label: str | None) -> Iterator[tuple[dict, bytes | None]]:
         number = 0
@@ -357,6 +363,7 @@ class LineReader:
             if not raw:
                 return
             number += 1
+            self.inputs.advance()
             where = {"line": number} if label is None else {"line": number, "file": label}
             if len(raw) > self.limit and not raw.endswith(b"\n"):
                 while True:  # skip the rest of the line
@@ -367,6 +374,12 @@ class LineReader:
                 continue
             if raw.strip():
                 yield where, raw
+
+
+def _lzma_error() -> type:
+    import lzma
+
+    return lzma.LZMAError
 
 
 __all__ = ["DEFAULT_FIELDS", "ERROR_FIELDS", "JsonRecordTask", "LineReader", "Record", "InvalidJson", "dumps",

@@ -1,6 +1,6 @@
 """One immutable options object that flows through every stage, and checks its own fields.
 
-Make a variant with ``options.with_url(url)``; an ``Options`` never changes.
+Make a variant with ``options.with_url(url)`` (or ``options.replace(field=value)``); an ``Options`` never changes.
 """
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ class Options(Frozen):
         "kind",  # auto | html | text (any case)
         "url",  # str or None; bytes are decoded as UTF-8
         "max_bytes",  # refuse larger inputs
+        "encoding",  # the transport's charset label (WHATWG), or None
+        "content_type",  # the transport's Content-Type header value (its charset= is used), or None
         # HTML stage
         "fast",  # skip the jusText candidate of trafilatura's recall retry
         # heuristic stage (text input); the defaults were tuned on the development benchmark
@@ -30,21 +32,25 @@ class Options(Frozen):
         "span_char_cost",  # ... and each of its characters
         # rules
         "rules",  # run the rule stage
-        "disabled_rules",  # names of rules not to run
+        "user_rules",  # the user's phrases and patterns (config.UserRules), or None
+        "disabled_rules",  # names of rules not to run (a family name stands for its rules)
         # rebuild
         "dedupe",
     )
 
     def __init__(self, *, kind: str = "auto", url: str | bytes | None = None, max_bytes: int = 64 * 1024 * 1024,
-                 fast: bool = False, length_low: int = 50, length_high: int = 150, stopwords_low: float = 0.15,
+                 encoding: str | None = None, content_type: str | None = None, fast: bool = False, length_low: int = 50, length_high: int = 150, stopwords_low: float = 0.15,
                  stopwords_high: float = 0.25, max_link_density: float = 0.5, span_block_cost: float = 40.0,
-                 span_char_cost: float = 0.5, rules: bool = True, disabled_rules: object = frozenset(),
-                 dedupe: bool = True) -> None:
-        self._set(_kind(kind), _url(url), _count("max_bytes", max_bytes, least=1), _flag("fast", fast),
+                 span_char_cost: float = 0.5, rules: bool = True, user_rules: object = None,
+                 disabled_rules: object = frozenset(), dedupe: bool = True) -> None:
+        user_rules = _user_rules(user_rules)
+        self._set(_kind(kind), _url(url), _count("max_bytes", max_bytes, least=1), _encoding(encoding),
+                  _text_or_none("content_type", content_type), _flag("fast", fast),
                   _count("length_low", length_low), _count("length_high", length_high),
                   _share("stopwords_low", stopwords_low), _share("stopwords_high", stopwords_high),
                   _share("max_link_density", max_link_density), _cost("span_block_cost", span_block_cost),
-                  _cost("span_char_cost", span_char_cost), _flag("rules", rules), _rule_names(disabled_rules),
+                  _cost("span_char_cost", span_char_cost), _flag("rules", rules), user_rules,
+                  _rule_names(disabled_rules, user_rules),
                   _flag("dedupe", dedupe))
 
     @classmethod
@@ -57,7 +63,11 @@ class Options(Frozen):
 
     def with_url(self, url: str | bytes | None) -> Options:
         """A copy of these options with another page URL."""
-        return Options(**{**dict(zip(self.__slots__, self._values())), "url": url})
+        return self.replace(url=url)
+
+    def replace(self, **changes: object) -> Options:
+        """A copy of these options with some fields changed (and checked); ``with_url`` is the usual one."""
+        return Options.from_kwargs(**{**dict(zip(self.__slots__, self._values())), **changes})
 
 
 # --- The checks, one a kind of field ---------------------------------------------------------------------------
@@ -77,6 +87,24 @@ def _url(value: object) -> str | None:
             raise ValueError("url must be text; these bytes are not UTF-8") from None
     if value is not None and not isinstance(value, str):
         raise TypeError(f"url must be a str or None, not {type(value).__name__}")
+    return value
+
+
+def _encoding(value: object) -> str | None:
+    _text_or_none("encoding", value)
+    if value is not None:
+        from .detect import is_charset_label
+
+        if not is_charset_label(value):  # type: ignore[arg-type]
+            raise ValueError(f"encoding must be a charset label of the WHATWG Encoding Standard (utf-8, windows-1250, "
+                             f"iso-8859-2, shift_jis, ...), not {value!r}")
+        return value.strip().lower()  # type: ignore[union-attr]
+    return None
+
+
+def _text_or_none(name: str, value: object) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{name} must be a str or None, not {type(value).__name__}")
     return value
 
 
@@ -112,8 +140,19 @@ def _flag(name: str, value: object) -> bool:
     return value
 
 
-def _rule_names(value: object) -> frozenset[str]:
-    """The disabled rules: a set (or any collection) of rule names, each a name the rules or the pipeline use."""
+def _user_rules(value: object) -> object:
+    if value is None:
+        return None
+    from .config import UserRules
+
+    if not isinstance(value, UserRules):
+        raise TypeError(f"user_rules must be a cleaner.config.UserRules or None, not {type(value).__name__}")
+    return value or None
+
+
+def _rule_names(value: object, user_rules: object = None) -> frozenset[str]:
+    """The disabled rules: a set (or any collection) of rule names, each a name the rules or the pipeline use
+    (or the user's, ``user.<name>``); a family name (``promos``, ``user``) stands for all its rules."""
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
         raise TypeError(f"disabled_rules must be a set of rule names, not {type(value).__name__}")
     names = frozenset(value)  # type: ignore[arg-type]
@@ -122,18 +161,18 @@ def _rule_names(value: object) -> frozenset[str]:
     wrong = sorted(repr(n) for n in names if not isinstance(n, str))
     if wrong:
         raise TypeError(f"disabled_rules must hold rule names (str), not {', '.join(wrong)}")
-    from .rules import rule_names  # only here: the rule modules load with the rule stage
+    from .rules import expand_families, rule_names  # only here: the rule modules load with the rule stage
 
-    unknown = sorted(names - rule_names())
+    known = rule_names() | (user_rules.names if user_rules else frozenset())
+    names = expand_families(names, known)
+    unknown = sorted(names - known)
     if unknown:
-        raise ValueError(f"unknown rule(s) in disabled_rules: {'; '.join(_with_close_names(n) for n in unknown)}")
+        raise ValueError(f"unknown rule(s) in disabled_rules: {'; '.join(_with_close_names(n, known) for n in unknown)}")
     return names
 
 
-def _with_close_names(name: str) -> str:
+def _with_close_names(name: str, known: frozenset[str]) -> str:
     from difflib import get_close_matches  # only for the message
 
-    from .rules import rule_names
-
-    close = get_close_matches(name, sorted(rule_names()), n=3)
+    close = get_close_matches(name, sorted(known | {n.split(".")[0] for n in known}), n=3)
     return f"{name!r}" + (f" (did you mean {', '.join(close)}?)" if close else "")

@@ -20,7 +20,8 @@ from .title import from_headline, is_short_title, title_from_html, title_from_te
 
 def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **options: object) -> Article:
     """Clean one page or scraped text; raise ``CleanerError`` for input that cannot be cleaned (and
-    ``TypeError`` or ``ValueError`` for a wrong argument or option)."""
+    ``TypeError`` or ``ValueError`` for a wrong argument or option).  Bytes that came with a charset (an HTTP
+    header) take it as ``encoding="iso-8859-2"`` or ``content_type="text/html; charset=iso-8859-2"``."""
     return run(data, Options.from_kwargs(url=url, kind=kind, **options))
 
 
@@ -28,7 +29,7 @@ def run(data: str | bytes, opts: Options) -> Article:
     """Clean one page with options already made (the stream workers, Spark and Scrapy call this)."""
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
-    text, utf8 = detect.decode_checked(data, opts.max_bytes)
+    text, utf8 = detect.decode_checked(data, opts.max_bytes, detect.transport_codec(opts.encoding, opts.content_type))
     plain = utf8 is not None and detect.is_plain(text, utf8)  # cheap from the UTF-8 bytes; else unknown
     if opts.kind != "auto":
         kind = opts.kind
@@ -52,7 +53,7 @@ def run(data: str | bytes, opts: Options) -> Article:
 def _from_text(blocks: list[Block], opts: Options) -> Article:
     """The article in the blocks of a text; the list is consumed."""
     lex = lexicon()
-    rules = RuleBook(opts.disabled_rules, opts.rules)
+    rules = RuleBook(opts.disabled_rules, opts.rules, opts.user_rules)
     language, span = classify(blocks, opts, lex, lambda b: rules.first_matching_rule(b.text, b.kind))
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
@@ -86,7 +87,7 @@ def _from_html(parsed, opts: Options) -> Article:
 
     blocks, meta = html.extract(parsed, opts)
     removed: list[Removal] = []
-    rules = RuleBook(opts.disabled_rules, opts.rules)
+    rules = RuleBook(opts.disabled_rules, opts.rules, opts.user_rules)
     if meta.naive:  # trafilatura skipped (a huge page) or empty-handed: the raw blocks go through the heuristics
         classify(blocks, opts, lexicon(), lambda b: rules.first_matching_rule(b.text, b.kind))
         removed.extend(_removal(b) for b in blocks if b.label != "good")

@@ -27,7 +27,7 @@ Guarantees
   ignore SIGINT (the parent decides), and die with their parent (Linux: PR_SET_PDEATHSIG; elsewhere
   as soon as they notice the parent's end of the pipe closed).
 
-``jobs``: ``None`` means ``os.cpu_count()``.  ``jobs >= 1`` runs that many worker processes --
+``jobs``: ``None`` means ``available_cpus()``, the CPUs this process may run on.  ``jobs >= 1`` runs that many worker processes --
 ``jobs=1`` too, so the timeout and the isolation always hold.  ``jobs=0`` runs in the calling
 process: no isolation, and the timeout is honoured only in the main thread on Unix (SIGALRM), and
 only between Python bytecodes (a long call into C, e.g. lxml parsing, finishes first).
@@ -95,6 +95,14 @@ class TaskError(Exception):
     def __init__(self, message: str, reason: str = INPUT):
         super().__init__(message)
         self.reason = reason
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity: a container's or ``taskset``'s share, not the machine's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not Linux
+        return os.cpu_count() or 1
 
 
 def reset_caches() -> None:
@@ -503,7 +511,7 @@ class OrderedPool:
                  window: int | None = None, per_worker: int = 2, reset_every: int = RESET_EVERY,
                  warmup: Callable[[], None] | None = warm_cleaner) -> None:
         self.func = func
-        self.jobs = (os.cpu_count() or 1) if jobs is None else int(jobs)
+        self.jobs = available_cpus() if jobs is None else int(jobs)
         if self.jobs < 0:
             raise ValueError("jobs must be >= 0")
         if timeout is not None and timeout <= 0:

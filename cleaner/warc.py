@@ -1,6 +1,6 @@
 """Read HTML pages out of WARC files (gzip or not) for cleaning.
 
-Needs the optional extra ``warc`` (``pip install cleaner[warc]``, which installs warcio); it is
+Needs the optional extra ``warc`` (warcio and brotli: ``pip install '.[warc]'`` in the checkout); it is
 imported only when a WARC is read, and a missing extra is a ``MissingExtraError`` with the fix.
 
     >>> from cleaner.warc import iter_pages
@@ -66,25 +66,37 @@ class WarcPage:
     def meta(self) -> dict[str, Any]:
         return {"url": self.url, "date": self.date, "warc_record_id": self.record_id, "status": self.status}
 
+    @property
+    def succeeded(self) -> bool:
+        """Whether the HTTP status is 2xx (or unknown): an error page (404, a 301 redirect, a 503) holds no article."""
+        return self.status is None or 200 <= self.status < 300
+
 
 def archive_iterator():
     """warcio's ArchiveIterator; a ``MissingExtraError`` with the fix when the extra is not installed."""
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
-        raise MissingExtraError("reading WARC needs the 'warc' extra: pip install 'cleaner[warc]' "
-                                "(or: pip install warcio)") from None
+        raise MissingExtraError("reading WARC needs warcio, the 'warc' extra: pip install warcio brotli") from None
     return ArchiveIterator
 
 
-def iter_pages(source: str | BinaryIO, *, max_bytes: int | None = None, all_types: bool = False) -> Iterator[WarcPage]:
+def iter_pages(source: str | BinaryIO, *, max_bytes: int | None = None, all_types: bool = False,
+               all_statuses: bool = False) -> Iterator[WarcPage]:
     """Yield the HTML response records of a WARC file (a path or a binary stream), gzip or not.
 
-    Records that are not responses, or whose Content-Type is not HTML (unless ``all_types``), are
-    skipped, unless they cannot be read: every record that cannot be read is yielded with ``error``
+    Records that are not responses, whose Content-Type is not HTML (unless ``all_types``) or whose HTTP
+    status is not 2xx (unless ``all_statuses``; see ``WarcPage.succeeded``) are skipped, unless they cannot
+    be read: every record that cannot be read is yielded with ``error``
     set (see the module docstring).  A body larger than ``max_bytes`` is cut there (the cleaner then
     reports it as too large if it applies the same limit), so one giant record never sits whole in memory.
     """
+    for page in _all_pages(source, max_bytes, all_types):
+        if all_statuses or page.error or page.succeeded:
+            yield page
+
+
+def _all_pages(source: str | BinaryIO, max_bytes: int | None, all_types: bool) -> Iterator[WarcPage]:
     archive_class = _archive_class()
     limit = sys.maxsize - 1 if max_bytes is None else min(max_bytes + 1, sys.maxsize - 1)
     fh = open(source, "rb") if isinstance(source, str) else source
@@ -369,7 +381,9 @@ def _checked(fh) -> BinaryIO:
     plain = _plain_head(head, final=True)
     if plain and not plain.startswith(b"WARC/"):
         raise WarcFormatError("not a WARC file (it does not start with 'WARC/')")
-    return _Rejoined(head, fh)
+    from .stdio import Rejoined
+
+    return Rejoined(head, fh)
 
 
 def _plain_head(head: bytes, *, final: bool) -> bytes | None:
@@ -385,51 +399,39 @@ def _plain_head(head: bytes, *, final: bool) -> bytes | None:
     return plain if len(plain) >= 5 or final else None
 
 
-class _Rejoined(io.RawIOBase):
-    """The bytes already read, then the rest of the stream."""
-
-    def __init__(self, head: bytes, rest) -> None:
-        self.head = memoryview(head)
-        self.rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buf) -> int:
-        if self.head:
-            n = min(len(buf), len(self.head))
-            buf[:n] = self.head[:n]
-            self.head = self.head[n:]
-            return n
-        data = self.rest.read(len(buf))
-        n = len(data)
-        buf[:n] = data
-        return n
-
-
 # ---------------------------------------------------------------------------------------------
 # the input of a stream
 
 class PageReader:
     """The pages of WARC files (or stdin for ``-``): ``(where, WarcPage)`` pairs, ``where`` the record's number
     (and its file).  A file that cannot be read, or is not a WARC, is noted in ``problems`` (one message each)
-    and skipped."""
+    and skipped.  Responses whose HTTP status is not 2xx are skipped (unless ``all_statuses``) and counted in
+    ``skipped``; ``position`` and ``size`` are the bytes read so far and the files' whole size (None when
+    unknown: a pipe)."""
 
-    def __init__(self, files: tuple[str, ...], max_bytes: int | None) -> None:
+    def __init__(self, files: tuple[str, ...], max_bytes: int | None, all_statuses: bool = False) -> None:
+        from .stdio import InputFiles
+
         self.files = files or ("-",)
         self.max_bytes = max_bytes
+        self.all_statuses = all_statuses
         self.problems: list[str] = []
+        self.skipped = 0
+        self.inputs = InputFiles(self.files)
 
     def __iter__(self) -> Iterator[tuple[dict, WarcPage]]:
-        from .stdio import stdin
-
         for path in self.files:
             label = "stdin" if path == "-" else path
             number = 0
             try:
-                for page in iter_pages(stdin() if path == "-" else path, max_bytes=self.max_bytes):
-                    number = page.number
-                    yield ({"record": number} if path == "-" else {"record": number, "file": path}), page
+                with self.inputs.open_raw(path) as fh:
+                    for page in iter_pages(fh, max_bytes=self.max_bytes, all_statuses=True):
+                        number = page.number
+                        self.inputs.advance()
+                        if not (self.all_statuses or page.error or page.succeeded):
+                            self.skipped += 1
+                            continue
+                        yield ({"record": number} if path == "-" else {"record": number, "file": path}), page
             except OSError as err:
                 self.problems.append(f"cannot read {label}: {err.strerror or err}")
             except CleanerError as err:
@@ -456,8 +458,11 @@ class WarcRecordTask:
         where, page = item
         if page.error:
             return "failed", dumps(error_record(page.meta(), where, page.error, INPUT))
+        if not page.body:
+            return "failed", dumps(error_record(page.meta(), where, f"the response's body is empty (HTTP status "
+                                                                     f"{page.status})", INPUT))
         url = strip_controls(page.url).strip() if page.url else None
-        opts = self.opts.with_url(url) if url else self.opts
+        opts = self.opts.replace(url=url or self.opts.url, content_type=page.content_type)
         ok, value = run_task(lambda data: run(data, opts), page.body)
         if not ok:
             return "failed", dumps(error_record(page.meta(), where, *value))

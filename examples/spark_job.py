@@ -3,8 +3,9 @@
     spark-submit examples/spark_job.py pages.jsonl cleaned.parquet --column html --url-column url
     spark-submit --master local[4] examples/spark_job.py crawl/*.parquet out/ --into cleaned
 
-The executors need cleaner with its 'spark' extra: pip install 'cleaner[spark]' on every node (or
-ship a virtualenv / --py-files), and PYSPARK_PYTHON pointing at that Python.
+The executors need cleaner (the distribution cleaner-news) with its 'spark' extra on every node: the
+wheel built as the README says, ``pip install 'cleaner_news-<version>-py3-none-any.whl[spark]'`` (or ship a
+packed virtualenv), and PYSPARK_PYTHON pointing at that Python.
 The input format is taken from the extension (.parquet, else JSON Lines) unless --format is given.
 """
 from __future__ import annotations

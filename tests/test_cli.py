@@ -171,11 +171,12 @@ def test_dash_reads_stdin() -> None:
     assert result.stdout == EXPECTED_TEXT
 
 
-def test_several_files_in_order(tmp_path: Path, article_file: Path) -> None:
+def test_several_files_in_order_each_under_its_name(tmp_path: Path, article_file: Path) -> None:
     second = GOLDEN / "en-text-counters.txt"
     result = run([str(second), str(article_file)])
     assert result.exit_code == 0
-    want = (GOLDEN / "en-text-counters.expected.txt").read_text(encoding="utf-8") + EXPECTED_TEXT
+    want = (f"==> {second} <==\n" + (GOLDEN / "en-text-counters.expected.txt").read_text(encoding="utf-8") + "\n"
+            + f"==> {article_file} <==\n" + EXPECTED_TEXT + "\n")
     assert result.stdout == want
 
 
@@ -183,14 +184,16 @@ def test_file_and_dash_together(article_file: Path) -> None:
     other = (GOLDEN / "en-text-counters.txt").read_text(encoding="utf-8")
     result = run([str(article_file), "-"], input=other)
     assert result.exit_code == 0
-    assert result.stdout == EXPECTED_TEXT + (GOLDEN / "en-text-counters.expected.txt").read_text(encoding="utf-8")
+    assert result.stdout == (f"==> {article_file} <==\n" + EXPECTED_TEXT + "\n==> stdin <==\n"
+                             + (GOLDEN / "en-text-counters.expected.txt").read_text(encoding="utf-8") + "\n")
 
 
-def test_several_files_json_is_one_object_a_line(article_file: Path) -> None:
+def test_several_files_json_is_one_object_a_line_with_its_file(article_file: Path) -> None:
     result = run(["--format", "json", str(article_file), str(article_file)])
     lines = result.stdout.splitlines()
     assert len(lines) == 2
     assert [json.loads(line)["title"] for line in lines] == [TITLE, TITLE]
+    assert [json.loads(line)["file"] for line in lines] == [str(article_file)] * 2
 
 
 # ---- exit codes -----------------------------------------------------------------------------
@@ -218,7 +221,7 @@ def test_exit_1_if_any_input_has_no_content(tmp_path: Path, article_file: Path) 
     menu.write_text(MENU_ONLY, encoding="utf-8")
     result = run([str(article_file), str(menu)])
     assert result.exit_code == 1
-    assert result.stdout.startswith(EXPECTED_TEXT)
+    assert result.stdout.startswith(f"==> {article_file} <==\n" + EXPECTED_TEXT)
     assert "menu.txt" in _one_line(result.stderr)
 
 
@@ -293,7 +296,7 @@ def test_exit_2_wins_and_other_files_still_print(tmp_path: Path, article_file: P
     menu.write_text(MENU_ONLY, encoding="utf-8")
     result = run([str(tmp_path / "missing.txt"), str(menu), str(article_file)])
     assert result.exit_code == 2
-    assert result.stdout == EXPECTED_TEXT
+    assert result.stdout == f"==> {menu} <==\n\n==> {article_file} <==\n" + EXPECTED_TEXT + "\n"
     stderr = result.stderr.splitlines()
     assert len(stderr) == 2
 

@@ -1,5 +1,7 @@
 """The README's two set-up lines, as a user runs them: in one fresh clone, the install-and-run line, then the
-install-and-test line in the same ``.venv``; then ``pip uninstall`` leaves nothing of cleaner in site-packages.
+install-and-test line in the same ``.venv``; then the README's wheel-building line, whose wheel is this project;
+then ``pip uninstall`` leaves nothing of cleaner in site-packages.  And every other install line of the README
+and docs/ installs this project from the checkout or that wheel, never the unrelated ``cleaner`` of the index.
 
 This installs the package and its test extras from the package registries (or the local wheels pip is told
 about), so it takes a minute or two; it is skipped, with pip's own reason, where pip cannot install
@@ -17,10 +19,11 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.install
+
 
 REPO = Path(__file__).resolve().parent.parent
-DIST = "cleaner"
+DIST = "cleaner-news"
+WHEEL = re.compile(r"dist/cleaner_news-[\d.]+-py3-none-any\.whl")
 SUBSET = " -x -k test_golden"  # appended to the README's pytest command
 # what pip prints when it cannot reach a registry or find a package there
 PIP_OFFLINE = re.compile(r"No matching distribution found|Could not find a version that satisfies|NewConnectionError"
@@ -47,6 +50,7 @@ def _ok(proc: subprocess.CompletedProcess, what: str) -> None:
     assert proc.returncode == 0, f"{what} failed:\n{output[-3000:]}"
 
 
+@pytest.mark.install
 def test_readme_install_lines_in_one_clone_then_uninstall(tmp_path: Path) -> None:
     if not (REPO / ".git").exists() or shutil.which("git") is None:
         pytest.skip("not a git checkout: nothing to clone")
@@ -64,6 +68,16 @@ def test_readme_install_lines_in_one_clone_then_uninstall(tmp_path: Path) -> Non
     _ok(proc, "the install-and-test line")
     assert re.search(r"\b\d+ passed\b", proc.stdout), proc.stdout[-2000:]
 
+    build = next(line for line in install_lines() if line.startswith("pip wheel"))
+    proc = _shell(".venv/bin/" + build, clone)
+    _ok(proc, "the wheel-building line")
+    wheels = [p.name for p in (clone / "dist").glob("*.whl")]
+    assert len(wheels) == 1 and WHEEL.search("dist/" + wheels[0]), wheels
+    import zipfile
+
+    names = zipfile.ZipFile(clone / "dist" / wheels[0]).namelist()
+    assert "cleaner/pipeline.py" in names and "cleaner/latin_alphabets.txt" in names and "cleaner/charsets.txt" in names
+
     venv = clone / ".venv"
     site = Path(subprocess.run([str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()"
                                 "['purelib'])"], capture_output=True, text=True, check=True).stdout.strip())
@@ -75,3 +89,31 @@ def test_readme_install_lines_in_one_clone_then_uninstall(tmp_path: Path) -> Non
     pth = [p.name for p in site.glob("*.pth") if str(clone) in p.read_text(encoding="utf-8", errors="replace")]
     assert pth == [], f".pth files still pointing at the clone: {pth}"
     assert not (venv / "bin" / "cleaner").exists()
+
+
+def install_lines() -> list[str]:
+    """Every ``pip install`` / ``pip wheel`` command of the README and docs/, as written (prompt and venv path
+    left out)."""
+    lines = []
+    for path in [REPO / "README.md", *sorted((REPO / "docs").glob("*.md"))]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            for m in re.finditer(r"pip (?:install|wheel)[^`#&]*", line):
+                lines.append(m.group().strip().rstrip("'\"`)( ").strip())
+    return lines
+
+
+# third-party packages the docs may name on their own
+OTHERS = {"atheris", "venv-pack", "warcio", "brotli", "tomli", "zstandard"}
+
+
+@pytest.mark.parametrize("line", install_lines())
+def test_every_install_line_installs_this_project(line: str) -> None:
+    words = line.split()[2:]
+    targets = [w.strip("'\"") for i, w in enumerate(words)
+               if not w.startswith("-") and (i == 0 or words[i - 1] not in ("-w", "--wheel-dir"))]
+    assert targets, line
+    for target in targets:
+        base = re.sub(r"\[.*\]$", "", target)
+        assert base in (".", "-e") or WHEEL.fullmatch(base) or base.endswith(".whl") or base in OTHERS, (
+            f"{line!r} installs {base!r}: not this checkout, its wheel, or a named third-party package")
+        assert not re.fullmatch(r"cleaner(\[.*\])?", target), line

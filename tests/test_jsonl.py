@@ -73,13 +73,21 @@ def test_a_field_nested_deeper_than_the_recursion_limit_passes_through():
     assert out[1].startswith(f'{{"meta": {deep}, "error": "input is empty"')
 
 
-def test_input_fields_named_like_the_output_are_renamed_not_overwritten():
+def test_input_fields_named_like_the_output_are_refused_or_renamed_never_overwritten():
     rows = [{"cleaned": "mine", "input_cleaned": 1, "error": None, "html": PAGE},
             {"error": "fetch failed", "reason": 7, "line": "x", "html": ""}]
     result, out = run([json.dumps(r) for r in rows])
     first, second = (json.loads(x) for x in out)
-    assert first["input_input_cleaned"] == "mine" and first["input_cleaned"] == 1 and first["cleaned"]["paragraphs"]
-    assert "error" not in first and first["input_error"] is None  # 'error' is always cleaner's own
+    # the article's field: the record is an error line, its own field kept, renamed (no error line has 'cleaned')
+    assert "cleaned" not in first and first["input_input_cleaned"] == "mine" and first["input_cleaned"] == 1
+    assert first["html"] == PAGE
+    assert first["error"].startswith("the record already has a field 'cleaned': --force-into replaces it")
+    assert first["input_error"] is None and first["reason"] == "input"  # 'error' is always cleaner's own
+    # --force-into replaces it
+    result, out = run([json.dumps(rows[0])], "--force-into")
+    forced = json.loads(out[0])
+    assert result.exit_code == 0 and forced["cleaned"]["paragraphs"] and forced["input_cleaned"] == 1
+    assert "error" not in forced and forced["input_error"] is None and list(forced).count("cleaned") == 1
     assert (second["input_error"], second["input_reason"], second["input_line"]) == ("fetch failed", 7, "x")
     assert (second["error"], second["reason"], second["line"]) == ("input is empty", "input", 2)
 
@@ -125,3 +133,34 @@ def test_a_line_longer_than_the_limit_is_skipped_not_held(tmp_path):
     first, second = (json.loads(x) for x in out)
     assert first == {"error": f"line longer than {2 * 1000 + (1 << 20)} bytes", "reason": "input", "line": 1}
     assert second["id"] == 2 and second["cleaned"]["paragraphs"]
+
+
+@pytest.mark.parametrize("ext", [".gz", ".bz2", ".xz"])
+def test_compressed_json_lines_in_and_out(tmp_path, ext):
+    import bz2
+    import gzip
+    import lzma
+
+    module = {".gz": gzip, ".bz2": bz2, ".xz": lzma}[ext]
+    rows = [json.dumps({"id": i, "html": PAGE}) for i in range(3)] + ['{"id": 3, "html": ""}']
+    source = tmp_path / f"in.jsonl{ext}"
+    source.write_bytes(module.compress(("\n".join(rows) + "\n").encode()))
+    target = tmp_path / f"out.jsonl{ext}"
+    res = subprocess.run([CLEANER, "--jsonl", "-j", "1", "-q", str(source), "-o", str(target)], capture_output=True,
+                         timeout=120)
+    assert res.returncode == 3 and res.stdout == b"" and res.stderr == b""  # one record is empty
+    out = [json.loads(line) for line in module.decompress(target.read_bytes()).splitlines()]
+    assert [o["id"] for o in out] == [0, 1, 2, 3] and out[0]["cleaned"]["paragraphs"] and out[3]["error"]
+    # from a pipe too: the format is told by the first bytes
+    res = subprocess.run([CLEANER, "--jsonl", "-j", "1", "-q"], input=source.read_bytes(), capture_output=True,
+                         timeout=120)
+    assert [json.loads(line)["id"] for line in res.stdout.splitlines()] == [0, 1, 2, 3]
+
+
+def test_broken_compressed_input_is_reported(tmp_path):
+    import gzip
+
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(gzip.compress((json.dumps({"html": PAGE}) + "\n").encode() * 50)[:-30])
+    res = subprocess.run([CLEANER, "--jsonl", "-j", "1", "-q", str(path)], capture_output=True, timeout=120)
+    assert res.returncode == 2 and res.stderr.startswith(f"cleaner: cannot read {path}".encode())

@@ -116,3 +116,75 @@ def test_in_a_real_crawl(tmp_path):
 
     rows = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
     assert rows == [{"url": URL, "cleaned": cleaner.clean(PAGE, url=URL).to_dict(with_removed=False)}]
+
+
+def test_failed_items_follow_the_page_field_rule():
+    out = pipeline(CLEANER_KEEP_PAGE=False).process_item({"url": URL, "html": b""})
+    assert out == {"url": URL, "cleaner_error": "input is empty"}
+    kept = pipeline().process_item({"url": URL, "html": b""})
+    assert kept["html"] == b"" and kept["cleaner_error"] == "input is empty"
+
+
+def test_the_items_charset_field_is_the_transports():
+    text = "Rada miasta zatwierdziła w środę nowy budżet"
+    page = PAGE.replace("Council approves the budget", text).encode("cp1250").replace(b"<head>", b"<head><meta charset=utf-8>")
+    for value in ("windows-1250", b"text/html; charset=windows-1250", [b"text/html; charset=windows-1250"]):
+        out = pipeline().process_item({"url": URL, "html": page, "encoding": value})
+        assert out["cleaned"]["title"] == text, value
+
+
+def test_a_crawl_with_an_empty_page_and_a_binary_file_through_a_feed_export(tmp_path):
+    """A local site over HTTP (loopback): an article in windows-1250 (said by the Content-Type only), an empty
+    page, a PNG; every item reaches the JSON Lines feed, with CLEANER_KEEP_PAGE = False."""
+    feed = tmp_path / "out.jsonl"
+    polish = "Rada miasta zatwierdziła w środę nowy budżet na przyszły rok"
+    site = {"/article.html": ("text/html; charset=windows-1250",
+                              PAGE.replace("Council approves the budget", polish).encode("cp1250")),
+            "/empty.html": ("text/html", b""),
+            "/logo.png": ("image/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)}
+    script = textwrap.dedent(f"""
+        import http.server, threading
+        import scrapy
+        from scrapy.crawler import CrawlerProcess
+
+        SITE = {site!r}
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                ctype, body = SITE[self.path]
+                self.send_response(200)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{{server.server_address[1]}}"
+
+        class S(scrapy.Spider):
+            name = "s"
+            start_urls = [base + path for path in SITE]
+            def parse(self, response):
+                yield {{"url": response.url, "body": response.body,
+                        "encoding": response.headers.get("Content-Type", b"").decode("latin-1")}}
+
+        p = CrawlerProcess({{"ITEM_PIPELINES": {{"cleaner.contrib.scrapy.CleanerPipeline": 300}},
+                             "CLEANER_KEEP_PAGE": False, "LOG_LEVEL": "WARNING", "ROBOTSTXT_OBEY": False,
+                             "FEEDS": {{{str(feed)!r}: {{"format": "jsonlines"}}}}}})
+        p.crawl(S)
+        p.start()
+        server.shutdown()
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=180, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    import json
+
+    rows = {row["url"].rsplit("/", 1)[1]: row for row in map(json.loads, feed.read_text(encoding="utf-8").splitlines())}
+    assert sorted(rows) == ["article.html", "empty.html", "logo.png"]  # every item scraped is written
+    assert rows["article.html"]["cleaned"]["title"] == polish
+    assert rows["empty.html"]["cleaner_error"] == "input is empty"
+    assert rows["logo.png"]["cleaner_error"].startswith("input is a PNG image")
+    assert not any("body" in row for row in rows.values())

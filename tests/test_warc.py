@@ -62,7 +62,7 @@ def test_cli_warc_round_trip(tmp_path, gzipped):
     for i, o in enumerate(out[:3]):
         assert o["cleaned"] == cleaner.clean(PAGE.format(i=i), url=o["url"]).to_dict(with_removed=False)
         assert o["date"] and o["warc_record_id"].startswith("<urn:uuid:") and o["status"] == 200
-    assert out[3]["error"] == "input is empty" and out[3]["record"] == 6 and out[3]["file"] == str(path)
+    assert out[3]["error"] == "the response's body is empty (HTTP status 200)" and out[3]["record"] == 6 and out[3]["file"] == str(path)
     assert result.exit_code == 3
 
 
@@ -87,7 +87,7 @@ def test_missing_extra_is_a_clear_error(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "warcio.archiveiterator", None)
     result = CliRunner().invoke(cli, ["--warc", "x.warc"])
-    assert result.exit_code == 2 and "pip install 'cleaner[warc]'" in result.stderr
+    assert result.exit_code == 2 and "pip install warcio" in result.stderr
 
 
 # ---- damaged files: every record that cannot be read is an error line, and reading goes on ----------
@@ -239,3 +239,44 @@ def test_every_damaged_record_is_reported_never_exit_0(tmp_path, damage):
     assert result.exit_code == 3
     assert [o for o in out if "error" in o]
     assert all("error" in o or o["cleaned"]["paragraphs"] for o in out)
+
+
+def test_non_2xx_records_are_skipped_and_counted_unless_all_statuses(tmp_path):
+    path = tmp_path / "statuses.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for i, status in enumerate(("200 OK", "404 Not Found", "301 Moved Permanently", "200 OK")):
+            http = StatusAndHeaders(status, [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"https://example.com/news/{i}", "response",
+                                                          payload=io.BytesIO(PAGE.format(i=i).encode()),
+                                                          http_headers=http))
+    proc = subprocess.run([CLEANER, "--warc", "-j", "1", str(path)], capture_output=True, timeout=120)
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert [json.loads(line)["status"] for line in proc.stdout.splitlines()] == [200, 200]
+    proc = subprocess.run([CLEANER, "--warc", "-j", "1", "--all-statuses", str(path)], capture_output=True,
+                          timeout=120)
+    assert [json.loads(line)["status"] for line in proc.stdout.splitlines()] == [200, 404, 301, 200]
+    assert [p.status for p in iter_pages(str(path))] == [200, 200]
+    from cleaner.warc import PageReader
+
+    reader = PageReader((str(path),), max_bytes=None)
+    assert len(list(reader)) == 2 and reader.skipped == 2
+
+
+def test_the_records_charset_is_the_transports(tmp_path):
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / "charsets" / "pl.txt").read_text(encoding="utf-8")
+    title, *paras = text.splitlines()
+    # the page declares windows-1252 (wrongly): the record's Content-Type wins, as in a browser
+    page = f"<html><head><meta charset=windows-1252><title>{title}</title></head><body><article><h1>{title}</h1>" + "".join(
+        f"<p>{p}</p>" for p in paras) + "</article></body></html>"
+    path = tmp_path / "pl.warc"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        for charset in ("iso-8859-2", "windows-1250"):
+            http = StatusAndHeaders("200 OK", [("Content-Type", f"text/html; charset={charset}")], protocol="HTTP/1.1")
+            codec = {"iso-8859-2": "iso8859_2", "windows-1250": "cp1250"}[charset]
+            writer.write_record(writer.create_warc_record("https://example.com/pl", "response",
+                                                          payload=io.BytesIO(page.encode(codec)), http_headers=http))
+    proc = subprocess.run([CLEANER, "--warc", "-j", "1", str(path)], capture_output=True, timeout=120)
+    out = [json.loads(line)["cleaned"] for line in proc.stdout.splitlines()]
+    assert [o["title"] for o in out] == [title, title] and out[0]["paragraphs"] == paras

@@ -24,10 +24,13 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-u
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-# The removals made outside the rule functions, under rule-like names
+# The removals made outside the rule functions, under rule-like names, and what each removes (--list-rules)
 TEASER_LIST = "promos.teaser_list"
 LINK_PARAGRAPH = "html.link_paragraph"
 NOT_RULE_FUNCTIONS = (TEASER_LIST, AUTHOR_BOX, LINK_PARAGRAPH)
+NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" label, to the article's end.",
+                 AUTHOR_BOX: "An \"About Jane Doe\" heading at the article's end, with its note on the author.",
+                 LINK_PARAGRAPH: "On HTML, a paragraph that is word for word one link to another page (a teaser)."}
 
 
 class Target(Record):
@@ -133,14 +136,24 @@ def rule_names() -> frozenset[str]:
     return frozenset(r.name for r in all_rules()) | frozenset(NOT_RULE_FUNCTIONS)
 
 
-class RuleBook:
-    """The rules as one ``clean()`` call asks them (``enabled``, less the ``disabled`` names): each distinct
-    (text, kind, where) is judged once."""
+def expand_families(names, known: frozenset[str]) -> frozenset[str]:
+    """Rule names, each family name (``promos``, ``user``) standing for every known rule of that family."""
+    out = set()
+    for name in names:
+        family = [n for n in known if n.split(".")[0] == name] if "." not in name else []
+        out.update(family or (name,))
+    return frozenset(out)
 
-    def __init__(self, disabled: frozenset[str] = frozenset(), enabled: bool = True):
+
+class RuleBook:
+    """The rules as one ``clean()`` call asks them (``enabled``, less the ``disabled`` names), cleaner's own
+    first, then the user's (``user``: ``config.UserRules``): each distinct (text, kind, where) is judged once."""
+
+    def __init__(self, disabled: frozenset[str] = frozenset(), enabled: bool = True, user=None):
         self.lex = lexicon()
         self.disabled = disabled
         self.enabled = enabled
+        self.user = tuple(r for r in user.rules() if r.name not in disabled) if user else ()
         self._seen: dict[tuple[str, str, str], str | None] = {}
 
     def first_matching_rule(self, text: str, kind: str = "p", where: str = "any") -> str | None:
@@ -149,6 +162,10 @@ class RuleBook:
             return None
         key = (text, kind, where)
         if key not in self._seen:
-            hit = first_match(Target.of(text, kind), self.lex, self.disabled, where)
+            target = Target.of(text, kind)
+            hit = first_match(target, self.lex, self.disabled, where)
+            if hit is None and self.user:
+                hit = next((r for r in self.user if r.where == where and target.words <= r.max_words
+                            and r.func(target, self.lex)), None)
             self._seen[key] = hit.name if hit else None
         return self._seen[key]
