@@ -241,7 +241,39 @@ def parse(page: str):
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
         element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
         entity=lxml_html.HtmlEntity))
-    return document_root(lxml_html.document_fromstring(without_encoding_declaration(page), parser=parser))
+    tree = document_root(lxml_html.document_fromstring(without_encoding_declaration(page), parser=parser))
+    split_long_rows(tree)
+    return tree
+
+
+# Cells of a table row, beyond any real table's width: trafilatura counts a row's cells again at each cell
+# (an lxml len() walks the children), so a row of n cells costs n squared (40,000: 9 s; a million: hours)
+MAX_ROW_CELLS = 1000
+_ROW_PARTS = ("tr", "table", "thead", "tbody", "tfoot")  # what holds a row's cells (trafilatura strips the t*)
+
+
+def split_long_rows(tree) -> None:
+    """Cut a table row of more than MAX_ROW_CELLS cells into rows of that many (their text in order); cells
+    directly in a table, in no row, are gathered into such rows when there are more than that many."""
+    for holder in [el for el in tree.iter(*_ROW_PARTS) if len(el) > MAX_ROW_CELLS]:
+        if holder.tag == "tr":
+            cells, previous = list(holder), holder
+            for start in range(MAX_ROW_CELLS, len(cells), MAX_ROW_CELLS):
+                row = holder.makeelement("tr")
+                row.extend(cells[start:start + MAX_ROW_CELLS])
+                previous.addnext(row)
+                previous = row
+            continue
+        run: list = []
+        for child in [*holder, None]:  # (None: the end)
+            if child is not None and child.tag in ("td", "th") and len(run) < MAX_ROW_CELLS:
+                run.append(child)
+                continue
+            if run:
+                row = holder.makeelement("tr")
+                run[0].addprevious(row)
+                row.extend(run)
+            run = [child] if child is not None and child.tag in ("td", "th") else []
 
 
 # An XML declaration naming an encoding, which lxml refuses at the start of a str (the page is decoded already)

@@ -511,6 +511,29 @@ def test_giant_table():
     assert big["seconds"] < 8 * small["seconds"] + 1.0, (small["seconds"], big["seconds"])
 
 
+@pytest.mark.parametrize("row", ["<tr>", ""])  # cells in a row, or directly in the table
+def test_a_table_row_of_many_cells_is_linear(row):
+    big = assert_linear(f"('<html><body><p>' + EN + '</p><table>{row}' + ''.join(f'<td>cell {{{{i}}}} word</td>'"
+                        " for i in range({n})) + '</table></body></html>').encode()", 10_000)
+    assert "cell 39999 word" in big["text"] or big["paragraphs"] > 1
+
+
+def test_a_long_row_is_cut_into_rows_of_its_cells_in_order():
+    from cleaner import html
+
+    cells = "".join(f"<td>{i}</td>" for i in range(2 * html.MAX_ROW_CELLS + 5))
+    tree = html.parse(f"<html><body><table><tr>{cells}</tr><tr><td>last</td></tr></table>"
+                      f"<table>{cells}<tr><td>last</td></tr></table></body></html>")
+    for table in tree.iter("table"):
+        rows = list(table)
+        assert [len(r) for r in rows] == [html.MAX_ROW_CELLS, html.MAX_ROW_CELLS, 5, 1]
+        assert {r.tag for r in rows} == {"tr"}
+        assert [td.text for td in table.iter("td")] == [str(i) for i in range(2 * html.MAX_ROW_CELLS + 5)] + ["last"]
+    short = html.parse(f"<table><tr>{cells[:200]}</tr></table><table><td>a</td><td>b</td></table>")
+    assert [len(r) for r in short.iter("tr")] == [len(cells[:200].split("</td>")) - 1]  # a real row is left alone
+    assert not any(td.getparent().tag == "tr" for td in short.xpath("//table[2]/td"))
+
+
 # full size: CLEANER_SLOW=1 ------------------------------------------------------------------------
 
 @SLOW
@@ -553,6 +576,13 @@ def test_slow_1000000_tiny_paragraphs():
     out = run_limited("('<html><body><article>' + '<p>x</p>' * 1000000 + f'<p>DEEPCONTENT {EN}</p>'"
                       " + '</article></body></html>').encode()", timeout=600)
     assert out["deep"]
+
+
+@SLOW
+def test_slow_a_row_of_a_million_cells():
+    out = run_limited("('<html><body><p>' + EN + '</p><table><tr>' + '<td>x</td>' * 1000000"
+                      " + '</tr></table></body></html>').encode()", timeout=300)
+    assert out["seconds"] < 120
 
 
 @SLOW
