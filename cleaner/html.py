@@ -243,7 +243,44 @@ def parse(page: str):
         entity=lxml_html.HtmlEntity))
     tree = document_root(lxml_html.document_fromstring(without_encoding_declaration(page), parser=parser))
     split_long_rows(tree)
+    drop_non_content(tree)
     return tree
+
+
+MAX_JSON_LD = 1_000_000  # characters of a JSON-LD script: a page's are a few thousand; parsed, 20-100 times that
+MAX_EMPTY_RUN = 10  # empty elements of one kind in a row: what a page's layout needs (a few <br>)
+_FORM_MENUS = ("select", "datalist", "optgroup", "option")  # trafilatura's steps remove them too
+_TABLE_PARTS = frozenset({"tr", "td", "th", "col", "colgroup"})  # an empty cell holds a column's place
+
+
+def drop_non_content(tree) -> None:
+    """Remove what cannot be article content but costs memory in every later step (lxml's tree and
+    trafilatura's copies take about 2 KB an element): form menus, a JSON-LD script too large to be the
+    page's metadata, and the empty elements of a run of one kind past MAX_EMPTY_RUN (a million <br>)."""
+    for tag in _FORM_MENUS:
+        for el in list(tree.iter(tag)):
+            el.drop_tree()
+    for el in tree.xpath('//script[@type="application/ld+json" or @type="application/settings+json"]'):
+        if len(el.text or "") > MAX_JSON_LD:
+            el.drop_tree()
+    for parent in [el for el in tree.iter() if len(el) > MAX_EMPTY_RUN]:
+        run, kind, child = 0, None, parent[0]  # the current run of empty elements: its length, their tag
+        while child is not None:
+            following = child.getnext()
+            if not _is_empty(child):
+                run, kind = 0, None
+            elif child.tag == kind:
+                run += 1
+                if run > MAX_EMPTY_RUN:
+                    parent.remove(child)  # (its tail is only whitespace)
+            else:
+                run, kind = 1, child.tag
+            child = following
+
+
+def _is_empty(el) -> bool:
+    return (len(el) == 0 and isinstance(el.tag, str) and el.tag not in _TABLE_PARTS
+            and not (el.text and not el.text.isspace()) and not (el.tail and not el.tail.isspace()))
 
 
 # Cells of a table row, beyond any real table's width: trafilatura counts a row's cells again at each cell

@@ -87,7 +87,8 @@ def mutate(rng: random.Random, data: bytes, pool: list[bytes]) -> bytes:
               b"&e;", b"<meta charset='shift_jis'>", b"<meta charset='utf-7'>", b"+ADw-", b"\r", b"\r\n", b"\t",
               b"<script>", b"<table><tr><td>", b"\xef\xbb\xbf", b"\xfe\xff", b"\xe2\x80\xae", b"By Jane Doe\n",
               b"&#x", b"&#", b"1b;", b"<?xml version='1.0' encoding='utf-8'?>", b"<!DOCTYPE svg>", b"<svg>", b"<math>",
-              b"<object>", b"<video>"]
+              b"<object>", b"<video>", b"<br>", b"<li>", b"<option>", b"<td>x</td>", b"<select>",
+              b"<script type='application/ld+json'>"]
     for _ in range(rng.randint(1, 4)):
         op = rng.randrange(9)
         pos = rng.randint(0, len(buf))

@@ -534,6 +534,35 @@ def test_a_long_row_is_cut_into_rows_of_its_cells_in_order():
     assert not any(td.getparent().tag == "tr" for td in short.xpath("//table[2]/td"))
 
 
+def test_what_cannot_be_article_content_is_dropped_when_parsed():
+    from cleaner import html
+
+    small_ld = '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Roe"}}'
+    huge_ld = '{"@type": "NewsArticle", "about": [' + ",".join(['{"name": "x"}'] * 100_000) + "]}"
+    tree = html.parse(f'<html><head><script type="application/ld+json">{small_ld}</script>'
+                      f'<script type="application/ld+json">{huge_ld}</script></head><body>'
+                      "<p>one" + "<br>\n" * 50 + "two<br><br>three</p><select><option>MENU</option></select>"
+                      "<datalist><option>LIST</option></datalist><ul>" + "<li></li>" * 30 + "<li>item</li></ul>"
+                      "<table><tr>" + "<td></td>" * 30 + "<td>cell</td></tr></table></body></html>")
+    assert [len(s.text) for s in tree.iter("script")] == [len(small_ld)]
+    assert not any(tree.iter("select", "option", "datalist"))
+    # the 50th <br> holds "two" after it: a run of 49 empty ones, then it, then two
+    assert len(list(tree.iter("br"))) == html.MAX_EMPTY_RUN + 3 and len(list(tree.iter("li"))) == html.MAX_EMPTY_RUN + 1
+    assert len(list(tree.iter("td"))) == 31  # an empty cell holds its column
+    assert " ".join(tree.itertext()).split()[-5:] == ["one", "two", "three", "item", "cell"]
+
+
+def test_form_menus_and_huge_json_ld_never_reach_the_article():
+    small_ld = '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Jane Roe"}}'
+    page = (f'<html><head><script type="application/ld+json">{small_ld}</script></head><body><article>'
+            f"<h1>Library hours extended</h1><p>{EN}</p><select><option>MENUOPTION one</option></select>"
+            f"<p>{EN}</p></article></body></html>")
+    article = cleaner.clean(page)
+    assert "MENUOPTION" not in everything(article) and article.paragraphs
+    huge = page.replace("</head>", '<script type="application/ld+json">{"a": "' + "x" * 1_100_000 + '"}</script></head>')
+    assert cleaner.clean(huge).paragraphs == article.paragraphs
+
+
 # full size: CLEANER_SLOW=1 ------------------------------------------------------------------------
 
 @SLOW
