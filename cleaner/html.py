@@ -11,6 +11,7 @@ unwrapped, teaser links marked.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -249,17 +250,17 @@ def parse(page: str):
 
 MAX_JSON_LD = 1_000_000  # characters of a JSON-LD script: a page's are a few thousand; parsed, 20-100 times that
 MAX_EMPTY_RUN = 10  # empty elements of one kind in a row: what a page's layout needs (a few <br>)
-_FORM_MENUS = ("select", "datalist", "optgroup", "option")  # trafilatura's steps remove them too
+MAX_MENU_OPTIONS = 1000  # the choices of a page's form menus (a list of the world's countries: 250)
 _TABLE_PARTS = frozenset({"tr", "td", "th", "col", "colgroup"})  # an empty cell holds a column's place
 
 
 def drop_non_content(tree) -> None:
     """Remove what cannot be article content but costs memory in every later step (lxml's tree and
-    trafilatura's copies take about 2 KB an element): form menus, a JSON-LD script too large to be the
-    page's metadata, and the empty elements of a run of one kind past MAX_EMPTY_RUN (a million <br>)."""
-    for tag in _FORM_MENUS:
-        for el in list(tree.iter(tag)):
-            el.drop_tree()
+    trafilatura's copies take about 2 KB an element): the form menus' choices past MAX_MENU_OPTIONS, a
+    JSON-LD script too large to be the page's metadata, and the empty elements (no text, children or
+    attributes) of a run of one kind past MAX_EMPTY_RUN (a million <br>)."""
+    for el in list(islice(tree.iter("option"), MAX_MENU_OPTIONS, None)):
+        el.drop_tree()
     for el in tree.xpath('//script[@type="application/ld+json" or @type="application/settings+json"]'):
         if len(el.text or "") > MAX_JSON_LD:
             el.drop_tree()
@@ -279,7 +280,8 @@ def drop_non_content(tree) -> None:
 
 
 def _is_empty(el) -> bool:
-    return (len(el) == 0 and isinstance(el.tag, str) and el.tag not in _TABLE_PARTS
+    """No text, no children, no attributes (a <meta>'s or an <img>'s are data): nothing but its place."""
+    return (len(el) == 0 and isinstance(el.tag, str) and el.tag not in _TABLE_PARTS and not el.attrib
             and not (el.text and not el.text.isspace()) and not (el.tail and not el.tail.isspace()))
 
 

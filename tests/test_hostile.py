@@ -545,11 +545,15 @@ def test_what_cannot_be_article_content_is_dropped_when_parsed():
                       "<datalist><option>LIST</option></datalist><ul>" + "<li></li>" * 30 + "<li>item</li></ul>"
                       "<table><tr>" + "<td></td>" * 30 + "<td>cell</td></tr></table></body></html>")
     assert [len(s.text) for s in tree.iter("script")] == [len(small_ld)]
-    assert not any(tree.iter("select", "option", "datalist"))
+    assert [o.text for o in tree.iter("option")] == ["MENU", "LIST"]  # a page's menus, past their first 1,000 choices
+    many = html.parse("<select>" + "<option>x</option>" * 5000 + "</select><p>x</p>")
+    assert len(list(many.iter("option"))) == html.MAX_MENU_OPTIONS
     # the 50th <br> holds "two" after it: a run of 49 empty ones, then it, then two
     assert len(list(tree.iter("br"))) == html.MAX_EMPTY_RUN + 3 and len(list(tree.iter("li"))) == html.MAX_EMPTY_RUN + 1
     assert len(list(tree.iter("td"))) == 31  # an empty cell holds its column
-    assert " ".join(tree.itertext()).split()[-5:] == ["one", "two", "three", "item", "cell"]
+    metas = "".join(f'<meta property="og:x{i}" content="y">' for i in range(30))
+    assert len(list(html.parse(f"<html><head>{metas}</head><body><p>x</p></body></html>").iter("meta"))) == 30
+    assert " ".join(tree.itertext()).split()[-7:] == ["one", "two", "three", "MENU", "LIST", "item", "cell"]
 
 
 def test_form_menus_and_huge_json_ld_never_reach_the_article():
