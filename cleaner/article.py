@@ -65,15 +65,52 @@ class Block(Record):
 
     Stages fill in ``kind`` (p, h, li, quote, ...), ``label`` (the classifier's verdict: good, bad, short,
     neargood) and ``reason`` (why).  Blocks live only inside one ``clean()`` call.
+
+    ``shape`` is what the input says of the block's place in the article (``blocks.Shape``: a heading's level,
+    a list item's depth, a table row's cells), or None for a plain paragraph; it never changes the text.
     """
 
-    __slots__ = ("text", "kind", "label", "reason")
+    __slots__ = ("text", "kind", "label", "reason", "shape")
 
-    def __init__(self, text: str, kind: str = "p", label: str = "good", reason: str = "") -> None:
+    def __init__(self, text: str, kind: str = "p", label: str = "good", reason: str = "",
+                 shape: object = None) -> None:
         self.text = text
         self.kind = kind
         self.label = label
         self.reason = reason
+        self.shape = shape
+
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "table", "quote", "code", "caption")
+
+
+class TypedBlock(Frozen):
+    """One block of the article as readers see it, in reading order (``Article.blocks``).
+
+    ``kind`` is one of ``BLOCK_KINDS``; ``text`` is its plain text (a code block's with its whitespace kept, a
+    table's rows one a line, cells joined by `` | ``).  ``level`` (1-6) belongs to a heading; ``depth`` (0 for
+    a top-level item) and ``ordered`` to a list item; ``rows`` (a tuple of rows, each a tuple of cell texts)
+    to a table.  The other fields are None.
+    """
+
+    __slots__ = ("kind", "text", "level", "depth", "ordered", "rows")
+
+    def __init__(self, kind: str, text: str, *, level: int | None = None, depth: int | None = None,
+                 ordered: bool | None = None, rows: tuple[tuple[str, ...], ...] | None = None) -> None:
+        if kind not in BLOCK_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(BLOCK_KINDS)}, not {kind!r}")
+        self._set(kind, text, level, depth, ordered, rows)
+
+    def to_dict(self) -> dict[str, object]:
+        """The kind and the text, and the fields of that kind (level; depth and ordered; rows)."""
+        out: dict[str, object] = {"kind": self.kind, "text": self.text}
+        if self.kind == "heading":
+            out["level"] = self.level
+        elif self.kind == "list_item":
+            out["depth"], out["ordered"] = self.depth, self.ordered
+        elif self.kind == "table":
+            out["rows"] = [list(row) for row in self.rows or ()]
+        return out
 
 
 class Removal(Frozen):
@@ -89,18 +126,20 @@ class Removal(Frozen):
 
 
 class Article(Frozen):
-    """A cleaned article.  ``text`` is the paragraphs joined by one blank line, never the title."""
+    """A cleaned article.  ``text`` is the paragraphs joined by one blank line, never the title; ``blocks`` the
+    same content as ``TypedBlock`` values (headings, list items, tables, ...), in reading order."""
 
     __slots__ = ("title", "paragraphs", "authors", "date_published", "site_name", "url", "language", "kind",
-                 "removed")
+                 "removed", "blocks")
 
     def __init__(self, title: str | None = None, paragraphs: tuple[str, ...] = (), authors: tuple[str, ...] = (),
                  date_published: str | None = None, site_name: str | None = None, url: str | None = None,
-                 language: str | None = None, kind: str = "text", removed: tuple[Removal, ...] = ()) -> None:
-        self._set(title, paragraphs, authors, date_published, site_name, url, language, kind, removed)
+                 language: str | None = None, kind: str = "text", removed: tuple[Removal, ...] = (),
+                 blocks: tuple[TypedBlock, ...] = ()) -> None:
+        self._set(title, paragraphs, authors, date_published, site_name, url, language, kind, removed, blocks)
 
-    def __repr__(self) -> str:
-        return self._repr(self.__slots__[:-1])  # not the removals: there may be thousands
+    def __repr__(self) -> str:  # not the removals (there may be thousands), nor the blocks (the paragraphs again)
+        return self._repr(tuple(name for name in self.__slots__ if name not in ("removed", "blocks")))
 
     @property
     def text(self) -> str:
@@ -123,6 +162,7 @@ class Article(Frozen):
             "language": self.language,
             "kind": self.kind,
             "word_count": self.word_count,
+            "blocks": [b.to_dict() for b in self.blocks],
         }
         if with_removed:
             out["removed"] = [r.to_dict() for r in self.removed]
@@ -133,4 +173,4 @@ class Article(Frozen):
 ARTICLE_FIELDS = ("title", "text", "paragraphs", "authors", "date_published", "site_name",
                   "url", "language", "kind", "word_count")
 
-__all__ = ["Article", "Block", "Removal", "ARTICLE_FIELDS"]
+__all__ = ["Article", "Block", "BLOCK_KINDS", "Removal", "TypedBlock", "ARTICLE_FIELDS"]

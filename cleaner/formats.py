@@ -1,7 +1,8 @@
 """Stage 6: output formats.  Each takes an Article and returns a string; none prints."""
 from __future__ import annotations
 
-from .article import Article
+from .article import Article, TypedBlock
+from .lazy_re import LazyPattern
 
 
 def to_text(article: Article) -> str:
@@ -11,15 +12,120 @@ def to_text(article: Article) -> str:
 
 
 def to_markdown(article: Article) -> str:
+    """CommonMark (and pipe tables): the title as a ``#`` heading, the byline in emphasis, then the
+    article's blocks; text that would read as markup is escaped."""
     lines = []
     if article.title:
-        lines.append(f"# {article.title}")
+        lines.append(f"# {_heading_text(article.title)}")
     byline = ", ".join(article.authors)
     meta = " · ".join(x for x in (byline, article.date_published, article.site_name) if x)
     if meta:
-        lines.append(f"*{meta}*")
-    lines.extend(article.paragraphs)
+        lines.append(f"*{_inline(' '.join(meta.split()))}*")
+    blocks = article.blocks or tuple(TypedBlock("paragraph", p) for p in article.paragraphs)
+    lines.extend(_markdown_blocks(blocks))
     return "\n\n".join(lines) + "\n" if lines else ""
+
+
+def _markdown_blocks(blocks) -> list[str]:
+    """Each block's Markdown; the items of a run of list items make one (nested) list."""
+    out: list[str] = []
+    items: list = []
+    for b in blocks:
+        if b.kind == "list_item":
+            items.append(b)
+            continue
+        if items:
+            out.append(_markdown_list(items))
+            items = []
+        out.append(_MARKDOWN[b.kind](b))
+    if items:
+        out.append(_markdown_list(items))
+    return out
+
+
+def _markdown_list(items) -> str:
+    """A run of list items as one list: ``-`` or ``1.`` items, each nested item indented to the text of
+    the item above it (an item deeper than one level below the one before it nests one level)."""
+    lines = []
+    columns: list[int] = []  # the column of the text of the last item at each depth
+    numbers: list[int | None] = []  # the last number at each depth (None: unordered)
+    for b in items:
+        depth = min(b.depth or 0, len(columns))
+        continues = depth < len(numbers) and (numbers[depth] is not None) == bool(b.ordered)
+        del columns[depth:], numbers[depth + (1 if continues else 0):]
+        number = (numbers[depth] + 1 if continues else 1) if b.ordered else None
+        if not continues:
+            numbers.append(number)
+        numbers[depth] = number
+        marker = f"{number}." if b.ordered else "-"
+        indent = columns[-1] if columns else 0
+        columns.append(indent + len(marker) + 1)
+        lines.append(f"{' ' * indent}{marker} {_line(' '.join(b.text.split()))}")
+    return "\n".join(lines)
+
+
+def _markdown_heading(b) -> str:
+    return f"{'#' * min(max(b.level or 2, 1), 6)} {_heading_text(b.text)}"
+
+
+def _markdown_paragraph(b) -> str:
+    return "\n".join(_line(line.strip()) for line in b.text.split("\n") if line.strip())
+
+
+def _markdown_quote(b) -> str:
+    return "\n".join(f"> {_line(line.strip())}" for line in b.text.split("\n") if line.strip())
+
+
+def _markdown_code(b) -> str:
+    fence = "`" * max(3, max(map(len, _BACKTICKS.findall(b.text)), default=0) + 1)
+    return f"{fence}\n{b.text}\n{fence}"
+
+
+def _markdown_caption(b) -> str:
+    return f"*{_inline(' '.join(b.text.split()))}*"
+
+
+def _markdown_table(b) -> str:
+    rows = [[_inline(" ".join(cell.split())).replace("|", "\\|") for cell in row] for row in b.rows or ((b.text,),)]
+    width = max(map(len, rows))
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    lines.insert(1, "|" + " --- |" * width)
+    return "\n".join(lines)
+
+
+_MARKDOWN = {"heading": _markdown_heading, "paragraph": _markdown_paragraph, "quote": _markdown_quote,
+             "code": _markdown_code, "caption": _markdown_caption, "table": _markdown_table}
+
+# Characters that make inline markup anywhere: escapes, code spans, emphasis, links, strikethrough; a "<"
+# that opens a tag or an autolink; an "&" that starts an entity.
+_INLINE = LazyPattern(r"[\\`*_\[\]~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+# What makes a block at a line's start: a heading, a quote, a list item, a thematic break or a setext
+# underline, a table's delimiter row, a fence; or a number and "." or ")" (an ordered list item).
+_LINE_START = LazyPattern(r"[#>+\-=|:]|(\d{1,9})([.)])")
+_BACKTICKS = LazyPattern(r"`+")
+# what a heading would read as its closing sequence: #s at its end, after a space or alone
+_CLOSING_HASHES = LazyPattern(r"(?<!\S)#+$")
+
+
+def _inline(text: str) -> str:
+    return _INLINE.sub(lambda m: "\\" + m.group(0), text)
+
+
+def _line(text: str) -> str:
+    """A line of text that reads as itself at the start of a Markdown line (where ``#``, ``-``, ``1.``,
+    ``>`` ... would start a block)."""
+    text = _inline(text)
+    m = _LINE_START.match(text)
+    if m is None:
+        return text
+    if m.group(1):  # 1. -> 1\.
+        return f"{m.group(1)}\\{text[m.end(1):]}"
+    return "\\" + text
+
+
+def _heading_text(text: str) -> str:
+    return _CLOSING_HASHES.sub(lambda m: "\\" + m.group(0), _inline(" ".join(text.split())))
 
 
 def to_json(article: Article, *, explain: bool = False) -> str:

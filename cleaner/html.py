@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 
 from .article import Block, Record
 from .authors import bylines_in_page
+from .blocks import shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
 from .options import Options
 from .rules import LINK_PARAGRAPH
@@ -527,27 +528,48 @@ def _declared_language(tree) -> str | None:
 
 def _blocks(body):
     """trafilatura's body as blocks, in reading order.  Text can stand loose in the body, between
-    elements (an element's ``tail``): it is a paragraph too."""
+    elements (an element's ``tail``): it is a paragraph too.  Each block carries its shape (``blocks``)."""
     if body is None:
         return
-    pieces = []  # (kind, text)
+    pieces = []  # (kind, text, shape)
     if body.text and body.text.strip():
-        pieces.append(("p", body.text))
-    for el in body.iterchildren():
+        pieces.append(("p", body.text, None))
+    for number, el in enumerate(body.iterchildren()):
         if el.tag == "list":
-            pieces.extend(("li", " ".join(item.itertext())) for item in el.iter("item"))
+            pieces.extend(("li", " ".join(item.itertext()), shape) for item, shape in _list_items(el))
         elif el.tag == "table":
             for row in el.iter("row"):
-                cells = (" ".join(" ".join(c.itertext()).split()) for c in row.iter("cell"))
-                pieces.append(("tr", " | ".join(c for c in cells if c)))
-        else:
-            pieces.append((_KINDS.get(el.tag, "p"), " ".join(el.itertext())))  # not el.tail: that comes next
+                cells = tuple(" ".join(" ".join(c.itertext()).split()) for c in row.iter("cell"))
+                pieces.append(("tr", " | ".join(c for c in cells if c), shape_for("tr", cells=cells, table=number)))
+        else:  # not el.tail: that comes next
+            tag = trafilatura_tag(el.tag, el.get("rend"))
+            pieces.append((_KINDS.get(el.tag, "p"), " ".join(el.itertext()),
+                           shape_for(tag, text=_preformatted(el) if tag == "pre" else None)))
         if el.tail and el.tail.strip():
-            pieces.append(("p", el.tail))
-    for kind, text in pieces:
+            pieces.append(("p", el.tail, None))
+    for kind, text, shape in pieces:
         text = " ".join(text.split())
         if text:
-            yield Block(nfc(text), kind=kind)
+            yield Block(nfc(text), kind=kind, shape=shape)
+
+
+def _list_items(top):
+    """The items of a list and of the lists nested in it, in order, each with its shape: its depth, whether
+    its list is ordered, and its own text (without its nested lists' items, which come next)."""
+    for item in top.iter("item"):
+        lists = [trafilatura_tag("list", el.get("rend")) for el in item.iterancestors("list")]
+        own = [item.text or ""]
+        for child in item:
+            if child.tag != "list":
+                own.extend(child.itertext())
+            own.append(child.tail or "")
+        yield item, shape_for("li", lists, text=nfc(" ".join(" ".join(own).split())))
+
+
+def _preformatted(el) -> str:
+    """A code block's text as the page sets it: line breaks and indentation kept, blank lines at either end
+    dropped."""
+    return nfc("".join(el.itertext())).strip("\n")
 
 
 # --- The main content: trafilatura's steps, and cleaner's own between them ----------------------------------

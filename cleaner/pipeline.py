@@ -7,6 +7,7 @@ from __future__ import annotations
 from . import detect
 from .authors import AUTHOR_BOX, HEADER_ZONE, authors_from_byline, drop_closing_notes, harvest
 from .article import Article, Block, Removal
+from .blocks import typed_blocks
 from .errors import EmptyInputError
 from .classify import BOILERPLATE, choose_stopwords, classify, first_paragraph, is_heuristic
 from .lexicon import lexicon
@@ -158,18 +159,19 @@ def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title:
     if not looks_like_article(kept):
         removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
         kept = []
-    paras, repeats = paragraphs([b.text for b in kept], opts.dedupe)
+    paras, sources, repeats = paragraphs(kept, opts.dedupe)
     removed.extend(Removal(r, "rebuild", "rebuild.repeated_paragraph") for r in repeats)
     if title and paras and dedupe_key(paras[0]) == dedupe_key(title):
         removed.append(Removal(paras[0], "rebuild", "rebuild.title_in_body"))
-        paras = paras[1:]
+        paras, sources = paras[1:], sources[1:]
     if _any_controls(paras) or _any_controls(r.text for r in removed):
-        paras = [p for p in map(detect.strip_controls, paras) if p.strip()]
+        stripped = [(p, source) for p, source in zip(map(detect.strip_controls, paras), sources) if p.strip()]
+        paras, sources = [p for p, _ in stripped], [source for _, source in stripped]
         removed = [Removal(detect.strip_controls(r.text), r.stage, r.rule) for r in removed]
     text = _printable
     return Article(title=text(title), paragraphs=tuple(paras), authors=tuple(a for a in map(text, authors) if a),
                    date_published=text(date), site_name=text(site_name), url=text(url or opts.url),
-                   language=text(language), kind=kind, removed=tuple(removed))
+                   language=text(language), kind=kind, removed=tuple(removed), blocks=typed_blocks(paras, sources))
 
 
 # --- No control character in any field, whatever way one came (a character reference that the text around a

@@ -1,6 +1,7 @@
 """Stage 5: kept blocks -> clean paragraphs in reading order."""
 from __future__ import annotations
 
+from .article import Block
 from .detect import nfc
 from .lazy_re import LazyPattern
 from .text import words_of
@@ -24,13 +25,15 @@ def dedupe_key(text: str) -> str:
 REPEAT_WINDOW = 3
 
 
-def paragraphs(texts: list[str], dedupe: bool = True) -> tuple[list[str], list[str]]:
-    """Normalise, drop empty paragraphs and near repeats; return (kept, dropped repeats)."""
+def paragraphs(blocks: list[Block], dedupe: bool = True) -> tuple[list[str], list[Block], list[str]]:
+    """The blocks' texts normalised, without empty paragraphs and near repeats; return (kept paragraphs,
+    the block each came from (its shape goes on to ``Article.blocks``), dropped repeats)."""
     kept: list[str] = []
+    sources: list[Block] = []
     repeats: list[str] = []
     recent: list[str] = []
-    for text in texts:
-        text = normalise_text(text)
+    for block in blocks:
+        text = normalise_text(block.text)
         if not text:
             continue
         key = dedupe_key(text)
@@ -39,4 +42,5 @@ def paragraphs(texts: list[str], dedupe: bool = True) -> tuple[list[str], list[s
             continue
         recent = (recent + [key])[-REPEAT_WINDOW:]
         kept.append(text)
-    return kept, repeats
+        sources.append(block)
+    return kept, sources, repeats

@@ -7,6 +7,7 @@ a block runs on while its lines are full, and a short line or a blank line ends 
 from __future__ import annotations
 
 from .article import Block
+from .blocks import line_shapes
 from .detect import nfc, strip_controls
 
 _MIN_WRAP, _MAX_WRAP = 40, 120
@@ -35,26 +36,32 @@ def wrap_width(lines: list[str]) -> int | None:
 
 def segment(text: str) -> list[Block]:
     """The blocks of a text as decoded (``detect.decode_checked``): its control characters are stripped
-    here, line by line, so that a large text is never copied whole."""
+    here, line by line, so that a large text is never copied whole.  A block that looks like a list item,
+    a heading or a table row gets that shape (``blocks.line_shapes``); its text is the line's all the same."""
     lines = text_lines(text)
     width = wrap_width(lines)
     blocks: list[Block] = []
+    indents: list[int] = []  # the indentation of each block's first line
     if width is None:
         for line in lines:
-            line = line.strip()
-            if line:
-                blocks.append(Block(nfc(line)))
-        return blocks
-    current: list[str] = []
-    for line in lines:
-        stripped = line.strip()
-        if stripped:
-            current.append(stripped)
-        if current and (not stripped or len(line.rstrip()) < 0.75 * width):
+            stripped = line.strip()
+            if stripped:
+                blocks.append(Block(nfc(stripped)))
+                indents.append(len(line) - len(line.lstrip()))
+    else:
+        current: list[str] = []
+        for line in lines:
+            stripped = line.strip()
+            if stripped:
+                if not current:
+                    indents.append(len(line) - len(line.lstrip()))
+                current.append(stripped)
+            if current and (not stripped or len(line.rstrip()) < 0.75 * width):
+                blocks.append(Block(nfc(join_wrapped(current))))
+                current = []
+        if current:
             blocks.append(Block(nfc(join_wrapped(current))))
-            current = []
-    if current:
-        blocks.append(Block(nfc(join_wrapped(current))))
+    line_shapes(blocks, indents)
     return blocks
 
 
