@@ -7,12 +7,12 @@ The library never prints; errors for bad input are ``CleanerError`` (see ``clean
 """
 from __future__ import annotations
 
-from .errors import BinaryInputError, CleanerError, EmptyInputError, InputTooLargeError
+from .errors import BinaryInputError, CleanerError, EmptyInputError, InputTooLargeError, TimedOutError
 
 __version__ = "1.0.0"
 
 # The rest loads on first use, so that `cleaner --version` and a plain `import cleaner` stay instant.
-_LAZY = {"Article": "article", "Removal": "article", "Options": "options", "clean": "pipeline"}
+_LAZY = {"Article": "article", "Removal": "article", "Options": "options"}
 
 
 def __getattr__(name: str):
@@ -26,6 +26,28 @@ def __getattr__(name: str):
     return value
 
 
+def clean(data, *, timeout: float | None = None, **options):
+    """Clean one page or scraped text: an ``Article``; ``CleanerError`` for input that cannot be cleaned
+    (and ``TypeError`` or ``ValueError`` for a wrong argument or option).  See ``cleaner.pipeline.clean``
+    for the options.
+
+    ``timeout``: seconds; the page is then cleaned in a worker process, killed past that time
+    (``TimedOutError``).  The worker's start costs about a second: for many pages, ``clean_many``.
+    """
+    if timeout is None:
+        from .pipeline import clean as _clean
+
+        return _clean(data, **options)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise TypeError(f"timeout must be a number of seconds or None, not {type(timeout).__name__}")
+    if not timeout > 0:
+        raise ValueError(f"timeout must be > 0 seconds, not {timeout!r}")
+    from .options import Options
+    from .stream import run_within
+
+    return run_within(data, Options.from_kwargs(**options), timeout)
+
+
 def clean_many(items, *, jobs: int | None = None, **options):
     """Clean an iterable of pages (str/bytes, or (data, url) pairs); yield results in input order.
 
@@ -37,4 +59,4 @@ def clean_many(items, *, jobs: int | None = None, **options):
 
 
 __all__ = ["Article", "Removal", "Options", "CleanerError", "EmptyInputError", "BinaryInputError",
-           "InputTooLargeError", "clean", "clean_many", "__version__"]
+           "InputTooLargeError", "TimedOutError", "clean", "clean_many", "__version__"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from itertools import islice
 
 from .article import Block, Removal
 from .lazy_re import LazyPattern
@@ -237,25 +238,34 @@ def bylines_in_page(tree) -> list[str]:
     return []
 
 
+AUTHOR_NOTES_MAX = 10  # notes on the author at the article's end (on the benchmark, at most 2)
+
+
 def drop_closing_notes(kept: list[Block], removed: list[Removal], tail_rule: Callable[[Block], str | None],
                        author_box: bool = True) -> None:
     """Tail rules (``tail_rule`` names the one that matches a block) strip the article's last blocks one at a
     time (a dangling caption, the author's note), and an "About Jane Doe" box goes with its note (unless
-    ``author_box`` is off).  A note on someone the article names is a source's: it stays."""
+    ``author_box`` is off).  A note on someone the article names is a source's: it stays.  So do the notes
+    of a run of more than AUTHOR_NOTES_MAX: those are what the page holds (its staff), not a note after it."""
     lex = lexicon()
+    notes = 0
     while len(kept) > 1:
         hit = tail_rule(kept[-1])
-        if hit is None or hit == AUTHOR_BIO and _named_earlier(bio_subject(kept[-1].text, lex), kept[:-1]):
+        if hit == AUTHOR_BIO:
+            notes += 1
+            if notes > AUTHOR_NOTES_MAX or _named_earlier(bio_subject(kept[-1].text, lex), kept, len(kept) - 1):
+                break
+        elif hit is None:
             break
         removed.append(Removal(kept.pop().text, "rules", hit))
     if len(kept) > 2 and author_box:
         person = author_box_person(kept[-2].text, kept[-1].text, lex)
-        if person is not None and not _named_earlier(person, kept[:-2]):
+        if person is not None and not _named_earlier(person, kept, len(kept) - 2):
             removed.extend(Removal(b.text, "rules", AUTHOR_BOX) for b in kept[-2:])
             del kept[-2:]
 
 
-def _named_earlier(name: str | None, blocks: list[Block]) -> bool:
-    """Whether the blocks name this person (by surname)."""
+def _named_earlier(name: str | None, blocks: list[Block], end: int) -> bool:
+    """Whether the blocks before ``end`` name this person (by surname)."""
     surname = name.split()[-1].strip(".,") if name else ""
-    return bool(surname) and any(surname in b.text for b in blocks)
+    return bool(surname) and any(surname in b.text for b in islice(blocks, end))

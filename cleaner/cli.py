@@ -80,7 +80,7 @@ Exit codes:
 # The options' defaults: the click options below and the bare `cleaner` of main() both take them from here.
 DEFAULTS = {"fmt": "text", "kind": "auto", "url": None, "encoding": None, "explain": False, "max_bytes": None,
             "output": None, "jsonl": False, "warc": False, "field": None, "url_field": "url", "into": "cleaned",
-            "force_into": False, "all_statuses": False, "jobs": None, "timeout": 30.0, "quiet": False,
+            "force_into": False, "all_statuses": False, "jobs": None, "timeout": None, "quiet": False,
             "list_rules": False, "disable_rule": (), "enable_only": (), "phrases": (), "config": None,
             "no_config": False, "comments": False}
 # The config file's [options] names, as the command's parameters are named.
@@ -134,7 +134,8 @@ def _command():
                   help="Folders, several files, streams: worker processes  [default: auto, the CPUs this process "
                   "may use; 0 = auto]")
     @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULTS["timeout"],
-                  show_default=True, help="Folders, several files, streams: seconds allowed per input.")
+                  metavar="SECONDS", help="Seconds allowed per input or record; past it, its worker process is "
+                  "killed  [default: 30 for folders, several files and streams; none for one document]")
     @click.option("-q", "--quiet", is_flag=True, default=DEFAULTS["quiet"],
                   help="No progress or summary line on stderr.")
     @click.option("--list-rules", is_flag=True, default=DEFAULTS["list_rules"],
@@ -214,14 +215,21 @@ def run(files: tuple[str, ...], *, given: frozenset[str] = frozenset(), **option
             Output(sys.stdout).write(_rule_list(opts).encode("utf-8", "replace"))
             return EXIT_OK
         jobs = options["jobs"] or None  # 0 and auto: the CPUs this process may use
-        if options["jsonl"] or options["warc"]:
+        stream = options["jsonl"] or options["warc"]
+        many = options["output"] or len(files) > 1 or any(f != "-" and os.path.isdir(f) for f in files)
+        if stream or many:  # a worker process an input: the timeout holds by default
+            from .pool import DEFAULT_TIMEOUT
+
+            options["timeout"] = options["timeout"] or DEFAULT_TIMEOUT
+        if stream:
             return _stream(files, opts, jobs=jobs, **{k: options[k] for k in (
                 "warc", "explain", "field", "url_field", "into", "force_into", "all_statuses", "timeout", "quiet",
                 "output")})
-        if options["output"] or len(files) > 1 or any(f != "-" and os.path.isdir(f) for f in files):
+        if many:
             return _many(files, opts, jobs=jobs, **{k: options[k] for k in ("fmt", "explain", "output", "timeout",
                                                                             "quiet")})
-        return _single(files, Output(sys.stdout), opts, fmt=options["fmt"], explain=options["explain"])
+        return _single(files, Output(sys.stdout), opts, fmt=options["fmt"], explain=options["explain"],
+                       timeout=options["timeout"])
     except _Refused as err:
         _error(str(err))
         return EXIT_INPUT_ERROR
@@ -311,8 +319,9 @@ def _rule_list(opts) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _single(files, out, opts, *, fmt: str, explain: bool) -> int:
-    """One input (a file, or standard input): its article on stdout; 0 article, 1 none, 2 error."""
+def _single(files, out, opts, *, fmt: str, explain: bool, timeout: float | None = None) -> int:
+    """One input (a file, or standard input): its article on stdout; 0 article, 1 none, 2 error.
+    ``timeout``: the input is cleaned in a worker process, killed past it (exit 2)."""
     from . import formats
     from .errors import CleanerError, one_line
     from .files import read
@@ -323,7 +332,13 @@ def _single(files, out, opts, *, fmt: str, explain: bool) -> int:
     for path in files or ("-",):
         name = "stdin" if path == "-" else path
         try:
-            article = clean(read(path, opts.max_bytes), opts)
+            data = read(path, opts.max_bytes)
+            if timeout is None:
+                article = clean(data, opts)
+            else:
+                from .stream import run_within
+
+                article = run_within(data, opts, timeout)
         except OSError as err:
             _error(f"cannot read {name}: {err.strerror or err}")
             status = EXIT_INPUT_ERROR

@@ -17,6 +17,10 @@ class InputTooLargeError(CleanerError):
     """The input is larger than ``Options.max_bytes``."""
 
 
+class TimedOutError(CleanerError):
+    """The input took longer than the ``timeout`` given to ``clean()`` (its worker process was killed)."""
+
+
 def one_line(err: BaseException) -> str:
     """An exception as one line for a user: its message with runs of whitespace made one space and every
     other control character made visible (``printable``), or its type's name when it has no message.

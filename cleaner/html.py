@@ -55,9 +55,7 @@ class PageMeta(Record):
 
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
-MAX_DEPTH = 100  # below this, wrapper elements are unwrapped (trafilatura's fallbacks are quadratic in depth)
-_WRAPPERS = frozenset({"div", "span", "section", "article", "font", "center", "main", "b", "i", "u", "em",
-                       "strong", "small", "big", "blockquote", "aside", "header", "footer", "figure"})
+MAX_DEPTH = 100  # below this, elements are unwrapped (trafilatura's steps cost the depth squared, or more)
 
 
 def _is_control_ref(hexadecimal: str, decimal: str) -> bool:
@@ -77,15 +75,24 @@ def without_control_refs(page: str) -> str:
     not reach a user's terminal through an entity, and one such character makes trafilatura give up.
     A page holds many references (``&#39;``) but few distinct ones, and seldom one to a control: such a
     page is not copied."""
-    if "&#" not in page or not any(_is_control_ref(*ref) for ref in set(_CHAR_REF.findall(page))):
+    if "&#" not in page or not _has_control_ref(page):
         return page
-    return _CHAR_REF.sub(_drop_control_ref, page)
+    page = _CHAR_REF.sub(_drop_control_ref, page)
+    if "&#" in page and _has_control_ref(page):  # a dropped one joined the text around it into another
+        page = _CHAR_REF.sub(_space_for_control_ref, page)  # ("&#x&#27;1b;"): a space joins nothing
+    return page
+
+
+def _has_control_ref(page: str) -> bool:
+    return any(_is_control_ref(*ref) for ref in set(_CHAR_REF.findall(page)))
+
+
+def _space_for_control_ref(m: re.Match) -> str:
+    return " " if _is_control_ref(m.group(1), m.group(2)) else m.group(0)
 
 
 PARSER_DEPTH = 2000  # libxml2 stops building the tree near 2048 levels, even with huge_tree
-# A long run of bare wrapper tags, opening or closing: what a page nested thousands deep is made of.
-_TAG_RUN = re.compile(r"(?:<(div|span|section|font|b|i)(?:\s[^<>]{0,200})?>\s{0,20}){50,}"
-                      r"|(?:</(?:div|span|section|font|b|i)>\s{0,20}){50,}", re.I)
+FLAT_DEPTH = 1000  # a page nested deeper than the parser goes is read again with its tags below this level dropped
 
 
 # an element MAX_DEPTH levels below the root: one step a level, not an ancestor walk from every element
@@ -93,33 +100,109 @@ _DEEPER_THAN_MAX = "boolean(/" + "/".join(["*"] * (MAX_DEPTH + 1)) + ")"
 
 
 def deepest(tree) -> tuple[int, list]:
-    """The depth of the tree, and its wrapper elements deeper than MAX_DEPTH."""
+    """The depth of the tree, and the elements deeper than MAX_DEPTH to unwrap: those that hold others, but
+    the blocks of text (a paragraph, a heading, a list item, a cell... that holds no other such block),
+    whose bounds the text keeps.  A leaf (a line break, a link, a script) adds one level and stays, but for
+    the markup that is not text (a <noscript>, a <template>)."""
     depth = most = 0
     deep = []
+    holds_block = []  # for each open element: whether a block of text is inside it
     for event, el in etree.iterwalk(tree, events=("start", "end")):
         if event == "start":
             depth += 1
             most = max(most, depth)
-            if depth > MAX_DEPTH and el.tag in _WRAPPERS:
-                deep.append(el)
-        else:
-            depth -= 1
+            holds_block.append(False)
+            continue
+        inner = holds_block.pop()
+        block = el.tag in _BLOCK_TAGS
+        if depth > MAX_DEPTH and (len(el) and (inner or not block) or el.tag in _HIDDEN_MARKUP):
+            deep.append(el)
+        if holds_block and (block or inner):
+            holds_block[-1] = True
+        depth -= 1
     return most, deep
 
 
 def parse_flat(page: str):
-    """Parse the page; unwrap wrappers nested beyond MAX_DEPTH (keeping their text), and collapse
-    runs of thousands of wrapper tags that the parser would cut off.  Returns (tree, was_deep)."""
+    """Parse the page; unwrap the elements nested beyond MAX_DEPTH (keeping their text and the blocks of
+    text among them), and first drop the tags nested beyond FLAT_DEPTH from a page that the parser would
+    cut off at PARSER_DEPTH.  Returns (tree, was_deep)."""
     tree = parse(page)
     if not tree.xpath(_DEEPER_THAN_MAX):  # (one XPath: no walk over the tree)
         return tree, False
     most, deep = deepest(tree)
     if most >= PARSER_DEPTH:
-        tree = parse(_TAG_RUN.sub(lambda m: "<div>" if m.group(1) else "</div>", page))
+        tree = parse(flattened(page, FLAT_DEPTH))
         most, deep = deepest(tree)
-    for el in reversed(deep):
-        el.drop_tag()
+    for el in deep:
+        if el.tag in _SKIP_TAGS:  # not text: unwrapped, a <noscript>'s or an <svg>'s content would become text
+            el.drop_tree()
+        else:
+            el.drop_tag()
     return tree, bool(deep) or most > MAX_DEPTH
+
+
+# What the parser does not nest (libxml2's own rules, which are not HTML5's: <h2><h2> and <dd><dd> nest): void
+# elements, and the elements that a start tag of the same kind ends, or, for a paragraph, the start of a block.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr", "keygen", "frame", "basefont", "bgsound", "image"})
+_ENDED_BY = {"li": ("li",), "option": ("option",), "td": ("td", "th"), "th": ("td", "th"), "tr": ("td", "th", "tr"),
+             "a": ("a",), "form": ("form",), "p": ("p",)}
+_ENDS_A_PARAGRAPH = frozenset({"address", "blockquote", "dd", "div", "dl", "dt", "fieldset", "form", "h1", "h2", "h3",
+                               "h4", "h5", "h6", "hr", "li", "ol", "p", "pre", "table", "ul"})
+_TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*+))")
+
+
+def flattened(page: str, limit: int) -> str:
+    """The page without the tags of the elements nested more than ``limit`` deep (their text stays, but an
+    element that is not text is kept, whole and flat), by a reading of its tags as the parser nests them
+    (void elements, paragraphs and list items ended by the next one, end tags closing what they name,
+    comments and the text of scripts passed over): a page nested thousands deep, of any elements, with or
+    without text between the tags."""
+    parts = []
+    copied = pos = 0  # the end of what is in parts, and of what is read
+    stack: list[tuple[str, bool]] = []  # the open elements: (name, kept)
+    open_names: dict[str, int] = {}
+    kept = 0
+    while m := _TAG.search(page, pos):
+        if m.group(1):  # a comment, to its end
+            end = page.find("-->", m.end())
+            pos = len(page) if end < 0 else end + 3
+            continue
+        name = m.group(3).lower()
+        end = _MORE_ATTRIBUTES.match(page, m.end()).end()
+        end = page.find(">", end) + 1 or len(page)
+        drop = False
+        if m.group(2):  # an end tag: it closes the elements up to the one it names, if that one is open
+            while open_names.get(name):
+                top, was_kept = stack.pop()
+                open_names[top] -= 1
+                kept -= was_kept
+                if top == name:
+                    drop = not was_kept
+                    break
+        elif name not in _VOID and not page.startswith("/>", end - 2):
+            ended = _ENDED_BY.get(name, ()) + (("p",) if name in _ENDS_A_PARAGRAPH else ())
+            while stack and stack[-1][0] in ended:
+                top, was_kept = stack.pop()
+                open_names[top] -= 1
+                kept -= was_kept
+            # one level more for what is not text (a script, a <noscript>...): unwrapped it would become text
+            drop = kept > limit or (kept == limit and name not in _NOT_TEXT)
+            stack.append((name, not drop))
+            open_names[name] = open_names.get(name, 0) + 1
+            kept += not drop
+        if drop:
+            parts.append(page[copied:m.start()])
+            copied = end
+        pos = end
+        if name in _RAW_TEXT and not m.group(2):  # its text, to its end tag
+            close = re.compile(f"</{name}", re.I).search(page, pos) if name != "plaintext" else None
+            pos = close.start() if close else len(page)
+    if not parts:
+        return page
+    parts.append(page[copied:])
+    return "".join(parts)
 
 
 # Beyond this many paragraphs trafilatura's cost grows faster than the page (a million tiny paragraphs
@@ -142,20 +225,162 @@ def parse(page: str):
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
         element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
         entity=lxml_html.HtmlEntity))
-    return lxml_html.document_fromstring(page, parser=parser)
+    tree = document_root(lxml_html.document_fromstring(without_encoding_declaration(page), parser=parser))
+    split_long_rows(tree)
+    drop_non_content(tree)
+    return tree
+
+
+MAX_JSON_LD = 1_000_000  # characters of a JSON-LD script: a page's are a few thousand; parsed, 20-100 times that
+MAX_EMPTY_RUN = 10  # empty elements of one kind in a row: what a page's layout needs (a few <br>)
+MAX_MENU_OPTIONS = 1000  # the choices of a page's form menus (a list of the world's countries: 250)
+_TABLE_PARTS = frozenset({"tr", "td", "th", "col", "colgroup"})  # an empty cell holds a column's place
+
+
+def drop_non_content(tree) -> None:
+    """Remove what cannot be article content but costs memory in every later step (lxml's tree and
+    trafilatura's copies take about 2 KB an element): the form menus' choices past MAX_MENU_OPTIONS, a
+    JSON-LD script too large to be the page's metadata, and the empty elements (no text, children or
+    attributes) of a run of one kind past MAX_EMPTY_RUN (a million <br>)."""
+    for el in list(islice(tree.iter("option"), MAX_MENU_OPTIONS, None)):
+        el.drop_tree()
+    for el in tree.xpath('//script[@type="application/ld+json" or @type="application/settings+json"]'):
+        if len(el.text or "") > MAX_JSON_LD:
+            el.drop_tree()
+    for parent in [el for el in tree.iter() if len(el) > MAX_EMPTY_RUN]:
+        run, kind, child = 0, None, parent[0]  # the current run of empty elements: its length, their tag
+        while child is not None:
+            following = child.getnext()
+            if not _is_empty(child):
+                run, kind = 0, None
+            elif child.tag == kind:
+                run += 1
+                if run > MAX_EMPTY_RUN:
+                    parent.remove(child)  # (its tail is only whitespace)
+            else:
+                run, kind = 1, child.tag
+            child = following
+
+
+def _is_empty(el) -> bool:
+    """No text, no children, no attributes (a <meta>'s or an <img>'s are data): nothing but its place."""
+    return (len(el) == 0 and isinstance(el.tag, str) and el.tag not in _TABLE_PARTS and not el.attrib
+            and not (el.text and not el.text.isspace()) and not (el.tail and not el.tail.isspace()))
+
+
+# Cells of a table row, beyond any real table's width: trafilatura counts a row's cells again at each cell
+# (an lxml len() walks the children), so a row of n cells costs n squared (40,000: 9 s; a million: hours)
+MAX_ROW_CELLS = 1000
+_ROW_PARTS = ("tr", "table", "thead", "tbody", "tfoot")  # what holds a row's cells (trafilatura strips the t*)
+
+
+def split_long_rows(tree) -> None:
+    """Cut a table row of more than MAX_ROW_CELLS cells into rows of that many (their text in order); cells
+    directly in a table, in no row, are gathered into such rows when there are more than that many."""
+    for holder in [el for el in tree.iter(*_ROW_PARTS) if len(el) > MAX_ROW_CELLS]:
+        if holder.tag == "tr":
+            cells, previous = list(holder), holder
+            for start in range(MAX_ROW_CELLS, len(cells), MAX_ROW_CELLS):
+                row = holder.makeelement("tr")
+                row.extend(cells[start:start + MAX_ROW_CELLS])
+                previous.addnext(row)
+                previous = row
+            continue
+        run: list = []
+        for child in [*holder, None]:  # (None: the end)
+            if child is not None and child.tag in ("td", "th") and len(run) < MAX_ROW_CELLS:
+                run.append(child)
+                continue
+            if run:
+                row = holder.makeelement("tr")
+                run[0].addprevious(row)
+                row.extend(run)
+            run = [child] if child is not None and child.tag in ("td", "th") else []
+
+
+# An XML declaration naming an encoding, which lxml refuses at the start of a str (the page is decoded already)
+_XML_ENCODING = re.compile(r"(<\?xml[^<>]{0,200}?)\s+encoding\s*=\s*[\"'][^\"'<>]{0,64}[\"']")
+
+
+def without_encoding_declaration(page: str) -> str:
+    """The page without the ``encoding`` of an XML declaration that opens it (an XHTML page)."""
+    if page.startswith("<?xml"):
+        m = _XML_ENCODING.match(page)
+        if m:
+            return m.group(1) + page[m.end():]
+    return page
+
+
+def document_root(tree):
+    """The document's <html> element, every later step's root.  A parser can hand back another one (lxml
+    the <svg> an SVG file's DOCTYPE names, trafilatura's fallback a fragment's <div>), and a step that
+    removes such elements (htmldate drops <svg>, <object>, <math>) cannot remove a root."""
+    root = tree.getroottree().getroot()
+    if root.tag == "html":
+        return root
+    page = root.makeelement("html")
+    etree.SubElement(page, "body").append(root)
+    return page
+
+
+MAX_ATTRIBUTES = 1000  # of one element: the parser checks each attribute against all the element's others
+# A piece of a start tag, for a cheap first look: up to 64 characters of names, separators or an unquoted value;
+# a quoted value (after "=", as the parser reads quotes); or one "=" or quote character.  An element of
+# MAX_ATTRIBUTES attributes has at least 32 pieces (3,000 characters a name and a space each: 47 pieces).
+_PIECE = r"""(?>[^>"'=]{1,64}|=\s*+"[^"]*+"|=\s*+'[^']*+'|[="'])"""
+_RAW_TEXT = ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext")
+_NOT_TEXT = _SKIP_TAGS | frozenset(_RAW_TEXT)  # elements whose content is not the page's text
+_HIDDEN_MARKUP = _SKIP_TAGS - frozenset(_RAW_TEXT)  # ... and that the parser reads as markup
+# What the search stops at: a comment, an element whose content the parser reads as text (no tag in it), a
+# start tag of 32 pieces or more.
+_TAG_TO_READ = re.compile(r"<(?:(!--)|(?i:(%s))(?=[\s/>])|[A-Za-z][^\s/>]*+(?=%s{32}))" % ("|".join(_RAW_TEXT), _PIECE))
+# One attribute as HTML's tokenizer reads it: a name (any first character but a separator or ">"), maybe "="
+# and a value, quoted or not, and separators.  (The separators before the first are read once, in front: a
+# pattern that began each attribute with them would read a run of spaces again from each of its positions.)
+_ATTRIBUTE = r"""[^\s/>][^\s/>=]*+(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s>]*+))?+[\s/]*+"""
+_FIRST_ATTRIBUTES = re.compile(r"[\s/]*+(?:%s){0,%d}+" % (_ATTRIBUTE, MAX_ATTRIBUTES))
+_MORE_ATTRIBUTES = re.compile(r"[\s/]*+(?:%s)*+" % _ATTRIBUTE)
+
+
+def with_capped_attributes(page: str) -> str:
+    """The page with no element of more than MAX_ATTRIBUTES attributes: the rest of such a start tag is cut
+    (libxml2 takes time that grows with the square of an element's attributes: 20,000 take 1.5 s, a million
+    would take an hour).  A long tag is found by a cheap look at its first pieces, then read attribute by
+    attribute, past comments and the text of scripts and styles as the parser passes them; a page with none
+    is not copied."""
+    parts = []
+    copied = pos = 0  # the end of what is in parts, and of what is read
+    while m := _TAG_TO_READ.search(page, pos):
+        if m.group(1):  # a comment, to its end
+            end = page.find("-->", m.end())
+            pos = len(page) if end < 0 else end + 3
+            continue
+        kept = _FIRST_ATTRIBUTES.match(page, m.end()).end()
+        pos = _MORE_ATTRIBUTES.match(page, kept).end()
+        if pos > kept:
+            parts.append(page[copied:kept])
+            copied = pos
+        raw = m.group(2)
+        if raw:  # its text, to its end tag
+            end = re.compile(f"</{raw}", re.I).search(page, pos) if raw.lower() != "plaintext" else None
+            pos = end.start() if end else len(page)
+    if not parts:
+        return page
+    parts.append(page[copied:])
+    return "".join(parts)
 
 
 def read(page: str):
     """The page's tree and whether it was nested too deep (see ``parse_flat``), or None when nothing
     can parse it.  The tree is all the later steps need: the caller can let the page go."""
-    page = without_control_refs(page)
+    page = with_capped_attributes(without_control_refs(page))
     try:
         return parse_flat(page)
     except Exception:  # lxml gives up on some garbage; trafilatura has its own tolerant path
         from trafilatura import load_html
 
         tree = load_html(page)
-        return (tree, False) if tree is not None else None
+        return (document_root(tree), False) if tree is not None else None
 
 
 def extract(parsed, opts: Options, rules: RuleBook) -> tuple[list[Block], PageMeta]:

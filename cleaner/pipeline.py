@@ -189,9 +189,41 @@ def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title:
     if title and paras and dedupe_key(paras[0]) == dedupe_key(title):
         removed.append(Removal(paras[0], "rebuild", "rebuild.title_in_body"))
         paras, sources = paras[1:], sources[1:]
-    return Article(title=title, paragraphs=tuple(paras), authors=tuple(authors), date_published=date,
-                   site_name=site_name, url=url or opts.url, language=language, kind=kind, removed=tuple(removed),
-                   blocks=typed_blocks(paras, sources), **(fields or {}))
+    if _any_controls(paras) or _any_controls(r.text for r in removed):
+        stripped = [(p, source) for p, source in zip(map(detect.strip_controls, paras), sources) if p.strip()]
+        paras, sources = [p for p, _ in stripped], [source for _, source in stripped]
+        removed = [Removal(detect.strip_controls(r.text), r.stage, r.rule) for r in removed]
+    text = _printable
+    fields = {name: text(value) if isinstance(value, str) else value for name, value in (fields or {}).items()}
+    return Article(title=text(title), paragraphs=tuple(paras), authors=tuple(a for a in map(text, authors) if a),
+                   date_published=text(date), site_name=text(site_name), url=text(url or opts.url),
+                   language=text(language), kind=kind, removed=tuple(removed), blocks=typed_blocks(paras, sources),
+                   **fields)
+
+
+# --- No control character in any field, whatever way one came (a character reference that the text around a
+# dropped one completes, an escape in the page's JSON-LD, the caller's URL): the input's own went before it
+# was read, this is the last check.
+def _printable(text: str | None) -> str | None:
+    return detect.strip_controls(text) if text else text
+
+
+_BATCH = 1 << 16  # characters of text checked at a time
+
+
+def _any_controls(texts) -> bool:
+    """Whether any of the texts holds a control character: checked a batch at a time (one call, not one a
+    text; and never the whole text of a large input joined)."""
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size > _BATCH:
+            if detect.has_controls("".join(batch)):
+                return True
+            batch, size = [], 0
+    return bool(batch) and detect.has_controls("".join(batch))
 
 
 __all__ = ["clean", "run"]

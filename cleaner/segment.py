@@ -75,10 +75,12 @@ def text_lines(text: str) -> list[str]:
 
 def join_wrapped(lines: list[str]) -> str:
     """Join the lines of one hard-wrapped paragraph, undoing end-of-line hyphenation."""
-    out = lines[0]
+    pieces = [lines[0]]
     for line in lines[1:]:
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out = out[:-1] + line
+        last = pieces[-1]
+        if last.endswith("-") and last[-2:-1].isalpha() and line[:1].islower():
+            pieces[-1] = last[:-1]
         else:
-            out = out + " " + line
-    return out
+            pieces.append(" ")
+        pieces.append(line)
+    return "".join(pieces)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
+from .errors import CleanerError, TimedOutError
 from .pool import (DEFAULT_TIMEOUT, ERROR, INPUT, TIMEOUT, WORKER_DIED, Failure, OrderedPool, TaskError,
                    WorkerStartError, reset_caches)
 
@@ -35,6 +36,30 @@ def _clean_item(opts, item):
     if not isinstance(data, (str, bytes, bytearray)):
         raise TaskError(f"expected str or bytes, not {type(data).__name__}", INPUT)
     return run(bytes(data) if isinstance(data, bytearray) else data, opts)
+
+
+def _article_or_refusal(opts, data):
+    """Task: the article, or the ``CleanerError`` the page raised (raised again, as it was, in the caller)."""
+    try:
+        return _clean_item(opts, data)
+    except CleanerError as err:
+        return err
+
+
+def run_within(data: str | bytes, opts, timeout: float):
+    """``pipeline.run`` in a worker process that is killed past ``timeout`` seconds: the article, or a
+    ``CleanerError`` (``TimedOutError`` for the timeout; a worker that dies or fails says so in one line)."""
+    from functools import partial
+
+    if not isinstance(data, (str, bytes, bytearray, memoryview)):
+        raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
+    with OrderedPool(partial(_article_or_refusal, opts), 1, timeout=timeout) as pool:
+        (result,) = pool.map([bytes(data) if not isinstance(data, str) else data])
+    if isinstance(result, CleanerError):
+        raise result
+    if isinstance(result, Failure):
+        raise (TimedOutError if result.reason == TIMEOUT else CleanerError)(result.error)
+    return result
 
 
 def clean_many(items: Iterable[Any], *, jobs: int | None = None, timeout: float | None = DEFAULT_TIMEOUT,

@@ -17,7 +17,8 @@ Main content (``trafilatura.core.trafilatura_sequence`` and what it calls):
 * ``rescue_with_baseline``: its baseline rescue (``baseline.baseline`` on the whole page);
 * ``escalate_recall``: its recall escalation (``core._recall_retry`` and ``external.justext_rescue``), where
   ``page_text_length`` measures the page as ``baseline.html2txt`` does, in one pass and without a copy (and
-  ``page_text_bound`` first, cheaper, an upper bound of it).
+  ``page_text_bound`` first, cheaper, an upper bound of it), and ``justext_rescue`` revises jusText's classes
+  by their neighbours in linear time (``revise_classification``, as ``justext.core`` 3.0 revises them).
 
 Left out: readability's and jusText's comparison with the main extractor (``core.compare_extraction``): on the
 development sets it changed few pages and made them worse on balance, for a fifth of the time.  The tree is not
@@ -46,11 +47,14 @@ from html import unescape
 
 from htmldate import find_date
 from lxml import etree
-from lxml.etree import strip_elements, strip_tags
+from lxml.etree import Element, SubElement, strip_elements, strip_tags
 from trafilatura.baseline import _BLOCK_ELEMS, baseline
 from trafilatura.core import (ESCALATION_ACCEPT_RATIO, ESCALATION_JUSTEXT_RATIO, ESCALATION_MAX_LENGTH,
                               ESCALATION_PAGE_SHARE, _forum_thread_page)
-from trafilatura.external import justext_rescue
+from justext.core import ParagraphMaker, classify_paragraphs
+from justext.utils import get_stoplist
+from trafilatura import external
+from trafilatura.baseline import basic_cleaning
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.json_metadata import (JSON_UNICODE_REPLACE, extract_json, extract_json_parse_error,
                                        normalize_authors)
@@ -58,7 +62,7 @@ from trafilatura.main_extractor import MIN_DUPLICATE_LENGTH, _elem_text, recover
 from trafilatura.main_extractor import _extract as _main_pass
 from trafilatura.metadata import (JSON_MINIFY, META_URL, examine_meta, extract_author, extract_sitename,
                                   extract_title, extract_url)
-from trafilatura.settings import Extractor
+from trafilatura.settings import JUSTEXT_LANGUAGES, Extractor
 from trafilatura.utils import HTML_STRIP_TAGS, SPACING_PROTECTED, text_chars_test, trim
 from trafilatura.xml import delete_element
 
@@ -191,6 +195,103 @@ def escalate_recall(tree, body, text: str, options: Extractor, url: str | None, 
     if len(r_text) >= options.min_extracted_size and len(r_text) > ESCALATION_ACCEPT_RATIO * len(text):
         return r_body, r_text
     return body, text
+
+
+def justext_rescue(tree, options: Extractor):
+    """``external.justext_rescue`` (its ``try_justext``), with jusText's revision of the classes by their
+    neighbours in linear time (``revise_classification``), and nothing logged."""
+    body = Element("body")
+    if options.lang in JUSTEXT_LANGUAGES:
+        stoplist = get_stoplist(JUSTEXT_LANGUAGES[options.lang])
+    else:
+        stoplist = external.JT_STOPLIST or external.jt_stoplist_init()
+    try:
+        paragraphs = ParagraphMaker.make_paragraphs(basic_cleaning(tree))
+        classify_paragraphs(paragraphs, stoplist, 50, 150, 0.1, 0.2, 0.25, True)
+        revise_classification(paragraphs, 150)
+    except Exception:  # as trafilatura guards it
+        pass
+    else:
+        for paragraph in paragraphs:
+            if not paragraph.is_boilerplate:
+                SubElement(body, "p").text = paragraph.text
+    return body, trim(" ".join(body.itertext()))
+
+
+def revise_classification(paragraphs: list, max_heading_distance: int) -> None:
+    """``justext.core.revise_paragraph_classification``, class for class, in time linear in the paragraphs:
+    jusText walks from each short paragraph to the nearest good or bad one on each side, which over a page of
+    thousands of short ones in a row costs their number squared (20,000 headings: 46 s).  Here each walk is
+    one lookup in a table of the nearest such paragraph, and each heading's walk over the next 150 characters
+    one difference of running sums."""
+    texts = [len(p.text) for p in paragraphs]  # (a property that joins the text again at each call)
+    before = [p.class_type for p in paragraphs]  # jusText's first pass reads these for the paragraphs after
+    for p in paragraphs:
+        p.class_type = p.cf_class
+    for i in _headings_near_good(paragraphs, before, texts, max_heading_distance, lambda p, c: c == "short"):
+        paragraphs[i].class_type = "neargood"
+    classes = [p.class_type for p in paragraphs]  # short ones are judged all on these (jusText defers the change)
+    prev_gb, next_gb = _nearest(classes, ("good", "bad"))
+    prev_any, next_any = _nearest(classes, ("good", "bad", "neargood"))
+    for i, c in enumerate(classes):
+        if c != "short":
+            continue
+        prev, nxt = prev_gb[i], next_gb[i]
+        if prev == "good" and nxt == "good":
+            paragraphs[i].class_type = "good"
+        elif prev == "bad" and nxt == "bad":
+            paragraphs[i].class_type = "bad"
+        elif prev == "bad" and prev_any[i] == "neargood" or nxt == "bad" and next_any[i] == "neargood":
+            paragraphs[i].class_type = "good"
+        else:
+            paragraphs[i].class_type = "bad"
+    # near-good ones, in order: those before one are decided by then, those after it not yet
+    next_gb = _nearest([p.class_type for p in paragraphs], ("good", "bad"))[1]
+    prev = "bad"
+    for i, p in enumerate(paragraphs):
+        if p.class_type == "neargood":
+            p.class_type = "bad" if (prev, next_gb[i]) == ("bad", "bad") else "good"
+        if p.class_type in ("good", "bad"):
+            prev = p.class_type
+    classes = [p.class_type for p in paragraphs]
+    for i in _headings_near_good(paragraphs, classes, texts, max_heading_distance,
+                                 lambda p, c: c == "bad" and p.cf_class != "bad"):
+        paragraphs[i].class_type = "good"
+
+
+def _nearest(classes: list[str], wanted: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """For each paragraph, the class of the nearest one before it and after it whose class is ``wanted``
+    ("bad" past either end)."""
+    prev, last = [], "bad"
+    for c in classes:
+        prev.append(last)
+        if c in wanted:
+            last = c
+    nxt, last = [], "bad"
+    for c in reversed(classes):
+        nxt.append(last)
+        if c in wanted:
+            last = c
+    nxt.reverse()
+    return prev, nxt
+
+
+def _headings_near_good(paragraphs: list, classes: list[str], lengths: list[int], distance: int, judged) -> list[int]:
+    """The headings (``judged(paragraph, its class)``) followed by a good paragraph (by ``classes``) within
+    ``distance`` characters of the paragraphs between them, as jusText's walk finds them."""
+    good_after = [None] * (len(classes) + 1)  # the first good paragraph at or after each index
+    for i in range(len(classes) - 1, -1, -1):
+        good_after[i] = i if classes[i] == "good" else good_after[i + 1]
+    before = [0]  # the length of the paragraphs before each index
+    for n in lengths:
+        before.append(before[-1] + n)
+    found = []
+    for i, p in enumerate(paragraphs):
+        if p.heading and judged(p, p.class_type):
+            j = good_after[i + 1]
+            if j is not None and before[j] - before[i + 1] <= distance:
+                found.append(i)
+    return found
 
 
 # trafilatura.settings.BASIC_CLEAN_XPATH, which trafilatura's page measure prunes

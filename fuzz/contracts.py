@@ -49,7 +49,8 @@ def check_clean(data: str | bytes, kind: str = "auto", max_seconds: float = 60.0
     took = time.perf_counter() - start
     if took > max_seconds:
         return f"slow: {took:.1f} s for {len(data)} bytes"
-    texts = [getattr(article, f) or "" for f in _FIELDS] + list(article.paragraphs) + list(article.authors)
+    texts = ([getattr(article, f) or "" for f in _FIELDS] + list(article.paragraphs) + list(article.authors)
+             + [r.text for r in article.removed])
     for text in texts:
         if not isinstance(text, str):
             return f"non-str field {text!r}"

@@ -85,7 +85,10 @@ def mutate(rng: random.Random, data: bytes, pool: list[bytes]) -> bytes:
     tokens = [b"<", b">", b"</", b"<div>", b"</div>", b"<p>", b"&#27;", b"&#x9b;", b"&#0;", b"\x1b[31m", b"\x00",
               b"\xff", b"\xc3", b"<!--", b"-->", b"<![CDATA[", b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>",
               b"&e;", b"<meta charset='shift_jis'>", b"<meta charset='utf-7'>", b"+ADw-", b"\r", b"\r\n", b"\t",
-              b"<script>", b"<table><tr><td>", b"\xef\xbb\xbf", b"\xfe\xff", b"\xe2\x80\xae", b"By Jane Doe\n"]
+              b"<script>", b"<table><tr><td>", b"\xef\xbb\xbf", b"\xfe\xff", b"\xe2\x80\xae", b"By Jane Doe\n",
+              b"&#x", b"&#", b"1b;", b"<?xml version='1.0' encoding='utf-8'?>", b"<!DOCTYPE svg>", b"<svg>", b"<math>",
+              b"<object>", b"<video>", b"<br>", b"<li>", b"<option>", b"<td>x</td>", b"<select>",
+              b"<script type='application/ld+json'>"]
     for _ in range(rng.randint(1, 4)):
         op = rng.randrange(9)
         pos = rng.randint(0, len(buf))
@@ -108,8 +111,9 @@ def mutate(rng: random.Random, data: bytes, pool: list[bytes]) -> bytes:
         elif op == 6:
             buf = buf[:pos]
         elif op == 7:
-            depth = rng.randint(1, 400)
-            buf = bytearray(b"<div>" * depth) + buf + bytearray(b"</div>" * rng.randint(0, depth))
+            depth = rng.randint(1, 2500)  # beyond the parser's limit (about 2,000 levels) too
+            name = rng.choice([b"div", b"em", b"blockquote", b"ul", b"li", b"table", b"td", b"a", b"noscript"])
+            buf = bytearray(b"<%s>" % name * depth) + buf + bytearray(b"</%s>" % name * rng.randint(0, depth))
         else:
             enc = rng.choice(["utf-16", "utf-16-le", "cp1252", "shift_jis", "koi8-r", "gb18030", "utf-32-be"])
             buf = bytearray(bytes(buf).decode("utf-8", errors="replace").encode(enc, errors="replace"))

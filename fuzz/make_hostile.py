@@ -107,6 +107,16 @@ def main() -> None:
              [EN + "Les élèves de l’école ont présenté leur projet à la mairie, déjà très fréquentée.",
               EN2 + EN3 + "Müller’s café served crème brûlée."]).encode("cp1252").replace(
             b"Contact us", "Contact us — ©".encode()))
+    # a document whose root is not <html>: an SVG file (its DOCTYPE names the root), an XHTML page's prolog
+    files["svg-doctype.svg"] = ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>'
+                                '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+                                '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+                                '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><title>Library hours '
+                                f'extended</title><desc>{EN}</desc><style>#a {{ fill: red; }}</style>'
+                                '<path id="a" d="M0 0h32v32H0z"/><text>Published 2024-01-02.</text></svg>\n').encode()
+    files["entity-joined-controls.html"] = page(
+        "Library hours&#x&#27;1b;[2J extended",
+        [EN + "&#x&#27;1b;[2J &#&#x1b;27;[31m &#x&#x&#27;1b;1b;]0;pwned&#7; end.", EN2 + EN3]).encode()
     for name, data in files.items():
         (OUT / name).write_bytes(data)
         assert len(data) < 64 * 1024, name

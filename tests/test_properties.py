@@ -18,6 +18,7 @@ Also, on realistic articles: the output keeps the input's paragraph order and no
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -336,6 +337,108 @@ def test_html_like_soup_is_article_or_cleaner_error(parts: list[str], kind: str,
 def test_encoded_articles_are_article_or_cleaner_error(encoding: str, case: tuple[str, list[str]]) -> None:
     data, _ = case
     assert_total(data.encode(encoding, "replace"))
+
+
+# ---- property 4: no control character reaches an output field, whatever way it takes -------------------
+
+_CONTROL_CODES = [*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+_FORBIDDEN = {*map(chr, _CONTROL_CODES), "\u2028", "\u2029", "\ufffe", "\uffff"}
+# Ways a control character can be written in a page: raw, as a decimal or hexadecimal reference (with or without
+# the semicolon, padded with zeros), as a reference cut in two around another one that the cleaner drops
+# ("&#x&#27;1b;"), as an escape in a JSON-LD string, in an attribute the metadata reads.
+_CONTROL = st.sampled_from(_CONTROL_CODES)
+_WRITTEN = st.one_of(
+    _CONTROL.map(chr), _CONTROL.map(lambda c: f"&#{c};"), _CONTROL.map(lambda c: f"&#x{c:x};"),
+    _CONTROL.map(lambda c: f"&#{c:08d}"), _CONTROL.map(lambda c: f"&#X{c:X}"),
+    st.tuples(_CONTROL, _CONTROL).map(lambda cc: f"&#x&#{cc[0]};{cc[1]:x};"),
+    st.tuples(_CONTROL, _CONTROL).map(lambda cc: f"&#&#x{cc[0]:x};{cc[1]};"),
+    st.sampled_from(["&#x", "&#", "&", "#", "1b;", ";", "\x1b[2J", "\x1b]0;t\x07", "&#8203;", "&#xfeff;"]))
+
+
+@st.composite
+def text_with_controls(draw) -> str:
+    words = draw(st.lists(st.one_of(sentence(), _WRITTEN, st.sampled_from(NOISE)), min_size=1, max_size=20))
+    return draw(st.sampled_from([" ", "", "\n"])).join(words)
+
+
+@st.composite
+def page_with_controls(draw) -> str:
+    text = text_with_controls()
+    title, author, body = draw(text), draw(text), [draw(text) for _ in range(draw(st.integers(1, 4)))]
+    as_json = json.dumps(draw(text))  # a JSON escape (\u001b) in the page's JSON-LD
+    ld = f'{{"@type": "NewsArticle", "headline": {as_json}, "author": {{"@type": "Person", "name": {json.dumps(author)}}}}}'
+    return (f"<html><head><title>{title}</title><meta name='author' content='{author}'>"
+            f"<meta property='og:site_name' content='{draw(text)}'><script type='application/ld+json'>{ld}</script>"
+            f"</head><body><article><h1>{title}</h1><p class='byline'>By {author}</p>"
+            + "".join(f"<p>{SENTENCES[0]} {b} {SENTENCES[1]}</p>" for b in body) + "</article></body></html>")
+
+
+def assert_no_controls(article: Article) -> None:
+    texts = [article.title, article.date_published, article.site_name, article.url, article.language,
+             *article.paragraphs, *article.authors, *(r.text for r in article.removed)]
+    bad = {hex(ord(c)) for t in texts if t for c in t if c in _FORBIDDEN}
+    assert not bad, (bad, article)
+
+
+@HTML
+@given(page_with_controls(), st.booleans())
+def test_no_control_character_reaches_an_html_field(page: str, as_bytes: bool) -> None:
+    assert_no_controls(clean(page.encode("utf-8", "surrogatepass") if as_bytes else page, kind="html"))
+
+
+@FAST
+@given(st.lists(text_with_controls(), min_size=1, max_size=8), st.sampled_from([None, "https://example.com/\x1b[2Ja"]))
+def test_no_control_character_reaches_a_text_field(lines: list[str], url: str | None) -> None:
+    try:
+        article = clean("\n".join(lines), kind="text", url=url)
+    except CleanerError:
+        return
+    assert_no_controls(article)
+
+
+# ---- linear rewrites give what the code they replace gives ------------------------------------------------
+
+class _Paragraph:
+    """What jusText's revision reads of a paragraph."""
+
+    def __init__(self, cf_class: str, heading: bool, text: str, class_type: str) -> None:
+        self.cf_class, self.heading, self.text, self.class_type = cf_class, heading, text, class_type
+
+
+_PARAGRAPHS = st.lists(st.tuples(st.sampled_from(["short", "good", "bad", "neargood"]), st.booleans(),
+                                 st.sampled_from(["", "x", "a few words", "y" * 80, "z" * 160]),
+                                 st.sampled_from(["", "good", "short"])), max_size=14)
+
+
+@settings(FAST, max_examples=300)
+@given(_PARAGRAPHS, st.sampled_from([0, 50, 150]))
+def test_justext_revision_in_linear_time_gives_justexts_classes(spec, distance: int) -> None:
+    from justext.core import revise_paragraph_classification
+
+    from cleaner.trafilatura_steps import revise_classification
+
+    theirs, ours = [_Paragraph(*p) for p in spec], [_Paragraph(*p) for p in spec]
+    revise_paragraph_classification(theirs, distance)
+    revise_classification(ours, distance)
+    assert [p.class_type for p in ours] == [p.class_type for p in theirs]
+
+
+def _join_by_concatenation(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = out + " " + line
+    return out
+
+
+@settings(FAST, max_examples=300)
+@given(st.lists(st.text(st.sampled_from("aB-é1 "), max_size=4), min_size=1, max_size=6))
+def test_joining_wrapped_lines_in_one_pass_gives_what_concatenation_gave(lines: list[str]) -> None:
+    from cleaner.segment import join_wrapped
+
+    assert join_wrapped(lines) == _join_by_concatenation(lines)
 
 
 def test_wrap_width_decides_on_lines_with_words() -> None:

@@ -119,6 +119,20 @@ def test_fast_option_skips_the_jusText_candidate(monkeypatch):
     assert not calls
 
 
+@pytest.mark.parametrize("page", [SHORT_EXTRACTION, PAGE,
+                                  "<html><body>" + "".join(f"<h2>Heading {i}</h2><div>Part {i} with words.</div>"
+                                                           f"<p>{ARTICLE if i % 7 == 3 else TEASER}</p>"
+                                                           for i in range(40)) + "</body></html>"])
+@pytest.mark.parametrize("lang", [None, "de"])
+def test_justext_rescue_same_as_trafilatura(page, lang):
+    from trafilatura.external import justext_rescue
+
+    options = steps.extractor_options(None, False)
+    options.lang = lang
+    ours, theirs = steps.justext_rescue(html.parse(page), options), justext_rescue(html.parse(page), options)
+    assert ours[1] == theirs[1] and _serialise(ours[0]) == _serialise(theirs[0])
+
+
 def test_a_failing_fallback_costs_only_the_fallback(monkeypatch):
     def broken(*args):
         raise RuntimeError("jusText failed")
