@@ -192,7 +192,7 @@ def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title:
     if _any_controls(paras) or _any_controls(r.text for r in removed):
         stripped = [(p, source) for p, source in zip(map(detect.strip_controls, paras), sources) if p.strip()]
         paras, sources = [p for p, _ in stripped], [source for _, source in stripped]
-        removed = [Removal(detect.strip_controls(r.text), r.stage, r.rule) for r in removed]
+        removed = [Removal(detect.strip_controls(r.text), r.stage, r.rule, r.detail) for r in removed]
     text = _printable
     fields = {name: text(value) if isinstance(value, str) else value for name, value in (fields or {}).items()}
     return Article(title=text(title), paragraphs=tuple(paras), authors=tuple(a for a in map(text, authors) if a),
