@@ -56,6 +56,9 @@ class PageMeta(Record):
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
 _CHAR_REF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 MAX_DEPTH = 100  # below this, elements are unwrapped (trafilatura's steps cost the depth squared, or more)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})  # elements whose content is no text
+_BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "blockquote", "pre", "dd",
+                         "dt", "figcaption", "caption", "address"})  # elements that hold a block of text
 
 
 def _is_control_ref(hexadecimal: str, decimal: str) -> bool:

@@ -562,7 +562,8 @@ def test_form_menus_and_huge_json_ld_never_reach_the_article():
             f"<h1>Library hours extended</h1><p>{EN}</p><select><option>MENUOPTION one</option></select>"
             f"<p>{EN}</p></article></body></html>")
     article = cleaner.clean(page)
-    assert "MENUOPTION" not in everything(article) and article.paragraphs
+    kept = "\n".join([article.title or "", *article.paragraphs, *article.authors])  # (removed, it may be listed)
+    assert "MENUOPTION" not in kept and article.paragraphs
     huge = page.replace("</head>", '<script type="application/ld+json">{"a": "' + "x" * 1_100_000 + '"}</script></head>')
     assert cleaner.clean(huge).paragraphs == article.paragraphs
 
