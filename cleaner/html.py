@@ -403,8 +403,10 @@ def _extract_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[lis
     an article page from others.  On other pages (a shop's, a forum, a listing, a service's) it judges every
     block.  On an article page, or where the scorer keeps less than an article, trafilatura's extraction is the
     article; where that holds less than an article too (or a huge page skipped it), the page's blocks go to
-    the text heuristics (``meta.naive``)."""
+    the text heuristics (``meta.naive``).  With ``fast``, no scorer: every page is read as an article."""
     evidence, meta = read_page(tree, deep, opts, rules)
+    if opts.fast:
+        return _as_article(tree, evidence, meta, opts), meta
     chosen = scorer.model_at(opts.html_model) if opts.html_model else scorer.model("html")
     rows, whole = page_features(evidence.blocks, evidence.signals, evidence.extracted, evidence.candidate,
                                 chosen.class_table, rules.first_matching_rule, opts.url)
@@ -415,10 +417,15 @@ def _extract_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[lis
         blocks = _as_scored(evidence, chosen, rows, whole, first, opts)
         if sum(len(b.text) for b in blocks if b.label != "bad") >= EXTRACTION_MIN_CHARS:
             return blocks, meta
+    return _as_article(tree, evidence, meta, opts), meta
+
+
+def _as_article(tree, evidence: Evidence, meta: PageMeta, opts: Options) -> list[Block]:
+    """The extraction's blocks when it holds an article; else the page's blocks, for the text heuristics."""
     if sum(len(b.text) for b in evidence.extraction) >= EXTRACTION_MIN_CHARS:
-        return _as_extracted(tree, evidence, meta, opts), meta
+        return _as_extracted(tree, evidence, meta, opts)
     meta.naive = True
-    return [Block(b.text, kind_of(b.tag)) for b in evidence.blocks], meta
+    return [Block(b.text, kind_of(b.tag)) for b in evidence.blocks]
 
 
 def _as_scored(evidence: Evidence, chosen: scorer.Model, rows: list[dict], whole: dict, first: list[float],
@@ -475,7 +482,7 @@ def read_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[Evidenc
                      PageMeta(url=opts.url, headlines=headlines, title=_title_tag(tree),
                               language=_declared_language(tree)))
     page = page_blocks(tree)  # before the extraction, which prunes the tree
-    signals = page_signals(tree)
+    signals = page_signals(tree) if not opts.fast else None
     body = None
     if not large:
         try:
@@ -483,6 +490,8 @@ def read_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[Evidenc
         except (TypeError, ValueError):
             pass
     extracted = list(extracted_blocks(body))
+    if opts.fast:  # no scorer to weigh the evidence
+        return Evidence(page, signals, [], [], extracted), meta
     return Evidence(page, signals, covered(page, [b.text for b in extracted]),
                     covered(page, _candidate(extracted, rules, meta)), extracted), meta
 

@@ -21,7 +21,7 @@ class Options(Frozen):
         "encoding",  # the transport's charset label (WHATWG), or None
         "content_type",  # the transport's Content-Type header value (its charset= is used), or None
         # HTML stage
-        "fast",  # skip the jusText candidate of trafilatura's recall retry
+        "fast",  # no learned scorer (every page read as an article) and no jusText candidate in trafilatura's retry
         "html_model",  # None (the shipped model) or the path of a model file written by benchmarks/train.py
         # heuristic stage (text input); the defaults were tuned on the development benchmark
         "length_low",  # characters: below this a block is "short"

@@ -155,3 +155,10 @@ def test_labels_align_the_pages_words_with_the_reference_in_order():
     assert labels[1] == (1.0, 6)
     assert labels[2] == (0.0, 2)
     assert labels[0][0] + labels[3][0] <= 1.0  # the reference's one "Home" is matched once at most
+
+
+def test_fast_reads_every_page_as_an_article_without_the_scorer(tmp_path):
+    other = _model_file(tmp_path, "other", -50.0, {"tag_p": 100.0, "link": -1.0})  # would judge block by block
+    article = clean(PAGE, html_model=other, fast=True)
+    assert len(article.paragraphs) == 2 and not {"model.boilerplate", "html.not_extracted"} & {
+        r.rule for r in article.removed}
