@@ -53,8 +53,11 @@ def run_within(data: str | bytes, opts, timeout: float):
 
     if not isinstance(data, (str, bytes, bytearray, memoryview)):
         raise TypeError(f"data must be str or bytes, not {type(data).__name__}")
-    with OrderedPool(partial(_article_or_refusal, opts), 1, timeout=timeout) as pool:
-        (result,) = pool.map([bytes(data) if not isinstance(data, str) else data])
+    try:
+        with OrderedPool(partial(_article_or_refusal, opts), 1, timeout=timeout) as pool:
+            (result,) = pool.map([bytes(data) if not isinstance(data, str) else data])
+    except WorkerStartError as err:  # no process to clean in: the page is not cleaned, in one line
+        raise CleanerError(str(err)) from None
     if isinstance(result, CleanerError):
         raise result
     if isinstance(result, Failure):

@@ -88,3 +88,16 @@ def test_one_document_has_no_timeout_unless_asked(tmp_path):
     assert (res.returncode, res.stderr) == (2, b"cleaner: stdin: timed out after 0.2 s\n")
     res = subprocess.run([CLEANER, "--no-config"], input=SLOW_PAGE.encode(), capture_output=True, timeout=300)
     assert res.returncode in (0, 1) and b"timed out" not in res.stderr
+
+
+def test_no_worker_to_clean_in_is_a_cleaner_error(monkeypatch):
+    from cleaner import stream
+    from cleaner.pool import WorkerStartError
+
+    class NoWorkers:
+        def __init__(self, *args, **kwargs):
+            raise WorkerStartError("cannot start a worker process: Resource temporarily unavailable")
+
+    monkeypatch.setattr(stream, "OrderedPool", NoWorkers)
+    with pytest.raises(CleanerError, match="cannot start a worker process"):
+        cleaner.clean("<p>A page.</p>", timeout=5)
