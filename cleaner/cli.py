@@ -323,7 +323,8 @@ def _single(files, out, opts, *, fmt: str, explain: bool, timeout: float | None 
     """One input (a file, or standard input): its article on stdout; 0 article, 1 none, 2 error.
     ``timeout``: the input is cleaned in a worker process, killed past it (exit 2)."""
     from . import formats
-    from .errors import CleanerError, one_line
+    from .errors import CleanerError
+    from .terminal import one_line
     from .files import read
     from .pipeline import run as clean
     from .terminal import json_line, plain_text

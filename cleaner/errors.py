@@ -19,13 +19,3 @@ class InputTooLargeError(CleanerError):
 
 class TimedOutError(CleanerError):
     """The input took longer than the ``timeout`` given to ``clean()`` (its worker process was killed)."""
-
-
-def one_line(err: BaseException) -> str:
-    """An exception as one line for a user: its message with runs of whitespace made one space and every
-    other control character made visible (``printable``), or its type's name when it has no message.
-    Every message the library gives (a ``Failure``'s, a JSON Lines ``error`` field) is made here."""
-    from .terminal import printable
-
-    text = printable(" ".join(str(err).split()))
-    return text if text else type(err).__name__

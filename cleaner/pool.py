@@ -58,7 +58,8 @@ import time
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
-from .errors import CleanerError, one_line
+from .errors import CleanerError
+from .terminal import one_line
 from .terminal import printable
 
 DEFAULT_TIMEOUT = 30.0

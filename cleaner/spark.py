@@ -37,7 +37,8 @@ def article_schema():
 
 def _row(page: Any, url: Any, opts) -> dict[str, Any]:
     """One page -> the article's columns (or nulls and ``error``)."""
-    from .errors import CleanerError, one_line
+    from .errors import CleanerError
+    from .terminal import one_line
     from .pipeline import run
 
     empty = {name: None for name in OUTPUT_FIELDS}

@@ -51,3 +51,11 @@ def plain_text(text: str) -> str:
     from .detect import has_controls, strip_controls
 
     return strip_controls(text) if has_controls(text) else text
+
+
+def one_line(err: BaseException) -> str:
+    """An exception as one line for a user: its message with runs of whitespace made one space and every
+    other control character made visible (``printable``), or its type's name when it has no message.
+    Every message the library gives (a ``Failure``'s, a JSON Lines ``error`` field) is made here."""
+    text = printable(" ".join(str(err).split()))
+    return text if text else type(err).__name__

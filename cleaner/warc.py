@@ -25,7 +25,8 @@ import zlib
 from dataclasses import dataclass
 from typing import Any, BinaryIO, Iterator
 
-from .errors import CleanerError, one_line
+from .errors import CleanerError
+from .terminal import one_line
 
 
 class MissingExtraError(CleanerError):

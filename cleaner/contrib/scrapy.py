@@ -40,7 +40,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..article import ARTICLE_FIELDS
-from ..errors import CleanerError, one_line
+from ..errors import CleanerError
+from ..terminal import one_line
 from ..terminal import printable
 from ..options import Options
 
