@@ -1,12 +1,13 @@
-"""Stage 2 for HTML: trafilatura finds the main content and the metadata; cleaner's own HTML heuristics
-around it.
+"""Stage 2 for HTML: the page's blocks, trafilatura's extraction and the metadata; the learned scorer's
+verdict on them (``_extract_page``).
 
-trafilatura's steps are called one by one from ``cleaner/trafilatura_steps.py``, imported only when a page
-needs them (trafilatura costs ~250 ms to import; a very large page is read without it).  The page is parsed
-once, without network or entity resolution, and deep nesting is kept (lxml's ``huge_tree``).  Cleaner's own
-heuristics: control-character references dropped, deep wrappers unwrapped, a large page read block by block,
-the page's byline and language, a body split around an ad row joined, an ``<aside>`` holding the headline
-unwrapped, teaser links marked.
+The page is parsed once, without network or entity resolution, deep nesting kept (lxml's ``huge_tree``), and
+read as blocks (``cleaner/dom.py``) before trafilatura's steps prune it.  trafilatura's steps are called one by
+one from ``cleaner/trafilatura_steps.py``, imported only when a page needs them (a very large page is read
+without them).  The scorer (``cleaner/scorer.py``) tells article pages from others: other pages keep the blocks
+it keeps; article pages keep the extraction.  Cleaner's own heuristics around them: control-character
+references dropped, deep wrappers unwrapped, the page's byline and language, a body split around an ad row
+joined, an ``<aside>`` holding the headline unwrapped, teaser links marked.
 """
 from __future__ import annotations
 
