@@ -439,13 +439,21 @@ def _as_scored(evidence: Evidence, chosen: scorer.Model, rows: list[dict], whole
     blocks = []
     for b, p, row, around in zip(evidence.blocks, probabilities, rows, second):
         if p >= threshold:
-            blocks.append(Block(b.text, kind_of(b.tag)))
+            blocks.append(Block(b.text, kind_of(b.tag), shape=_shape(b)))
         else:
             why = f"{MODEL_REMOVAL}: {chosen.why(row, around)}" if opts.explain else MODEL_REMOVAL
             blocks.append(Block(b.text, kind_of(b.tag), "bad", why))
     return blocks
 
 
+def _shape(block: PageBlock):
+    """A scored block's shape (``blocks.shape_for``) from its element and ancestors.  Its table cells stay
+    paragraphs: each is a block of its own here, and a row of one cell would say less than the text."""
+    ancestors = [tag for tag in reversed(block.path) if tag not in _TABLE_TAGS]
+    return shape_for("p" if block.tag in _TABLE_TAGS else block.tag, ancestors)
+
+
+_TABLE_TAGS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
 MODEL_REMOVAL = "model.boilerplate"
 NOT_EXTRACTED = "html.not_extracted"
 EXTRACTION_MIN_CHARS = 150  # characters: less than this from trafilatura is not an article (as pipeline's check)

@@ -162,3 +162,17 @@ def test_fast_reads_every_page_as_an_article_without_the_scorer(tmp_path):
     article = clean(PAGE, html_model=other, fast=True)
     assert len(article.paragraphs) == 2 and not {"model.boilerplate", "html.not_extracted"} & {
         r.rule for r in article.removed}
+
+
+def test_blocks_the_scorer_keeps_carry_their_shape(tmp_path):
+    page = ("<html><body><nav><a href='/'>Home</a></nav><main><h2>Opening hours</h2><p>The library opens at nine "
+            "on weekdays and at ten on Saturdays, from the first of May, the council said.</p><h3>The branches</h3><ul><li>Central "
+            "branch, Market Street, open every day of the week</li><li>North branch, Hill Road, closed on "
+            "Mondays and on public holidays</li></ul><table><tr><td>Monday to Friday opening hours of "
+            "all the branches</td></tr></table></main></body></html>")
+    keeps_text = _model_file(tmp_path, "other", -50.0, {"log_chars": 20.0, "link": -100.0})
+    article = clean(page, html_model=keeps_text)
+    assert article.title == "Opening hours"  # the first heading, out of the body
+    assert [(b.kind, b.level, b.depth) for b in article.blocks] == [
+        ("paragraph", None, None), ("heading", 3, None), ("list_item", None, 0), ("list_item", None, 0),
+        ("paragraph", None, None)]  # a table cell the scorer kept alone stays a paragraph
