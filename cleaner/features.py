@@ -20,15 +20,15 @@ from urllib.parse import urlsplit
 from .classify import choose_stopwords
 from .dom import PageBlock, PageSignals, kind_of
 from .lexicon import lexicon
-from .text import WORD, words_of
+from .scorer import CONTAINER_LEVELS, MODELS
+from .text import SCORED_ENDS, WORD, words_of
 
-TERMINAL = tuple('.!?…"”’»。！？)')
 _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 
-_VOCABULARY = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models", "features.json")
+_VOCABULARY = os.path.join(MODELS, "features.json")
 with open(_VOCABULARY, encoding="utf-8") as _fh:
     _WORDS = json.load(_fh)
 OWN_TAGS = frozenset(_WORDS["own_tags"])  # a block's own element, one feature each (others: tag_other)
@@ -36,7 +36,6 @@ ANCESTOR_TAGS = tuple(_WORDS["ancestor_tags"])  # the elements a block may stand
 # Words of class and id attributes, in groups that mean the same to a reader of page templates.
 CLASS_GROUPS = {name: re.compile(pattern) for name, pattern in _WORDS["class_groups"].items()}
 LD_GROUPS = {name: frozenset(types) for name, types in _WORDS["ld_groups"].items()}  # schema.org types
-CONTAINER_LEVELS = (1, 2, 3, 4, 6)  # ancestors this many levels above a block whose content is measured
 NEIGHBOURS = (-2, -1, 1, 2)
 NEIGHBOUR_KEYS = ("traf", "link", "log_words", "terminal", "stop")
 CLASS_TABLE_WORDS = 12  # the nearest class words the learned class table reads
@@ -87,7 +86,7 @@ def _own(b: PageBlock, words: list[str], stopwords: frozenset[str]) -> dict[str,
         "log_words": math.log1p(n),
         "stop": sum(w in stopwords for w in words) / n if n else 0.0,
         "has_stop": 1.0 if stopwords else 0.0,
-        "terminal": 1.0 if text.endswith(TERMINAL) else 0.0,
+        "terminal": 1.0 if text.endswith(SCORED_ENDS) else 0.0,
         "sentences": len(_SENTENCE_END.findall(text)) / (n + 1),
         "digits": len(_DIGIT.findall(text)) / length,
         "upper": len(_UPPER.findall(text)) / (len(_LETTER.findall(text)) or 1),
@@ -163,7 +162,7 @@ def _containers(blocks: list[PageBlock], rows: list[dict], extracted: list[float
     for b, share in zip(blocks, extracted):
         chars = len(b.text)
         kept = chars if share >= 0.5 else 0
-        ends = 1 if b.text.endswith(TERMINAL) else 0
+        ends = 1 if b.text.endswith(SCORED_ENDS) else 0
         for a in b.ancestors:
             s = sums.get(a)
             if s is None:

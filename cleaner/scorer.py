@@ -7,7 +7,9 @@ Two logistic regressions in a row, as in Web2Text's and Dragnet's studies of the
    blocks around it, the containers it stands in, the whole page): content comes in runs and in
    containers, boilerplate too.
 
-A block is kept when its second probability reaches the model's threshold.  The weights, the threshold and
+A third tells an article page from others by the page's features and how the first probabilities spread
+(``html`` keeps the extraction on article pages).  A block is kept when its second probability reaches the
+model's threshold.  The weights, the thresholds and
 the learned weights of class and id words live in ``cleaner/models/<name>.json``, written by
 ``benchmarks/train.py`` from the development corpus; each is a sum of named terms, so a removal can say
 which features weighed most against the block (``explain``).
@@ -24,7 +26,7 @@ from .article import Frozen
 MODELS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")
 WINDOWS = (2, 5, 10, 25)  # blocks on each side whose first probabilities the second stage averages
 NEAR = (-3, -2, -1, 1, 2, 3)
-CONTAINER_LEVELS = (1, 2, 3, 4, 6)
+CONTAINER_LEVELS = (1, 2, 3, 4, 6)  # ancestors this many levels above a block whose content is measured
 MAIN_SHARE = 0.7  # the main container holds this share of the page's probable content
 
 

@@ -83,6 +83,10 @@ TERMINAL_DOUBLE_QUOTED = SENTENCE_MARKS + DOUBLE_CLOSERS
 """TERMINAL less OTHER_CLOSERS: a sentence's mark, or a double quote after one.  Whether a few short lines hold
 a sentence at all (``pipeline.looks_like_article``) asks this stricter question."""
 
+SCORED_ENDS = SENTENCE_MARKS + DOUBLE_CLOSERS + ("’", ")")
+"""TERMINAL less the straight single quote and the CJK corner quotes: the HTML scorer's "ends like a sentence"
+features (``features.py``), as its model was fitted (a change here needs a retrained ``models/html.json``)."""
+
 QUOTE_CLOSERS = "'\"’”»"
 """The closing quotes ``unquoted`` strips from a line's end, to see the mark before them."""
 

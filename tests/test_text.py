@@ -34,6 +34,7 @@ PROBES = ".!?…。！？\"”»'’)」』,;:"
 HOLDS = {
     "TERMINAL": ".!?…。！？\"”»'’)」』",
     "TERMINAL_DOUBLE_QUOTED": ".!?…。！？\"”»",
+    "SCORED_ENDS": ".!?…。！？\"”»’)",
     "FINAL_MARKS": ".!?",
     "PROSE_ENDS": ".!?\"”»",
     "NOT_HEADLINE_ENDS": ".,;:",
