@@ -30,7 +30,7 @@ class Shape(Record):
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LISTS = frozenset({"ul", "ol", "menu", "dl"})
 _ITEMS = frozenset({"li", "dt", "dd"})
-_TABLE = frozenset({"tr", "td", "th", "table", "thead", "tbody", "tfoot"})
+TABLE_TAGS = frozenset({"tr", "td", "th", "table", "thead", "tbody", "tfoot"})
 _QUOTES = frozenset({"blockquote", "q"})
 _CODE = frozenset({"pre", "code"})
 _CAPTIONS = frozenset({"figcaption", "caption"})
@@ -52,7 +52,7 @@ def shape_for(tag: str, ancestors: tuple[str, ...] | list[str] = (), *, text: st
         if name in _ITEMS:
             ordered = next((a == "ol" for a in ancestors if a in _LISTS), False)
             return Shape("list_item", depth=max(depth - 1, 0), ordered=ordered, text=text)
-        if name in _TABLE:
+        if name in TABLE_TAGS:
             return Shape("table", text=text, cells=cells, table=table)
         if name in _QUOTES:
             return Shape("quote", text=text)

@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 from .article import Block, Record
 from .authors import bylines_in_page
 from . import scorer
-from .blocks import shape_for, trafilatura_tag
+from .blocks import TABLE_TAGS, shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
 from .dom import PageBlock, PageSignals, kind_of, page_blocks, page_signals
 from .features import covered, page_features
@@ -415,7 +415,7 @@ def _extract_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[lis
     chars = [len(b.text) for b in evidence.blocks]
     meta.article = chosen.is_article(whole, first, chars)
     if not meta.article:
-        blocks = _as_scored(evidence, chosen, rows, whole, first, opts)
+        blocks = _as_scored(evidence, chosen, rows, whole, first, chars, opts)
         if sum(len(b.text) for b in blocks if b.label != "bad") >= EXTRACTION_MIN_CHARS:
             return blocks, meta
     return _as_article(tree, evidence, meta, opts), meta
@@ -430,11 +430,10 @@ def _as_article(tree, evidence: Evidence, meta: PageMeta, opts: Options) -> list
 
 
 def _as_scored(evidence: Evidence, chosen: scorer.Model, rows: list[dict], whole: dict, first: list[float],
-               opts: Options) -> list[Block]:
+               chars: list[int], opts: Options) -> list[Block]:
     """The page's blocks, each labelled by the scorer's second stage (``model.boilerplate``, with ``explain``
     the features that weighed most against it)."""
-    probabilities, second = chosen.second_stage(rows, whole, first, [len(b.text) for b in evidence.blocks],
-                                                [b.ancestors for b in evidence.blocks])
+    probabilities, second = chosen.second_stage(rows, whole, first, chars, [b.ancestors for b in evidence.blocks])
     threshold = chosen.threshold(article=False)
     blocks = []
     for b, p, row, around in zip(evidence.blocks, probabilities, rows, second):
@@ -449,11 +448,10 @@ def _as_scored(evidence: Evidence, chosen: scorer.Model, rows: list[dict], whole
 def _shape(block: PageBlock):
     """A scored block's shape (``blocks.shape_for``) from its element and ancestors.  Its table cells stay
     paragraphs: each is a block of its own here, and a row of one cell would say less than the text."""
-    ancestors = [tag for tag in reversed(block.path) if tag not in _TABLE_TAGS]
-    return shape_for("p" if block.tag in _TABLE_TAGS else block.tag, ancestors)
+    ancestors = [tag for tag in reversed(block.path) if tag not in TABLE_TAGS]
+    return shape_for("p" if block.tag in TABLE_TAGS else block.tag, ancestors)
 
 
-_TABLE_TAGS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
 MODEL_REMOVAL = "model.boilerplate"
 NOT_EXTRACTED = "html.not_extracted"
 EXTRACTION_MIN_CHARS = 150  # characters: less than this from trafilatura is not an article (as pipeline's check)
