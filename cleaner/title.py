@@ -121,12 +121,16 @@ def _site_names(title: str | None, site_name: str | None) -> set[str]:
     """The site's name as the page gives it (lower case): its metadata, and the parts of the title beside the
     longest ("Headline | Site")."""
     names = {site_name.lower()} if site_name else set()
-    if title:
-        parts = [p.strip() for p in _SITE_SEP.split(title)]
-        if len(parts) > 1:
-            longest = max(parts, key=len)
-            names.update(p.lower() for p in parts if p != longest)
+    parts, longest = _title_parts(title)
+    names.update(p.lower() for p in parts if p != longest)
     return names
+
+
+def _title_parts(title: str | None) -> tuple[list[str], str | None]:
+    """The parts of a title set apart by a site separator (" | ", " - ", ...), and the longest of them (the
+    headline, not the site); no parts for a title of one part."""
+    parts = [p.strip() for p in _SITE_SEP.split(title)] if title else []
+    return (parts, max(parts, key=len)) if len(parts) > 1 else ([], None)
 
 
 def _metadata_title(title: str | None, headline: str | None, site_name: str | None) -> str | None:
@@ -139,12 +143,10 @@ def _metadata_title(title: str | None, headline: str | None, site_name: str | No
         ht, tt = _tokens(headline), _tokens(title)
         if ht and len(ht & tt) >= 0.6 * len(ht) and len(headline) <= len(title):
             return headline
-    if title:
-        parts = _SITE_SEP.split(title)
-        if len(parts) > 1:
-            longest = max(parts, key=len)
-            if site_name is None or site_name.lower() not in longest.lower() or len(longest.split()) > 3:
-                return longest.strip()
+    _parts, longest = _title_parts(title)
+    if longest is not None and (site_name is None or site_name.lower() not in longest.lower()
+                                or len(longest.split()) > 3):
+        return longest
     return title
 
 
