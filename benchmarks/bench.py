@@ -967,11 +967,9 @@ def _fmt(v, spec="%.3f"):
     return "-" if v is None else spec % v
 
 
-def print_table(results: list, out=None):
-    """news and multi sets: one row per set and tool."""
-    out = out or sys.stdout
-    head = "%-14s %-12s %5s %6s %6s %6s %6s %8s %6s" % (
-        "set", "tool", "pages", "F1", "P", "R", "acc", "ms/page", "errors")
+def _table_rows(results: list, head: str, set_width: int, out):
+    """Print a table's head and rule, then give each result a tool produced, with its figures: a blank line
+    between sets, a line for a tool that was not available."""
     print(head, file=out)
     print("-" * len(head), file=out)
     prev = None
@@ -980,9 +978,17 @@ def print_table(results: list, out=None):
             print("", file=out)
         prev = r.set
         if r.unavailable:
-            print("%-14s %-12s  (not available: %s)" % (r.set, r.tool, r.unavailable[:80]), file=out)
+            print("%-*s %-12s  (not available: %s)" % (set_width, r.set, r.tool, r.unavailable[:80]), file=out)
             continue
-        f = r.figures()
+        yield r, r.figures()
+
+
+def print_table(results: list, out=None):
+    """news and multi sets: one row per set and tool."""
+    out = out or sys.stdout
+    head = "%-14s %-12s %5s %6s %6s %6s %6s %8s %6s" % (
+        "set", "tool", "pages", "F1", "P", "R", "acc", "ms/page", "errors")
+    for r, f in _table_rows(results, head, 14, out):
         print("%-14s %-12s %5d %6s %6s %6s %6s %8s %6d" % (
             r.set, r.tool, f["pages"], _fmt(f.get("f1")), _fmt(f.get("precision")),
             _fmt(f.get("recall")), _fmt(f.get("accuracy")), _fmt(f["ms_per_page"], "%.1f"), f["errors"]),
@@ -1000,17 +1006,7 @@ def print_web_table(results: list, out=None):
     cols = ["all"] + [TYPE_ABBREV[t] for t in PAGE_TYPES]
     head = "%-13s %-12s %5s " % ("set", "tool", "pages") + " ".join("%7s" % c for c in cols) + \
         " %6s %6s %6s %6s %8s %6s" % ("P", "R", "with", "w/out", "ms/page", "errors")
-    print(head, file=out)
-    print("-" * len(head), file=out)
-    prev = None
-    for r in results:
-        if prev is not None and r.set != prev:
-            print("", file=out)
-        prev = r.set
-        if r.unavailable:
-            print("%-13s %-12s  (not available: %s)" % (r.set, r.tool, r.unavailable[:80]), file=out)
-            continue
-        f = r.figures()
+    for r, f in _table_rows(results, head, 13, out):
         by = f.get("by_type", {})
         cells = [_fmt(f["f1"])] + [_fmt(by[t]["f1"]) if t in by else "-" for t in PAGE_TYPES]
         print("%-13s %-12s %5d " % (r.set, r.tool, f["pages"]) + " ".join("%7s" % c for c in cells) +
