@@ -223,9 +223,9 @@ class Article(Frozen):
         return out
 
 
-# The field names every tabular interface (JSON Lines, Spark) uses, in order.
+# The field names every tabular interface (JSON Lines, Spark, Scrapy's flat fields) uses, in order.
 ARTICLE_FIELDS = ("title", "text", "paragraphs", "authors", "date_published", "site_name",
                   "url", "language", "kind", "word_count", "description", "image", "tags", "section",
-                  "canonical_url", "publisher", "date_modified", "comments")
+                  "canonical_url", "publisher", "date_modified", "comments", "blocks")
 
 __all__ = ["Article", "Block", "BLOCK_KINDS", "Comment", "Link", "Removal", "TypedBlock", "ARTICLE_FIELDS"]
