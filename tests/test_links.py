@@ -127,6 +127,16 @@ def test_cli_url_is_the_base_of_relative_links() -> None:
     assert "https://mirror.example/a/2021/tram-vote.html" in urls
 
 
+def test_cli_stream_records_get_links_against_their_own_url(tmp_path: Path) -> None:
+    records = tmp_path / "pages.jsonl"
+    records.write_text(json.dumps({"url": "https://mirror.example/x/y.html", "html": PAGE.read_text()}) + "\n",
+                       encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--jsonl", "--links", "-q", "-j", "1", str(records)])
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout.splitlines()[0])["cleaned"]["blocks"][0]
+    assert first["links"][0] == {"start": 39, "end": 54, "url": "https://mirror.example/places/central-station"}
+
+
 def test_cli_text_output_is_unchanged_by_links() -> None:
     runner = CliRunner()
     assert runner.invoke(cli, ["--links", str(PAGE)]).stdout == runner.invoke(cli, [str(PAGE)]).stdout
