@@ -83,6 +83,8 @@ def linked_blocks(blocks: tuple[TypedBlock, ...], page: PageLinks, page_url: str
 
 
 def _with_links(block: TypedBlock, finder: _Finder) -> TypedBlock:
+    """The block with its links: a table's found cell by cell (its text joins the cells with `` | ``, which the
+    page does not have), as spans of the table's text."""
     if block.kind == "code":
         return block
     if block.kind == "table":
