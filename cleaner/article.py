@@ -84,25 +84,46 @@ class Block(Record):
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table", "quote", "code", "caption")
 
 
+class Link(Frozen):
+    """A link kept in a block (``clean(..., links=True)``): the characters ``text[start:end]`` of its block are
+    the link's text, ``url`` its target, absolute (http or https)."""
+
+    __slots__ = ("start", "end", "url")
+
+    def __init__(self, start: int, end: int, url: str) -> None:
+        self._set(start, end, url)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "url": self.url}
+
+
 class TypedBlock(Frozen):
     """One block of the article as readers see it, in reading order (``Article.blocks``).
 
     ``kind`` is one of ``BLOCK_KINDS``; ``text`` is its plain text (a code block's with its whitespace kept, a
     table's rows one a line, cells joined by `` | ``).  ``level`` (1-6) belongs to a heading; ``depth`` (0 for
     a top-level item) and ``ordered`` to a list item; ``rows`` (a tuple of rows, each a tuple of cell texts)
-    to a table.  The other fields are None.
+    to a table.  The other fields are None.  ``links`` are the block's links (``Link``, in order, none
+    overlapping), kept only when asked for (``links=True``); empty otherwise.
     """
 
-    __slots__ = ("kind", "text", "level", "depth", "ordered", "rows")
+    __slots__ = ("kind", "text", "level", "depth", "ordered", "rows", "links")
 
     def __init__(self, kind: str, text: str, *, level: int | None = None, depth: int | None = None,
-                 ordered: bool | None = None, rows: tuple[tuple[str, ...], ...] | None = None) -> None:
+                 ordered: bool | None = None, rows: tuple[tuple[str, ...], ...] | None = None,
+                 links: tuple[Link, ...] = ()) -> None:
         if kind not in BLOCK_KINDS:
             raise ValueError(f"kind must be one of {', '.join(BLOCK_KINDS)}, not {kind!r}")
-        self._set(kind, text, level, depth, ordered, rows)
+        self._set(kind, text, level, depth, ordered, rows, tuple(links))
+
+    def with_links(self, links: tuple[Link, ...]) -> TypedBlock:
+        """This block with these links."""
+        return TypedBlock(self.kind, self.text, level=self.level, depth=self.depth, ordered=self.ordered,
+                          rows=self.rows, links=links)
 
     def to_dict(self) -> dict[str, object]:
-        """The kind and the text, and the fields of that kind (level; depth and ordered; rows)."""
+        """The kind and the text, and the fields of that kind (level; depth and ordered; rows); ``links`` when
+        the block has any."""
         out: dict[str, object] = {"kind": self.kind, "text": self.text}
         if self.kind == "heading":
             out["level"] = self.level
@@ -110,6 +131,8 @@ class TypedBlock(Frozen):
             out["depth"], out["ordered"] = self.depth, self.ordered
         elif self.kind == "table":
             out["rows"] = [list(row) for row in self.rows or ()]
+        if self.links:
+            out["links"] = [link.to_dict() for link in self.links]
         return out
 
 
@@ -200,9 +223,9 @@ class Article(Frozen):
         return out
 
 
-# The field names every tabular interface (JSON Lines, Spark) uses, in order.
+# The field names every tabular interface (JSON Lines, Spark, Scrapy's flat fields) uses, in order.
 ARTICLE_FIELDS = ("title", "text", "paragraphs", "authors", "date_published", "site_name",
                   "url", "language", "kind", "word_count", "description", "image", "tags", "section",
-                  "canonical_url", "publisher", "date_modified", "comments")
+                  "canonical_url", "publisher", "date_modified", "comments", "blocks")
 
-__all__ = ["Article", "Block", "BLOCK_KINDS", "Comment", "Removal", "TypedBlock", "ARTICLE_FIELDS"]
+__all__ = ["Article", "Block", "BLOCK_KINDS", "Comment", "Link", "Removal", "TypedBlock", "ARTICLE_FIELDS"]

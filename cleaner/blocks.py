@@ -223,8 +223,28 @@ def typed_blocks(paragraphs: list[str], sources: list[Block]) -> tuple[TypedBloc
 def _table(rows: list[tuple[str, ...]]) -> TypedBlock:
     width = max(map(len, rows))
     rows = [row + ("",) * (width - len(row)) for row in rows]
-    text = "\n".join(" | ".join(c for c in row if c) for row in rows)
-    return TypedBlock("table", text, rows=tuple(rows))
+    return TypedBlock("table", table_text(rows)[0], rows=tuple(rows))
 
 
-__all__ = ["Shape", "shape_for", "trafilatura_tag", "line_shapes", "typed_blocks"]
+def table_text(rows) -> tuple[str, list[list[int | None]]]:
+    """A table's text, one row a line, its cells that hold text joined by `` | ``; and where each cell starts
+    in it (None for an empty cell, which the text leaves out)."""
+    lines: list[str] = []
+    starts: list[list[int | None]] = []
+    at = 0
+    for row in rows:
+        line: list[str] = []
+        row_starts: list[int | None] = []
+        for cell in row:
+            if not cell:
+                row_starts.append(None)
+                continue
+            row_starts.append(at + sum(map(len, line)) + 3 * len(line))
+            line.append(cell)
+        lines.append(" | ".join(line))
+        starts.append(row_starts)
+        at += len(lines[-1]) + 1
+    return "\n".join(lines), starts
+
+
+__all__ = ["Shape", "shape_for", "trafilatura_tag", "line_shapes", "typed_blocks", "table_text"]

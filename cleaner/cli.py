@@ -82,7 +82,7 @@ DEFAULTS = {"fmt": "text", "kind": "auto", "url": None, "encoding": None, "expla
             "output": None, "jsonl": False, "warc": False, "field": None, "url_field": "url", "into": "cleaned",
             "force_into": False, "all_statuses": False, "jobs": None, "timeout": None, "quiet": False,
             "list_rules": False, "disable_rule": (), "enable_only": (), "phrases": (), "config": None,
-            "no_config": False, "comments": False}
+            "no_config": False, "comments": False, "links": False}
 # The config file's [options] names, as the command's parameters are named.
 _CONFIG_OPTIONS = {"format": "fmt"}
 
@@ -112,6 +112,9 @@ def _command():
                   "rule that removed it (on stderr for text/markdown, as a 'removed' field in JSON and JSON Lines).")
     @click.option("--comments", is_flag=True, default=DEFAULTS["comments"], help="Also read the page's reader "
                   "comments (HTML), into a separate 'comments' field of JSON output; never into the text.")
+    @click.option("--links", is_flag=True, default=DEFAULTS["links"], help="Keep the article's links (HTML): "
+                  "[text](url) in markdown, spans of each block's text in JSON ('links' of 'blocks'); the text "
+                  "is the same.")
     @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULTS["max_bytes"],
                   help="Refuse inputs (pages, records) larger than this (default 64 MiB).")
     @click.option("-o", "--output", "--output-dir", "output", default=DEFAULTS["output"], metavar="PATH",
@@ -283,7 +286,8 @@ def _settings(options: dict, given: frozenset[str]):
                                    disabled_rules=_disabled(disabled, options["enable_only"], user_rules),
                                    **({"max_bytes": options["max_bytes"]} if options["max_bytes"] else {}),
                                    **({"fast": options["fast"]} if "fast" in options else {}),
-                                   **({"comments": True} if options.get("comments") else {}))
+                                   **({"comments": True} if options.get("comments") else {}),
+                                   **({"links": True} if options.get("links") else {}))
     except (TypeError, ValueError) as err:
         raise _Refused(str(err).replace("disabled_rules", "--disable-rule")) from None
     return options, opts

@@ -60,19 +60,24 @@ def _markdown_list(items) -> str:
         marker = f"{number}." if b.ordered else "-"
         indent = columns[-1] if columns else 0
         columns.append(indent + len(marker) + 1)
-        lines.append(f"{' ' * indent}{marker} {_line(' '.join(b.text.split()))}")
+        text = _line(b.text, b.links) if b.links else _line(" ".join(b.text.split()))
+        lines.append(f"{' ' * indent}{marker} {text}")
     return "\n".join(lines)
 
 
 def _markdown_heading(b) -> str:
-    return f"{'#' * min(max(b.level or 2, 1), 6)} {_heading_text(b.text)}"
+    return f"{'#' * min(max(b.level or 2, 1), 6)} {_heading_text(b.text, b.links)}"
 
 
 def _markdown_paragraph(b) -> str:
+    if b.links:  # one line: a link's offsets are in the whole text
+        return _line(b.text, b.links)
     return "\n".join(_line(line.strip()) for line in b.text.split("\n") if line.strip())
 
 
 def _markdown_quote(b) -> str:
+    if b.links:
+        return f"> {_line(b.text, b.links)}"
     return "\n".join(f"> {_line(line.strip())}" for line in b.text.split("\n") if line.strip())
 
 
@@ -82,11 +87,13 @@ def _markdown_code(b) -> str:
 
 
 def _markdown_caption(b) -> str:
-    return f"*{_inline(' '.join(b.text.split()))}*"
+    return f"*{_linked(b.text, b.links) if b.links else _inline(' '.join(b.text.split()))}*"
 
 
 def _markdown_table(b) -> str:
     rows = [[_inline(" ".join(cell.split())).replace("|", "\\|") for cell in row] for row in b.rows or ((b.text,),)]
+    if b.links:
+        rows = _linked_cells(b)
     width = max(map(len, rows))
     rows = [row + [""] * (width - len(row)) for row in rows]
     lines = ["| " + " | ".join(row) + " |" for row in rows]
@@ -104,6 +111,7 @@ _INLINE = LazyPattern(r"[\\`*_\[\]~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
 # underline, a table's delimiter row, a fence; or a number and "." or ")" (an ordered list item).
 _LINE_START = LazyPattern(r"[#>+\-=|:]|(\d{1,9})([.)])")
 _BACKTICKS = LazyPattern(r"`+")
+_DESTINATION_ESCAPES = LazyPattern(r"[()]|&(?=#?\w+;)")
 # what a heading would read as its closing sequence: #s at its end, after a space or alone
 _CLOSING_HASHES = LazyPattern(r"(?<!\S)#+$")
 
@@ -112,10 +120,42 @@ def _inline(text: str) -> str:
     return _INLINE.sub(lambda m: "\\" + m.group(0), text)
 
 
-def _line(text: str) -> str:
+def _linked(text: str, links, offset: int = 0) -> str:
+    """The text, escaped, with its links (``TypedBlock.links``; ``offset``: where the text starts in the
+    block's text) as ``[text](url)``; whitespace collapsed to one space."""
+    out, at = [], 0
+    for link in links:
+        start, end = link.start - offset, link.end - offset
+        if start < at or end > len(text):  # not in this text (another cell of a table)
+            continue
+        out.append(_inline(text[at:start]))
+        out.append(f"[{_inline(text[start:end])}]({_destination(link.url)})")
+        at = end
+    out.append(_inline(text[at:]))
+    return " ".join("".join(out).split())
+
+
+def _destination(url: str) -> str:
+    """A link's URL as a CommonMark link destination that reads back as the URL: what a destination cannot
+    hold (spaces, controls, ``<``, ``>``, a backslash, non-ASCII; ``|``, which would end a table's cell)
+    percent-encoded; parentheses, and an ``&`` that would start an entity, escaped."""
+    from urllib.parse import quote
+
+    return _DESTINATION_ESCAPES.sub(lambda m: "\\" + m.group(0), quote(url, safe="!#$%&'()*+,-./:;=?@[]_~"))
+
+
+def _linked_cells(b) -> list[list[str]]:
+    """A table's cells, escaped, each with the links inside it."""
+    from .blocks import table_text
+
+    return [[_linked(cell, b.links, start).replace("|", "\\|") if start is not None else ""
+             for cell, start in zip(row, starts)] for row, starts in zip(b.rows, table_text(b.rows)[1])]
+
+
+def _line(text: str, links=()) -> str:
     """A line of text that reads as itself at the start of a Markdown line (where ``#``, ``-``, ``1.``,
-    ``>`` ... would start a block)."""
-    text = _inline(text)
+    ``>`` ... would start a block); with its links (``_linked``), if any."""
+    text = _linked(text, links) if links else _inline(text)
     m = _LINE_START.match(text)
     if m is None:
         return text
@@ -124,8 +164,9 @@ def _line(text: str) -> str:
     return "\\" + text
 
 
-def _heading_text(text: str) -> str:
-    return _CLOSING_HASHES.sub(lambda m: "\\" + m.group(0), _inline(" ".join(text.split())))
+def _heading_text(text: str, links=()) -> str:
+    escaped = _linked(text, links) if links else _inline(" ".join(text.split()))
+    return _CLOSING_HASHES.sub(lambda m: "\\" + m.group(0), escaped)
 
 
 def to_json(article: Article, *, explain: bool = False) -> str:

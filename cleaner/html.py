@@ -24,6 +24,7 @@ from .blocks import TABLE_TAGS, shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
 from .dom import PageBlock, PageSignals, kind_of, page_blocks, page_signals
 from .features import covered, page_features
+from .links import page_links
 from .options import Options
 from .rules import LINK_PARAGRAPH, RuleBook
 from .text import WORD
@@ -42,16 +43,19 @@ class PageMeta(Record):
                  "description",  # the page's summary (<meta name="description">, og:description, JSON-LD)
                  "bylines",  # "By ..." lines of the page, when the metadata names nobody
                  "date_modified", "image", "tags", "section", "canonical_url", "publisher",  # cleaner/metadata.py
-                 "comments")  # reader comments, read when asked for (cleaner/comments.py)
+                 "comments",  # reader comments, read when asked for (cleaner/comments.py)
+                 "links")  # the page's links, read when asked for (cleaner/links.py), or None
 
     def __init__(self, title: str | None = None, authors: list[str] | None = None, date: str | None = None,
                  site_name: str | None = None, url: str | None = None, language: str | None = None,
                  headlines: tuple[str, ...] = (), article: bool | None = None, naive: bool = False,
                  description: str | None = None, bylines: list[str] | None = None, date_modified: str | None = None,
                  image: str | None = None, tags: list[str] | None = None, section: str | None = None,
-                 canonical_url: str | None = None, publisher: str | None = None, comments: list | None = None) -> None:
+                 canonical_url: str | None = None, publisher: str | None = None, comments: list | None = None,
+                 links: object = None) -> None:
         self._set(title, authors or [], date, site_name, url, language, headlines, article, naive, description,
-                  bylines or [], date_modified, image, tags or [], section, canonical_url, publisher, comments or [])
+                  bylines or [], date_modified, image, tags or [], section, canonical_url, publisher, comments or [],
+                  links)
 
 
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
@@ -394,7 +398,10 @@ def extract(parsed, opts: Options, rules: RuleBook) -> tuple[list[Block], PageMe
     if parsed is None:
         return [], PageMeta(url=opts.url)
     try:
-        return _extract_page(*parsed, opts, rules)
+        links = page_links(parsed[0]) if opts.links else None  # before the extraction prunes the tree
+        blocks, meta = _extract_page(*parsed, opts, rules)
+        meta.links = links
+        return blocks, meta
     finally:
         parsed[0].clear()
 

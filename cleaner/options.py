@@ -40,6 +40,7 @@ class Options(Frozen):
         # output
         "explain",  # removals also say what weighed most against them (the learned scorer's features)
         "comments",  # read the page's reader comments into Article.comments (HTML input)
+        "links",  # keep the article's links as spans of its blocks (TypedBlock.links; HTML input)
     )
 
     def __init__(self, *, kind: str = "auto", url: str | bytes | None = None, max_bytes: int = 64 * 1024 * 1024,
@@ -48,7 +49,7 @@ class Options(Frozen):
                  stopwords_low: float = 0.15, stopwords_high: float = 0.25, max_link_density: float = 0.5,
                  span_block_cost: float = 40.0, span_char_cost: float = 0.5, rules: bool = True,
                  user_rules: object = None, disabled_rules: object = frozenset(), dedupe: bool = True,
-                 explain: bool = False, comments: bool = False) -> None:
+                 explain: bool = False, comments: bool = False, links: bool = False) -> None:
         user_rules = _user_rules(user_rules)
         self._set(_kind(kind), _url(url), _count("max_bytes", max_bytes, least=1), _encoding(encoding),
                   _text_or_none("content_type", content_type), _flag("fast", fast), _path("html_model", html_model),
@@ -57,7 +58,8 @@ class Options(Frozen):
                   _share("max_link_density", max_link_density), _cost("span_block_cost", span_block_cost),
                   _cost("span_char_cost", span_char_cost), _flag("rules", rules), user_rules,
                   _rule_names(disabled_rules, user_rules),
-                  _flag("dedupe", dedupe), _flag("explain", explain), _flag("comments", comments))
+                  _flag("dedupe", dedupe), _flag("explain", explain), _flag("comments", comments),
+                  _flag("links", links))
 
     @classmethod
     def from_kwargs(cls, **kwargs: object) -> Options:

@@ -127,7 +127,8 @@ def _from_html(parsed, opts: Options) -> Article:
                     fields={"description": meta.description, "image": meta.image, "tags": tuple(meta.tags),
                             "section": meta.section, "canonical_url": meta.canonical_url,
                             "publisher": meta.publisher, "date_modified": meta.date_modified,
-                            "comments": tuple(meta.comments)})
+                            "comments": tuple(meta.comments)},
+                    links=meta.links, page_url=opts.url or meta.url)
 
 
 def _stopword_language(blocks: list[Block]) -> str | None:
@@ -180,7 +181,9 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
 
 def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title: str | None, authors: list[str],
              language: str | None, kind: str, date: str | None = None, site_name: str | None = None,
-             url: str | None = None, fields: dict | None = None) -> Article:
+             url: str | None = None, fields: dict | None = None, links=None, page_url: str | None = None) -> Article:
+    """The article of the kept blocks; with ``links`` (``links.PageLinks``: the page's, when asked for), its
+    blocks carry the links inside them, resolved against ``page_url``."""
     if not looks_like_article(kept):
         removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
         kept = []
@@ -195,10 +198,14 @@ def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title:
         removed = [Removal(detect.strip_controls(r.text), r.stage, r.rule, r.detail) for r in removed]
     text = _printable
     fields = {name: text(value) if isinstance(value, str) else value for name, value in (fields or {}).items()}
+    blocks = typed_blocks(paras, sources)
+    if links is not None:
+        from .links import linked_blocks
+
+        blocks = linked_blocks(blocks, links, page_url)
     return Article(title=text(title), paragraphs=tuple(paras), authors=tuple(a for a in map(text, authors) if a),
                    date_published=text(date), site_name=text(site_name), url=text(url or opts.url),
-                   language=text(language), kind=kind, removed=tuple(removed), blocks=typed_blocks(paras, sources),
-                   **fields)
+                   language=text(language), kind=kind, removed=tuple(removed), blocks=blocks, **fields)
 
 
 # --- No control character in any field, whatever way one came (a character reference that the text around a

@@ -12,27 +12,54 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from .article import ARTICLE_FIELDS
+from .article import ARTICLE_FIELDS, TypedBlock
 
-# ARTICLE_FIELDS plus error; the Spark type of each
+# a block of Article.blocks (TypedBlock.to_dict: a field a block's kind does not have is null here)
+_BLOCK = ("struct<kind:string,text:string,level:int,depth:int,ordered:boolean,rows:array<array<string>>,"
+          "links:array<struct<start:int,end:int,url:string>>>")
+# ARTICLE_FIELDS plus error; the Spark type of each, as Spark's DDL writes it
 _TYPES = {"title": "string", "text": "string", "paragraphs": "array<string>", "authors": "array<string>",
           "date_published": "string", "site_name": "string", "url": "string", "language": "string",
           "kind": "string", "word_count": "int", "description": "string", "image": "string",
           "tags": "array<string>", "section": "string", "canonical_url": "string", "publisher": "string",
           "date_modified": "string", "comments": "array<struct<author:string,date:string,text:string>>",
-          "error": "string"}
+          "blocks": f"array<{_BLOCK}>", "error": "string"}
 OUTPUT_FIELDS = (*ARTICLE_FIELDS, "error")
 RESET_EVERY = 1000
 
 
 def article_schema():
-    """The StructType of the article columns: title, text, paragraphs, ... word_count, error."""
-    from pyspark.sql.types import (ArrayType, IntegerType, StringType, StructField, StructType)
+    """The StructType of the article columns: title, text, paragraphs, ... word_count, ..., blocks, error."""
+    from pyspark.sql.types import StructField, StructType
 
-    comment = StructType([StructField(name, StringType(), True) for name in ("author", "date", "text")])
-    kinds = {"string": StringType(), "int": IntegerType(), "array<string>": ArrayType(StringType()),
-             "array<struct<author:string,date:string,text:string>>": ArrayType(comment)}
-    return StructType([StructField(name, kinds[_TYPES[name]], True) for name in OUTPUT_FIELDS])
+    return StructType([StructField(name, spark_type(_TYPES[name]), True) for name in OUTPUT_FIELDS])
+
+
+def spark_type(ddl: str):
+    """The Spark type a type of ``_TYPES`` names: string, int, boolean, array<T>, struct<name:T,...>."""
+    from pyspark.sql import types
+
+    if ddl.startswith("array<"):
+        return types.ArrayType(spark_type(ddl[len("array<"):-1]))
+    if ddl.startswith("struct<"):
+        return types.StructType([types.StructField(name, spark_type(kind), True) for name, kind in struct_fields(ddl)])
+    return {"string": types.StringType(), "int": types.IntegerType(), "boolean": types.BooleanType()}[ddl]
+
+
+def struct_fields(ddl: str) -> list[tuple[str, str]]:
+    """(name, type) of each field of a ``struct<...>`` type, split at its own commas (not its fields')."""
+    inner = ddl[len("struct<"):-1]
+    fields, depth, start = [], 0, 0
+    for i, c in enumerate(inner + ","):
+        if c == "<":
+            depth += 1
+        elif c == ">":
+            depth -= 1
+        elif c == "," and depth == 0:
+            name, _, kind = inner[start:i].partition(":")
+            fields.append((name, kind))
+            start = i + 1
+    return fields
 
 
 def _row(page: Any, url: Any, opts) -> dict[str, Any]:
@@ -55,7 +82,13 @@ def _row(page: Any, url: Any, opts) -> dict[str, Any]:
     except Exception as err:  # noqa: BLE001 - one bad page must not fail the Spark job
         return {**empty, "error": f"{type(err).__name__}: {one_line(err)}"}
     data = article.to_dict(with_removed=False)
+    data["blocks"] = [_block_row(b) for b in data["blocks"]]
     return {**{name: data[name] for name in ARTICLE_FIELDS}, "error": None}
+
+
+def _block_row(block: dict[str, Any]) -> dict[str, Any]:
+    """A block's struct: every field of a block, null where its kind has none (or it has no links)."""
+    return {name: block.get(name) for name in TypedBlock.__slots__}
 
 
 def _is_null(value: Any) -> bool:
@@ -78,7 +111,8 @@ def clean_dataframe(df, column: str = "html", url_column: str | None = "url", ki
     With ``into=None`` the article's columns (title, text, paragraphs array<string>, authors
     array<string>, date_published, site_name, url, language, kind, word_count int, description, image,
     tags array<string>, section, canonical_url, publisher, date_modified, comments
-    array<struct<author, date, text>>, error) are added
+    array<struct<author, date, text>>, blocks array<struct<kind, text, level, depth, ordered, rows, links>>,
+    error) are added
     at the top level; an input column of the same name (e.g. ``url``) is replaced by the article's.
     With ``into="cleaned"`` they go into one struct column of that name and every input column stays.
     ``error`` is null for a cleaned row, else one line (the other article columns are then null).

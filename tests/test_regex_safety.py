@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-MODULES = ["cleaner.detect", "cleaner.segment", "cleaner.blocks", "cleaner.formats", "cleaner.classify", "cleaner.title", "cleaner.rebuild",
+MODULES = ["cleaner.detect", "cleaner.segment", "cleaner.blocks", "cleaner.formats", "cleaner.links", "cleaner.classify", "cleaner.title", "cleaner.rebuild",
            "cleaner.pipeline", "cleaner.html", "cleaner.trafilatura_steps", "cleaner.lexicon", "cleaner.text",
            "cleaner.authors", "cleaner.dates", "cleaner.metadata", "cleaner.comments", "cleaner.rules",
            "cleaner.rules._patterns",

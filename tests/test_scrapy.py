@@ -202,3 +202,12 @@ def test_metadata_fields_and_comments_reach_the_item():
     for key in ("description", "canonical_url", "publisher", "date_modified"):
         assert key in out
     assert "Well done" not in out["text"]
+
+
+def test_blocks_and_links_through_the_options():
+    page = PAGE.replace("the new budget", "the new <a href='/budget'>budget</a>")
+    out = pipeline(CLEANER_INTO="", CLEANER_OPTIONS={"links": True}).process_item({"html": page, "url": URL})
+    assert out["blocks"] == cleaner.clean(page, url=URL, links=True).to_dict()["blocks"]
+    first = out["blocks"][0]
+    assert [(first["text"][s["start"]:s["end"]], s["url"]) for s in first["links"]] == [
+        ("budget", "https://example.com/budget")]

@@ -18,7 +18,7 @@ Settings (all optional):
                          default ``cleaned``); set it to ``None`` or ``""`` to set the article's
                          fields (``ARTICLE_FIELDS``: title, text, paragraphs, authors, ...,
                          description, image, tags, section, canonical_url, publisher,
-                         date_modified, comments) on the item itself.  A ``scrapy.Item`` must
+                         date_modified, comments, blocks) on the item itself.  A ``scrapy.Item`` must
                          declare the field(s) it receives; a dict or dataclass item need not.
 ``CLEANER_ERROR_FIELD``  when the page cannot be cleaned (empty, binary, too large), the one-line
                          error goes in this field (default ``cleaner_error``) and the item goes on.
