@@ -35,7 +35,7 @@ def ld(obj: dict) -> str:
     ("Mar. 5th, 2024", "2024-03-05"), ("5 March 2024", "2024-03-05"), ("5. März 2024", "2024-03-05"),
     ("5 mars 2024", "2024-03-05"), ("5 de marzo de 2024", "2024-03-05"), ("Published: 03/05/2024", "2024-03-05"),
     ("13/11/2025 09:21:40", "2025-11-13"), ("05.03.2024", "2024-03-05"), ("2025•01•08", "2025-01-08"),
-    ("Thu, 09/25/2025 - 11:38", "2025-09-25"),
+    ("Thu, 09/25/2025 - 11:38", "2025-09-25"), ("on 04-ago-2021 5:11", "2021-08-04"), ("12-Mar-2024", "2024-03-12"),
     ("March 2024", None), ("2024", None), ("February 30, 2024", None), ("May 5, 1850", None),
     ("January 1, 2999", None), ("", None), (None, None), ("no date here", None),
 ])
@@ -53,6 +53,9 @@ def test_dates_in_gives_positions_in_order():
     ("https://example.com/2019/11/19/story-name", "2019-11-19"), ("https://example.com/news/2019-11-19-story",
                                                                   "2019-11-19"),
     ("https://example.com/2019/11/story", None), ("https://example.com/2019/13/40/x", None), (None, None),
+    ("https://example.com/blog/2023/october/03/story", "2023-10-03"),
+    ("https://example.com/2023/Oct/3/story", "2023-10-03"),
+    ("https://example.com/2019/1/9/story", "2019-01-09"), ("https://example.com/t/2024-4-4-2024-5-0-issue/7", None),
 ])
 def test_url_date(url, expected):
     assert url_date(url) == expected
