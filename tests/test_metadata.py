@@ -99,6 +99,27 @@ def test_a_thread_has_the_date_it_declares_not_its_posts():
     assert art.date_published == "2023-01-10"
 
 
+def test_a_members_join_date_is_not_the_pages():
+    art = clean(page(top="<p>alice</p><p>Posts: 138</p><p>Joined: July 4, 2012</p><p>Post by alice » May 3, 2024</p>"),
+                kind="html")
+    assert art.date_published == "2024-05-03"
+
+
+def test_a_date_not_labelled_as_an_update_comes_before_one_that_is():
+    art = clean(page(top="<p>edited Jul 5, 2020</p><p>asked Feb 4, 2014</p>"), kind="html")
+    assert art.date_published == "2014-02-04"
+    art = clean(page(top="<p>Updated Jul 5, 2020</p>"), kind="html")
+    assert art.date_published == "2020-07-05"  # an update alone is still the only date the page shows
+
+
+def test_the_byline_date_under_the_headline_beats_a_date_above_it():
+    today = page(top="<p>By Jane Doe</p><p>12.12.2025</p>").replace(
+        "<nav>Home | News</nav>", "<div>Friday, December 19, 2025</div>")
+    assert clean(today, kind="html").date_published == "2025-12-12"
+    above = page().replace("<nav>Home | News</nav>", "<div>Friday, December 19, 2025</div>")
+    assert clean(above, kind="html").date_published == "2025-12-19"  # alone, the date above counts
+
+
 def test_the_url_date_comes_first():
     art = clean(page('<meta property="article:published_time" content="2020-01-01T10:00:00Z">'),
                 url="https://example.com/2019/11/19/council-approves-budget", kind="html")
