@@ -107,3 +107,17 @@ def url_date(url: str | None) -> str | None:
         return _valid(year, month, day)
     m = _url_named_date().search(url)
     return _valid(int(m.group(1)), month_numbers()[m.group(2).lower()], int(m.group(3))) if m else None
+
+
+_NUMERIC = LazyPattern(r"^(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d\d)$")
+
+
+def other_reading(written: str, found: str) -> str | None:
+    """The other date a numeric date may be (``03/10/2023``: March 10 read month first, October 3 read day
+    first), when its first two numbers can both be a month and differ; else None.  ``found`` is the reading
+    ``dates_in`` gave it."""
+    m = _NUMERIC.match(written.strip())
+    if not m or m.group(1) == m.group(3) or int(m.group(1)) > 12 or int(m.group(3)) > 12:
+        return None
+    year, month, day = found.split("-")
+    return _valid(int(year), int(day), int(month))

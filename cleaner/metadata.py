@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 
 from .article import Record
 from .authors import authors_from_byline, byline_body, looks_like_name
-from .dates import dates_in, parse_date, url_date
+from .dates import dates_in, other_reading, parse_date, url_date
 from .detect import nfc
 
 
@@ -247,13 +247,13 @@ BYLINE_PIECES = 6  # pieces after the headline where its byline's date stands
 
 
 class Shown(Record):
-    """A date the page shows by its headline: ``at`` the index of its piece (< 0 before the headline), and
-    whether it is labelled as an update."""
+    """A date the page shows by its headline: ``at`` the index of its piece (< 0 before the headline), whether
+    it is labelled as an update, and its ``other`` reading when it is written in digits that read either way."""
 
-    __slots__ = ("date", "update", "at")
+    __slots__ = ("date", "update", "at", "other")
 
-    def __init__(self, date: str, update: bool, at: int) -> None:
-        self._set(date, update, at)
+    def __init__(self, date: str, update: bool, at: int, other: str | None) -> None:
+        self._set(date, update, at, other)
 
 
 def _shown_dates(zone: Zone) -> list[Shown]:
@@ -265,10 +265,11 @@ def _shown_dates(zone: Zone) -> list[Shown]:
     at = 0  # where the piece starts in the text
     for i, piece in enumerate(pieces):
         if len(piece.split()) <= DATE_LINE_WORDS:
-            for start, _, found in dates_in(piece):
+            for start, end, found in dates_in(piece):
                 label = text[max(0, at + start - 40):at + start]
                 if _MEMBER_LABEL.search(label) is None:
-                    shown.append(Shown(found, _UPDATE_LABEL.search(label) is not None, i - len(zone.before)))
+                    shown.append(Shown(found, _UPDATE_LABEL.search(label) is not None, i - len(zone.before),
+                                       other_reading(piece[start:end], found)))
         at += len(piece) + 3
     return shown
 
@@ -309,9 +310,15 @@ def _a_day_apart(one: str, other: str) -> bool:
     return abs((date.fromisoformat(one) - date.fromisoformat(other)).days) == 1
 
 
+def _near(one: str | None, other: str | None) -> bool:
+    """Whether two ISO dates are the same day or a day apart."""
+    return bool(one and other) and (one == other or _a_day_apart(one, other))
+
+
 def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None, str | None]:
     """(published, modified) from the cheap evidence; published None when it finds none.  The URL's date
-    first; then the date shown by the headline (``_shown_date``), unless:
+    first; then the date shown by the headline (``_shown_date``), read the other way when it is written in
+    digits that read either way and the page's declared or ``<time>`` dates hold that reading, unless:
 
     * the page is a thread (its posts' dates stand by the headline; the thread's is the declared one);
     * it is labelled as an update, or is a day away from the declared publication (the same moment, in the
@@ -327,6 +334,8 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
     pick = _shown_date(shown)
     if pick is not None and not (published and is_thread(decl)):
         date = pick.date
+        if pick.other and any(_near(pick.other, d) for d in (published, modified, *map(parse_date, decl.times))):
+            date = pick.other
         updated = modified or (date if pick.update else None)
         if published is None:
             return date, updated

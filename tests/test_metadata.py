@@ -12,7 +12,7 @@ import pytest
 
 from cleaner import clean, html, metadata
 from cleaner import trafilatura_steps as steps
-from cleaner.dates import dates_in, parse_date, url_date
+from cleaner.dates import dates_in, other_reading, parse_date, url_date
 
 REPO = Path(__file__).resolve().parent.parent
 BODY = " ".join(["The council approved the new budget for the city's schools on Tuesday evening."] * 4)
@@ -61,6 +61,15 @@ def test_url_date(url, expected):
     assert url_date(url) == expected
 
 
+@pytest.mark.parametrize("written,found,expected", [
+    ("03/10/2023", "2023-03-10", "2023-10-03"), ("02-12-2025", "2025-02-12", "2025-12-02"),
+    ("13/10/2023", "2023-10-13", None), ("03/03/2023", "2023-03-03", None), ("March 10, 2023", "2023-03-10", None),
+    ("2023-03-10", "2023-03-10", None),
+])
+def test_other_reading_of_a_date_in_digits(written, found, expected):
+    assert other_reading(written, found) == expected
+
+
 # --- the date of a page -------------------------------------------------------------------------------------------
 def test_declared_date_from_json_ld_written_as_text():
     art = clean(page(ld({"@type": "NewsArticle", "datePublished": "Jan 17, 2025"})), kind="html")
@@ -97,6 +106,13 @@ def test_a_thread_has_the_date_it_declares_not_its_posts():
     thread = ld({"@type": "DiscussionForumPosting", "datePublished": "2023-01-10T08:00:00Z"})
     art = clean(page(thread, "<p>alice</p><p>June 2, 2024</p>"), kind="html")
     assert art.date_published == "2023-01-10"
+
+
+def test_a_date_in_digits_is_read_as_the_page_marks_it_up():
+    marked = "<aside><time datetime='2023-10-03T09:00:00+01:00'>x</time></aside><footer>"
+    art = clean(page(top="<p>03/10/2023</p>").replace("<footer>", marked), kind="html")
+    assert art.date_published == "2023-10-03"
+    assert clean(page(top="<p>03/10/2023</p>"), kind="html").date_published == "2023-03-10"  # US order by default
 
 
 def test_a_members_join_date_is_not_the_pages():
