@@ -323,6 +323,8 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
     * the page is a thread (its posts' dates stand by the headline; the thread's is the declared one);
     * it is labelled as an update, or is a day away from the declared publication (the same moment, in the
       page's time zone or in UTC);
+    * it is later than the declared publication, and the page shows that one too, or declares an update that
+      it is not: a later date is then an update's, a related story's or a last post's;
 
     in those cases the declared date.  Then the declared date, then the first ``<time datetime>``."""
     modified = declared_modified(decl)
@@ -341,6 +343,9 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
             return date, updated
         if pick.update or _a_day_apart(date, published):
             return published, updated
+        if date > published and (any(_near(s.date, published) for s in shown)
+                                 or modified is not None and not _near(date, modified)):
+            return published, modified
         return date, modified
     if published:
         return published, modified

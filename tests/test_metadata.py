@@ -136,6 +136,21 @@ def test_the_byline_date_under_the_headline_beats_a_date_above_it():
     assert clean(above, kind="html").date_published == "2025-12-19"  # alone, the date above counts
 
 
+def test_a_later_date_than_the_declared_publication_and_not_its_update_is_anothers():
+    declared = ('<meta property="article:published_time" content="2023-11-21T10:00:00Z">'
+                '<meta property="article:modified_time" content="2023-11-21T10:00:00Z">')
+    assert clean(page(declared, "<p>Aug 19, 2025</p>"), kind="html").date_published == "2023-11-21"
+    updated = declared.replace('modified_time" content="2023-11-21', 'modified_time" content="2025-08-19')
+    assert clean(page(updated, "<p>Aug 19, 2025</p>"), kind="html").date_published == "2025-08-19"
+
+
+def test_a_later_date_gives_way_when_the_page_shows_its_declared_publication_too():
+    declared = ('<meta property="article:published_time" content="2024-01-03T11:23:42-05:00">'
+                '<meta property="article:modified_time" content="2024-09-26T01:50:27-04:00">')
+    top = "<p>last post by bob</p><p>Sep 26, 2024</p><p>alice</p><p>Jan 3, 2024</p>"
+    assert clean(page(declared, top), kind="html").date_published == "2024-01-03"
+
+
 def test_the_url_date_comes_first():
     art = clean(page('<meta property="article:published_time" content="2020-01-01T10:00:00Z">'),
                 url="https://example.com/2019/11/19/council-approves-budget", kind="html")
