@@ -33,8 +33,8 @@ def _text_date():
     year = r"(?:19|20)\d\d"
     return re.compile(
         rf"(?i)(?<![\w-])(?P<m1>{names})\.?\s{{0,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{0,3}}(?P<y1>{year})(?!\d)"
-        rf"|(?<![\w.-])(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?\s{{0,3}}(?:of\s|de\s)?\s{{0,2}}(?P<m2>{names})\.?,?"
-        rf"\s{{0,3}}(?:de\s{{1,3}})?(?P<y2>{year})(?!\d)"
+        rf"|(?<![\w.-])(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?(?:\s{{0,3}}|-)(?:of\s|de\s)?\s{{0,2}}(?P<m2>{names})"
+        rf"\.?,?(?:\s{{0,3}}|-)(?:de\s{{1,3}})?(?P<y2>{year})(?!\d)"
         rf"|(?<![\w.-])(?P<y3>{year})(?P<s3>[-/.•])(?P<m3>\d{{1,2}})(?P=s3)(?P<d3>\d{{1,2}})(?![\d])"
         rf"|(?<![\w.-])(?P<a4>\d{{1,2}})(?P<s4>[-/.])(?P<b4>\d{{1,2}})(?P=s4)(?P<y4>{year})(?!\d)")
 
@@ -84,12 +84,40 @@ def parse_date(text: str | None) -> str | None:
     return next((found for _, _, found in dates_in(text[:200])), None)
 
 
-_URL_DATE = LazyPattern(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|\.html?|$)")
+_URL_DATE = LazyPattern(r"/((?:19|20)\d\d)(?:/(\d{1,2})/(\d{1,2})|-(\d\d)-(\d\d))(?:[/-]|\.html?|$)")
+
+
+@lru_cache(maxsize=None)
+def _url_named_date():
+    """A URL's date with the month's name: ``/2023/october/03/``, ``/2023/oct/03/``."""
+    import re
+
+    names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    return re.compile(rf"(?i)/((?:19|20)\d\d)/({names})/(\d{{1,2}})(?:/|\.html?|$)")
 
 
 def url_date(url: str | None) -> str | None:
-    """The date in a URL's path (``/2019/11/19/``, ``/2019-11-19-``), else None."""
+    """The date in a URL's path (``/2019/11/19/``, ``/2019-11-19-``, ``/2019/nov/19/``), else None.  A date
+    written with dashes has two digits to its month and day: a slug's ``/2024-4-4-...`` is a version number."""
     if not url:
         return None
     m = _URL_DATE.search(url)
-    return _valid(*map(int, m.groups())) if m else None
+    if m:
+        year, month, day = (int(g) for g in m.groups() if g)
+        return _valid(year, month, day)
+    m = _url_named_date().search(url)
+    return _valid(int(m.group(1)), month_numbers()[m.group(2).lower()], int(m.group(3))) if m else None
+
+
+_NUMERIC = LazyPattern(r"^(\d{1,2})([-/.])(\d{1,2})\2((?:19|20)\d\d)$")
+
+
+def other_reading(written: str, found: str) -> str | None:
+    """The other date a numeric date may be (``03/10/2023``: March 10 read month first, October 3 read day
+    first), when its first two numbers can both be a month and differ; else None.  ``found`` is the reading
+    ``dates_in`` gave it."""
+    m = _NUMERIC.match(written.strip())
+    if not m or m.group(1) == m.group(3) or int(m.group(1)) > 12 or int(m.group(3)) > 12:
+        return None
+    year, month, day = found.split("-")
+    return _valid(int(year), int(day), int(month))

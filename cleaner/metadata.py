@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 
 from .article import Record
 from .authors import authors_from_byline, byline_body, looks_like_name
-from .dates import dates_in, parse_date, url_date
+from .dates import dates_in, other_reading, parse_date, url_date
 from .detect import nfc
 
 
@@ -237,26 +237,50 @@ _PUBLISHED_METAS = ("article:published_time", "og:article:published_time", "og:p
                     "date", "datecreated", "release_date")
 _MODIFIED_METAS = ("article:modified_time", "og:article:modified_time", "og:updated_time", "datemodified",
                    "modified_time", "article.updated", "dcterms.modified", "last-modified", "lastmod")
-_UPDATE_LABEL = re.compile(r"(?i)\b(?:updated?|modified|revised|reviewed|last\s+edited|aktualisiert|mis\s+à\s+jour"
+_UPDATE_LABEL = re.compile(r"(?i)\b(?:updated?|modified|revised|reviewed|edited|aktualisiert|mis\s+à\s+jour"
                            r"|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano)\b[^\d]{0,25}$")
+_MEMBER_LABEL = re.compile(r"(?i)\b(?:joined|member\s+since|registered)\b[^\d]{0,25}$")  # a poster's, not the page's
 
 
 DATE_LINE_WORDS = 12  # a date shown by the headline stands in a short text; one inside a sentence is the article's
+BYLINE_PIECES = 6  # pieces after the headline where its byline's date stands
 
 
-def _shown_date(zone: Zone) -> tuple[str, bool] | None:
-    """The date the page shows by its headline (the first, in page order, in a text of at most
-    ``DATE_LINE_WORDS`` words), and whether it is labelled as an update."""
+class Shown(Record):
+    """A date the page shows by its headline: ``at`` the index of its piece (< 0 before the headline), whether
+    it is labelled as an update, and its ``other`` reading when it is written in digits that read either way."""
+
+    __slots__ = ("date", "update", "at", "other")
+
+    def __init__(self, date: str, update: bool, at: int, other: str | None) -> None:
+        self._set(date, update, at, other)
+
+
+def _shown_dates(zone: Zone) -> list[Shown]:
+    """The dates the page shows by its headline, in page order: those in a text of at most ``DATE_LINE_WORDS``
+    words, but for a member's date on a poster's card ("Joined: July 4, 2012")."""
     pieces = zone.before + zone.after
     text = " | ".join(pieces)
+    shown = []
     at = 0  # where the piece starts in the text
-    for piece in pieces:
+    for i, piece in enumerate(pieces):
         if len(piece.split()) <= DATE_LINE_WORDS:
-            for start, _, found in dates_in(piece):
-                start += at
-                return found, _UPDATE_LABEL.search(text[max(0, start - 40):start]) is not None
+            for start, end, found in dates_in(piece):
+                label = text[max(0, at + start - 40):at + start]
+                if _MEMBER_LABEL.search(label) is None:
+                    shown.append(Shown(found, _UPDATE_LABEL.search(label) is not None, i - len(zone.before),
+                                       other_reading(piece[start:end], found)))
         at += len(piece) + 3
-    return None
+    return shown
+
+
+def _shown_date(shown: list[Shown]) -> Shown | None:
+    """The page's own date among those it shows: the byline's, just under the headline, over any above it (the
+    site's header shows today's date, a bar the latest stories'); and a date not labelled as an update over
+    one that is."""
+    if any(0 <= s.at < BYLINE_PIECES for s in shown):
+        shown = [s for s in shown if s.at >= 0]
+    return next((s for s in shown if not s.update), shown[0] if shown else None)
 
 
 def declared_published(decl: Declared) -> str | None:
@@ -286,22 +310,43 @@ def _a_day_apart(one: str, other: str) -> bool:
     return abs((date.fromisoformat(one) - date.fromisoformat(other)).days) == 1
 
 
+def _near(one: str | None, other: str | None) -> bool:
+    """Whether two ISO dates are the same day or a day apart."""
+    return bool(one and other) and (one == other or _a_day_apart(one, other))
+
+
 def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None, str | None]:
     """(published, modified) from the cheap evidence; published None when it finds none.  The URL's date
-    first; then the date shown by the headline, unless it is labelled as an update, or is a day away from the
-    declared one (the same moment, in the page's time zone or in UTC), or the page is a thread; then the
-    declared date, then the first ``<time datetime>``."""
+    first; then the date shown by the headline (``_shown_date``), read the other way when it is written in
+    digits that read either way and the page's declared or ``<time>`` dates hold that reading, unless:
+
+    * the page is a thread (its posts' dates stand by the headline; the thread's is the declared one);
+    * it is labelled as an update, or is a day away from the declared publication (the same moment, in the
+      page's time zone or in UTC);
+    * it is later than the declared publication, and the page shows that one too, or declares an update that
+      it is not: a later date is then an update's, a related story's or a last post's;
+
+    in those cases the declared date.  Then the declared date, then the first ``<time datetime>``."""
     modified = declared_modified(decl)
     found = url_date(url)
     if found:
         return found, modified
-    shown = _shown_date(zone)
     published = declared_published(decl)
-    if shown is not None and not (published and is_thread(decl)):
-        date, update = shown
-        if published is None or not update and not _a_day_apart(date, published):
-            return date, modified or (date if update else None)
-        return published, modified or (date if update else None)
+    shown = _shown_dates(zone)
+    pick = _shown_date(shown)
+    if pick is not None and not (published and is_thread(decl)):
+        date = pick.date
+        if pick.other and any(_near(pick.other, d) for d in (published, modified, *map(parse_date, decl.times))):
+            date = pick.other
+        updated = modified or (date if pick.update else None)
+        if published is None:
+            return date, updated
+        if pick.update or _a_day_apart(date, published):
+            return published, updated
+        if date > published and (any(_near(s.date, published) for s in shown)
+                                 or modified is not None and not _near(date, modified)):
+            return published, modified
+        return date, modified
     if published:
         return published, modified
     return next((d for d in map(parse_date, decl.times) if d), None), modified

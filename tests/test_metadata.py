@@ -12,7 +12,7 @@ import pytest
 
 from cleaner import clean, html, metadata
 from cleaner import trafilatura_steps as steps
-from cleaner.dates import dates_in, parse_date, url_date
+from cleaner.dates import dates_in, other_reading, parse_date, url_date
 
 REPO = Path(__file__).resolve().parent.parent
 BODY = " ".join(["The council approved the new budget for the city's schools on Tuesday evening."] * 4)
@@ -35,7 +35,7 @@ def ld(obj: dict) -> str:
     ("Mar. 5th, 2024", "2024-03-05"), ("5 March 2024", "2024-03-05"), ("5. März 2024", "2024-03-05"),
     ("5 mars 2024", "2024-03-05"), ("5 de marzo de 2024", "2024-03-05"), ("Published: 03/05/2024", "2024-03-05"),
     ("13/11/2025 09:21:40", "2025-11-13"), ("05.03.2024", "2024-03-05"), ("2025•01•08", "2025-01-08"),
-    ("Thu, 09/25/2025 - 11:38", "2025-09-25"),
+    ("Thu, 09/25/2025 - 11:38", "2025-09-25"), ("on 04-ago-2021 5:11", "2021-08-04"), ("12-Mar-2024", "2024-03-12"),
     ("March 2024", None), ("2024", None), ("February 30, 2024", None), ("May 5, 1850", None),
     ("January 1, 2999", None), ("", None), (None, None), ("no date here", None),
 ])
@@ -53,9 +53,21 @@ def test_dates_in_gives_positions_in_order():
     ("https://example.com/2019/11/19/story-name", "2019-11-19"), ("https://example.com/news/2019-11-19-story",
                                                                   "2019-11-19"),
     ("https://example.com/2019/11/story", None), ("https://example.com/2019/13/40/x", None), (None, None),
+    ("https://example.com/blog/2023/october/03/story", "2023-10-03"),
+    ("https://example.com/2023/Oct/3/story", "2023-10-03"),
+    ("https://example.com/2019/1/9/story", "2019-01-09"), ("https://example.com/t/2024-4-4-2024-5-0-issue/7", None),
 ])
 def test_url_date(url, expected):
     assert url_date(url) == expected
+
+
+@pytest.mark.parametrize("written,found,expected", [
+    ("03/10/2023", "2023-03-10", "2023-10-03"), ("02-12-2025", "2025-02-12", "2025-12-02"),
+    ("13/10/2023", "2023-10-13", None), ("03/03/2023", "2023-03-03", None), ("March 10, 2023", "2023-03-10", None),
+    ("2023-03-10", "2023-03-10", None),
+])
+def test_other_reading_of_a_date_in_digits(written, found, expected):
+    assert other_reading(written, found) == expected
 
 
 # --- the date of a page -------------------------------------------------------------------------------------------
@@ -94,6 +106,49 @@ def test_a_thread_has_the_date_it_declares_not_its_posts():
     thread = ld({"@type": "DiscussionForumPosting", "datePublished": "2023-01-10T08:00:00Z"})
     art = clean(page(thread, "<p>alice</p><p>June 2, 2024</p>"), kind="html")
     assert art.date_published == "2023-01-10"
+
+
+def test_a_date_in_digits_is_read_as_the_page_marks_it_up():
+    marked = "<aside><time datetime='2023-10-03T09:00:00+01:00'>x</time></aside><footer>"
+    art = clean(page(top="<p>03/10/2023</p>").replace("<footer>", marked), kind="html")
+    assert art.date_published == "2023-10-03"
+    assert clean(page(top="<p>03/10/2023</p>"), kind="html").date_published == "2023-03-10"  # US order by default
+
+
+def test_a_members_join_date_is_not_the_pages():
+    art = clean(page(top="<p>alice</p><p>Posts: 138</p><p>Joined: July 4, 2012</p><p>Post by alice » May 3, 2024</p>"),
+                kind="html")
+    assert art.date_published == "2024-05-03"
+
+
+def test_a_date_not_labelled_as_an_update_comes_before_one_that_is():
+    art = clean(page(top="<p>edited Jul 5, 2020</p><p>asked Feb 4, 2014</p>"), kind="html")
+    assert art.date_published == "2014-02-04"
+    art = clean(page(top="<p>Updated Jul 5, 2020</p>"), kind="html")
+    assert art.date_published == "2020-07-05"  # an update alone is still the only date the page shows
+
+
+def test_the_byline_date_under_the_headline_beats_a_date_above_it():
+    today = page(top="<p>By Jane Doe</p><p>12.12.2025</p>").replace(
+        "<nav>Home | News</nav>", "<div>Friday, December 19, 2025</div>")
+    assert clean(today, kind="html").date_published == "2025-12-12"
+    above = page().replace("<nav>Home | News</nav>", "<div>Friday, December 19, 2025</div>")
+    assert clean(above, kind="html").date_published == "2025-12-19"  # alone, the date above counts
+
+
+def test_a_later_date_than_the_declared_publication_and_not_its_update_is_anothers():
+    declared = ('<meta property="article:published_time" content="2023-11-21T10:00:00Z">'
+                '<meta property="article:modified_time" content="2023-11-21T10:00:00Z">')
+    assert clean(page(declared, "<p>Aug 19, 2025</p>"), kind="html").date_published == "2023-11-21"
+    updated = declared.replace('modified_time" content="2023-11-21', 'modified_time" content="2025-08-19')
+    assert clean(page(updated, "<p>Aug 19, 2025</p>"), kind="html").date_published == "2025-08-19"
+
+
+def test_a_later_date_gives_way_when_the_page_shows_its_declared_publication_too():
+    declared = ('<meta property="article:published_time" content="2024-01-03T11:23:42-05:00">'
+                '<meta property="article:modified_time" content="2024-09-26T01:50:27-04:00">')
+    top = "<p>last post by bob</p><p>Sep 26, 2024</p><p>alice</p><p>Jan 3, 2024</p>"
+    assert clean(page(declared, top), kind="html").date_published == "2024-01-03"
 
 
 def test_the_url_date_comes_first():
