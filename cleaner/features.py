@@ -38,6 +38,7 @@ CLASS_GROUPS = {name: re.compile(pattern) for name, pattern in _WORDS["class_gro
 LD_GROUPS = {name: frozenset(types) for name, types in _WORDS["ld_groups"].items()}  # schema.org types
 NEIGHBOURS = (-2, -1, 1, 2)
 NEIGHBOUR_KEYS = ("traf", "link", "log_words", "terminal", "stop")
+_NEIGHBOUR_NAMES = {d: tuple((k, f"{k}@{d}") for k in NEIGHBOUR_KEYS) for d in NEIGHBOURS}  # named once
 CLASS_TABLE_WORDS = 12  # the nearest class words the learned class table reads
 LANGUAGE_BLOCKS = 200  # the longest blocks' words read to choose the stop-word language
 RULE_MAX_WORDS = 60  # no rule reads a longer block
@@ -269,8 +270,8 @@ def _neighbours(rows: list[dict]) -> None:
             j = i + d
             if 0 <= j < n:
                 other = rows[j]
-                for k in NEIGHBOUR_KEYS:
-                    f[f"{k}@{d}"] = other.get(k, 0.0)
+                for k, name in _NEIGHBOUR_NAMES[d]:
+                    f[name] = other.get(k, 0.0)
             else:
                 f[f"edge@{d}"] = 1.0
         lo, hi = max(0, i - 5), min(n, i + 6)

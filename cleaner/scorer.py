@@ -42,8 +42,13 @@ class Linear(Frozen):
 
     def logit(self, features: dict[str, float], base: float = 0.0) -> float:
         """The score of these features; ``base``: what other features add (``partial`` of a page's)."""
-        weights = self.weights
-        return self.intercept + base + sum(weights[k] * v for k, v in features.items() if k in weights)
+        weight = self.weights.get
+        total = 0.0
+        for k, v in features.items():
+            w = weight(k)
+            if w is not None:
+                total += w * v
+        return self.intercept + base + total
 
     def partial(self, features: dict[str, float]) -> float:
         """What these features add to a score (the page's, the same for every block)."""
