@@ -97,7 +97,7 @@ def load_html_pages(data_dir: Path, setname: str, step: int = 1):
     """[(id, bytes, url)] of an html set (every `step`-th page in sorted order)."""
     folder = data_dir / setname
     out = []
-    if setname == "news-html":
+    if (folder / "ground-truth.json").exists():  # news-html, web-html
         gt = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
         items = [(k, folder / "html" / (k + ".html.gz"), gt[k].get("url")) for k in sorted(gt)]
     else:
