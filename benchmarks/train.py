@@ -58,6 +58,10 @@ INNER_FOLDS = 3
 # over where the model is fairly sure the page is something else.  Set by hand, not fitted: 0.5 and 0.3 were
 # compared on the k-fold figures (docs/benchmarks.md), 0.3 kept multi-html at its floor for 0.003 of web-html.
 KIND_CUTOFF = 0.3
+# The gate (``scorer.Model.surely_article``) is a speed-up, not a judge: it may send at most this share of the
+# pages the page-kind model would read block by block down the article path (out-of-fold, on the training pages).
+GATE_MISS = 0.02
+GATE_THRESHOLDS = [round(0.5 + 0.01 * i, 2) for i in range(50)]
 
 
 # --- 1. Pages -> labelled feature rows ------------------------------------------------------------------------
@@ -102,7 +106,7 @@ def page_rows(job: tuple) -> dict:
     """One page through cleaner's HTML stage up to the features (class-word features left at zero)."""
     setname, page = job
     from cleaner import detect, html
-    from cleaner.features import page_features
+    from cleaner.features import glance_features, page_features
     from cleaner.options import Options
     from cleaner.rules import RuleBook
 
@@ -112,8 +116,9 @@ def page_rows(job: tuple) -> dict:
     if parsed is None:
         return {}
     rules = RuleBook()
-    evidence, _meta = html.read_page(*parsed, Options(url=page.url), rules)
+    evidence, meta = html.read_page(*parsed, Options(url=page.url), rules)
     blocks = evidence.blocks
+    glance = glance_features(evidence.signals, page.url, bool(meta.date), bool(meta.authors))
     rows, whole = page_features(blocks, evidence.signals, evidence.extracted, evidence.candidate, {},
                                 rules.first_matching_rule, page.url)
     texts = [b.text for b in blocks]
@@ -123,7 +128,7 @@ def page_rows(job: tuple) -> dict:
         labels = segment_labels(texts, page.with_segs, page.without_segs)
     return {"set": setname, "id": page.id, "type": page.page_type or "article", "domain": domain(page.url),
             "rows": rows, "page": whole, "classes": [b.classes for b in blocks], "chars": [len(t) for t in texts],
-            "ancestors": [b.ancestors for b in blocks], "texts": texts, "labels": labels}
+            "ancestors": [b.ancestors for b in blocks], "texts": texts, "labels": labels, "glance": glance}
 
 
 def domain(url: str | None) -> str:
@@ -296,7 +301,35 @@ def fit(pages: list[dict], about: dict | None = None):
     for name, wanted in (("article", True), ("other", False)):
         picked = [i for i, a in enumerate(is_article) if a == wanted]
         thresholds[name] = best_threshold([pages[i] for i in picked], [probabilities[i] for i in picked])
-    return Model(first, second, kind, thresholds, CARRIED, table, about or {})
+    gate, thresholds["gate"] = fit_gate(pages, is_article)
+    return Model(first, second, kind, thresholds, CARRIED, table, about or {}, gate)
+
+
+def fit_gate(pages: list[dict], is_article: list[bool]):
+    """The gate: a regression on the pages' glance features that foresees the page-kind model's verdict, and the
+    lowest threshold at which it lets through at most GATE_MISS of the pages that model reads block by block
+    (its probabilities cross-fitted by domain, as it will meet unseen sites)."""
+    labels = [1.0 if a else 0.0 for a in is_article]
+    glances = [p["glance"] for p in pages]
+    if len(set(labels)) < 2:
+        return linear((-10.0, {})), 1.0  # pages of one kind only (a small trial): no gate
+    held = [0.0] * len(pages)
+    for fold in by_domain(pages, INNER_FOLDS):
+        fold_set = set(fold)
+        rest = [i for i in range(len(pages)) if i not in fold_set]
+        gate = _fit_or_constant([glances[i] for i in rest], [labels[i] for i in rest])
+        for i in fold:
+            held[i] = gate.probability(glances[i])
+    others = [p for p, a in zip(held, is_article) if not a]
+    threshold = next((t for t in GATE_THRESHOLDS if sum(p >= t for p in others) <= GATE_MISS * len(others)), 1.0)
+    return _fit_or_constant(glances, labels), threshold
+
+
+def _fit_or_constant(rows: list[dict], labels: list[float]):
+    """A regression on these rows; where they are all of one class, a model sure of that class."""
+    if len(set(labels)) < 2:
+        return linear((10.0 if labels and labels[0] else -10.0, {}))
+    return linear(fit_linear(rows, labels, [1.0] * len(rows)))
 
 
 def best_threshold(pages: list[dict], probabilities: list[list[float]]) -> float:

@@ -15,6 +15,7 @@ import re
 
 from .article import Record
 from .detect import nfc
+from .text import SCORED_ENDS
 
 BLOCK_TAGS = frozenset("""address article aside blockquote body br button caption center dd details dialog div dl
 dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr label legend li main menu nav noscript ol
@@ -163,16 +164,26 @@ def _is_hidden(el) -> bool:
 
 
 class PageSignals(Record):
-    """What the page says of itself: its Open Graph type, the schema.org types in its JSON-LD, a few counts."""
+    """What the page says of itself: its Open Graph type, the schema.org types in its JSON-LD, a few counts; and
+    how its paragraphs and links read (an article is a run of long paragraphs that end sentences; a shop's grid,
+    a forum or a listing are cards, posts and links)."""
 
-    __slots__ = ("og_type", "ld_types", "articles", "h2s", "has_time", "images")
+    __slots__ = ("og_type", "ld_types", "articles", "h2s", "has_time", "images",
+                 "paragraphs",  # <p> elements holding text
+                 "long_paragraphs",  # of them, those of LONG_PARAGRAPH characters or more
+                 "ended_paragraphs",  # of the long ones, those that end a sentence
+                 "paragraph_chars",  # the text of all <p> elements
+                 "links", "link_chars")  # <a> elements with text, and their text
 
     def __init__(self, og_type: str, ld_types: frozenset[str], articles: int, h2s: int, has_time: bool,
-                 images: int) -> None:
-        self._set(og_type, ld_types, articles, h2s, has_time, images)
+                 images: int, paragraphs: int = 0, long_paragraphs: int = 0, ended_paragraphs: int = 0,
+                 paragraph_chars: int = 0, links: int = 0, link_chars: int = 0) -> None:
+        self._set(og_type, ld_types, articles, h2s, has_time, images, paragraphs, long_paragraphs,
+                  ended_paragraphs, paragraph_chars, links, link_chars)
 
 
 _LD_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"([A-Za-z]{1,40})"')
+LONG_PARAGRAPH = 150  # characters: a paragraph of prose rather than a label, a teaser or a caption
 
 
 def page_signals(tree) -> PageSignals:
@@ -186,8 +197,24 @@ def page_signals(tree) -> PageSignals:
         if el.text and (el.get("type") or "").lower() == "application/ld+json":
             types.update(t.lower() for t in _LD_TYPE.findall(el.text))
     count = lambda tag: sum(1 for _ in tree.iter(tag))  # noqa: E731
+    paragraphs = long_paragraphs = ended = paragraph_chars = 0
+    for el in tree.iter("p"):
+        text = el.text_content().strip()
+        if text:
+            paragraphs += 1
+            paragraph_chars += len(text)
+            if len(text) >= LONG_PARAGRAPH:
+                long_paragraphs += 1
+                ended += text.endswith(SCORED_ENDS)
+    links = link_chars = 0
+    for el in tree.iter("a"):
+        n = len(el.text_content().strip())
+        if n:
+            links += 1
+            link_chars += n
     return PageSignals(og_type, frozenset(types), count("article"), count("h2"),
-                       next(tree.iter("time"), None) is not None, count("img"))
+                       next(tree.iter("time"), None) is not None, count("img"), paragraphs, long_paragraphs, ended,
+                       paragraph_chars, links, link_chars)
 
 
 _TAG_KINDS = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li", "dd": "li",

@@ -38,6 +38,7 @@ CLASS_GROUPS = {name: re.compile(pattern) for name, pattern in _WORDS["class_gro
 LD_GROUPS = {name: frozenset(types) for name, types in _WORDS["ld_groups"].items()}  # schema.org types
 NEIGHBOURS = (-2, -1, 1, 2)
 NEIGHBOUR_KEYS = ("traf", "link", "log_words", "terminal", "stop")
+_NEIGHBOUR_NAMES = {d: tuple((k, f"{k}@{d}") for k in NEIGHBOUR_KEYS) for d in NEIGHBOURS}  # named once
 CLASS_TABLE_WORDS = 12  # the nearest class words the learned class table reads
 LANGUAGE_BLOCKS = 200  # the longest blocks' words read to choose the stop-word language
 RULE_MAX_WORDS = 60  # no rule reads a longer block
@@ -185,8 +186,38 @@ def _containers(blocks: list[PageBlock], rows: list[dict], extracted: list[float
 
 
 def _page(blocks: list[PageBlock], signals: PageSignals, extracted: list[float], url: str | None) -> dict[str, float]:
-    """What the page says of itself (its types, its address, its share of links and of extracted text)."""
+    """What the page says of itself (``_signals``), and its share of links and of extracted text."""
     total = sum(len(b.text) for b in blocks) or 1
+    page = {
+        "p_link": sum(b.link_chars for b in blocks) / total,
+        "p_traf": sum(len(b.text) for b, share in zip(blocks, extracted) if share >= 0.5) / total,
+        "p_blocks": math.log1p(len(blocks)) / 8,
+    }
+    page.update(_signals(signals, url))
+    return page
+
+
+def glance_features(signals: PageSignals, url: str | None, dated: bool, named: bool) -> dict[str, float]:
+    """What tells an article page at a glance, before any block is read: what the page says of itself
+    (``_signals``), whether its metadata gives a date (``dated``) and an author (``named``), and how its
+    paragraphs and links read."""
+    chars = signals.paragraph_chars + signals.link_chars or 1
+    g = _signals(signals, url)
+    g.update({
+        "g_dated": 1.0 if dated else 0.0,
+        "g_named": 1.0 if named else 0.0,
+        "g_paragraphs": math.log1p(signals.paragraphs) / 6,
+        "g_long": math.log1p(signals.long_paragraphs) / 5,
+        "g_ended": signals.ended_paragraphs / (signals.long_paragraphs or 1),
+        "g_prose": math.log1p(signals.paragraph_chars) / 12,
+        "g_links": math.log1p(signals.links) / 7,
+        "g_link_share": signals.link_chars / chars,
+    })
+    return g
+
+
+def _signals(signals: PageSignals, url: str | None) -> dict[str, float]:
+    """What the page says of itself: its types, a few counts, its address."""
     page = {
         "og_article": 1.0 if signals.og_type == "article" else 0.0,
         "og_product": 1.0 if "product" in signals.og_type else 0.0,
@@ -195,9 +226,6 @@ def _page(blocks: list[PageBlock], signals: PageSignals, extracted: list[float],
         "p_h2": min(signals.h2s, 40) / 40,
         "p_time": 1.0 if signals.has_time else 0.0,
         "p_img": min(signals.images, 100) / 100,
-        "p_link": sum(b.link_chars for b in blocks) / total,
-        "p_traf": sum(len(b.text) for b, share in zip(blocks, extracted) if share >= 0.5) / total,
-        "p_blocks": math.log1p(len(blocks)) / 8,
     }
     for name, types in LD_GROUPS.items():
         page[name] = 1.0 if signals.ld_types.intersection(types) else 0.0
@@ -242,8 +270,8 @@ def _neighbours(rows: list[dict]) -> None:
             j = i + d
             if 0 <= j < n:
                 other = rows[j]
-                for k in NEIGHBOUR_KEYS:
-                    f[f"{k}@{d}"] = other.get(k, 0.0)
+                for k, name in _NEIGHBOUR_NAMES[d]:
+                    f[name] = other.get(k, 0.0)
             else:
                 f[f"edge@{d}"] = 1.0
         lo, hi = max(0, i - 5), min(n, i + 6)

@@ -23,7 +23,7 @@ from . import scorer
 from .blocks import TABLE_TAGS, shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
 from .dom import PageBlock, PageSignals, kind_of, page_blocks, page_signals
-from .features import covered, page_features
+from .features import covered, glance_features, page_features
 from .links import page_links
 from .options import Options
 from .rules import LINK_PARAGRAPH, RuleBook
@@ -407,15 +407,22 @@ def extract(parsed, opts: Options, rules: RuleBook) -> tuple[list[Block], PageMe
 
 
 def _extract_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[list[Block], PageMeta]:
-    """The page's blocks, labelled, and its metadata.  The learned scorer reads every block of the page and tells
-    an article page from others.  On other pages (a shop's, a forum, a listing, a service's) it judges every
-    block.  On an article page, or where the scorer keeps less than an article, trafilatura's extraction is the
-    article; where that holds less than an article too (or a huge page skipped it), the page's blocks go to
-    the text heuristics (``meta.naive``).  With ``fast``, no scorer: every page is read as an article."""
-    evidence, meta = read_page(tree, deep, opts, rules)
+    """The page's blocks, labelled, and its metadata.  Where the model's gate is sure at a glance that the page
+    is an article, trafilatura's extraction is the article and no block is weighed.  Else the learned scorer
+    reads every block of the page and tells an article page from others.  On other pages (a shop's, a forum,
+    a listing, a service's) it judges every block.  On an article page, or where the scorer keeps less than an
+    article, trafilatura's extraction is the article; where that holds less than an article too (or a huge
+    page skipped it), the page's blocks go to the text heuristics (``meta.naive``).  With ``fast``, no scorer:
+    every page is read as an article."""
+    meta, large = read_meta(tree, opts)
     if opts.fast:
-        return _as_article(tree, evidence, meta, opts), meta
+        return _plain_article(tree, deep, opts, meta), meta
     chosen = scorer.model_at(opts.html_model) if opts.html_model else scorer.model("html")
+    signals = page_signals(tree)
+    if not large and chosen.surely_article(glance_features(signals, opts.url, bool(meta.date), bool(meta.authors))):
+        meta.article = True
+        return _plain_article(tree, deep, opts, meta), meta
+    evidence = read_evidence(tree, deep, opts, rules, meta, signals, large)
     rows, whole = page_features(evidence.blocks, evidence.signals, evidence.extracted, evidence.candidate,
                                 chosen.class_table, rules.first_matching_rule, opts.url)
     first = chosen.first_stage(rows, whole)
@@ -426,6 +433,18 @@ def _extract_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[lis
         if sum(len(b.text) for b in blocks if b.label != "bad") >= EXTRACTION_MIN_CHARS:
             return blocks, meta
     return _as_article(tree, evidence, meta, opts), meta
+
+
+def _plain_article(tree, deep: bool, opts: Options, meta: PageMeta) -> list[Block]:
+    """An article page read without the scorer: trafilatura's extraction.  The page's blocks are read only for
+    ``explain`` (what the extraction left out), or, where the extraction holds less than an article, from what
+    its steps left of the page."""
+    page = page_blocks(tree) if opts.explain else []  # before the extraction, which prunes the tree
+    extracted = list(extracted_blocks(_main_content(tree, opts, deep)))
+    if not page and sum(len(b.text) for b in extracted) < EXTRACTION_MIN_CHARS:
+        page = page_blocks(tree)  # what the extraction's steps left of the page: enough for the text heuristics
+    shares = covered(page, [b.text for b in extracted])
+    return _as_article(tree, Evidence(page, None, shares, [], extracted), meta, opts)
 
 
 def _as_article(tree, evidence: Evidence, meta: PageMeta, opts: Options) -> list[Block]:
@@ -465,13 +484,13 @@ EXTRACTION_MIN_CHARS = 150  # characters: less than this from trafilatura is not
 
 
 def _as_extracted(tree, evidence: Evidence, meta: PageMeta, opts: Options) -> list[Block]:
-    """The extraction's blocks, a paragraph that is one link elsewhere marked (``html.link_paragraph``), and
-    the page's blocks it left out, marked too (``html.not_extracted``)."""
+    """The extraction's blocks, a paragraph that is one link elsewhere marked (``html.link_paragraph``), and,
+    with ``explain``, the page's blocks it left out, marked too (``html.not_extracted``)."""
     blocks = evidence.extraction
     if LINK_PARAGRAPH not in opts.disabled_rules:  # disabled by its name, as the rules are
         _mark_link_paragraphs(tree, blocks, (meta.headlines[0] if meta.headlines else None, meta.title))
     left_out = [Block(b.text, kind_of(b.tag), "bad", NOT_EXTRACTED)
-                for b, share in zip(evidence.blocks, evidence.extracted) if share < 0.5]
+                for b, share in zip(evidence.blocks, evidence.extracted) if share < 0.5] if opts.explain else []
     return left_out + blocks
 
 
@@ -488,26 +507,37 @@ class Evidence(Record):
 
 
 def read_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[Evidence, PageMeta]:
-    """The page's evidence and metadata; the tree is pruned on the way (trafilatura's extraction)."""
+    """The page's evidence and metadata, as the scorer weighs every page (``benchmarks/train.py``)."""
+    meta, large = read_meta(tree, opts)
+    return read_evidence(tree, deep, opts, rules, meta, page_signals(tree), large), meta
+
+
+def read_meta(tree, opts: Options) -> tuple[PageMeta, bool]:
+    """The page's metadata, and whether the page is too large for trafilatura's steps (``LARGE_PAGE``)."""
     headlines = tuple(islice(filter(None, (" ".join(el.text_content().split()) for el in tree.iter("h1"))),
                              MAX_HEADLINES))
     large = sum(1 for _ in tree.iter("p")) > LARGE_PAGE
     meta = _composed(_page_meta(tree, opts, headlines) if not large else
                      PageMeta(url=opts.url, headlines=headlines, title=_title_tag(tree),
                               language=_declared_language(tree)))
+    return meta, large
+
+
+def read_evidence(tree, deep: bool, opts: Options, rules: RuleBook, meta: PageMeta, signals: PageSignals,
+                  large: bool) -> Evidence:
+    """What the scorer weighs of the page; the tree is pruned on the way (trafilatura's extraction)."""
     page = page_blocks(tree)  # before the extraction, which prunes the tree
-    signals = page_signals(tree) if not opts.fast else None
-    body = None
-    if not large:
-        try:
-            body = main_content(tree, opts.url, opts.fast or deep)
-        except (TypeError, ValueError):
-            pass
-    extracted = list(extracted_blocks(body))
-    if opts.fast:  # no scorer to weigh the evidence
-        return Evidence(page, signals, [], [], extracted), meta
+    extracted = list(extracted_blocks(None if large else _main_content(tree, opts, deep)))
     return Evidence(page, signals, covered(page, [b.text for b in extracted]),
-                    covered(page, _candidate(extracted, rules, meta)), extracted), meta
+                    covered(page, _candidate(extracted, rules, meta)), extracted)
+
+
+def _main_content(tree, opts: Options, deep: bool):
+    """``main_content``, or None where trafilatura's steps give up on the page."""
+    try:
+        return main_content(tree, opts.url, opts.fast or deep)
+    except (TypeError, ValueError):
+        return None
 
 
 def _candidate(extracted: list[Block], rules: RuleBook, meta: PageMeta) -> list[str]:

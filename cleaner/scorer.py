@@ -8,7 +8,9 @@ Two logistic regressions in a row, as in Web2Text's and Dragnet's studies of the
    containers, boilerplate too.
 
 A third tells an article page from others by the page's features and how the first probabilities spread
-(``html`` keeps the extraction on article pages).  A block is kept when its second probability reaches the
+(``html`` keeps the extraction on article pages).  A fourth, the gate, reads only what the page says of itself
+and how its paragraphs and links read (``features.glance_features``): where it is sure the third would call
+the page an article, no block is read at all.  A block is kept when its second probability reaches the
 model's threshold.  The weights, the thresholds and
 the learned weights of class and id words live in ``cleaner/models/<name>.json``, written by
 ``benchmarks/train.py`` from the development corpus; each is a sum of named terms, so a removal can say
@@ -40,8 +42,13 @@ class Linear(Frozen):
 
     def logit(self, features: dict[str, float], base: float = 0.0) -> float:
         """The score of these features; ``base``: what other features add (``partial`` of a page's)."""
-        weights = self.weights
-        return self.intercept + base + sum(weights[k] * v for k, v in features.items() if k in weights)
+        weight = self.weights.get
+        total = 0.0
+        for k, v in features.items():
+            w = weight(k)
+            if w is not None:
+                total += w * v
+        return self.intercept + base + total
 
     def partial(self, features: dict[str, float]) -> float:
         """What these features add to a score (the page's, the same for every block)."""
@@ -58,14 +65,15 @@ class Linear(Frozen):
 
 class Model(Frozen):
     """The two stages; a third regression that tells an article page from other pages (a shop's grid, a
-    forum, a listing), each with its decision threshold; the stage-2 features carried from stage 1; the
-    class-word table; ``about`` says how the model was trained and what it scored."""
+    forum, a listing), and the gate that foresees it, each with its decision threshold; the stage-2 features
+    carried from stage 1; the class-word table; ``about`` says how the model was trained and what it scored."""
 
-    __slots__ = ("stage1", "stage2", "kind", "thresholds", "carried", "class_table", "about")
+    __slots__ = ("stage1", "stage2", "kind", "thresholds", "carried", "class_table", "about", "gate")
 
     def __init__(self, stage1: Linear, stage2: Linear, kind: Linear, thresholds: dict[str, float],
-                 carried: tuple[str, ...], class_table: dict[str, float], about: dict) -> None:
-        self._set(stage1, stage2, kind, thresholds, carried, class_table, about)
+                 carried: tuple[str, ...], class_table: dict[str, float], about: dict,
+                 gate: Linear | None = None) -> None:
+        self._set(stage1, stage2, kind, thresholds, carried, class_table, about, gate)
 
     @classmethod
     def from_dict(cls, data: dict) -> Model:
@@ -73,14 +81,21 @@ class Model(Frozen):
                    Linear(data["stage2"]["intercept"], data["stage2"]["weights"]),
                    Linear(data["kind"]["intercept"], data["kind"]["weights"]),
                    {k: float(v) for k, v in data["thresholds"].items()}, tuple(data["carried"]),
-                   data.get("class_table", {}), data.get("about", {}))
+                   data.get("class_table", {}), data.get("about", {}),
+                   Linear(data["gate"]["intercept"], data["gate"]["weights"]) if "gate" in data else None)
 
     def to_dict(self) -> dict:
         return {"about": self.about, "thresholds": self.thresholds, "carried": list(self.carried),
                 "stage1": {"intercept": self.stage1.intercept, "weights": self.stage1.weights},
                 "stage2": {"intercept": self.stage2.intercept, "weights": self.stage2.weights},
                 "kind": {"intercept": self.kind.intercept, "weights": self.kind.weights},
-                "class_table": self.class_table}
+                "class_table": self.class_table,
+                **({"gate": {"intercept": self.gate.intercept, "weights": self.gate.weights}} if self.gate else {})}
+
+    def surely_article(self, glance: dict[str, float]) -> bool:
+        """Whether the gate is sure, from the page's ``features.glance_features`` alone, that the page-kind
+        model would call it an article (``thresholds["gate"]``); a model without a gate never is."""
+        return self.gate is not None and self.gate.probability(glance) >= self.thresholds["gate"]
 
     def first_stage(self, rows: list[dict[str, float]], page: dict[str, float]) -> list[float]:
         """Each block's probability of being content by its own features and the page's."""

@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 
 from cleaner import clean
 from cleaner.dom import HIDDEN, page_blocks, page_signals
-from cleaner.features import covered, page_features
+from cleaner.features import covered, glance_features, page_features
 from cleaner.scorer import Linear, Model, context, model
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -66,7 +66,24 @@ def test_page_signals_read_open_graph_and_json_ld_types():
     assert (s.articles, s.h2s, s.has_time) == (1, 1, True)
 
 
+def test_page_signals_count_long_paragraphs_that_end_sentences_and_links():
+    prose = "The council voted on Tuesday to approve the budget for the coming year, after a debate " * 2
+    s = page_signals(tree(f"<p>{prose.strip()}.</p><p>{prose}</p><p>Short one</p><p> </p>"
+                          "<ul><li><a href='/a'>Home</a></li><li><a href='/b'>News</a></li><li><a href='/c'></a></li></ul>"))
+    assert (s.paragraphs, s.long_paragraphs, s.ended_paragraphs) == (3, 2, 1)
+    assert s.paragraph_chars == len(prose.strip()) * 2 + 1 + len("Short one")
+    assert (s.links, s.link_chars) == (2, len("HomeNews"))
+
+
 # --- features ------------------------------------------------------------------------------------------------
+def test_the_glance_reads_the_pages_own_types_its_metadata_and_its_prose():
+    prose = "<p>" + "The council voted on Tuesday to approve the budget for the coming year. " * 3 + "</p>"
+    g = glance_features(page_signals(tree(prose * 4, '<meta property="og:type" content="article">')),
+                        "https://example.com/2024/05/01/council-votes-on-the-budget", dated=True, named=False)
+    assert g["og_article"] == 1.0 and g["url_dated"] == 1.0 and g["g_dated"] == 1.0 and g["g_named"] == 0.0
+    assert g["g_ended"] == 1.0 and g["g_link_share"] == 0.0 and g["g_long"] > 0
+
+
 def test_covered_is_the_share_of_a_blocks_words_the_extraction_holds_in_order():
     page = page_blocks(tree("<p>the council voted on the budget today</p><p>Share</p><p>voted the council</p>"))
     shares = covered(page, ["The council voted on the budget", "share"])
@@ -140,10 +157,12 @@ def test_other_pages_take_the_scorers_verdict_from_a_model_file_of_ones_choice(t
 
 def test_article_pages_and_pages_the_scorer_empties_take_the_extraction(tmp_path):
     for kind_bias, keeps in ((50.0, {"tag_p": 100.0}), (-50.0, {})):  # an article; another page, nothing kept
-        article = clean(PAGE, html_model=_model_file(tmp_path, "m", kind_bias, keeps))
+        article = clean(PAGE, html_model=_model_file(tmp_path, "m", kind_bias, keeps), explain=True)
         assert len(article.paragraphs) == 2 and article.title == "Council approves budget"
-        assert "html.not_extracted" in {r.rule for r in article.removed}  # what the extraction left out
+        assert "html.not_extracted" in {r.rule for r in article.removed}  # with explain, what it left out
         assert "model.boilerplate" not in {r.rule for r in article.removed}
+        assert "html.not_extracted" not in {r.rule for r in clean(PAGE, html_model=_model_file(
+            tmp_path, "m", kind_bias, keeps)).removed}  # not asked for: not read
 
 
 # --- the training labels -----------------------------------------------------------------------------------------
@@ -155,6 +174,21 @@ def test_labels_align_the_pages_words_with_the_reference_in_order():
     assert labels[1] == (1.0, 6)
     assert labels[2] == (0.0, 2)
     assert labels[0][0] + labels[3][0] <= 1.0  # the reference's one "Home" is matched once at most
+
+
+def test_a_gate_sure_of_an_article_spares_the_scorer(tmp_path):
+    other = Model(Linear(-50.0, {"tag_p": 100.0}), Linear(-50.0, {"p1": 100.0}), Linear(-50.0, {}),
+                  {"article": 0.5, "other": 0.5, "gate": 0.9}, (), {}, {}, gate=Linear(0.0, {"og_article": 50.0}))
+    path = tmp_path / "gated.json"
+    path.write_text(json.dumps(other.to_dict()), encoding="utf-8")
+    assert Model.from_dict(json.loads(path.read_text(encoding="utf-8"))).gate.weights == {"og_article": 50.0}
+    plain = clean(PAGE, html_model=str(path))  # no og:type: the gate is unsure, the scorer reads the page
+    assert "model.boilerplate" in {r.rule for r in plain.removed}
+    page = PAGE.replace("<html>", '<html><head><meta property="og:type" content="article"></head>')
+    assert page != PAGE
+    gated = clean(page, html_model=str(path), explain=True)  # sure at a glance: trafilatura's extraction
+    assert len(gated.paragraphs) == 2 and "model.boilerplate" not in {r.rule for r in gated.removed}
+    assert "html.not_extracted" in {r.rule for r in gated.removed}
 
 
 def test_fast_reads_every_page_as_an_article_without_the_scorer(tmp_path):
