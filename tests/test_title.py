@@ -1,5 +1,5 @@
 """The title of an HTML page: the visible headline on an article page, the metadata title elsewhere."""
-from cleaner.title import page_headline, title_from_html
+from cleaner.title import headline_from_html, page_headline, title_from_html
 
 
 def test_an_article_page_takes_its_headline_over_the_seo_title():
@@ -26,3 +26,59 @@ def test_a_headline_that_shares_no_word_with_the_metadata_title_names_something_
 def test_without_a_metadata_title_the_first_headline():
     assert title_from_html(None, ("", "First headline", "Second"), None, article=True) == "First headline"
     assert title_from_html(None, (), None, article=True) is None
+
+
+def test_of_a_title_s_parts_the_one_a_headline_says_is_the_page_s_and_the_other_the_site_s():
+    # the longest part is the site's here: the <h1> tells which part is the headline
+    assert title_from_html("Coffee - University of Wisconsin-Stevens Point", ("Coffee",), None,
+                           article=True) == "Coffee"
+    assert title_from_html("Coffee - University of Wisconsin-Stevens Point", (), None,
+                           article=True) == "University of Wisconsin-Stevens Point"
+    # ... unless the part the <h1> says is the site's name
+    assert title_from_html("A brief intro to git • Jo Writer", ("Jo Writer",), "Jo Writer",
+                           article=True) == "A brief intro to git"
+
+
+def test_a_metadata_title_read_from_a_site_s_banner_gives_way_to_the_page_s_title_tag():
+    assert title_from_html("Jo's Blog", ("Jo's Blog",), None, article=True,
+                           page_title="Parser notes: progress report #39") == "Parser notes: progress report #39"
+    # a <h1> that shares a word with the <title> is the page's headline; so is one as long
+    assert title_from_html("Parser notes", ("Parser notes",), None, article=True,
+                           page_title="Parser notes: progress report #39") == "Parser notes"
+    assert title_from_html("Jo writes here", ("Jo writes here",), None, article=True,
+                           page_title="Progress report 39") == "Jo writes here"
+    # a <title> of only "| Site" names no page
+    assert title_from_html("Electronic Gadgets", ("Electronic Gadgets",), None, article=True,
+                           page_title="| Nuts & Bolts Magazine") == "Electronic Gadgets"
+
+
+def test_a_headline_of_two_sentences_is_a_lede_and_the_metadata_title_is_the_page_s():
+    lede = "Learn which renovations pay back best. Get expert tips on how to plan yours."
+    assert title_from_html("The 10 Best Renovation Projects | Renos", (lede,), None,
+                           article=True) == "The 10 Best Renovation Projects"
+    # an abbreviation is no sentence's end
+    assert title_from_html("Hot markets | Homes", ("The Hottest Real Estate Markets in the U.S. Today",), None,
+                           article=True) == "The Hottest Real Estate Markets in the U.S. Today"
+
+
+def test_a_headline_with_the_page_s_furniture_around_it_gives_the_metadata_title():
+    title = "Preparing a transition in Debusine | Colin's blog"
+    for head in ("Dec 18 2025 Preparing a transition in Debusine", "Blog: Preparing a transition in Debusine",
+                 "Preparing a transition in Debusine Posted on July 1, 2024 by colin",
+                 "Preparing a transition in Debusine (example.com) 87",
+                 "Preparing a transition in Debusine | Colin's blog"):
+        assert title_from_html(title, (head,), None, article=True) == "Preparing a transition in Debusine", head
+    # a headline that says more than the title is the headline
+    head = "Preparing a transition in Debusine: what changes in 2026"
+    assert title_from_html(title, (head,), None, article=True) == head
+
+
+def test_a_heading_s_permalink_mark_is_no_part_of_the_title():
+    assert title_from_html("Quickstart¶", ("Quickstart¶",), None, article=True) == "Quickstart"
+    assert title_from_html("Models | Docs", ("Models ¶",), None) == "Models"
+
+
+def test_the_article_starts_at_the_headline_the_metadata_title_points_at():
+    # the headline the body is cut at is the <h1> as the page shows it, whatever title is returned
+    assert headline_from_html("Quickstart¶", ("Quickstart¶",), None, article=True) == "Quickstart¶"
+    assert headline_from_html("Blog: Notes | Site", ("Blog: Notes",), None, article=True) == "Blog: Notes"
