@@ -18,7 +18,8 @@ from .rules import TEASER_LIST, RuleBook
 DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 from .segment import segment
 from .text import TERMINAL_DOUBLE_QUOTED, words_of
-from .title import from_headline, headline_from_html, is_short_title, title_from_html, title_from_text
+from .title import (from_headline, headline_from_html, headline_from_text, is_short_title, title_from_html,
+                    title_from_text, unmarked)
 
 
 def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **options: object) -> Article:
@@ -61,8 +62,10 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
     start = first_paragraph(blocks, span, is_noise)
-    title_at = title_from_text(blocks, start, opts.url, is_noise)
-    title = normalise_text(blocks[title_at].text) if title_at is not None else None
+    title_at = headline_from_text(blocks, start, opts.url, is_noise)  # the article's header starts here
+    headline = normalise_text(blocks[title_at].text) if title_at is not None else None
+    shown_at = title_from_text(blocks, start, opts.url, is_noise)
+    title = unmarked(normalise_text(blocks[shown_at].text)) if shown_at is not None else None
     kept: list[Block] = []
     authors: list[str] = []
     datelines: list[str] = []  # the header zone's date lines, for the article's date
@@ -91,7 +94,7 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
             datelines.append(b.text)
     kept, byline_authors = _apply_rules(kept, rules, removed)
     authors.extend(a for a in byline_authors if a not in authors)
-    return _article(kept, removed, opts, title=title, headline=title, authors=authors, language=language,
+    return _article(kept, removed, opts, title=title, headline=headline, authors=authors, language=language,
                     kind="text", date=_text_date(opts.url, datelines))
 
 

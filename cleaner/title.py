@@ -31,6 +31,7 @@ _PERMALINK_MARKS = "¶§#🔗"
 _URL_SITE = LazyPattern(r"^[a-z]+://[^/]+")
 _SLUG_WORD = LazyPattern(r"[^\W\d_]{3,}")
 LOOKBACK = 150  # how many blocks before the article a headline may stand
+LOOKAHEAD = 500  # how many blocks of the article are read for the headings its table of contents lists
 
 
 def _tokens(text: str) -> set[str]:
@@ -42,8 +43,9 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(map(str.isalnum, w)))
 
 
-def headline_score(block: Block, slug: set[str]) -> float:
-    """How much a block looks like a headline; 0 when it cannot be one."""
+def headline_score(block: Block, slug: set[str], words_of: Callable[[str], set[str]] | None = None) -> float:
+    """How much a block looks like a headline; 0 when it cannot be one.  ``words_of``: the words of a line
+    that are matched with the URL's slug (all its words by default)."""
     text = block.text
     words = text.split()
     if not 2 <= len(words) <= 30 or len(text) > 250:
@@ -57,13 +59,19 @@ def headline_score(block: Block, slug: set[str]) -> float:
     if 4 <= len(words) <= 20:
         score += 1.0
     if slug:
-        score += 8 * slug_match(text, slug)
+        score += 8 * slug_match(text, slug, words_of(text) if words_of else None)
     return score
 
 
-def slug_match(text: str, slug: set[str]) -> float:
-    """F1 of the text's words against the words of a URL's slug (0 to 1)."""
-    tokens = _tokens(text)
+def _slug_words(text: str) -> set[str]:
+    """A text's words as a slug's are counted (letters, three or more): "Best Hammocks of 2026" says all of
+    "best-hammocks" and no more."""
+    return {w.lower() for w in _SLUG_WORD.findall(text)}
+
+
+def slug_match(text: str, slug: set[str], tokens: set[str] | None = None) -> float:
+    """F1 of the text's words (``tokens``, else all its words) against the words of a URL's slug (0 to 1)."""
+    tokens = _tokens(text) if tokens is None else tokens
     common = len(tokens & slug)
     if not common:
         return 0.0
@@ -86,17 +94,54 @@ def url_slug_tokens(url: str | None) -> set[str]:
 def title_from_text(blocks: list[Block], start: int, url: str | None,
                     is_noise: Callable[[str], bool] = lambda text: False) -> int | None:
     """Index of the headline among the blocks before the article starts at ``start``; ``is_noise``
-    tells a menu label or a promo, which is never the headline."""
+    tells a menu label or a promo, which is never the headline, and so is an entry of a table of contents
+    (``_contents_entries``).  A line says the URL's slug in words of three letters or more ("Best Hammocks of
+    2026" says all of ".../best-hammocks")."""
+    return _headline_at(blocks, start, url, is_noise, _slug_words, _contents_entries(blocks, start))
+
+
+def headline_from_text(blocks: list[Block], start: int, url: str | None,
+                       is_noise: Callable[[str], bool] = lambda text: False) -> int | None:
+    """Index of the line the article's header starts at (the pipeline reads its byline and date below it):
+    the headline-like line nearest the article, as the title was found before ``title_from_text`` learned
+    of slugs' words and tables of contents (the text kept is the same)."""
+    return _headline_at(blocks, start, url, is_noise, None, set())
+
+
+def _headline_at(blocks: list[Block], start: int, url: str | None, is_noise: Callable[[str], bool],
+                 words_of: Callable[[str], set[str]] | None, skipped: set[int]) -> int | None:
     slug = url_slug_tokens(url)
     scored = []
     for i in range(max(0, start - LOOKBACK), start):
-        score = headline_score(blocks[i], slug)
+        score = headline_score(blocks[i], slug, words_of) if i not in skipped else 0.0
         if score:
             scored.append((score + 0.03 * (i - start), i))  # nearer to the article is likelier
     for _, i in sorted(scored, reverse=True):
         if not is_noise(blocks[i].text):
             return i
     return None
+
+
+TOC_RUN = 3  # lines: a shorter run that comes again in order is a coincidence as often as a list
+
+
+def _contents_entries(blocks: list[Block], start: int) -> set[int]:
+    """The lines before the article that a table of contents lists: a run of lines each of which comes again
+    in the article (its section headings), in the same order."""
+    later = {}
+    for j in range(start, min(len(blocks), start + LOOKAHEAD)):
+        later.setdefault(blocks[j].text, j)
+    entries: set[int] = set()
+    run: list[int] = []
+    for i in range(max(0, start - LOOKBACK), start + 1):
+        at = later.get(blocks[i].text) if i < start else None
+        if at is not None and (not run or at > later[blocks[run[-1]].text]):
+            run.append(i)
+            continue
+        if len(run) >= TOC_RUN:
+            entries.update(run)
+        run = [i] if at is not None else []
+    return entries
 
 
 def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_name: str | None,
@@ -133,7 +178,12 @@ def _spaced(texts) -> list[str]:
 
 def _unmarked(texts: list[str]) -> list[str]:
     """The texts without a heading's permalink mark at their end ("Quickstart¶": documentation pages)."""
-    return [t.rstrip(_PERMALINK_MARKS).rstrip() or t for t in texts]
+    return [unmarked(t) for t in texts]
+
+
+def unmarked(title: str) -> str:
+    """A title without a heading's permalink mark at its end ("Quickstart ¶": documentation pages)."""
+    return title.rstrip(_PERMALINK_MARKS).rstrip() or title
 
 
 def _reads_as_headline(head: str, title: str) -> bool:

@@ -1,5 +1,6 @@
 """The title of an HTML page: the visible headline on an article page, the metadata title elsewhere."""
-from cleaner.title import headline_from_html, page_headline, title_from_html
+from cleaner.article import Block
+from cleaner.title import headline_from_html, page_headline, title_from_html, title_from_text, unmarked
 
 
 def test_an_article_page_takes_its_headline_over_the_seo_title():
@@ -82,3 +83,31 @@ def test_the_article_starts_at_the_headline_the_metadata_title_points_at():
     # the headline the body is cut at is the <h1> as the page shows it, whatever title is returned
     assert headline_from_html("Quickstart¶", ("Quickstart¶",), None, article=True) == "Quickstart¶"
     assert headline_from_html("Blog: Notes | Site", ("Blog: Notes",), None, article=True) == "Blog: Notes"
+
+
+def _lines(*texts):
+    return [Block(t) for t in texts]
+
+
+BODY = "This is the first paragraph of the article, a sentence long enough to be read as one."
+
+
+def test_a_text_s_title_is_not_an_entry_of_the_table_of_contents_below_it():
+    blocks = _lines("Home", "Blog", "How to Grow Tomatoes on a Balcony", "Contents", "Choosing the Right Pots",
+                    "Feeding and Watering Plants", "Harvesting Your First Crop", BODY, "Choosing the Right Pots", BODY,
+                    "Feeding and Watering Plants", BODY, "Harvesting Your First Crop", BODY)
+    assert title_from_text(blocks, 7, None) == 2
+    # without the sections coming again below, the headline-like line nearest the article is the title
+    assert title_from_text(blocks[:8], 7, None) == 6
+
+
+def test_a_text_s_title_says_its_url_s_words_and_may_say_more():
+    url = "https://example.com/reviews/best-camping-hammocks"
+    blocks = _lines("Best Camping Hammocks", "Reviews", "Tents", "Sleeping Bags", "Stoves", "Lanterns",
+                    "Best Camping Hammocks of 2026", BODY)
+    assert title_from_text(blocks, 7, url) == 6
+
+
+def test_a_text_s_title_loses_a_heading_s_permalink_mark():
+    assert unmarked("Logging HOWTO ¶") == "Logging HOWTO"
+    assert unmarked("¶") == "¶"
