@@ -96,8 +96,10 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     """Index of the headline among the blocks before the article starts at ``start``; ``is_noise``
     tells a menu label or a promo, which is never the headline, and so is an entry of a table of contents
     (``_contents_entries``).  A line says the URL's slug in words of three letters or more ("Best Hammocks of
-    2026" says all of ".../best-hammocks")."""
-    return _headline_at(blocks, start, url, is_noise, _slug_words, _contents_entries(blocks, start))
+    2026" says all of ".../best-hammocks").  The line the article starts at may be the headline itself (a
+    headline ending in "?" or a parenthesis reads as a paragraph's start)."""
+    upto = min(len(blocks), start + 1)  # the line the article was found to start at may be its headline
+    return _headline_at(blocks, start, upto, url, is_noise, _slug_words, _contents_entries(blocks, start))
 
 
 def headline_from_text(blocks: list[Block], start: int, url: str | None,
@@ -105,17 +107,18 @@ def headline_from_text(blocks: list[Block], start: int, url: str | None,
     """Index of the line the article's header starts at (the pipeline reads its byline and date below it):
     the headline-like line nearest the article, as the title was found before ``title_from_text`` learned
     of slugs' words and tables of contents (the text kept is the same)."""
-    return _headline_at(blocks, start, url, is_noise, None, set())
+    return _headline_at(blocks, start, start, url, is_noise, None, set())
 
 
-def _headline_at(blocks: list[Block], start: int, url: str | None, is_noise: Callable[[str], bool],
+def _headline_at(blocks: list[Block], start: int, upto: int, url: str | None, is_noise: Callable[[str], bool],
                  words_of: Callable[[str], set[str]] | None, skipped: set[int]) -> int | None:
+    """The best headline-like line of ``blocks[start - LOOKBACK:upto]`` that is not noise nor ``skipped``."""
     slug = url_slug_tokens(url)
     scored = []
-    for i in range(max(0, start - LOOKBACK), start):
+    for i in range(max(0, start - LOOKBACK), upto):
         score = headline_score(blocks[i], slug, words_of) if i not in skipped else 0.0
         if score:
-            scored.append((score + 0.03 * (i - start), i))  # nearer to the article is likelier
+            scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
     for _, i in sorted(scored, reverse=True):
         if not is_noise(blocks[i].text):
             return i

@@ -1,6 +1,7 @@
-"""The title of an HTML page: the visible headline on an article page, the metadata title elsewhere."""
+"""Titles: of an HTML page (its headline as readers see it) and of a scraped text (its headline line)."""
 from cleaner.article import Block
-from cleaner.title import headline_from_html, page_headline, title_from_html, title_from_text, unmarked
+from cleaner.title import (headline_from_html, headline_from_text, page_headline, title_from_html, title_from_text,
+                           unmarked)
 
 
 def test_an_article_page_takes_its_headline_over_the_seo_title():
@@ -111,3 +112,10 @@ def test_a_text_s_title_says_its_url_s_words_and_may_say_more():
 def test_a_text_s_title_loses_a_heading_s_permalink_mark():
     assert unmarked("Logging HOWTO ¶") == "Logging HOWTO"
     assert unmarked("¶") == "¶"
+
+
+def test_the_line_a_text_s_article_was_found_to_start_at_may_be_its_headline():
+    question = "What Are the Latest Scientific Trends in Psychiatry and How Will They Impact Care?"
+    blocks = _lines("Home", "Print", question, "Psychiatry is changing fast, and the trends are many.", BODY)
+    assert title_from_text(blocks, 2, None) == 2
+    assert headline_from_text(blocks, 2, None) is None  # the header zone is found as before
