@@ -125,6 +125,7 @@ def _headline_at(blocks: list[Block], start: int, upto: int, url: str | None, is
     return None
 
 
+MANY_HEADS = 4  # <h1>s: more are a page's section headings, and its metadata names the page
 TOC_RUN = 3  # lines: a shorter run that comes again in order is a coincidence as often as a list
 
 
@@ -158,6 +159,8 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
     titles = _own_title(_unmarked(_spaced([meta_title or ""])[:1]), _spaced([page_title or ""])[:1], heads)
     title = titles[0] if titles else None
     if article:
+        if title is not None and len(heads) > MANY_HEADS and title.casefold() not in {h.casefold() for h in heads}:
+            heads = []
         shown = [h for h in heads if title is None or _reads_as_headline(h, title)]
         return page_headline(shown, title, site_name, heads) or _metadata_title(title, None, site_name, heads)
     return _metadata_title(title, heads[0] if heads else None, site_name, heads)

@@ -114,6 +114,15 @@ def test_a_text_s_title_loses_a_heading_s_permalink_mark():
     assert unmarked("¶") == "¶"
 
 
+def test_a_page_of_many_h1s_uses_them_for_its_sections_and_its_metadata_title_names_it():
+    heads = ("Yoga Co", "Menu", "Travel Insurance For Yoga Retreats", "Post navigation", "Blog Updates")
+    title = "Best Yoga Retreat Travel Insurance Options | Yoga Co"
+    assert title_from_html(title, heads, "Yoga Co", article=True) == "Best Yoga Retreat Travel Insurance Options"
+    assert title_from_html(title, heads[:4], "Yoga Co", article=True) == "Travel Insurance For Yoga Retreats"
+    # ... unless one of them is the metadata title itself
+    assert title_from_html("Blog Updates", heads, None, article=True) == "Blog Updates"
+
+
 def test_the_line_a_text_s_article_was_found_to_start_at_may_be_its_headline():
     question = "What Are the Latest Scientific Trends in Psychiatry and How Will They Impact Care?"
     blocks = _lines("Home", "Print", question, "Psychiatry is changing fast, and the trends are many.", BODY)
