@@ -18,8 +18,7 @@ from .rules import TEASER_LIST, RuleBook
 DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 from .segment import segment
 from .text import TERMINAL_DOUBLE_QUOTED, words_of
-from .title import (from_headline, headline_from_html, headline_from_text, is_short_title, title_from_html,
-                    title_from_text, unmarked)
+from .title import from_headline, headline_from_html, headline_from_text, is_short_title, text_title, title_from_html
 
 
 def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **options: object) -> Article:
@@ -64,8 +63,7 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     start = first_paragraph(blocks, span, is_noise)
     title_at = headline_from_text(blocks, start, opts.url, is_noise)  # the article's header starts here
     headline = normalise_text(blocks[title_at].text) if title_at is not None else None
-    shown_at = title_from_text(blocks, start, opts.url, is_noise)
-    title = unmarked(normalise_text(blocks[shown_at].text)) if shown_at is not None else None
+    title = text_title(blocks, start, opts.url, is_noise)
     kept: list[Block] = []
     authors: list[str] = []
     datelines: list[str] = []  # the header zone's date lines, for the article's date

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .article import Block, Removal
 from .lazy_re import LazyPattern
-from .rebuild import dedupe_key
+from .rebuild import dedupe_key, normalise_text
 from .text import (FULL_STOP, NOT_HEADLINE_ENDS, NOT_SHORT_TITLE_ENDS, NOT_TEASER_TITLE_ENDS, NOT_TITLE_ENDS, TERMINAL,
                    WORD, unquoted)
 
@@ -100,6 +100,24 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     headline ending in "?" or a parenthesis reads as a paragraph's start)."""
     upto = min(len(blocks), start + 1)  # the line the article was found to start at may be its headline
     return _headline_at(blocks, start, upto, url, is_noise, _slug_words, _contents_entries(blocks, start))
+
+
+def text_title(blocks: list[Block], start: int, url: str | None,
+               is_noise: Callable[[str], bool] = lambda text: False) -> str | None:
+    """The title of a text: its headline line (``title_from_text``), unless the text opens with a page's title
+    ("Headline | Site": a page's text copied whole starts with its <title>) that names this page: its headline
+    is a line of the text's top, or it shares a word with the headline line.  Then the title is read from
+    both as an article page's is from its <title> and <h1> (``title_from_html``)."""
+    at = title_from_text(blocks, start, url, is_noise)
+    line = unmarked(normalise_text(blocks[at].text)) if at is not None else None
+    first = " ".join(blocks[0].text.split()) if blocks else ""
+    parts, headline = _title_parts(first)
+    if not parts:
+        return line
+    top = {" ".join(b.text.split()).casefold() for b in blocks[max(1, start - LOOKBACK):start + 1]}
+    if headline.casefold() in top or (line and _tokens(first) & _tokens(line)):
+        return title_from_html(first, (line,) if line else (), None, article=True)
+    return line
 
 
 def headline_from_text(blocks: list[Block], start: int, url: str | None,

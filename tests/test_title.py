@@ -1,7 +1,7 @@
 """Titles: of an HTML page (its headline as readers see it) and of a scraped text (its headline line)."""
 from cleaner.article import Block
-from cleaner.title import (headline_from_html, headline_from_text, page_headline, title_from_html, title_from_text,
-                           unmarked)
+from cleaner.title import (headline_from_html, headline_from_text, page_headline, text_title, title_from_html,
+                           title_from_text, unmarked)
 
 
 def test_an_article_page_takes_its_headline_over_the_seo_title():
@@ -128,3 +128,22 @@ def test_the_line_a_text_s_article_was_found_to_start_at_may_be_its_headline():
     blocks = _lines("Home", "Print", question, "Psychiatry is changing fast, and the trends are many.", BODY)
     assert title_from_text(blocks, 2, None) == 2
     assert headline_from_text(blocks, 2, None) is None  # the header zone is found as before
+
+
+def test_a_text_that_opens_with_its_page_s_title_takes_the_headline_from_it():
+    # a page's text copied whole starts with its <title>; the line that says the URL's slug is a menu's label
+    blocks = _lines("7 days of healthy meals on a budget - Heart Matters magazine", "Eat well", "Recipes",
+                    "7 days of healthy meals on a budget", BODY)
+    url = "https://example.com/eat-well"
+    assert title_from_text(blocks, 4, url) == 1
+    assert text_title(blocks, 4, url) == "7 days of healthy meals on a budget"
+    # the headline line's "| Site" goes when the first line says it is the site's
+    blocks = _lines("Notes on parsing | Jo's Blog", "Home", "Notes on parsing | Jo's Blog", BODY)
+    assert text_title(blocks, 3, None) == "Notes on parsing"
+
+
+def test_a_text_s_first_line_that_names_another_thing_is_no_page_title():
+    # a promotion over the page ("Offer | Free shipping") shares no word with the headline, nor is its headline a line
+    blocks = _lines("Get 30% off | Free shipping on orders over $40", "Shop", "Zero-Waste Living: A Guide for Beginners",
+                    BODY)
+    assert text_title(blocks, 3, None) == "Zero-Waste Living: A Guide for Beginners"
