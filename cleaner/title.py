@@ -25,8 +25,8 @@ _SITE_SEP = LazyPattern(r"\s{1,3}[%s]\s{1,3}" % _SEPARATORS)
 _SENTENCE_INSIDE = LazyPattern(r"[^\W\d_]{3}\.\s+[^\W\d_]")  # "... basics. A guide": not "U.S. in", "Dr. Ames"
 # The page's furniture beside a headline in its <h1>: before it a label or a date ("Blog:", "Dec 18 2025"); after
 # it a title's suffix, a byline or a date, a source and a count ("| Top 19 Picks", "Posted on ...", "(example.com) 87")
-_FURNITURE_BEFORE = LazyPattern(r"[^\W\d_]+:|(?:[^\W\d_]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [^\W\d_]{3,9},? \d{4})")
-_FURNITURE_AFTER = LazyPattern(r"(?i)\|\s|(?:by|posted|published|updated)\s|\(\S+\)\s*\d*$")
+_FURNITURE_BEFORE = LazyPattern(r"\A(?:[^\W\d_]+:|[^\W\d_]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [^\W\d_]{3,9},? \d{4})\Z")
+_FURNITURE_AFTER = LazyPattern(r"(?i)\A(?:\|\s|(?:by|posted|published|updated)\s|\(\S+\)\s*\d*\Z)")
 _PERMALINK_MARKS = "¶§#🔗"
 _URL_SITE = LazyPattern(r"^[a-z]+://[^/]+")
 _SLUG_WORD = LazyPattern(r"[^\W\d_]{3,}")
