@@ -28,7 +28,7 @@ from .links import page_links
 from .options import Options
 from .rules import LINK_PARAGRAPH, RuleBook
 from .text import WORD
-from .title import from_headline, title_from_html
+from .title import from_headline, headline_from_html
 
 # trafilatura's XML element -> our block kind
 _KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "code", "cell": "td", "list": "list",
@@ -37,6 +37,7 @@ _KINDS = {"p": "p", "head": "h", "item": "li", "quote": "quote", "code": "code",
 
 class PageMeta(Record):
     __slots__ = ("title", "authors", "date", "site_name", "url", "language",
+                 "page_title",  # the page's <title>, beside ``title`` (the metadata's: og:title, JSON-LD, ...)
                  "headlines",  # the texts of the page's <h1> elements (the first MAX_HEADLINES), in order
                  "article",  # the scorer's verdict: an article page (True), another kind (False), not judged (None)
                  "naive",  # an article page whose extraction missed: its blocks are for the text heuristics
@@ -52,10 +53,10 @@ class PageMeta(Record):
                  description: str | None = None, bylines: list[str] | None = None, date_modified: str | None = None,
                  image: str | None = None, tags: list[str] | None = None, section: str | None = None,
                  canonical_url: str | None = None, publisher: str | None = None, comments: list | None = None,
-                 links: object = None) -> None:
-        self._set(title, authors or [], date, site_name, url, language, headlines, article, naive, description,
-                  bylines or [], date_modified, image, tags or [], section, canonical_url, publisher, comments or [],
-                  links)
+                 links: object = None, page_title: str | None = None) -> None:
+        self._set(title, authors or [], date, site_name, url, language, page_title, headlines, article, naive,
+                  description, bylines or [], date_modified, image, tags or [], section, canonical_url, publisher,
+                  comments or [], links)
 
 
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
@@ -544,8 +545,8 @@ def _candidate(extracted: list[Block], rules: RuleBook, meta: PageMeta) -> list[
     """What cleaner kept before it learned: trafilatura's extraction, less what a rule calls noise, from the
     headline on.  A candidate the scorer weighs, as it weighs the extraction itself."""
     kept = [b for b in extracted if rules.first_matching_rule(b.text, b.kind) is None]
-    title = title_from_html(meta.title, meta.headlines, meta.site_name)
-    return [b.text for b in from_headline(kept, title, meta.description, [])]
+    headline = headline_from_html(meta.title, meta.headlines, meta.site_name)
+    return [b.text for b in from_headline(kept, headline, meta.description, [])]
 
 
 def _page_meta(tree, opts: Options, headlines: tuple[str, ...]) -> PageMeta:
@@ -559,7 +560,7 @@ def _page_meta(tree, opts: Options, headlines: tuple[str, ...]) -> PageMeta:
     from . import comments, metadata
 
     meta = PageMeta(url=doc.url or opts.url, headlines=headlines, title=doc.title or None,
-                    site_name=doc.sitename or None, language=_declared_language(tree),
+                    site_name=doc.sitename or None, language=_declared_language(tree), page_title=_title_tag(tree),
                     **metadata.read(tree, opts.url, doc))
     meta.comments = comments.read(tree) if opts.comments else []  # before the prunes drop them
     if not meta.authors:
@@ -571,7 +572,7 @@ def _composed(meta: PageMeta) -> PageMeta:
     """The metadata's text in composed Unicode (NFC), as the blocks' (the page is not normalised whole: a
     scan of every character of the page, for the few strings cleaner returns)."""
     meta.headlines = tuple(nfc(h) for h in meta.headlines)
-    for name in ("title", "site_name", "url", "description"):
+    for name in ("title", "page_title", "site_name", "url", "description"):
         value = getattr(meta, name)
         if value:
             setattr(meta, name, nfc(value))

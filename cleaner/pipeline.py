@@ -18,7 +18,7 @@ from .rules import TEASER_LIST, RuleBook
 DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 from .segment import segment
 from .text import TERMINAL_DOUBLE_QUOTED, words_of
-from .title import from_headline, is_short_title, title_from_html, title_from_text
+from .title import from_headline, headline_from_html, headline_from_text, is_short_title, text_title, title_from_html
 
 
 def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **options: object) -> Article:
@@ -61,8 +61,9 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
     start = first_paragraph(blocks, span, is_noise)
-    title_at = title_from_text(blocks, start, opts.url, is_noise)
-    title = normalise_text(blocks[title_at].text) if title_at is not None else None
+    title_at = headline_from_text(blocks, start, opts.url, is_noise)  # the article's header starts here
+    headline = normalise_text(blocks[title_at].text) if title_at is not None else None
+    title = text_title(blocks, start, opts.url, is_noise)
     kept: list[Block] = []
     authors: list[str] = []
     datelines: list[str] = []  # the header zone's date lines, for the article's date
@@ -91,8 +92,8 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
             datelines.append(b.text)
     kept, byline_authors = _apply_rules(kept, rules, removed)
     authors.extend(a for a in byline_authors if a not in authors)
-    return _article(kept, removed, opts, title=title, authors=authors, language=language, kind="text",
-                    date=_text_date(opts.url, datelines))
+    return _article(kept, removed, opts, title=title, headline=headline, authors=authors, language=language,
+                    kind="text", date=_text_date(opts.url, datelines))
 
 
 def _text_date(url: str | None, datelines: list[str]) -> str | None:
@@ -117,13 +118,15 @@ def _from_html(parsed, opts: Options) -> Article:
     else:
         removed.extend(Removal(b.text, "html", *b.reason.partition(": ")[::2]) for b in blocks if b.label == "bad")
         blocks = [b for b in blocks if b.label != "bad"]
-    title = title_from_html(meta.title, meta.headlines, meta.site_name, article=bool(meta.article))
-    blocks = from_headline(blocks, title, meta.description, removed)
+    headline = headline_from_html(meta.title, meta.headlines, meta.site_name, article=bool(meta.article))
+    blocks = from_headline(blocks, headline, meta.description, removed)
+    title = title_from_html(meta.title, meta.headlines, meta.site_name, article=bool(meta.article),
+                            page_title=meta.page_title)
     kept, authors = _apply_rules(blocks, rules, removed)
     meta_authors = meta.authors or [name for b in meta.bylines for name in authors_from_byline(b)]
     language = meta.language or _stopword_language(kept)
-    return _article(kept, removed, opts, title=title, authors=meta_authors or authors, language=language,
-                    kind="html", date=meta.date, site_name=meta.site_name, url=meta.url,
+    return _article(kept, removed, opts, title=title, headline=headline, authors=meta_authors or authors,
+                    language=language, kind="html", date=meta.date, site_name=meta.site_name, url=meta.url,
                     fields={"description": meta.description, "image": meta.image, "tags": tuple(meta.tags),
                             "section": meta.section, "canonical_url": meta.canonical_url,
                             "publisher": meta.publisher, "date_modified": meta.date_modified,
@@ -179,9 +182,10 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
     return kept, authors
 
 
-def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title: str | None, authors: list[str],
-             language: str | None, kind: str, date: str | None = None, site_name: str | None = None,
-             url: str | None = None, fields: dict | None = None, links=None, page_url: str | None = None) -> Article:
+def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title: str | None, headline: str | None,
+             authors: list[str], language: str | None, kind: str, date: str | None = None,
+             site_name: str | None = None, url: str | None = None, fields: dict | None = None, links=None,
+             page_url: str | None = None) -> Article:
     """The article of the kept blocks; with ``links`` (``links.PageLinks``: the page's, when asked for), its
     blocks carry the links inside them, resolved against ``page_url``."""
     if not looks_like_article(kept):
@@ -189,7 +193,7 @@ def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title:
         kept = []
     paras, sources, repeats = paragraphs(kept, opts.dedupe)
     removed.extend(Removal(r, "rebuild", "rebuild.repeated_paragraph") for r in repeats)
-    if title and paras and dedupe_key(paras[0]) == dedupe_key(title):
+    if headline and paras and dedupe_key(paras[0]) == dedupe_key(headline):  # the headline the article starts at
         removed.append(Removal(paras[0], "rebuild", "rebuild.title_in_body"))
         paras, sources = paras[1:], sources[1:]
     if _any_controls(paras) or _any_controls(r.text for r in removed):

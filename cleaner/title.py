@@ -5,13 +5,14 @@
 * The title: for text, a leading headline-like line (``title_from_text``); for HTML, on an article page its
   visible headline, the <h1> that matches the metadata title, elsewhere the metadata title checked against
   the page's own headline (``title_from_html``).  The title never stays in the body.
-* On HTML, the article starts at its headline (``from_headline``).
+* On HTML, the article starts at its headline (``from_headline``): the <h1> as the page shows it that the
+  metadata title points at (``headline_from_html``), which the title returned may trim or pass over.
 """
 from __future__ import annotations
 
 from .article import Block, Removal
 from .lazy_re import LazyPattern
-from .rebuild import dedupe_key
+from .rebuild import dedupe_key, normalise_text
 from .text import (FULL_STOP, NOT_HEADLINE_ENDS, NOT_SHORT_TITLE_ENDS, NOT_TEASER_TITLE_ENDS, NOT_TITLE_ENDS, TERMINAL,
                    WORD, unquoted)
 
@@ -19,18 +20,32 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-u
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-_SITE_SEP = LazyPattern(r"\s{1,3}[|–—•·:-]\s{1,3}")
+_SEPARATORS = "|–—•·:-"
+_SITE_SEP = LazyPattern(r"\s{1,3}[%s]\s{1,3}" % _SEPARATORS)
+_SENTENCE_INSIDE = LazyPattern(r"[^\W\d_]{3}\.\s+[^\W\d_]")  # "... basics. A guide": not "U.S. in", "Dr. Ames"
+# The page's furniture beside a headline in its <h1>: before it a label or a date ("Blog:", "Dec 18 2025"); after
+# it a title's suffix, a byline or a date, a source and a count ("| Top 19 Picks", "Posted on ...", "(example.com) 87")
+_FURNITURE_BEFORE = LazyPattern(r"\A(?:[^\W\d_]+:|[^\W\d_]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [^\W\d_]{3,9},? \d{4})\Z")
+_FURNITURE_AFTER = LazyPattern(r"(?i)\A(?:\|\s|(?:by|posted|published|updated)\s|\(\S+\)\s*\d*\Z)")
+_PERMALINK_MARKS = "¶§#🔗"
 _URL_SITE = LazyPattern(r"^[a-z]+://[^/]+")
 _SLUG_WORD = LazyPattern(r"[^\W\d_]{3,}")
 LOOKBACK = 150  # how many blocks before the article a headline may stand
+LOOKAHEAD = 500  # how many blocks of the article are read for the headings its table of contents lists
 
 
 def _tokens(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(text)}
 
 
-def headline_score(block: Block, slug: set[str]) -> float:
-    """How much a block looks like a headline; 0 when it cannot be one."""
+def _words(text: str) -> int:
+    """How many words a text has (a separator, a bullet is no word)."""
+    return sum(1 for w in text.split() if any(map(str.isalnum, w)))
+
+
+def headline_score(block: Block, slug: set[str], words_of: Callable[[str], set[str]] | None = None) -> float:
+    """How much a block looks like a headline; 0 when it cannot be one.  ``words_of``: the words of a line
+    that are matched with the URL's slug (all its words by default)."""
     text = block.text
     words = text.split()
     if not 2 <= len(words) <= 30 or len(text) > 250:
@@ -44,13 +59,19 @@ def headline_score(block: Block, slug: set[str]) -> float:
     if 4 <= len(words) <= 20:
         score += 1.0
     if slug:
-        score += 8 * slug_match(text, slug)
+        score += 8 * slug_match(text, slug, words_of(text) if words_of else None)
     return score
 
 
-def slug_match(text: str, slug: set[str]) -> float:
-    """F1 of the text's words against the words of a URL's slug (0 to 1)."""
-    tokens = _tokens(text)
+def _slug_words(text: str) -> set[str]:
+    """A text's words as a slug's are counted (letters, three or more): "Best Hammocks of 2026" says all of
+    "best-hammocks" and no more."""
+    return {w.lower() for w in _SLUG_WORD.findall(text)}
+
+
+def slug_match(text: str, slug: set[str], tokens: set[str] | None = None) -> float:
+    """F1 of the text's words (``tokens``, else all its words) against the words of a URL's slug (0 to 1)."""
+    tokens = _tokens(text) if tokens is None else tokens
     common = len(tokens & slug)
     if not common:
         return 0.0
@@ -73,37 +94,158 @@ def url_slug_tokens(url: str | None) -> set[str]:
 def title_from_text(blocks: list[Block], start: int, url: str | None,
                     is_noise: Callable[[str], bool] = lambda text: False) -> int | None:
     """Index of the headline among the blocks before the article starts at ``start``; ``is_noise``
-    tells a menu label or a promo, which is never the headline."""
+    tells a menu label or a promo, which is never the headline, and so is an entry of a table of contents
+    (``_contents_entries``).  A line says the URL's slug in words of three letters or more ("Best Hammocks of
+    2026" says all of ".../best-hammocks").  The line the article starts at may be the headline itself (a
+    headline ending in "?" or a parenthesis reads as a paragraph's start)."""
+    upto = min(len(blocks), start + 1)  # the line the article was found to start at may be its headline
+    return _headline_at(blocks, start, upto, url, is_noise, _slug_words, _contents_entries(blocks, start))
+
+
+def text_title(blocks: list[Block], start: int, url: str | None,
+               is_noise: Callable[[str], bool] = lambda text: False) -> str | None:
+    """The title of a text: its headline line (``title_from_text``), unless the text opens with a page's title
+    ("Headline | Site": a page's text copied whole starts with its <title>) that names this page: its headline
+    is a line of the text's top, or it shares a word with the headline line.  Then the title is read from
+    both as an article page's is from its <title> and <h1> (``title_from_html``)."""
+    at = title_from_text(blocks, start, url, is_noise)
+    line = unmarked(normalise_text(blocks[at].text)) if at is not None else None
+    first = " ".join(blocks[0].text.split()) if blocks else ""
+    parts, headline = _title_parts(first)
+    if not parts:
+        return line
+    top = {" ".join(b.text.split()).casefold() for b in blocks[max(1, start - LOOKBACK):start + 1]}
+    if headline.casefold() in top or (line and _tokens(first) & _tokens(line)):
+        return title_from_html(first, (line,) if line else (), None, article=True)
+    return line
+
+
+def headline_from_text(blocks: list[Block], start: int, url: str | None,
+                       is_noise: Callable[[str], bool] = lambda text: False) -> int | None:
+    """Index of the line the article's header starts at (the pipeline reads its byline and date below it):
+    the headline-like line nearest the article, as the title was found before ``title_from_text`` learned
+    of slugs' words and tables of contents (the text kept is the same)."""
+    return _headline_at(blocks, start, start, url, is_noise, None, set())
+
+
+def _headline_at(blocks: list[Block], start: int, upto: int, url: str | None, is_noise: Callable[[str], bool],
+                 words_of: Callable[[str], set[str]] | None, skipped: set[int]) -> int | None:
+    """The best headline-like line of ``blocks[start - LOOKBACK:upto]`` that is not noise nor ``skipped``."""
     slug = url_slug_tokens(url)
     scored = []
-    for i in range(max(0, start - LOOKBACK), start):
-        score = headline_score(blocks[i], slug)
+    for i in range(max(0, start - LOOKBACK), upto):
+        score = headline_score(blocks[i], slug, words_of) if i not in skipped else 0.0
         if score:
-            scored.append((score + 0.03 * (i - start), i))  # nearer to the article is likelier
+            scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
     for _, i in sorted(scored, reverse=True):
         if not is_noise(blocks[i].text):
             return i
     return None
 
 
+MANY_HEADS = 4  # <h1>s: more are a page's section headings, and its metadata names the page
+TOC_RUN = 3  # lines: a shorter run that comes again in order is a coincidence as often as a list
+
+
+def _contents_entries(blocks: list[Block], start: int) -> set[int]:
+    """The lines before the article that a table of contents lists: a run of lines each of which comes again
+    in the article (its section headings), in the same order."""
+    later = {}
+    for j in range(start, min(len(blocks), start + LOOKAHEAD)):
+        later.setdefault(blocks[j].text, j)
+    entries: set[int] = set()
+    run: list[int] = []
+    for i in range(max(0, start - LOOKBACK), start + 1):
+        at = later.get(blocks[i].text) if i < start else None
+        if at is not None and (not run or at > later[blocks[run[-1]].text]):
+            run.append(i)
+            continue
+        if len(run) >= TOC_RUN:
+            entries.update(run)
+        run = [i] if at is not None else []
+    return entries
+
+
 def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_name: str | None,
-                    article: bool = False) -> str | None:
-    """The title of an HTML page.  On an article page, its headline as readers see it (``page_headline``).
-    Elsewhere (a shop's page, a service's), or when no headline fits, the metadata title cut of a "| Site"
-    suffix; the first <h1> when it says the same in fewer words."""
-    title = " ".join((meta_title or "").split()) or None
-    heads = [h for h in (" ".join(h.split()) for h in headlines) if h]
+                    article: bool = False, page_title: str | None = None) -> str | None:
+    """The title of an HTML page, as readers see it.  On an article page, its headline (``page_headline``) of
+    the <h1>s that read as one (``_reads_as_headline``).  Elsewhere (a shop's page, a service's), or when no
+    headline fits, the metadata title cut of a "| Site" suffix; the first <h1> when it says the same in fewer
+    words.  The metadata title is the page's <title> (``page_title``) when the metadata has none of its own but
+    a site's banner (``_own_title``); of a title's parts, the headline's is the one a <h1> says."""
+    heads = _unmarked(_spaced(headlines))
+    titles = _own_title(_unmarked(_spaced([meta_title or ""])[:1]), _spaced([page_title or ""])[:1], heads)
+    title = titles[0] if titles else None
     if article:
-        chosen = page_headline(heads, title, site_name)
-        return chosen or _metadata_title(title, None, site_name)
+        if title is not None and len(heads) > MANY_HEADS and title.casefold() not in {h.casefold() for h in heads}:
+            heads = []
+        shown = [h for h in heads if title is None or _reads_as_headline(h, title)]
+        return page_headline(shown, title, site_name, heads) or _metadata_title(title, None, site_name, heads)
+    return _metadata_title(title, heads[0] if heads else None, site_name, heads)
+
+
+def headline_from_html(meta_title: str | None, headlines: tuple[str, ...], site_name: str | None,
+                       article: bool = False) -> str | None:
+    """The headline the article starts at (``from_headline`` looks for it among the first blocks): the <h1>
+    the metadata title points at, else the metadata title cut of its longest part's company."""
+    title = " ".join((meta_title or "").split()) or None
+    heads = _spaced(headlines)
+    if article:
+        return page_headline(heads, title, site_name) or _metadata_title(title, None, site_name)
     return _metadata_title(title, heads[0] if heads else None, site_name)
 
 
-def page_headline(heads: list[str], title: str | None, site_name: str | None) -> str | None:
+def _spaced(texts) -> list[str]:
+    """The texts with their whitespace collapsed, the empty ones left out."""
+    return [t for t in (" ".join(t.split()) for t in texts) if t]
+
+
+def _unmarked(texts: list[str]) -> list[str]:
+    """The texts without a heading's permalink mark at their end ("Quickstart¶": documentation pages)."""
+    return [unmarked(t) for t in texts]
+
+
+def unmarked(title: str) -> str:
+    """A title without a heading's permalink mark at its end ("Quickstart ¶": documentation pages)."""
+    return title.rstrip(_PERMALINK_MARKS).rstrip() or title
+
+
+def _reads_as_headline(head: str, title: str) -> bool:
+    """Whether a <h1> reads as the page's headline beside its metadata title: not two sentences (a lede, "Learn
+    which ... pays best. Get tips ..."), nor the title's headline with the page's furniture around it: a date,
+    a count or a byline after it, a date or a label before it ("Blog: ...", "Dec 18 2025 ...")."""
+    if _SENTENCE_INSIDE.search(head):
+        return False
+    _parts, headline = _title_parts(title)
+    said = (headline or title).casefold()
+    at = head.casefold().find(said)
+    if at < 0 or len(said) == len(head):
+        return True
+    before, after = head[:at].strip(), head[at + len(said):].strip()
+    return not ((not before or _FURNITURE_BEFORE.fullmatch(before)) and (not after or _FURNITURE_AFTER.match(after)))
+
+
+def _own_title(metadata: list[str], tag: list[str], heads: list[str]) -> list[str]:
+    """The page's title as its metadata gives it, unless that is the site's banner: read from the page's one <h1>
+    (a page without og:title, as trafilatura reads it) and sharing no word with the page's <title>, whose
+    headline says half as many words again ("Jane's Blog" over "Notes on parsing | Jane's Blog")."""
+    if not tag or not metadata:
+        return metadata or tag
+    meta_title, page_title = metadata[0], tag[0]
+    if len(heads) != 1 or meta_title.casefold() != heads[0].casefold() or page_title[0] in _SEPARATORS:
+        return metadata  # not read from the one <h1>, or a <title> of only "| Site"
+    _parts, headline = _title_parts(page_title)
+    if _tokens(meta_title) & _tokens(page_title) or 2 * _words(headline or page_title) < 3 * _words(meta_title):
+        return metadata
+    return tag
+
+
+def page_headline(heads: list[str], title: str | None, site_name: str | None, naming: list[str] = ()) -> str | None:
     """Of the page's <h1> texts that are not the site's name, the one that shares the largest part of its words
     with the metadata title (the first of equals; the first at all when there is no metadata title), unless
-    it shares none: then the page's <h1> names something else (a section, a promotion)."""
-    sites = _site_names(title, site_name)
+    it shares none: then the page's <h1> names something else (a section, a promotion).  ``naming``: the
+    headings that tell which part of a "Headline | Site" title is the headline (else the longest is)."""
+    sites = _site_names(title, site_name, naming)
     heads = [h for h in heads if h.lower() not in sites]
     if not heads or title is None:
         return heads[0] if heads else None
@@ -117,23 +259,29 @@ def page_headline(heads: list[str], title: str | None, site_name: str | None) ->
     return best if shared(best) > 0 else None
 
 
-def _site_names(title: str | None, site_name: str | None) -> set[str]:
+def _site_names(title: str | None, site_name: str | None, heads: list[str] = ()) -> set[str]:
     """The site's name as the page gives it (lower case): its metadata, and the parts of the title beside the
-    longest ("Headline | Site")."""
+    headline's ("Headline | Site")."""
     names = {site_name.lower()} if site_name else set()
-    parts, longest = _title_parts(title)
+    parts, longest = _title_parts(title, heads, site_name)
     names.update(p.lower() for p in parts if p != longest)
     return names
 
 
-def _title_parts(title: str | None) -> tuple[list[str], str | None]:
-    """The parts of a title set apart by a site separator (" | ", " - ", ...), and the longest of them (the
-    headline, not the site); no parts for a title of one part."""
+def _title_parts(title: str | None, heads: list[str] = (),
+                 site_name: str | None = None) -> tuple[list[str], str | None]:
+    """The parts of a title set apart by a site separator (" | ", " - ", ...), and the headline's among them:
+    the one a <h1> of the page says ("Coffee - University of ..."), unless that is the site's name, else the
+    longest; no parts for a title of one part."""
     parts = [p.strip() for p in _SITE_SEP.split(title)] if title else []
-    return (parts, max(parts, key=len)) if len(parts) > 1 else ([], None)
+    if len(parts) < 2:
+        return [], None
+    said = {h.casefold() for h in heads} - {(site_name or "").casefold()}
+    return parts, next((p for p in parts if p.casefold() in said), max(parts, key=len))
 
 
-def _metadata_title(title: str | None, headline: str | None, site_name: str | None) -> str | None:
+def _metadata_title(title: str | None, headline: str | None, site_name: str | None,
+                    naming: list[str] = ()) -> str | None:
     """The metadata title, cut of a "| Site" suffix; the page's <h1> when they share the words."""
     if headline:
         if title is None:
@@ -143,7 +291,7 @@ def _metadata_title(title: str | None, headline: str | None, site_name: str | No
         ht, tt = _tokens(headline), _tokens(title)
         if ht and len(ht & tt) >= 0.6 * len(ht) and len(headline) <= len(title):
             return headline
-    _parts, longest = _title_parts(title)
+    _parts, longest = _title_parts(title, naming, site_name)
     if longest is not None and (site_name is None or site_name.lower() not in longest.lower()
                                 or len(longest.split()) > 3):
         return longest

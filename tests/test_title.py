@@ -1,5 +1,7 @@
-"""The title of an HTML page: the visible headline on an article page, the metadata title elsewhere."""
-from cleaner.title import page_headline, title_from_html
+"""Titles: of an HTML page (its headline as readers see it) and of a scraped text (its headline line)."""
+from cleaner.article import Block
+from cleaner.title import (headline_from_html, headline_from_text, page_headline, text_title, title_from_html,
+                           title_from_text, unmarked)
 
 
 def test_an_article_page_takes_its_headline_over_the_seo_title():
@@ -26,3 +28,122 @@ def test_a_headline_that_shares_no_word_with_the_metadata_title_names_something_
 def test_without_a_metadata_title_the_first_headline():
     assert title_from_html(None, ("", "First headline", "Second"), None, article=True) == "First headline"
     assert title_from_html(None, (), None, article=True) is None
+
+
+def test_of_a_title_s_parts_the_one_a_headline_says_is_the_page_s_and_the_other_the_site_s():
+    # the longest part is the site's here: the <h1> tells which part is the headline
+    assert title_from_html("Coffee - University of Wisconsin-Stevens Point", ("Coffee",), None,
+                           article=True) == "Coffee"
+    assert title_from_html("Coffee - University of Wisconsin-Stevens Point", (), None,
+                           article=True) == "University of Wisconsin-Stevens Point"
+    # ... unless the part the <h1> says is the site's name
+    assert title_from_html("A brief intro to git • Jo Writer", ("Jo Writer",), "Jo Writer",
+                           article=True) == "A brief intro to git"
+
+
+def test_a_metadata_title_read_from_a_site_s_banner_gives_way_to_the_page_s_title_tag():
+    assert title_from_html("Jo's Blog", ("Jo's Blog",), None, article=True,
+                           page_title="Parser notes: progress report #39") == "Parser notes: progress report #39"
+    # a <h1> that shares a word with the <title> is the page's headline; so is one as long
+    assert title_from_html("Parser notes", ("Parser notes",), None, article=True,
+                           page_title="Parser notes: progress report #39") == "Parser notes"
+    assert title_from_html("Jo writes here", ("Jo writes here",), None, article=True,
+                           page_title="Progress report 39") == "Jo writes here"
+    # a <title> of only "| Site" names no page
+    assert title_from_html("Electronic Gadgets", ("Electronic Gadgets",), None, article=True,
+                           page_title="| Nuts & Bolts Magazine") == "Electronic Gadgets"
+
+
+def test_a_headline_of_two_sentences_is_a_lede_and_the_metadata_title_is_the_page_s():
+    lede = "Learn which renovations pay back best. Get expert tips on how to plan yours."
+    assert title_from_html("The 10 Best Renovation Projects | Renos", (lede,), None,
+                           article=True) == "The 10 Best Renovation Projects"
+    # an abbreviation is no sentence's end
+    assert title_from_html("Hot markets | Homes", ("The Hottest Real Estate Markets in the U.S. Today",), None,
+                           article=True) == "The Hottest Real Estate Markets in the U.S. Today"
+
+
+def test_a_headline_with_the_page_s_furniture_around_it_gives_the_metadata_title():
+    title = "Preparing a transition in Debusine | Colin's blog"
+    for head in ("Dec 18 2025 Preparing a transition in Debusine", "Blog: Preparing a transition in Debusine",
+                 "Preparing a transition in Debusine Posted on July 1, 2024 by colin",
+                 "Preparing a transition in Debusine (example.com) 87",
+                 "Preparing a transition in Debusine | Colin's blog"):
+        assert title_from_html(title, (head,), None, article=True) == "Preparing a transition in Debusine", head
+    # a headline that says more than the title is the headline
+    head = "Preparing a transition in Debusine: what changes in 2026"
+    assert title_from_html(title, (head,), None, article=True) == head
+
+
+def test_a_heading_s_permalink_mark_is_no_part_of_the_title():
+    assert title_from_html("Quickstart¶", ("Quickstart¶",), None, article=True) == "Quickstart"
+    assert title_from_html("Models | Docs", ("Models ¶",), None) == "Models"
+
+
+def test_the_article_starts_at_the_headline_the_metadata_title_points_at():
+    # the headline the body is cut at is the <h1> as the page shows it, whatever title is returned
+    assert headline_from_html("Quickstart¶", ("Quickstart¶",), None, article=True) == "Quickstart¶"
+    assert headline_from_html("Blog: Notes | Site", ("Blog: Notes",), None, article=True) == "Blog: Notes"
+
+
+def _lines(*texts):
+    return [Block(t) for t in texts]
+
+
+BODY = "This is the first paragraph of the article, a sentence long enough to be read as one."
+
+
+def test_a_text_s_title_is_not_an_entry_of_the_table_of_contents_below_it():
+    blocks = _lines("Home", "Blog", "How to Grow Tomatoes on a Balcony", "Contents", "Choosing the Right Pots",
+                    "Feeding and Watering Plants", "Harvesting Your First Crop", BODY, "Choosing the Right Pots", BODY,
+                    "Feeding and Watering Plants", BODY, "Harvesting Your First Crop", BODY)
+    assert title_from_text(blocks, 7, None) == 2
+    # without the sections coming again below, the headline-like line nearest the article is the title
+    assert title_from_text(blocks[:8], 7, None) == 6
+
+
+def test_a_text_s_title_says_its_url_s_words_and_may_say_more():
+    url = "https://example.com/reviews/best-camping-hammocks"
+    blocks = _lines("Best Camping Hammocks", "Reviews", "Tents", "Sleeping Bags", "Stoves", "Lanterns",
+                    "Best Camping Hammocks of 2026", BODY)
+    assert title_from_text(blocks, 7, url) == 6
+
+
+def test_a_text_s_title_loses_a_heading_s_permalink_mark():
+    assert unmarked("Logging HOWTO ¶") == "Logging HOWTO"
+    assert unmarked("¶") == "¶"
+
+
+def test_a_page_of_many_h1s_uses_them_for_its_sections_and_its_metadata_title_names_it():
+    heads = ("Yoga Co", "Menu", "Travel Insurance For Yoga Retreats", "Post navigation", "Blog Updates")
+    title = "Best Yoga Retreat Travel Insurance Options | Yoga Co"
+    assert title_from_html(title, heads, "Yoga Co", article=True) == "Best Yoga Retreat Travel Insurance Options"
+    assert title_from_html(title, heads[:4], "Yoga Co", article=True) == "Travel Insurance For Yoga Retreats"
+    # ... unless one of them is the metadata title itself
+    assert title_from_html("Blog Updates", heads, None, article=True) == "Blog Updates"
+
+
+def test_the_line_a_text_s_article_was_found_to_start_at_may_be_its_headline():
+    question = "What Are the Latest Scientific Trends in Psychiatry and How Will They Impact Care?"
+    blocks = _lines("Home", "Print", question, "Psychiatry is changing fast, and the trends are many.", BODY)
+    assert title_from_text(blocks, 2, None) == 2
+    assert headline_from_text(blocks, 2, None) is None  # the header zone is found as before
+
+
+def test_a_text_that_opens_with_its_page_s_title_takes_the_headline_from_it():
+    # a page's text copied whole starts with its <title>; the line that says the URL's slug is a menu's label
+    blocks = _lines("7 days of healthy meals on a budget - Heart Matters magazine", "Eat well", "Recipes",
+                    "7 days of healthy meals on a budget", BODY)
+    url = "https://example.com/eat-well"
+    assert title_from_text(blocks, 4, url) == 1
+    assert text_title(blocks, 4, url) == "7 days of healthy meals on a budget"
+    # the headline line's "| Site" goes when the first line says it is the site's
+    blocks = _lines("Notes on parsing | Jo's Blog", "Home", "Notes on parsing | Jo's Blog", BODY)
+    assert text_title(blocks, 3, None) == "Notes on parsing"
+
+
+def test_a_text_s_first_line_that_names_another_thing_is_no_page_title():
+    # a promotion over the page ("Offer | Free shipping") shares no word with the headline, nor is its headline a line
+    blocks = _lines("Get 30% off | Free shipping on orders over $40", "Shop", "Zero-Waste Living: A Guide for Beginners",
+                    BODY)
+    assert text_title(blocks, 3, None) == "Zero-Waste Living: A Guide for Beginners"
