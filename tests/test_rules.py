@@ -84,6 +84,11 @@ CASES = [
     ("bylines.dateline", "12", ANY, None),
     ("bylines.dateline", "Aktualisiert am 12. März 2024, 14:30 Uhr", ANY, "bylines.dateline"),
     ("bylines.dateline", "On March 3, 2024, the court ruled in favour of the tenants.", ANY, None),
+    ("bylines.dateline", "Updated at 1:23 p.m.", ANY, "bylines.dateline"),
+    ("bylines.dateline", "125 ml", ANY, None),  # amounts with their units are no dates
+    ("bylines.dateline", "10,79 g", ANY, None),
+    ("bylines.dateline", "Wi-Fi 6", ANY, None),
+    ("bylines.dateline", "3,2", ANY, None),
     ("bylines.dateline", "Published in 1998, the novel sold more than a million copies.", ANY, None),
     # bylines.meta_row
     ("bylines.meta_row", "Nov 18, 2019 at 9:24 pm ET • 2 min read", ANY, "bylines.meta_row"),

@@ -6,6 +6,8 @@ The tests of names and roles these rules ask live in ``cleaner/authors.py``; a b
 """
 from __future__ import annotations
 
+import re
+
 from ..authors import (BIO_COPULAS, BIO_ROLE_WITHIN, NAME_SPLIT, SEPARATOR_CHARS, SEPARATOR_WORDS, bio_subject,
                        byline_body, is_credited_part, is_role, looks_like_name, without_addresses)
 from ..lazy_re import LazyPattern
@@ -15,7 +17,9 @@ from . import Target, rule
 from ._patterns import holds_any, starts_with_phrase
 from .counters import counter, reading_time
 
-_TIMEISH = LazyPattern(r"\d")
+# A date or a time written in digits: a year, a clock time ("4:14", "10h30", "9 pm"), a numeric date ("12.05.2019")
+_DATE_OR_TIME = LazyPattern(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}\s?[ap]\.?m\b|"
+                            r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b", re.I)
 
 
 @rule("bylines.byline", max_words=14)
@@ -37,8 +41,9 @@ def byline(t: Target, lex: Lexicon) -> str | None:
 
 @rule("bylines.dateline", max_words=12)
 def dateline(t: Target, lex: Lexicon) -> str | None:
-    """A line that is only a date or time, perhaps after "Updated"/"Published"."""
-    if not _TIMEISH.search(t.text) and lex.months.isdisjoint(t.tokens):
+    """A line that is only a date or time, perhaps after "Updated"/"Published".  It must name a month or hold a
+    year, a clock time or a date in digits: an amount with its unit ("125 ml", "15 Min", "Wi-Fi 6") is none."""
+    if not _DATE_OR_TIME.search(t.text) and lex.months.isdisjoint(t.tokens):
         return None
     n = starts_with_phrase("dateline", t.tokens)
     rest = t.tokens[n:]
