@@ -61,7 +61,7 @@ def test_field_url_field_into_and_explain():
     result, out = invoke(["--jsonl", "-j", "1", "--field", "doc", "--url-field", "link", "--into", "art",
                           "--explain"], jsonl(rows))
     assert result.exit_code == 0
-    expected = cleaner.clean(HTML.format(i=1), url="https://example.com/x").to_dict()
+    expected = cleaner.clean(HTML.format(i=1), url="https://example.com/x", explain=True).to_dict()
     assert out[0]["art"] == expected and "removed" in out[0]["art"]
     assert out[0]["html"] == "ignored" and out[0]["link"] == "https://example.com/x" and "doc" not in out[0]
 
