@@ -60,12 +60,15 @@ LANGUAGE_SAMPLE = 40_000  # characters of content-like lines read to choose the 
 
 
 def classify(blocks: list[Block], opts: Options, lex: Lexicon,
-             noise: Callable[[Block], str | None] = lambda block: None) -> tuple[str | None, tuple[int, int]]:
+             noise: Callable[[Block], str | None] = lambda block: None,
+             trace: list[tuple] | None = None) -> tuple[str | None, tuple[int, int]]:
     """Label every block in place; return the detected stop-word language (ISO 639-1) or None, and the
     article's span (first and last index; every good block lies in it).
 
     ``noise`` names the rule that calls a block noise; it is asked about the blocks that look like
-    content, so that a long cookie notice or promo does not stretch the article's span."""
+    content, so that a long cookie notice or promo does not stretch the article's span.  ``trace``, when given,
+    receives each block's (label, reason, (words, stop-word share) or None) after the first pass, and whether it
+    stands in a list of teasers and after an early end of the article (the learned line scorer reads them)."""
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
     first_copies = printed_twice(blocks, repeated, opts)
     teasers = teaser_runs(blocks)
@@ -88,18 +91,30 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             candidates.append((b, None))
     # the language, from the words of content-like lines (menus say little of it)
     lang, stopwords = choose_stopwords([words for _, words in candidates if words is not None], lex)
+    measured = {}  # id(block) -> (words, stop-word share), for the trace
     for b, words in candidates:
         words = words_of(b.text) if words is None else words
-        b.label, b.reason = first_pass(b, features(b.text, words, stopwords), opts, bool(stopwords))
+        f = features(b.text, words, stopwords)
+        b.label, b.reason = first_pass(b, f, opts, bool(stopwords))
+        if trace is not None:
+            measured[id(b)] = (f.words, f.stop_density)
         if b.label in ("good", "neargood"):
             hit = noise(b)
             if hit:
                 b.label, b.reason = "bad", hit
     _short_noise(blocks, noise)
+    if trace is not None:
+        trace.extend((b.label, b.reason, measured.get(id(b))) for b in blocks)
     context_pass(blocks)
     start, end = article_span(blocks, opts, headline_anchor(blocks, opts.url))
-    end = cut_at_terminator(blocks, start, end, lex, headline_pairs(blocks, noise))
+    pairs = headline_pairs(blocks, noise)
+    span_end = end
+    end = cut_at_terminator(blocks, start, end, lex, pairs)
     end = cut_trailing_titles(blocks, start, end)
+    if trace is not None:  # and where the article's end was cut, and the teaser lists
+        in_lists = {k for i, j in pairs.items() for k in range(i, j)}
+        for k in range(len(blocks)):
+            trace[k] += (k in in_lists, end < k <= span_end)
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
     start = repeated_lead(blocks, start, opts, stopwords)
     for i, b in enumerate(blocks):

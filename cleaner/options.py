@@ -23,6 +23,8 @@ class Options(Frozen):
         # HTML stage
         "fast",  # no learned scorer (every page read as an article) and no jusText candidate in trafilatura's retry
         "html_model",  # None (the shipped model) or the path of a model file written by benchmarks/train.py
+        "text_model",  # None (text: the heuristics alone), "shipped" (the learned line scorer in models/text.json,
+        # a trial that does not yet hold every floor: docs/benchmarks.md) or a model file from train_text.py
         # heuristic stage (text input); the defaults were tuned on the development benchmark
         "length_low",  # characters: below this a block is "short"
         "length_high",  # characters: a long block with enough stop words is good at once
@@ -45,7 +47,8 @@ class Options(Frozen):
 
     def __init__(self, *, kind: str = "auto", url: str | bytes | None = None, max_bytes: int = 64 * 1024 * 1024,
                  encoding: str | None = None, content_type: str | None = None, fast: bool = False,
-                 html_model: str | None = None, length_low: int = 50, length_high: int = 150,
+                 html_model: str | None = None, text_model: str | None = None, length_low: int = 50,
+                 length_high: int = 150,
                  stopwords_low: float = 0.15, stopwords_high: float = 0.25, max_link_density: float = 0.5,
                  span_block_cost: float = 40.0, span_char_cost: float = 0.5, rules: bool = True,
                  user_rules: object = None, disabled_rules: object = frozenset(), dedupe: bool = True,
@@ -53,6 +56,7 @@ class Options(Frozen):
         user_rules = _user_rules(user_rules)
         self._set(_kind(kind), _url(url), _count("max_bytes", max_bytes, least=1), _encoding(encoding),
                   _text_or_none("content_type", content_type), _flag("fast", fast), _path("html_model", html_model),
+                  _path("text_model", text_model),
                   _count("length_low", length_low), _count("length_high", length_high),
                   _share("stopwords_low", stopwords_low), _share("stopwords_high", stopwords_high),
                   _share("max_link_density", max_link_density), _cost("span_block_cost", span_block_cost),

@@ -57,7 +57,15 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     """The article in the blocks of a text; the list is consumed."""
     lex = lexicon()
     rules = RuleBook(opts.disabled_rules, opts.rules, opts.user_rules)
-    language, span = classify(blocks, opts, lex, lambda b: rules.first_matching_rule(b.text, b.kind))
+    noise = lambda b: rules.first_matching_rule(b.text, b.kind)  # noqa: E731
+    first: list[tuple] | None = [] if opts.text_model and not opts.fast else None
+    language, span = classify(blocks, opts, lex, noise, first)
+    if first is not None:  # asked for (text_model=...): the learned line scorer revises the heuristics' verdicts
+        from . import textscore
+
+        chosen = textscore.model(None if opts.text_model == "shipped" else opts.text_model)
+        stopwords = lex.stopwords[language] if language else frozenset()
+        span = textscore.score(blocks, first, span, stopwords, noise, words_of, chosen, opts.explain)
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
     start = first_paragraph(blocks, span, is_noise)
@@ -139,8 +147,13 @@ def _stopword_language(blocks: list[Block]) -> str | None:
     return choose_stopwords([words_of(b.text) for b in blocks[:50]], lexicon())[0]
 
 
+MODEL_PREFIX = "model."  # the learned line scorer's removals (textscore.MODEL_REMOVAL)
+
+
 def _removal(block: Block) -> Removal:
     reason = block.reason or BOILERPLATE
+    if reason.startswith(MODEL_PREFIX):  # the learned line scorer's, with what weighed against the line
+        return Removal(block.text, "model", *reason.partition(": ")[::2])
     return Removal(block.text, "heuristic" if is_heuristic(reason) else "rules", reason)
 
 

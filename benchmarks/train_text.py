@@ -1,0 +1,284 @@
+#!/usr/bin/env python3
+"""Fit cleaner's learned line scorer for text input on the development corpus, and measure it on pages it never saw.
+
+    pip install -e '.[train]'                    # scikit-learn and numpy, for fitting only
+    python benchmarks/train_text.py              # k-fold report, then cleaner/models/text.json
+    python benchmarks/train_text.py --folds 0    # no k-fold report: fit and write the model only
+
+The steps, as ``train.py``'s for HTML (whose functions this script imports: ``align_labels``, ``segment_labels``,
+``fit_linear``, ``by_domain``, ``domain``, ``stacked``):
+
+1. ``page_rows``: every page of the text sets through cleaner's own text stage (``segment``, ``classify`` with
+   its first-pass verdicts traced, ``textscore.line_features``), so the model is fitted on exactly the features
+   it meets at run time; each line labelled by aligning the page's words with the reference text, or, on the
+   multi set, by its with/without segments.
+2. ``fit``: the first regression; the second on first-stage probabilities cross-fitted by domain (so that it
+   learns how the first stage errs on unseen sites); the threshold that maximises the mean page F1 on the
+   training pages.
+3. ``kfold``: folds by domain over all the sets at once: web-ptext and web-pagetext are the same pages scraped
+   twice (news-ptext and news-pagetext too), so a site's pages are held out of every set together.  The held-out
+   pages of each fold are cleaned by the whole pipeline with that fold's model (``clean(text_model=...)``) and
+   scored with bench.py's metrics, beside the heuristics alone (cleaner's default) on the same pages.
+4. The model fitted on every page is written to ``cleaner/models/text.json`` with its k-fold figures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(HERE))
+
+import bench  # noqa: E402
+import train  # noqa: E402
+from train import align_labels, by_domain, domain, fit_linear, segment_labels, stacked  # noqa: E402
+
+TEXT_SETS = ("web-ptext", "web-pagetext", "news-ptext", "news-pagetext", "multi-ptext")
+INNER_FOLDS = 3
+THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(21)]
+# The gate's cut-off: a page keeps the heuristics' verdicts unless the gate gives the model at least this.  Set by
+# hand, not fitted (0.3-0.6 were compared on the held-out figures of the first k-fold run).
+GATE_CUT = 0.5
+
+
+# --- 1. Pages -> labelled feature rows ------------------------------------------------------------------------
+def page_rows(job: tuple) -> dict:
+    """One page through cleaner's text stage up to the line features."""
+    setname, page = job
+    from cleaner import textscore
+    from cleaner.classify import classify
+    from cleaner.lexicon import lexicon
+    from cleaner.options import Options
+    from cleaner.rules import RuleBook
+    from cleaner.segment import segment
+    from cleaner.text import words_of
+
+    blocks = segment(bench.read_page(setname, page))
+    if not blocks:
+        return {}
+    opts = Options(url=page.url, kind="text")
+    lex = lexicon()
+    rules = RuleBook()
+
+    def noise(b):
+        return rules.first_matching_rule(b.text, b.kind)
+
+    first: list = []
+    language, span = classify(blocks, opts, lex, noise, first)
+    stopwords = lex.stopwords[language] if language else frozenset()
+    rows, whole = textscore.line_features(blocks, first, span, stopwords, noise, words_of)
+    texts = [b.text for b in blocks]
+    if page.truth is not None:
+        labels = align_labels(texts, page.truth)
+    else:
+        labels = segment_labels(texts, page.with_segs, page.without_segs)
+    return {"set": setname, "id": page.id, "type": page.page_type or "article", "domain": domain(page.url),
+            "rows": rows, "page": whole, "chars": [len(t) for t in texts], "labels": labels}
+
+
+def load_pages(data_dir: Path, sets: list[str], jobs: int, limit: int | None) -> list[dict]:
+    todo = []
+    for setname in sets:
+        pages, _missing = bench.load_set(data_dir, setname, limit)
+        todo += [(setname, p) for p in pages]
+    with ProcessPoolExecutor(jobs) as pool:
+        return [r for r in pool.map(page_rows, todo, chunksize=8) if r]
+
+
+# --- 2. Fitting -------------------------------------------------------------------------------------------------
+def fit(pages: list[dict], about: dict | None = None):
+    """The text model fitted on these pages."""
+    from cleaner.scorer import Linear
+    from cleaner.textscore import TextModel, context, gate_features
+
+    rows_of = [p["rows"] for p in pages]
+    wholes = [p["page"] for p in pages]
+    first = Linear(*fit_linear(*stacked(pages, rows_of, wholes)))
+    inner_first: list = [None] * len(pages)
+    for fold in by_domain(pages, INNER_FOLDS):
+        fold_set = set(fold)
+        rest = [i for i in range(len(pages)) if i not in fold_set]
+        model = Linear(*fit_linear(*stacked([pages[i] for i in rest], [rows_of[i] for i in rest],
+                                            [wholes[i] for i in rest])))
+        for i in fold:
+            base = model.partial(wholes[i])
+            inner_first[i] = [model.probability(r, base) for r in rows_of[i]]
+    contexts = [context(rows, whole, p1, page["chars"])
+                for page, rows, whole, p1 in zip(pages, rows_of, wholes, inner_first)]
+    second = Linear(*fit_linear(*stacked(pages, [c[0] for c in contexts], [c[1] for c in contexts])))
+    probabilities = [[second.probability(r, second.partial(whole)) for r in rows] for rows, whole in contexts]
+    threshold = best_threshold(pages, probabilities)
+    # the page gate: on which pages the model's lines beat the heuristics' (by the labels' word F1), each page
+    # weighing what the choice is worth on it
+    gate_rows, gate_labels, gate_weights = [], [], []
+    for page, rows, probs in zip(pages, rows_of, probabilities):
+        model_f1 = page_f1(page, [p >= threshold for p in probs])
+        heuristic_f1 = page_f1(page, ["h_good" in r for r in rows])
+        if model_f1 is None or model_f1 == heuristic_f1:
+            continue
+        gate_rows.append(gate_features(rows, page["page"], probs, page["chars"], threshold))
+        gate_labels.append(1.0 if model_f1 > heuristic_f1 else 0.0)
+        gate_weights.append(train.SET_WEIGHTS.get(page["set"], 1.0) * abs(model_f1 - heuristic_f1))
+    gate = Linear(*fit_linear(gate_rows, gate_labels, gate_weights)) if len(set(gate_labels)) == 2 else None
+    return TextModel(first, second, threshold, about or {}, gate, GATE_CUT)
+
+
+def page_f1(page: dict, kept: list[bool]) -> float | None:
+    """The word F1 of these kept lines against the labels' reference (a line's matched words are content, the
+    rest not); None for a page labelled by segments (the multi set) or with no matched word."""
+    if page["set"].startswith("multi"):
+        return None
+    matched = sum(round(share * n) for share, n in page["labels"])
+    if not matched:
+        return None
+    tp = sum(round(share * n) for (share, n), k in zip(page["labels"], kept) if k)
+    out = sum(n for (_share, n), k in zip(page["labels"], kept) if k)
+    return 2 * tp / (out + matched)
+
+
+def best_threshold(pages: list[dict], probabilities: list[list[float]]) -> float:
+    """The threshold whose kept lines give the best mean page F1 (word bags against the labels' reference: a
+    line's matched words are content, the rest not); the multi set's pages, labelled by segments, sit out."""
+    scores = {t: 0.0 for t in THRESHOLDS}
+    for page, probs in zip(pages, probabilities):
+        if page["set"].startswith("multi"):
+            continue
+        matched = sum(round(share * n) for share, n in page["labels"])
+        if not matched:
+            continue
+        weight = train.SET_WEIGHTS.get(page["set"], 1.0)
+        for t in THRESHOLDS:
+            kept = [(share, n) for (share, n), p in zip(page["labels"], probs) if p >= t]
+            tp = sum(round(share * n) for share, n in kept)
+            out = sum(n for _share, n in kept)
+            scores[t] += weight * 2 * tp / (out + matched)
+    return max(THRESHOLDS, key=lambda t: (scores[t], -abs(t - 0.5)))
+
+
+# --- 3. k-fold by domain, through the whole pipeline -------------------------------------------------------------
+def _clean_page(job: tuple):
+    setname, page, model_path = job
+    from cleaner import CleanerError, clean
+
+    data = bench.read_page(setname, page)
+    out = []
+    for options in ({"text_model": model_path}, {}):
+        try:
+            text = clean(data, url=page.url, kind="text", **options).text
+        except CleanerError:
+            text = ""
+        score, detail, exact, snippets = bench.score_page(setname, page, text)
+        out.append(bench.PageResult(page.id, page.page_type, score, detail, 0.0, None, exact, snippets))
+    return out
+
+
+def kfold(pages: list[dict], data_dir: Path, k: int, jobs: int, limit: int | None,
+          keep: str | None = None) -> tuple[dict, dict]:
+    """Each fold's model cleans its held-out pages; the figures per set (and page type), with the model and with
+    the heuristics alone on the same pages."""
+    originals = {}
+    for setname in sorted({p["set"] for p in pages}):
+        for page in bench.load_set(data_dir, setname, limit)[0]:
+            originals[(setname, page.id)] = page
+    results: dict[str, dict] = defaultdict(dict)
+    before: dict[str, dict] = defaultdict(dict)
+    with tempfile.TemporaryDirectory() as tmp:
+        if keep:
+            os.makedirs(keep, exist_ok=True)
+            tmp = keep
+        todo = []
+        for f, held in enumerate(by_domain(pages, k)):
+            held_set = set(held)
+            started = time.perf_counter()
+            model = fit([p for i, p in enumerate(pages) if i not in held_set])
+            path = os.path.join(tmp, f"fold{f}.json")
+            with open(path, "w", encoding="utf-8") as fh:
+                json.dump(model.to_dict(), fh)
+            print(f"  fold {f + 1}/{k}: {len(held)} held-out pages, threshold {model.threshold}, "
+                  f"fitted in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+            todo += [(pages[i]["set"], originals[(pages[i]["set"], pages[i]["id"])], path) for i in held]
+            if keep:
+                with open(os.path.join(keep, f"fold{f}.pages.json"), "w", encoding="utf-8") as fh:
+                    json.dump([[pages[i]["set"], pages[i]["id"]] for i in held], fh)
+        with ProcessPoolExecutor(jobs) as pool:
+            for (setname, page, _), (result, heuristic) in zip(todo, pool.map(_clean_page, todo, chunksize=8)):
+                results[setname][page.id] = result
+                before[setname][page.id] = heuristic
+    figures, figures_before = {}, {}
+    for setname in results:
+        order = [p.id for p in bench.load_set(data_dir, setname, limit)[0] if p.id in results[setname]]
+        figures[setname] = bench.set_scores(setname, [results[setname][i] for i in order])
+        figures_before[setname] = bench.set_scores(setname, [before[setname][i] for i in order])
+    return figures, figures_before
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data_dir", nargs="?", default=str(bench.DEFAULT_DATA))
+    ap.add_argument("--sets", default=",".join(TEXT_SETS))
+    ap.add_argument("--folds", type=int, default=5, help="k of the k-fold report (0: none)")
+    ap.add_argument("--out", default=str(REPO / "cleaner" / "models" / "text.json"))
+    ap.add_argument("--limit", type=int, default=None, help="pages per set (quick trials)")
+    ap.add_argument("-j", "--jobs", type=int, default=1)
+    ap.add_argument("--weight", action="append", default=[], metavar="SET=W",
+                    help="the pages of SET weigh W times as much as others in the fit (repeatable)")
+    ap.add_argument("--keep-folds", default=None, metavar="DIR",
+                    help="keep the k-fold models and their held-out pages in DIR")
+    ap.add_argument("--cache", default=None, metavar="FILE",
+                    help="keep the pages' feature rows in FILE and read them from there next time (for trials: "
+                         "a change to the features needs a fresh file)")
+    args = ap.parse_args(argv)
+    data_dir = Path(args.data_dir)
+    sets = [s for s in args.sets.split(",") if s]
+    for spec in args.weight:
+        name, _, value = spec.partition("=")
+        train.SET_WEIGHTS[name] = float(value)
+    started = time.perf_counter()
+    if args.cache and os.path.exists(args.cache):
+        with open(args.cache, "rb") as fh:
+            pages = pickle.load(fh)
+    else:
+        pages = load_pages(data_dir, sets, args.jobs, args.limit)
+        pages.sort(key=lambda p: (p["set"], p["id"]))
+        if args.cache:
+            with open(args.cache, "wb") as fh:
+                pickle.dump(pages, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    print(f"{len(pages)} pages, {sum(len(p['rows']) for p in pages)} lines read in "
+          f"{time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    about = {"sets": sets, "pages": len(pages), "weights": train.SET_WEIGHTS, "script": "benchmarks/train_text.py"}
+    if args.folds:
+        figures, figures_before = kfold(pages, data_dir, args.folds, args.jobs, args.limit, args.keep_folds)
+        print(f"{args.folds}-fold by domain, whole pipeline on held-out pages (model / heuristics alone):")
+        for setname in sorted(figures):
+            now, was = figures[setname], figures_before[setname]
+            line = (f"{setname:14s} F1 {now['f1']:.3f} / {was['f1']:.3f}  P {now['precision']:.3f}"
+                    f"  R {now['recall']:.3f}")
+            if now.get("by_type"):
+                line += "  " + "  ".join(f"{t} {v['f1']:.3f}/{was['by_type'][t]['f1']:.3f}"
+                                         for t, v in sorted(now["by_type"].items()))
+            print(line, flush=True)
+        about["kfold"] = {s: {"f1": round(f["f1"], 4), "heuristics_f1": round(figures_before[s]["f1"], 4),
+                              **({"by_type": {t: round(v["f1"], 4) for t, v in f["by_type"].items()}}
+                                 if f.get("by_type") else {})}
+                          for s, f in figures.items()}
+    model = fit(pages, about)
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    with open(args.out, "w", encoding="utf-8") as fh:
+        json.dump(model.to_dict(), fh, indent=0, sort_keys=True)
+        fh.write("\n")
+    print(f"model written to {args.out} (threshold {model.threshold}; {time.perf_counter() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

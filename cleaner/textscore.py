@@ -1,0 +1,403 @@
+"""The learned line scorer of text input: the heuristic stage's verdicts, revised by a model fitted on data.
+
+Scraped text (one block a line) goes through ``classify`` as before: first pass, context pass, article span.
+Those verdicts become features of a line beside its own (length, words, stop words, sentence end, digits,
+capitals, URL-like tokens, its place on the page, whether it repeats, which named rule calls it noise) and its
+neighbours'.  Two logistic regressions in a row (``cleaner.scorer.Linear``), as on HTML:
+
+1. each line on its features and its page's: a probability that it is the article's;
+2. each line again, on a few of its features plus the first probabilities around it (its neighbours, windows
+   before and after it, the densest run of probable content on the page).
+
+A line is kept when its second probability reaches the model's threshold, else it goes as
+``model.boilerplate`` (``explain``: the features that weighed most against it, and the heuristic's own
+verdict).  The model lives in ``cleaner/models/text.json``, written by ``benchmarks/train_text.py``; it is read
+on first use.  It is a trial, off unless asked for (``clean(..., text_model="shipped")`` or a model file's path):
+on unseen sites it lifts the web text sets but not yet news-ptext's floor (docs/benchmarks.md).
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from functools import lru_cache
+
+from .article import Block, Frozen
+from .scorer import MODELS, Linear
+from .text import TERMINAL
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+MODEL_REMOVAL = "model.boilerplate"
+MIN_LINES = 20  # the model revises the heuristics on texts of this many lines or more (1-2% of the corpus is shorter)
+NEAR = (-3, -2, -1, 1, 2, 3)  # lines on each side whose first probabilities the second stage reads
+WINDOWS = (2, 5, 10, 25)  # lines on each side whose first probabilities the second stage averages
+RULE_FAMILIES = ("ads", "bylines", "captions", "consent", "counters", "fragments", "promos", "social")
+FIRST_LABELS = ("good", "neargood", "short", "bad")
+REASONS = ("link_like", "no_words", "copyright", "teaser", "repeated_on_page", "not_sentence_like", "short",
+           "outside_article", "all_caps")
+# the stage-1 features the second stage reads again
+CARRIED = ("h_good", "h_span", "fp_good", "term", "len", "rule", "rep", "pos", "stop", "w3", "c150", "teasers", "cut")
+SEPARATORS = frozenset("|•»·›/")
+BULLETS = frozenset("•-–*·")
+HEAD = 200  # characters of a line whose capitals, letters and digits are counted (a long line is prose anyway)
+_DIGIT = re.compile(r"\d")
+_TOKEN_START = re.compile(r"(?<!\S)\S")
+
+
+class TextModel(Frozen):
+    """The two stages, the threshold, the page gate (a third regression: whether the model's lines beat the
+    heuristics' on this page, None for no gate) and its cut-off, and ``about`` (how the model was trained,
+    what it scored)."""
+
+    __slots__ = ("stage1", "stage2", "threshold", "gate", "gate_cut", "about")
+
+    def __init__(self, stage1: Linear, stage2: Linear, threshold: float, about: dict, gate: Linear | None = None,
+                 gate_cut: float = 0.5) -> None:
+        self._set(stage1, stage2, threshold, gate, gate_cut, about)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TextModel:
+        gate = data.get("gate")
+        return cls(Linear(data["stage1"]["intercept"], data["stage1"]["weights"]),
+                   Linear(data["stage2"]["intercept"], data["stage2"]["weights"]),
+                   float(data["threshold"]), data.get("about", {}),
+                   Linear(gate["intercept"], gate["weights"]) if gate else None, float(data.get("gate_cut", 0.5)))
+
+    def to_dict(self) -> dict:
+        out = {"about": self.about, "threshold": self.threshold, "gate_cut": self.gate_cut,
+               "stage1": {"intercept": self.stage1.intercept, "weights": self.stage1.weights},
+               "stage2": {"intercept": self.stage2.intercept, "weights": self.stage2.weights}}
+        if self.gate is not None:
+            out["gate"] = {"intercept": self.gate.intercept, "weights": self.gate.weights}
+        return out
+
+    def first_stage(self, rows: list[dict[str, float]], page: dict[str, float]) -> list[float]:
+        """Each line's first probability (``stage1.probability``, the same sum of a feature's weight times its
+        value, a feature the model does not weigh adding nothing)."""
+        get = self.stage1.weights.get
+        base = self.stage1.intercept + self.stage1.partial(page)
+        return [_sigmoid(base + sum([get(k, 0.0) * v for k, v in r.items()])) for r in rows]
+
+    def second_stage(self, rows: list[dict[str, float]], page: dict[str, float], first: list[float],
+                     chars: list[int]) -> tuple[list[float], list[dict[str, float]]]:
+        second, page_second = context(rows, page, first, chars)
+        base = self.stage2.partial(page_second)
+        return [self.stage2.probability(r, base) for r in second], second
+
+    def second_fast(self, rows: list[dict[str, float]], page: dict[str, float], first: list[float],
+                    chars: list[int]) -> list[float]:
+        """``second_stage``'s probabilities, summed term by term without building each line's features (the
+        same sums: ``context`` names them)."""
+        n = len(rows)
+        total = sum(chars) or 1
+        weights = self.stage2.weights
+        prefix = [0.0]
+        for p in first:
+            prefix.append(prefix[-1] + p)
+        run_from, run_to = _densest_run(first, chars)
+        run_chars = sum(chars[run_from:run_to + 1]) if run_to >= run_from else 0
+        page_second = dict(page)
+        page_second["page_mean"] = sum(c * p for c, p in zip(chars, first)) / total
+        page_second["page_kept"] = sum(c for c, p in zip(chars, first) if p >= 0.5) / total
+        page_second["run_share"] = run_chars / total
+        base = self.stage2.intercept + self.stage2.partial(page_second)
+        carried = [(k, weights[k]) for k in CARRIED if k in weights]
+        w_p1 = weights.get("p1", 0.0)
+        near = [(d, weights.get(f"p1@{d}", 0.0)) for d in NEAR]
+        windows = [(w, weights.get(f"p1w{w}", 0.0), weights.get(f"p1b{w}", 0.0), weights.get(f"p1a{w}", 0.0))
+                   for w in WINDOWS]
+        w_in, w_dist = weights.get("in_run", 0.0), weights.get("run_dist", 0.0)
+        out = []
+        for i, f in enumerate(rows):
+            z = base + w_p1 * first[i]
+            for k, w in carried:
+                if k in f:
+                    z += w * f[k]
+            for d, w in near:
+                j = i + d
+                z += w * (first[j] if 0 <= j < n else -1.0)
+            for w, w_mean, w_before, w_after in windows:
+                lo, hi = max(0, i - w), min(n, i + w + 1)
+                z += w_mean * (prefix[hi] - prefix[lo]) / (hi - lo)
+                z += w_before * ((prefix[i] - prefix[lo]) / (i - lo) if i > lo else -1.0)
+                z += w_after * ((prefix[hi] - prefix[i + 1]) / (hi - i - 1) if hi > i + 1 else -1.0)
+            if run_from <= i <= run_to:
+                z += w_in
+            else:
+                z += w_dist * math.log1p(run_from - i if i < run_from else i - run_to) / 5
+            out.append(_sigmoid(z))
+        return out
+
+    def trusted(self, rows: list[dict[str, float]], page: dict[str, float], second: list[float],
+                chars: list[int]) -> bool:
+        """Whether the model's lines are taken on this page rather than the heuristics' (the gate)."""
+        if self.gate is None:
+            return True
+        features = gate_features(rows, page, second, chars, self.threshold)
+        return self.gate.probability(features) >= self.gate_cut
+
+    def why(self, row: dict[str, float], second: dict[str, float]) -> str:
+        names = self.stage1.against(row) if second["p1"] < 0.5 else self.stage2.against(second)
+        return ", ".join(names)
+
+
+def gate_features(rows: list[dict[str, float]], page: dict[str, float], second: list[float], chars: list[int],
+                  threshold: float) -> dict[str, float]:
+    """What tells a page where the model's verdicts beat the heuristics' from one where they do not: the page's
+    own features, how much each keeps, how far they agree, and how much the model keeps outside the span."""
+    total = sum(chars) or 1
+    model_chars = heuristic_chars = both = outside = 0
+    model_lines = heuristic_lines = 0
+    for r, p, c in zip(rows, second, chars):
+        kept = p >= threshold
+        good = "h_good" in r
+        if kept:
+            model_chars += c
+            model_lines += 1
+            if good:
+                both += c
+            if "h_span" not in r:
+                outside += c
+        if good:
+            heuristic_chars += c
+            heuristic_lines += 1
+    either = model_chars + heuristic_chars - both
+    n = len(rows) or 1
+    g = dict(page)
+    g.update({"g_model": model_chars / total, "g_heur": heuristic_chars / total,
+              "g_agree": both / either if either else 1.0, "g_out": outside / total,
+              "g_diff": (model_chars - heuristic_chars) / total,
+              "g_mean": sum(c * p for c, p in zip(chars, second)) / total,
+              "g_lines_model": model_lines / n, "g_lines_heur": heuristic_lines / n})
+    return g
+
+
+def model(path: str | None = None) -> TextModel:
+    """The shipped text model, or the one in a file written by ``benchmarks/train_text.py``."""
+    return _model_at(path or os.path.join(MODELS, "text.json"))
+
+
+@lru_cache(maxsize=8)
+def _model_at(path: str) -> TextModel:
+    with open(path, encoding="utf-8") as fh:
+        return TextModel.from_dict(json.load(fh))
+
+
+# --- Features -------------------------------------------------------------------------------------------------
+def line_features(blocks: list[Block], first: list[tuple], span: tuple[int, int],
+                  stopwords: frozenset[str], noise: Callable[[Block], str | None],
+                  words_of: Callable[[str], list[str]]) -> tuple[list[dict[str, float]], dict[str, float]]:
+    """Each line's features and the page's.  ``first``: each line's (label, reason) after the first pass, its
+    (words, stop-word share) where the pass computed them (else None), whether it stands in a list of teasers,
+    and whether the article's early end cut it off (``classify``'s trace);
+    ``blocks`` carry the stage's final labels and reasons; ``span``: the article span it found."""
+    n = len(blocks)
+    counts: dict[str, int] = {}
+    for b in blocks:
+        counts[b.text] = counts.get(b.text, 0) + 1
+    chars = [len(b.text) for b in blocks]
+    total = sum(chars) or 1
+    start, end = span
+    own = []
+    before = 0
+    good_chars = span_chars = terminal_lines = short_lines = 0
+    for i, b in enumerate(blocks):
+        text = b.text
+        length = chars[i]
+        label, reason, measured, in_teasers, cut = first[i]
+        if measured is not None:
+            nw, stop = measured
+        else:
+            words = words_of(text)
+            nw = len(words)
+            stop = sum(map(stopwords.__contains__, words)) / nw if nw else 0.0
+        stripped = text.rstrip()
+        head = text[:HEAD]
+        letters = sum(map(str.isalpha, head))
+        starts = _TOKEN_START.findall(head)  # each word's first character
+        terminal = stripped.endswith(TERMINAL)
+        f = {"len": math.log1p(length) / 6, "words": math.log1p(nw) / 5, "pos": i / n, "pos_c": before / total,
+             "fp_" + label: 1.0}
+        if stop:
+            f["stop"] = stop
+        if letters:
+            f["upper"] = sum(map(str.isupper, head)) / letters
+        if starts:
+            f["title"] = sum(map(str.isupper, starts)) / len(starts)
+        digits = len(_DIGIT.findall(head))
+        if digits:
+            f["digit"] = digits / len(head)
+        if nw <= 8:
+            f["w8"] = 1.0
+            if nw <= 3:
+                f["w3"] = 1.0
+                if nw <= 1:
+                    f["w1"] = 1.0
+        elif length >= 150:
+            f["c150"] = 1.0
+            if length >= 400:
+                f["c400"] = 1.0
+        if terminal:
+            f["term"] = 1.0
+        if counts[text] > 1:
+            f["rep"] = 1.0
+            f["rep_n"] = math.log(counts[text])
+        if b.label == "good":
+            f["h_good"] = 1.0
+        if start <= i <= end:
+            f["h_span"] = 1.0
+        else:
+            f["dist"] = math.log1p(start - i if i < start else i - end) / 5
+        # the named rule that calls the line noise: the stage's own verdict where it asked, else asked now of
+        # the lines it would keep (the others' rule makes no difference and costs time)
+        hit = next((r for r in (reason, b.reason) if r and not r.startswith("heuristic.")), "")
+        if reason.startswith("heuristic."):
+            f["fr_" + reason[10:]] = 1.0
+        if b.reason.startswith("heuristic."):
+            f["hr_" + b.reason[10:]] = 1.0
+        if not hit and (b.label == "good" or label in ("good", "neargood")):
+            hit = noise(b) or ""
+        if hit:
+            f["rule"] = 1.0
+            f["r_" + hit.partition(".")[0]] = 1.0
+        if in_teasers:
+            f["teasers"] = 1.0
+        if cut:
+            f["cut"] = 1.0
+        if stripped.endswith(":"):
+            f["colon"] = 1.0
+        elif stripped.endswith(("…", "...")):
+            f["ellipsis"] = 1.0
+        elif stripped.endswith("?"):
+            f["question"] = 1.0
+        if text.isupper():
+            f["caps"] = 1.0
+        if "@" in text or "http" in text or "www." in text:
+            f["urlish"] = 1.0
+        if not SEPARATORS.isdisjoint(head):
+            f["sep"] = 1.0
+        if text[:1] in BULLETS or text[:2].rstrip(".)").isdigit():
+            f["bullet"] = 1.0
+        if i == 0:
+            f["first"] = 1.0
+        if i == n - 1:
+            f["last"] = 1.0
+        own.append(f)
+        before += length
+        if b.label == "good":
+            good_chars += length
+        if start <= i <= end:
+            span_chars += length
+        terminal_lines += terminal
+        short_lines += length < 50
+    for i, f in enumerate(own):  # the neighbours' verdicts and shapes
+        for d in (-1, 1):
+            j = i + d
+            if 0 <= j < n:
+                g = own[j]
+                f[f"len@{d}"] = g["len"]
+                if "h_good" in g:
+                    f[f"h_good@{d}"] = 1.0
+                if "term" in g:
+                    f[f"term@{d}"] = 1.0
+                if "rule" in g:
+                    f[f"rule@{d}"] = 1.0
+            else:
+                f[f"edge@{d}"] = 1.0
+    page = {"pg_n": math.log1p(n) / 7, "pg_good": good_chars / total, "pg_span": span_chars / total,
+            "pg_term": terminal_lines / n, "pg_short": short_lines / n, "pg_stop": 1.0 if stopwords else 0.0,
+            "pg_len": math.log1p(total / n) / 6}
+    return own, page
+
+
+def context(rows: list[dict[str, float]], page: dict[str, float], first: list[float],
+            chars: list[int]) -> tuple[list[dict[str, float]], dict[str, float]]:
+    """The second stage's features: a few of each line's own, its first probability, its neighbours', the
+    means over windows around it (and before it, and after it), whether it lies in the densest run of probable
+    content; and the page's own features with the means of the first stage."""
+    n = len(rows)
+    total = sum(chars) or 1
+    prefix = [0.0]
+    for p in first:
+        prefix.append(prefix[-1] + p)
+    run_from, run_to = _densest_run(first, chars)
+    run_chars = sum(chars[run_from:run_to + 1]) if run_to >= run_from else 0
+    page_second = dict(page)
+    page_second["page_mean"] = sum(c * p for c, p in zip(chars, first)) / total
+    page_second["page_kept"] = sum(c for c, p in zip(chars, first) if p >= 0.5) / total
+    page_second["run_share"] = run_chars / total
+    out = []
+    for i, f in enumerate(rows):
+        g = {k: f[k] for k in CARRIED if k in f}
+        g["p1"] = first[i]
+        for d in NEAR:
+            j = i + d
+            g[f"p1@{d}"] = first[j] if 0 <= j < n else -1.0
+        for w in WINDOWS:
+            lo, hi = max(0, i - w), min(n, i + w + 1)
+            g[f"p1w{w}"] = (prefix[hi] - prefix[lo]) / (hi - lo)
+            g[f"p1b{w}"] = (prefix[i] - prefix[lo]) / (i - lo) if i > lo else -1.0
+            g[f"p1a{w}"] = (prefix[hi] - prefix[i + 1]) / (hi - i - 1) if hi > i + 1 else -1.0
+        if run_from <= i <= run_to:
+            g["in_run"] = 1.0
+        else:
+            g["run_dist"] = math.log1p(run_from - i if i < run_from else i - run_to) / 5
+        out.append(g)
+    return out, page_second
+
+
+def _densest_run(first: list[float], chars: list[int]) -> tuple[int, int]:
+    """The run of lines where probable content outweighs the rest most (each line weighs its characters, up to
+    600, for or against by its first probability): Kadane's scan; (0, -1) when no line leans to content."""
+    best, span = 0.0, (0, -1)
+    run, start = 0.0, 0
+    for i, (p, c) in enumerate(zip(first, chars)):
+        if run <= 0:
+            run, start = 0.0, i
+        run += (p - 0.5) * (min(c, 600) + 20)
+        if run > best:
+            best, span = run, (start, i)
+    return span
+
+
+# --- At run time ----------------------------------------------------------------------------------------------
+def score(blocks: list[Block], first: list[tuple], span: tuple[int, int], stopwords: frozenset[str],
+          noise: Callable[[Block], str | None], words_of: Callable[[str], list[str]], chosen: TextModel,
+          explain: bool = False) -> tuple[int, int]:
+    """Relabel the lines in place by the model: good, or bad as ``model.boilerplate``; return the new span (the
+    first and last good line; (0, -1) when none is good).  A text of fewer than MIN_LINES lines, or one the gate
+    leaves to the heuristics, keeps their labels and span."""
+    if len(blocks) < MIN_LINES:
+        return span  # a few lines: too little page for the windows the model reads; the heuristics decide
+    rows, page = line_features(blocks, first, span, stopwords, noise, words_of)
+    chars = [len(b.text) for b in blocks]
+    p1 = chosen.first_stage(rows, page)
+    p2 = chosen.second_fast(rows, page, p1, chars)
+    if not chosen.trusted(rows, page, p2, chars):
+        return span  # the heuristics' verdicts stand on this page
+    threshold = chosen.threshold
+    second = context(rows, page, p1, chars)[0] if explain else []
+    lo, hi = len(blocks), -1
+    for i, (b, p) in enumerate(zip(blocks, p2)):
+        if p >= threshold:
+            b.label, b.reason = "good", ""
+            lo, hi = min(lo, i), i
+        else:
+            heuristic = b.reason if b.label != "good" else "kept"
+            b.label = "bad"
+            if explain:
+                b.reason = f"{MODEL_REMOVAL}: {chosen.why(rows[i], second[i])} (heuristic: {heuristic})"
+            else:
+                b.reason = MODEL_REMOVAL
+    return (lo, hi) if hi >= 0 else (0, -1)
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)

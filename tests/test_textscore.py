@@ -1,0 +1,114 @@
+"""The learned line scorer of text input (cleaner.textscore) and its model file (cleaner/models/text.json)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from cleaner import clean
+from cleaner.scorer import Linear
+from cleaner.textscore import MIN_LINES, MODEL_REMOVAL, TextModel, context, model
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+PAGE = "\n".join([
+    "Skip to content",
+    "Home",
+    "News",
+    "Sport",
+    "Business",
+    "Culture",
+    "Weather",
+    "Sign in",
+    "Subscribe",
+    "Council approves the new bridge over the river",
+    "The city council voted on Tuesday to approve the construction of a new bridge over the river, ending a "
+    "debate that had lasted for more than a decade and divided the town's residents.",
+    "Work on the bridge is due to start next spring, and the council expects it to open to traffic within three "
+    "years, at a cost that it put at about forty million euros.",
+    "Opponents of the plan said that they would consider an appeal, arguing that the bridge would bring more "
+    "traffic into the old town and that the money could be better spent on the schools.",
+    "The mayor said that the vote was a victory for the whole town and that the bridge was long overdue.",
+    "Share this article",
+    "Privacy Policy",
+    "Terms of Use",
+    "Cookie settings",
+    "Contact us",
+    "Advertise with us",
+    "© 2024 The Town Gazette",
+])
+
+
+def test_the_shipped_model_loads_with_its_threshold_and_figures():
+    m = model()
+    assert isinstance(m, TextModel)
+    assert 0.0 < m.threshold < 1.0
+    assert m.stage1.weights and m.stage2.weights
+    assert "kfold" in m.about
+
+
+def test_a_model_round_trips_through_its_dict(tmp_path):
+    m = model()
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps(m.to_dict()), encoding="utf-8")
+    again = model(str(path))
+    assert again.to_dict() == m.to_dict()
+
+
+def test_menu_lines_go_and_paragraphs_stay():
+    art = clean(PAGE, kind="text", text_model="shipped")
+    text = art.text
+    assert "The city council voted on Tuesday" in text
+    assert "Opponents of the plan" in text
+    for menu in ("Weather", "Sign in", "Privacy Policy", "Terms of Use"):
+        assert menu not in art.paragraphs
+
+
+def handmade(tmp_path, name: str, stage1: Linear, stage2: Linear) -> str:
+    """The path of a model file with these stages, no gate and a threshold of 0.5."""
+    path = tmp_path / f"{name}.json"
+    path.write_text(json.dumps(TextModel(stage1, stage2, 0.5, {}).to_dict()), encoding="utf-8")
+    return str(path)
+
+
+def test_explain_names_the_model_and_what_weighed_against_a_line(tmp_path):
+    # sentences are content, lines of three words or fewer not
+    path = handmade(tmp_path, "sentences", Linear(-1.0, {"term": 2.0, "c150": 3.0, "w3": -3.0}),
+                    Linear(-5.0, {"p1": 10.0}))
+    art = clean(PAGE, kind="text", explain=True, text_model=path)
+    assert "The city council voted on Tuesday" in art.text
+    by_model = {r.text: r for r in art.removed if r.rule == MODEL_REMOVAL}
+    assert "Weather" in by_model and "Privacy Policy" in by_model
+    weather = by_model["Weather"]
+    assert weather.stage == "model" and "heuristic: heuristic.short" in weather.detail
+    assert weather.detail.startswith("w3")  # the feature that weighed most against it
+
+
+def test_the_heuristics_alone_unless_a_model_is_asked_for(tmp_path):
+    path = handmade(tmp_path, "none", Linear(-5.0, {}), Linear(-5.0, {}))  # would drop every line
+    for options in ({}, {"fast": True, "text_model": path}):
+        art = clean(PAGE, kind="text", **options)
+        assert "The city council voted on Tuesday" in art.text
+        assert not any(r.rule == MODEL_REMOVAL for r in art.removed)
+
+
+def test_the_second_stage_reads_windows_and_the_densest_run():
+    rows = [{"h_good": 0.0}, {"h_good": 1.0}, {"h_good": 1.0}, {"h_good": 0.0}]
+    second, page = context(rows, {"pg_n": 0.1}, [0.1, 0.9, 0.8, 0.2], [10, 300, 300, 10])
+    assert second[1]["in_run"] == second[2]["in_run"] == 1.0 and "in_run" not in second[0]
+    assert second[0]["p1@-1"] == -1.0 and second[0]["p1@1"] == 0.9
+    assert page["pg_n"] == 0.1 and 0.0 < page["page_mean"] < 1.0
+
+
+def test_a_model_keeps_what_its_threshold_allows(tmp_path):
+    path = handmade(tmp_path, "all", Linear(5.0, {}), Linear(5.0, {}))
+    art = clean(PAGE, kind="text", text_model=path, rules=False, dedupe=False, explain=True)
+    assert "Weather" in art.paragraphs, art.removed
+
+
+def test_a_short_text_is_left_to_the_heuristics():
+    lines = PAGE.split("\n")
+    assert len(lines) >= MIN_LINES
+    short = "\n".join(lines[:MIN_LINES - 1])
+    art = clean(short, kind="text", explain=True, text_model="shipped")
+    assert not any(r.rule == MODEL_REMOVAL for r in art.removed)
