@@ -55,7 +55,7 @@ class Linear(Frozen):
         return self.logit(features) - self.intercept
 
     def probability(self, features: dict[str, float], base: float = 0.0) -> float:
-        return _sigmoid(self.logit(features, base))
+        return sigmoid(self.logit(features, base))
 
     def against(self, features: dict[str, float], n: int = 3) -> list[str]:
         """The names of the ``n`` features that pull the score down most."""
@@ -218,7 +218,8 @@ def _main_container(sums: dict[int, list[float]], weighted: float) -> int | None
     return best
 
 
-def _sigmoid(x: float) -> float:
+def sigmoid(x: float) -> float:
+    """The logistic function, without overflow for large negative scores."""
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
     e = math.exp(x)

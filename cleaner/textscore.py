@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from .article import Block, Frozen
-from .scorer import MODELS, Linear
+from .scorer import MODELS, Linear, sigmoid
 from .text import TERMINAL
 
 TYPE_CHECKING = False
@@ -80,7 +80,7 @@ class TextModel(Frozen):
         value, a feature the model does not weigh adding nothing)."""
         get = self.stage1.weights.get
         base = self.stage1.intercept + self.stage1.partial(page)
-        return [_sigmoid(base + sum([get(k, 0.0) * v for k, v in r.items()])) for r in rows]
+        return [sigmoid(base + sum([get(k, 0.0) * v for k, v in r.items()])) for r in rows]
 
     def second_stage(self, rows: list[dict[str, float]], page: dict[str, float], first: list[float],
                      chars: list[int]) -> tuple[list[float], list[dict[str, float]]]:
@@ -129,7 +129,7 @@ class TextModel(Frozen):
                 z += w_in
             else:
                 z += w_dist * math.log1p(run_from - i if i < run_from else i - run_to) / 5
-            out.append(_sigmoid(z))
+            out.append(sigmoid(z))
         return out
 
     def trusted(self, rows: list[dict[str, float]], page: dict[str, float], second: list[float],
@@ -394,10 +394,3 @@ def score(blocks: list[Block], first: list[tuple], span: tuple[int, int], stopwo
             else:
                 b.reason = MODEL_REMOVAL
     return (lo, hi) if hi >= 0 else (0, -1)
-
-
-def _sigmoid(x: float) -> float:
-    if x >= 0:
-        return 1.0 / (1.0 + math.exp(-x))
-    e = math.exp(x)
-    return e / (1.0 + e)
