@@ -115,7 +115,7 @@ def page_rows(job: tuple) -> dict:
     parsed = html.read(detect.without_controls(text, utf8 is not None and detect.is_plain(text, utf8)))
     if parsed is None:
         return {}
-    rules = RuleBook()
+    rules = RuleBook(source="html")
     evidence, meta = html.read_page(*parsed, Options(url=page.url), rules)
     blocks = evidence.blocks
     glance = glance_features(evidence.signals, page.url, bool(meta.date), bool(meta.authors))

@@ -311,7 +311,8 @@ def _rule_list(opts) -> str:
     """Every rule, family by family: name, what it removes; the user's with the file they come from."""
     from .rules import NOT_RULE_DOCS, all_rules
 
-    rows = [(r.name, r.doc) for r in all_rules()] + list(NOT_RULE_DOCS.items())
+    rows = [(r.name, r.doc + ("" if len(r.inputs) > 1 else f" ({r.inputs[0]} input only)")) for r in all_rules()]
+    rows += list(NOT_RULE_DOCS.items())
     if opts.user_rules:
         sources = ", ".join(opts.user_rules.sources)
         rows += [(r.name, f"{r.doc} (yours: {sources})") for r in opts.user_rules.rules()]

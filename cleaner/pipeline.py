@@ -116,7 +116,7 @@ def _text_date(url: str | None, datelines: list[str]) -> str | None:
 def _from_html(parsed, opts: Options) -> Article:
     from . import html
 
-    rules = RuleBook(opts.disabled_rules, opts.rules, opts.user_rules)
+    rules = RuleBook(opts.disabled_rules, opts.rules, opts.user_rules, source="html")
     blocks, meta = html.extract(parsed, opts, rules)
     removed: list[Removal] = []
     if meta.naive:  # an article page the extraction missed: the page's blocks go through the text heuristics

@@ -496,3 +496,12 @@ def test_the_figure_caption_pattern_ends_within_its_reach() -> None:
                    "abcdefghijkl. 1234.45a :", "abcdefghijkl. 123.456a :", "abcdefghijkl. 123.45ab :",
                    "abcdefghijkl. 123.45a  :"):
         assert not _FIGURE.match(longer), longer
+
+
+def test_a_rule_made_for_text_input_is_not_asked_about_htmls_blocks():
+    from cleaner.rules import RuleBook
+
+    assert RuleBook().first_matching_rule("Updated 3:45 PM ET") == "bylines.dateline"
+    assert RuleBook(source="html").first_matching_rule("Updated 3:45 PM ET") is None
+    assert RuleBook(source="html").first_matching_rule("Share on Facebook") == RuleBook().first_matching_rule(
+        "Share on Facebook") is not None  # the others judge both

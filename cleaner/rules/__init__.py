@@ -4,7 +4,8 @@ A rule is a small function registered once with ``@rule(name)``.  It looks at on
 returns a short reason when the block is noise, else None.  The pipeline, not the rule, drops the
 block and records ``Removal(text, stage="rules", rule=name)`` for ``--explain``.
 
-``where="tail"`` rules look only at the last kept blocks of the article (dangling fragments).
+``where="tail"`` rules look only at the last kept blocks of the article (dangling fragments).  A rule made for
+one kind of input (``inputs=("text",)``) is not asked about the other's blocks.
 Three removals are made outside the rule functions under rule-like names (which ``disabled_rules`` turns off
 as it does a rule): ``promos.teaser_list``, the headlines after the last "Related:" label (the pipeline);
 ``bylines.author_box``, an "About Jane Doe" heading with its note (``authors``); ``html.link_paragraph``, a
@@ -70,16 +71,22 @@ if TYPE_CHECKING:
     RuleFunc = Callable[[Target, Lexicon], "str | None"]
 
 
+INPUTS = ("html", "text")  # the kinds of input a rule may judge
+
+
 class Rule(Record):
     __slots__ = ("name", "func",
                  "where",  # any | tail
-                 "max_words")  # blocks longer than this are never this rule's business
+                 "max_words",  # blocks longer than this are never this rule's business
+                 "inputs")  # the kinds of input ("html", "text") whose blocks it judges
 
-    def __init__(self, name: str, func: RuleFunc, where: str = "any", max_words: int = 60) -> None:
+    def __init__(self, name: str, func: RuleFunc, where: str = "any", max_words: int = 60,
+                 inputs: tuple[str, ...] = INPUTS) -> None:
         self.name = name
         self.func = func
         self.where = where
         self.max_words = max_words
+        self.inputs = inputs
 
     @property
     def doc(self) -> str:
@@ -89,12 +96,13 @@ class Rule(Record):
 _REGISTRY: dict[str, Rule] = {}
 
 
-def rule(name: str, where: str = "any", max_words: int = 60) -> Callable[[RuleFunc], RuleFunc]:
+def rule(name: str, where: str = "any", max_words: int = 60,
+         inputs: tuple[str, ...] = INPUTS) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule under ``family.name``; the registry is filled once, at import."""
     def register(func: RuleFunc) -> RuleFunc:
         if name in _REGISTRY:
             raise ValueError(f"rule {name!r} registered twice")
-        _REGISTRY[name] = Rule(name, func, where, max_words)
+        _REGISTRY[name] = Rule(name, func, where, max_words, inputs)
         return func
     return register
 
@@ -146,12 +154,14 @@ def expand_families(names, known: frozenset[str]) -> frozenset[str]:
 
 
 class RuleBook:
-    """The rules as one ``clean()`` call asks them (``enabled``, less the ``disabled`` names), cleaner's own
-    first, then the user's (``user``: ``config.UserRules``): each distinct (text, kind, where) is judged once."""
+    """The rules as one ``clean()`` call asks them (``enabled``, less the ``disabled`` names and the rules made for
+    another kind of input than ``source``), cleaner's own first, then the user's (``user``: ``config.UserRules``):
+    each distinct (text, kind, where) is judged once."""
 
-    def __init__(self, disabled: frozenset[str] = frozenset(), enabled: bool = True, user=None):
+    def __init__(self, disabled: frozenset[str] = frozenset(), enabled: bool = True, user=None,
+                 source: str = "text"):
         self.lex = lexicon()
-        self.disabled = disabled
+        self.disabled = disabled | frozenset(r.name for r in all_rules() if source not in r.inputs)
         self.enabled = enabled
         self.user = tuple(r for r in user.rules() if r.name not in disabled) if user else ()
         self._seen: dict[tuple[str, str, str], str | None] = {}
