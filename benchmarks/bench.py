@@ -1025,13 +1025,13 @@ def print_errors(results: list, out=None, per_tool: int = 5):
             print("error %s/%s %s: %s" % (r.set, r.tool, pid[:40], err), file=out)
 
 
-def print_metadata(meta: dict, out=None):
-    """Accuracy (coverage) of each field on web-html, per tool, articles and all pages."""
+def print_metadata(meta: dict, out=None, setname: str = "web-html"):
+    """Accuracy (coverage) of each field on a web set, per tool, articles and all pages."""
     out = out or sys.stdout
     tools = list(meta)
     if not tools:
         return
-    print("\nmetadata on web-html: accuracy (coverage) over the pages with a gold value", file=out)
+    print("\nmetadata on %s: accuracy (coverage) over the pages with a gold value" % setname, file=out)
     print("%-8s %-9s %6s  " % ("field", "scope", "pages") + "  ".join("%-15s" % t for t in tools), file=out)
     for scope in ("articles", "all"):
         for f in META_FIELDS:
@@ -1278,6 +1278,10 @@ def main(argv=None) -> int:
             print("titles %-20s %.3f  (%d/%d exact)" % (name, t["rate"], t["matched"], t["pages"]))
     metadata = metadata_rates(pages_of["web-html"], results) if "web-html" in pages_of else {}
     print_metadata(metadata)
+    text_metadata = {name: metadata_rates(pages_of[name], results, name, ("cleaner",))
+                     for name in ("web-ptext", "web-pagetext") if name in pages_of}  # the same pages as text
+    for name, meta in text_metadata.items():
+        print_metadata(meta, setname=name)
 
     figures = {}
     for r in order:
@@ -1298,7 +1302,7 @@ def main(argv=None) -> int:
     print("\nwall time %.1f s (%d worker process%s)" % (wall, args.jobs, "" if args.jobs == 1 else "es"))
     if args.json:
         payload = {"data_dir": str(data_dir), "limit": args.limit, "sets": figures, "titles": titles,
-                   "metadata": metadata, "ablation": ablation, "wall_seconds": wall, "jobs": args.jobs}
+                   "metadata": metadata, "text_metadata": text_metadata, "ablation": ablation, "wall_seconds": wall, "jobs": args.jobs}
         Path(args.json).write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     if args.per_page:
         with open(args.per_page, "w", encoding="utf-8") as fh:

@@ -243,7 +243,7 @@ _MEMBER_LABEL = re.compile(r"(?i)\b(?:joined|member\s+since|registered)\b[^\d]{0
 
 
 DATE_LINE_WORDS = 12  # a date shown by the headline stands in a short text; one inside a sentence is the article's
-BYLINE_PIECES = 6  # pieces after the headline where its byline's date stands
+SHOWN_DATE_PIECES = 6  # pieces after the headline where its byline's date stands
 
 
 class Shown(Record):
@@ -274,11 +274,18 @@ def _shown_dates(zone: Zone) -> list[Shown]:
     return shown
 
 
+def shown_date(before: list[str], after: list[str]) -> str | None:
+    """The date shown by a headline, from the texts before it and after it (a scraped text's lines around its
+    title): as on a page, the byline's date under it first, and one not labelled as an update."""
+    pick = _shown_date(_shown_dates(Zone(after, before)))
+    return pick.date if pick else None
+
+
 def _shown_date(shown: list[Shown]) -> Shown | None:
     """The page's own date among those it shows: the byline's, just under the headline, over any above it (the
     site's header shows today's date, a bar the latest stories'); and a date not labelled as an update over
     one that is."""
-    if any(0 <= s.at < BYLINE_PIECES for s in shown):
+    if any(0 <= s.at < SHOWN_DATE_PIECES for s in shown):
         shown = [s for s in shown if s.at >= 0]
     return next((s for s in shown if not s.update), shown[0] if shown else None)
 

@@ -76,6 +76,7 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     authors: list[str] = []
     datelines: list[str] = []  # the header zone's date lines, for the article's date
     header_from = title_at if title_at is not None else start - HEADER_ZONE
+    around_title = _around_title(blocks, title_at, start)
     blocks.reverse()  # consumed from here on: a removed block lives on only as its Removal (the two side by
     for i in range(len(blocks)):  # side were the peak of memory on a large text)
         b = blocks.pop()
@@ -101,16 +102,33 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     kept, byline_authors = _apply_rules(kept, rules, removed)
     authors.extend(a for a in byline_authors if a not in authors)
     return _article(kept, removed, opts, title=title, headline=headline, authors=authors, language=language,
-                    kind="text", date=_text_date(opts.url, datelines))
+                    kind="text", date=_text_date(opts.url, datelines, around_title))
 
 
-def _text_date(url: str | None, datelines: list[str]) -> str | None:
-    """A text's date: the one in its URL (``/2019/11/19/``), else the first date line at its top."""
-    if url is None and not datelines:
-        return None
+def _text_date(url: str | None, datelines: list[str], around_title: tuple[list[str], list[str]]) -> str | None:
+    """A text's date: the one in its URL (``/2019/11/19/``), else the date its lines show by its title, as a
+    page's by its headline (``metadata.shown_date``: "By Jane Doe | March 3, 2024" under it), else the first
+    date line at its top."""
     from .dates import parse_date, url_date
 
-    return url_date(url) or next((d for d in map(parse_date, datelines) if d), None)
+    found = url_date(url)
+    if not found and any(around_title):
+        from .metadata import shown_date
+
+        found = shown_date(*around_title)
+    return found or next((d for d in map(parse_date, datelines) if d), None)
+
+
+TITLE_ZONE = 3  # lines before a text's title, and after it before its first paragraph, where its date may stand
+
+
+def _around_title(blocks: list[Block], title_at: int | None, start: int) -> tuple[list[str], list[str]]:
+    """The lines just before a text's title and those between it and the article's first paragraph (at most
+    TITLE_ZONE each); none when no title was found."""
+    if title_at is None:
+        return [], []
+    return ([b.text for b in blocks[max(0, title_at - TITLE_ZONE):title_at]],
+            [b.text for b in blocks[title_at + 1:min(start, title_at + 1 + TITLE_ZONE)]])
 
 
 def _from_html(parsed, opts: Options) -> Article:

@@ -304,6 +304,16 @@ def test_text_url_date_fills_the_date():
     assert art.date_published == "2019-11-19"
 
 
+def test_a_date_in_the_byline_under_a_texts_title_fills_the_date():
+    art = clean(TEXT.format(line="By Jane Doe | March 5, 2024 | 4 min read"), kind="text")
+    assert art.date_published == "2024-03-05"
+    dated_url = clean(TEXT.format(line="By Jane Doe | March 5, 2024"), url="https://example.com/2019/11/19/council",
+                      kind="text")
+    assert dated_url.date_published == "2019-11-19"  # the URL's date first, as before
+    above = clean("Saturday, December 5, 2026\n" + TEXT.format(line="By Jane Doe | March 5, 2024"), kind="text")
+    assert above.date_published == "2024-03-05"  # the byline's date under the title, over today's in the header
+
+
 def test_a_date_inside_the_article_is_not_its_date():
     text = TEXT.format(line="By Jane Doe") + "March 5, 2024\nA last paragraph of the article, long enough to stay.\n"
     assert clean(text, kind="text").date_published is None
