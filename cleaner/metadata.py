@@ -21,7 +21,6 @@ MD"); else trafilatura's byline search; an organisation only when no person is n
 """
 from __future__ import annotations
 
-import json
 import re
 from html import unescape
 from urllib.parse import urljoin
@@ -84,6 +83,8 @@ def declared(tree) -> Declared:
 
 def _json_ld(tree) -> list[dict]:
     """Every JSON-LD object of the page (lists and ``@graph`` flattened), in page order."""
+    import json  # here, not at the top: a text's run reads its byline and date with this module, and no JSON
+
     objects: list[dict] = []
     for script in tree.iter("script"):
         if "ld+json" not in (script.get("type") or "").lower() or not script.text:
