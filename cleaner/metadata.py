@@ -572,6 +572,12 @@ def _unlabelled(text: str) -> str:
     return " ".join(words)
 
 
+def shown_authors(before: list[str], after: list[str]) -> list[str]:
+    """The authors a scraped text's lines name by its title, read as a page's byline by its headline
+    (``page_authors`` of a page that declares nothing)."""
+    return page_authors(Declared({}, [], None, None, []), Zone(after, before), None)
+
+
 def page_authors(decl: Declared, zone: Zone, found_by_trafilatura: str | None, tree=None) -> list[str]:
     """The article's authors (see the module's doc).  ``found_by_trafilatura``: the author in the page's
     metadata as trafilatura reads it; when that is none, trafilatura's byline search of ``tree`` is asked."""

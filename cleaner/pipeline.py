@@ -101,6 +101,10 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
             datelines.append(b.text)
     kept, byline_authors = _apply_rules(kept, rules, removed)
     authors.extend(a for a in byline_authors if a not in authors)
+    if not authors and any(around_title):
+        from .metadata import shown_authors
+
+        authors = shown_authors(*around_title)
     return _article(kept, removed, opts, title=title, headline=headline, authors=authors, language=language,
                     kind="text", date=_text_date(opts.url, datelines, around_title))
 

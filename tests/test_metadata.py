@@ -314,6 +314,12 @@ def test_a_date_in_the_byline_under_a_texts_title_fills_the_date():
     assert above.date_published == "2024-03-05"  # the byline's date under the title, over today's in the header
 
 
+def test_a_byline_by_a_texts_title_names_its_authors():
+    assert clean(TEXT.format(line="Posted by Jane Doe on March 5, 2024"), kind="text").authors == ("Jane Doe",)
+    assert clean(TEXT.format(line="Jane Doe\nMarch 5, 2024"), kind="text").authors == ("Jane Doe",)  # a name over a date
+    assert clean(TEXT.format(line="Share this article"), kind="text").authors == ()
+
+
 def test_a_date_inside_the_article_is_not_its_date():
     text = TEXT.format(line="By Jane Doe") + "March 5, 2024\nA last paragraph of the article, long enough to stay.\n"
     assert clean(text, kind="text").date_published is None
