@@ -22,6 +22,7 @@ import json
 import math
 import os
 from functools import lru_cache
+from itertools import accumulate
 
 from .article import Frozen
 
@@ -161,21 +162,11 @@ def context(rows: list[dict[str, float]], page: dict[str, float], first: list[fl
     page_second["page_kept"] = sum(c for c, p in zip(chars, first) if p >= 0.5) / total
     page_second["log_n"] = math.log1p(n)
     own = [k for k in carried if k not in page]
-    prefix = [0.0]
-    for p in first:
-        prefix.append(prefix[-1] + p)
+    prefix = prefix_sums(first)
     out = []
     for i, f in enumerate(rows):
         g = {k: f[k] for k in own if k in f}
-        g["p1"] = first[i]
-        for d in NEAR:
-            j = i + d
-            g[f"p1@{d}"] = first[j] if 0 <= j < n else -1.0
-        for w in WINDOWS:
-            lo, hi = max(0, i - w), min(n, i + w + 1)
-            g[f"p1w{w}"] = (prefix[hi] - prefix[lo]) / (hi - lo)
-            g[f"p1b{w}"] = (prefix[i] - prefix[lo]) / (i - lo) if i > lo else -1.0
-            g[f"p1a{w}"] = (prefix[hi] - prefix[i + 1]) / (hi - i - 1) if hi > i + 1 else -1.0
+        g.update(around(first, prefix, i))
         path = ancestors[i]
         for level in CONTAINER_LEVELS:
             if len(path) > level:
@@ -188,6 +179,27 @@ def context(rows: list[dict[str, float]], page: dict[str, float], first: list[fl
         g["in_main"] = 1.0 if main is not None and main in path else 0.0
         out.append(g)
     return out, page_second
+
+
+def prefix_sums(first: list[float]) -> list[float]:
+    """0, then the running sums of the first probabilities (a window's mean is a difference of two)."""
+    return list(accumulate(first, initial=0.0))
+
+
+def around(first: list[float], prefix: list[float], i: int) -> dict[str, float]:
+    """A block's (or a line's) first probability, its neighbours' (``NEAR``), and their means over windows
+    around it, before it and after it (``WINDOWS``); -1 where there is no such neighbour or window."""
+    n = len(first)
+    g = {"p1": first[i]}
+    for d in NEAR:
+        j = i + d
+        g[f"p1@{d}"] = first[j] if 0 <= j < n else -1.0
+    for w in WINDOWS:
+        lo, hi = max(0, i - w), min(n, i + w + 1)
+        g[f"p1w{w}"] = (prefix[hi] - prefix[lo]) / (hi - lo)
+        g[f"p1b{w}"] = (prefix[i] - prefix[lo]) / (i - lo) if i > lo else -1.0
+        g[f"p1a{w}"] = (prefix[hi] - prefix[i + 1]) / (hi - i - 1) if hi > i + 1 else -1.0
+    return g
 
 
 def page_kind_features(page: dict[str, float], first: list[float], chars: list[int]) -> dict[str, float]:

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from .article import Block, Frozen
-from .scorer import MODELS, Linear, sigmoid
+from .scorer import MODELS, NEAR, WINDOWS, Linear, around, prefix_sums, sigmoid
 from .text import TERMINAL
 
 TYPE_CHECKING = False
@@ -33,8 +33,6 @@ if TYPE_CHECKING:
 
 MODEL_REMOVAL = "model.boilerplate"
 MIN_LINES = 20  # the model revises the heuristics on texts of this many lines or more (1-2% of the corpus is shorter)
-NEAR = (-3, -2, -1, 1, 2, 3)  # lines on each side whose first probabilities the second stage reads
-WINDOWS = (2, 5, 10, 25)  # lines on each side whose first probabilities the second stage averages
 RULE_FAMILIES = ("ads", "bylines", "captions", "consent", "counters", "fragments", "promos", "social")
 FIRST_LABELS = ("good", "neargood", "short", "bad")
 REASONS = ("link_like", "no_words", "copyright", "teaser", "repeated_on_page", "not_sentence_like", "short",
@@ -82,28 +80,13 @@ class TextModel(Frozen):
         base = self.stage1.intercept + self.stage1.partial(page)
         return [sigmoid(base + sum([get(k, 0.0) * v for k, v in r.items()])) for r in rows]
 
-    def second_stage(self, rows: list[dict[str, float]], page: dict[str, float], first: list[float],
-                     chars: list[int]) -> tuple[list[float], list[dict[str, float]]]:
-        second, page_second = context(rows, page, first, chars)
-        base = self.stage2.partial(page_second)
-        return [self.stage2.probability(r, base) for r in second], second
-
     def second_fast(self, rows: list[dict[str, float]], page: dict[str, float], first: list[float],
                     chars: list[int]) -> list[float]:
-        """``second_stage``'s probabilities, summed term by term without building each line's features (the
-        same sums: ``context`` names them)."""
+        """The second stage's probabilities, summed term by term without building each line's features (the
+        same terms: ``context`` names them)."""
         n = len(rows)
-        total = sum(chars) or 1
         weights = self.stage2.weights
-        prefix = [0.0]
-        for p in first:
-            prefix.append(prefix[-1] + p)
-        run_from, run_to = _densest_run(first, chars)
-        run_chars = sum(chars[run_from:run_to + 1]) if run_to >= run_from else 0
-        page_second = dict(page)
-        page_second["page_mean"] = sum(c * p for c, p in zip(chars, first)) / total
-        page_second["page_kept"] = sum(c for c, p in zip(chars, first) if p >= 0.5) / total
-        page_second["run_share"] = run_chars / total
+        page_second, prefix, (run_from, run_to) = _page_second(page, first, chars)
         base = self.stage2.intercept + self.stage2.partial(page_second)
         carried = [(k, weights[k]) for k in CARRIED if k in weights]
         w_p1 = weights.get("p1", 0.0)
@@ -319,35 +302,31 @@ def context(rows: list[dict[str, float]], page: dict[str, float], first: list[fl
     """The second stage's features: a few of each line's own, its first probability, its neighbours', the
     means over windows around it (and before it, and after it), whether it lies in the densest run of probable
     content; and the page's own features with the means of the first stage."""
-    n = len(rows)
-    total = sum(chars) or 1
-    prefix = [0.0]
-    for p in first:
-        prefix.append(prefix[-1] + p)
-    run_from, run_to = _densest_run(first, chars)
-    run_chars = sum(chars[run_from:run_to + 1]) if run_to >= run_from else 0
-    page_second = dict(page)
-    page_second["page_mean"] = sum(c * p for c, p in zip(chars, first)) / total
-    page_second["page_kept"] = sum(c for c, p in zip(chars, first) if p >= 0.5) / total
-    page_second["run_share"] = run_chars / total
+    page_second, prefix, (run_from, run_to) = _page_second(page, first, chars)
     out = []
     for i, f in enumerate(rows):
         g = {k: f[k] for k in CARRIED if k in f}
-        g["p1"] = first[i]
-        for d in NEAR:
-            j = i + d
-            g[f"p1@{d}"] = first[j] if 0 <= j < n else -1.0
-        for w in WINDOWS:
-            lo, hi = max(0, i - w), min(n, i + w + 1)
-            g[f"p1w{w}"] = (prefix[hi] - prefix[lo]) / (hi - lo)
-            g[f"p1b{w}"] = (prefix[i] - prefix[lo]) / (i - lo) if i > lo else -1.0
-            g[f"p1a{w}"] = (prefix[hi] - prefix[i + 1]) / (hi - i - 1) if hi > i + 1 else -1.0
+        g.update(around(first, prefix, i))
         if run_from <= i <= run_to:
             g["in_run"] = 1.0
         else:
             g["run_dist"] = math.log1p(run_from - i if i < run_from else i - run_to) / 5
         out.append(g)
     return out, page_second
+
+
+def _page_second(page: dict[str, float], first: list[float],
+                 chars: list[int]) -> tuple[dict[str, float], list[float], tuple[int, int]]:
+    """The page's second-stage features (its own, the means of the first stage, the densest run's share), the
+    running sums of the first probabilities, and the densest run (``_densest_run``)."""
+    total = sum(chars) or 1
+    run_from, run_to = _densest_run(first, chars)
+    run_chars = sum(chars[run_from:run_to + 1]) if run_to >= run_from else 0
+    page_second = dict(page)
+    page_second["page_mean"] = sum(c * p for c, p in zip(chars, first)) / total
+    page_second["page_kept"] = sum(c for c, p in zip(chars, first) if p >= 0.5) / total
+    page_second["run_share"] = run_chars / total
+    return page_second, prefix_sums(first), (run_from, run_to)
 
 
 def _densest_run(first: list[float], chars: list[int]) -> tuple[int, int]:
