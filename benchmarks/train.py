@@ -137,13 +137,28 @@ def domain(url: str | None) -> str:
     return ".".join(host.split(".")[-2:]) or "?"
 
 
-def load_pages(data_dir: Path, sets: list[str], jobs: int, limit: int | None) -> list[dict]:
+def load_pages(data_dir: Path, sets: list[str], jobs: int, limit: int | None, rows=page_rows,
+               chunksize: int = 4) -> list[dict]:
+    """Every page of these sets through ``rows`` (``page_rows``, or train_text.py's), in worker processes."""
     todo = []
     for setname in sets:
         pages, _missing = bench.load_set(data_dir, setname, limit)
         todo += [(setname, p) for p in pages]
     with ProcessPoolExecutor(jobs) as pool:
-        return [r for r in pool.map(page_rows, todo, chunksize=4) if r]
+        return [r for r in pool.map(rows, todo, chunksize=chunksize) if r]
+
+
+def cached_pages(cache: str | None, load) -> list[dict]:
+    """The pages' feature rows from ``cache`` when it exists; else ``load()``'s, sorted, and kept there."""
+    if cache and os.path.exists(cache):
+        with open(cache, "rb") as fh:
+            return pickle.load(fh)
+    pages = load()
+    pages.sort(key=lambda p: (p["set"], p["id"]))
+    if cache:
+        with open(cache, "wb") as fh:
+            pickle.dump(pages, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    return pages
 
 
 def without_features(pages: list[dict], parts: tuple[str, ...]) -> None:
@@ -332,23 +347,42 @@ def _fit_or_constant(rows: list[dict], labels: list[float]):
     return linear(fit_linear(rows, labels, [1.0] * len(rows)))
 
 
-def best_threshold(pages: list[dict], probabilities: list[list[float]]) -> float:
-    """The threshold whose kept blocks give the best mean page F1 (word bags against the labels' reference:
-    a block's matched words are content, the rest not); 0.5 for no page."""
-    scores = {t: 0.0 for t in THRESHOLDS}
+def best_threshold(pages: list[dict], probabilities: list[list[float]], thresholds: list[float] = THRESHOLDS) -> float:
+    """The threshold whose kept blocks give the best mean page F1 (``page_f1``); the multi sets' pages, labelled
+    by segments, sit out; 0.5 for no page."""
+    scores = {t: 0.0 for t in thresholds}
     for page, probs in zip(pages, probabilities):
-        if page["set"] == "multi-html":
-            continue
-        matched = sum(round(share * n) for share, n in page["labels"])
-        if not matched:
-            continue
         weight = SET_WEIGHTS.get(page["set"], 1.0)
-        for t in THRESHOLDS:
-            kept = [(share, n) for (share, n), p in zip(page["labels"], probs) if p >= t]
-            tp = sum(round(share * n) for share, n in kept)
-            out = sum(n for _share, n in kept)
+        for t in thresholds:
+            counts = word_counts(page, [p >= t for p in probs])
+            if counts is None:
+                break  # a page labelled by segments, or with no matched word
+            tp, out, matched = counts
             scores[t] += weight * 2 * tp / (out + matched)
-    return max(THRESHOLDS, key=lambda t: (scores[t], -abs(t - 0.5)))
+    return max(thresholds, key=lambda t: (scores[t], -abs(t - 0.5)))
+
+
+def page_f1(page: dict, kept: list[bool]) -> float | None:
+    """The word F1 of these kept blocks against the labels' reference; None where ``word_counts`` is."""
+    counts = word_counts(page, kept)
+    if counts is None:
+        return None
+    tp, out, matched = counts
+    return 2 * tp / (out + matched)
+
+
+def word_counts(page: dict, kept: list[bool]) -> tuple[int, int, int] | None:
+    """The kept blocks' words that are content, the kept blocks' words, and the reference's words (a block's
+    matched words are content, the rest not); None for a page labelled by segments (the multi sets) or with no
+    matched word."""
+    if page["set"].startswith("multi"):
+        return None
+    matched = sum(round(share * n) for share, n in page["labels"])
+    if not matched:
+        return None
+    tp = sum(round(share * n) for (share, n), k in zip(page["labels"], kept) if k)
+    out = sum(n for (_share, n), k in zip(page["labels"], kept) if k)
+    return tp, out, matched
 
 
 # --- 3. k-fold by domain, through the whole pipeline -------------------------------------------------------------
@@ -374,23 +408,7 @@ def kfold(pages: list[dict], data_dir: Path, k: int, jobs: int, limit: int | Non
             originals[(setname, page.id)] = page
     results: dict[str, dict] = defaultdict(dict)
     with tempfile.TemporaryDirectory() as tmp:
-        if keep:
-            os.makedirs(keep, exist_ok=True)
-            tmp = keep
-        todo = []
-        for f, held in enumerate(by_domain(pages, k)):
-            held_set = set(held)
-            started = time.perf_counter()
-            model = fit([p for i, p in enumerate(pages) if i not in held_set])
-            path = os.path.join(tmp, f"fold{f}.json")
-            with open(path, "w", encoding="utf-8") as fh:
-                json.dump(model.to_dict(), fh)
-            print(f"  fold {f + 1}/{k}: {len(held)} held-out pages, thresholds {model.thresholds}, "
-                  f"fitted in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
-            todo += [(pages[i]["set"], originals[(pages[i]["set"], pages[i]["id"])], path) for i in held]
-            if keep:
-                with open(os.path.join(keep, f"fold{f}.pages.json"), "w", encoding="utf-8") as fh:
-                    json.dump([[pages[i]["set"], pages[i]["id"]] for i in held], fh)
+        todo = fold_jobs(pages, originals, k, fit, keep or tmp, bool(keep), lambda m: f"thresholds {m.thresholds}")
         with ProcessPoolExecutor(jobs) as pool:
             for (setname, page, _), result in zip(todo, pool.map(_clean_page, todo, chunksize=4)):
                 results[setname][page.id] = result
@@ -399,6 +417,36 @@ def kfold(pages: list[dict], data_dir: Path, k: int, jobs: int, limit: int | Non
         ordered = [by_id[p.id] for p in bench.load_set(data_dir, setname, limit)[0] if p.id in by_id]
         figures[setname] = bench.set_scores(setname, ordered)
     return figures
+
+
+def fold_jobs(pages: list[dict], originals: dict, k: int, fit_pages, folder: str, keep: bool, describe) -> list:
+    """For each of k folds by domain, the model ``fit_pages`` fits on the other folds' pages, written to
+    ``folder`` (with, when ``keep``, the list of the fold's held-out pages); the (set, page, model path) of
+    every held-out page, for cleaning.  ``describe``: what the progress line says of a fold's model."""
+    os.makedirs(folder, exist_ok=True)
+    todo = []
+    for f, held in enumerate(by_domain(pages, k)):
+        held_set = set(held)
+        started = time.perf_counter()
+        model = fit_pages([p for i, p in enumerate(pages) if i not in held_set])
+        path = os.path.join(folder, f"fold{f}.json")
+        with open(path, "w", encoding="utf-8") as fh:
+            json.dump(model.to_dict(), fh)
+        print(f"  fold {f + 1}/{k}: {len(held)} held-out pages, {describe(model)}, "
+              f"fitted in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+        todo += [(pages[i]["set"], originals[(pages[i]["set"], pages[i]["id"])], path) for i in held]
+        if keep:
+            with open(os.path.join(folder, f"fold{f}.pages.json"), "w", encoding="utf-8") as fh:
+                json.dump([[pages[i]["set"], pages[i]["id"]] for i in held], fh)
+    return todo
+
+
+def write_model(model, out: str) -> None:
+    """The model's JSON file (sorted keys, so the same model gives the same file)."""
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as fh:
+        json.dump(model.to_dict(), fh, indent=0, sort_keys=True)
+        fh.write("\n")
 
 
 def report(figures: dict) -> str:
@@ -436,15 +484,7 @@ def main(argv=None) -> int:
         name, _, value = spec.partition("=")
         SET_WEIGHTS[name] = float(value)
     started = time.perf_counter()
-    if args.cache and os.path.exists(args.cache):
-        with open(args.cache, "rb") as fh:
-            pages = pickle.load(fh)
-    else:
-        pages = load_pages(data_dir, sets, args.jobs, args.limit)
-        pages.sort(key=lambda p: (p["set"], p["id"]))
-        if args.cache:
-            with open(args.cache, "wb") as fh:
-                pickle.dump(pages, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    pages = cached_pages(args.cache, lambda: load_pages(data_dir, sets, args.jobs, args.limit))
     if args.drop:
         without_features(pages, tuple(args.drop))
     print(f"{len(pages)} pages, {sum(len(p['rows']) for p in pages)} blocks read in "
@@ -460,10 +500,7 @@ def main(argv=None) -> int:
                                                               if f.get("by_type") else {})}
                           for s, f in figures.items()}
     model = fit(pages, about)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w", encoding="utf-8") as fh:
-        json.dump(model.to_dict(), fh, indent=0, sort_keys=True)
-        fh.write("\n")
+    write_model(model, args.out)
     print(f"model written to {args.out} (thresholds {model.thresholds}; {time.perf_counter() - started:.0f} s)")
     return 0
 

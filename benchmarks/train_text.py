@@ -24,9 +24,6 @@ The steps, as ``train.py``'s for HTML (whose functions this script imports: ``al
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import pickle
 import sys
 import tempfile
 import time
@@ -86,15 +83,6 @@ def page_rows(job: tuple) -> dict:
             "rows": rows, "page": whole, "chars": [len(t) for t in texts], "labels": labels}
 
 
-def load_pages(data_dir: Path, sets: list[str], jobs: int, limit: int | None) -> list[dict]:
-    todo = []
-    for setname in sets:
-        pages, _missing = bench.load_set(data_dir, setname, limit)
-        todo += [(setname, p) for p in pages]
-    with ProcessPoolExecutor(jobs) as pool:
-        return [r for r in pool.map(page_rows, todo, chunksize=8) if r]
-
-
 # --- 2. Fitting -------------------------------------------------------------------------------------------------
 def fit(pages: list[dict], about: dict | None = None):
     """The text model fitted on these pages."""
@@ -117,13 +105,13 @@ def fit(pages: list[dict], about: dict | None = None):
                 for page, rows, whole, p1 in zip(pages, rows_of, wholes, inner_first)]
     second = Linear(*fit_linear(*stacked(pages, [c[0] for c in contexts], [c[1] for c in contexts])))
     probabilities = [[second.probability(r, second.partial(whole)) for r in rows] for rows, whole in contexts]
-    threshold = best_threshold(pages, probabilities)
+    threshold = train.best_threshold(pages, probabilities, THRESHOLDS)
     # the page gate: on which pages the model's lines beat the heuristics' (by the labels' word F1), each page
     # weighing what the choice is worth on it
     gate_rows, gate_labels, gate_weights = [], [], []
     for page, rows, probs in zip(pages, rows_of, probabilities):
-        model_f1 = page_f1(page, [p >= threshold for p in probs])
-        heuristic_f1 = page_f1(page, ["h_good" in r for r in rows])
+        model_f1 = train.page_f1(page, [p >= threshold for p in probs])
+        heuristic_f1 = train.page_f1(page, ["h_good" in r for r in rows])
         if model_f1 is None or model_f1 == heuristic_f1:
             continue
         gate_rows.append(gate_features(rows, page["page"], probs, page["chars"], threshold))
@@ -131,38 +119,6 @@ def fit(pages: list[dict], about: dict | None = None):
         gate_weights.append(train.SET_WEIGHTS.get(page["set"], 1.0) * abs(model_f1 - heuristic_f1))
     gate = Linear(*fit_linear(gate_rows, gate_labels, gate_weights)) if len(set(gate_labels)) == 2 else None
     return TextModel(first, second, threshold, about or {}, gate, GATE_CUT)
-
-
-def page_f1(page: dict, kept: list[bool]) -> float | None:
-    """The word F1 of these kept lines against the labels' reference (a line's matched words are content, the
-    rest not); None for a page labelled by segments (the multi set) or with no matched word."""
-    if page["set"].startswith("multi"):
-        return None
-    matched = sum(round(share * n) for share, n in page["labels"])
-    if not matched:
-        return None
-    tp = sum(round(share * n) for (share, n), k in zip(page["labels"], kept) if k)
-    out = sum(n for (_share, n), k in zip(page["labels"], kept) if k)
-    return 2 * tp / (out + matched)
-
-
-def best_threshold(pages: list[dict], probabilities: list[list[float]]) -> float:
-    """The threshold whose kept lines give the best mean page F1 (word bags against the labels' reference: a
-    line's matched words are content, the rest not); the multi set's pages, labelled by segments, sit out."""
-    scores = {t: 0.0 for t in THRESHOLDS}
-    for page, probs in zip(pages, probabilities):
-        if page["set"].startswith("multi"):
-            continue
-        matched = sum(round(share * n) for share, n in page["labels"])
-        if not matched:
-            continue
-        weight = train.SET_WEIGHTS.get(page["set"], 1.0)
-        for t in THRESHOLDS:
-            kept = [(share, n) for (share, n), p in zip(page["labels"], probs) if p >= t]
-            tp = sum(round(share * n) for share, n in kept)
-            out = sum(n for _share, n in kept)
-            scores[t] += weight * 2 * tp / (out + matched)
-    return max(THRESHOLDS, key=lambda t: (scores[t], -abs(t - 0.5)))
 
 
 # --- 3. k-fold by domain, through the whole pipeline -------------------------------------------------------------
@@ -193,23 +149,7 @@ def kfold(pages: list[dict], data_dir: Path, k: int, jobs: int, limit: int | Non
     results: dict[str, dict] = defaultdict(dict)
     before: dict[str, dict] = defaultdict(dict)
     with tempfile.TemporaryDirectory() as tmp:
-        if keep:
-            os.makedirs(keep, exist_ok=True)
-            tmp = keep
-        todo = []
-        for f, held in enumerate(by_domain(pages, k)):
-            held_set = set(held)
-            started = time.perf_counter()
-            model = fit([p for i, p in enumerate(pages) if i not in held_set])
-            path = os.path.join(tmp, f"fold{f}.json")
-            with open(path, "w", encoding="utf-8") as fh:
-                json.dump(model.to_dict(), fh)
-            print(f"  fold {f + 1}/{k}: {len(held)} held-out pages, threshold {model.threshold}, "
-                  f"fitted in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
-            todo += [(pages[i]["set"], originals[(pages[i]["set"], pages[i]["id"])], path) for i in held]
-            if keep:
-                with open(os.path.join(keep, f"fold{f}.pages.json"), "w", encoding="utf-8") as fh:
-                    json.dump([[pages[i]["set"], pages[i]["id"]] for i in held], fh)
+        todo = train.fold_jobs(pages, originals, k, fit, keep or tmp, bool(keep), lambda m: f"threshold {m.threshold}")
         with ProcessPoolExecutor(jobs) as pool:
             for (setname, page, _), (result, heuristic) in zip(todo, pool.map(_clean_page, todo, chunksize=8)):
                 results[setname][page.id] = result
@@ -244,15 +184,7 @@ def main(argv=None) -> int:
         name, _, value = spec.partition("=")
         train.SET_WEIGHTS[name] = float(value)
     started = time.perf_counter()
-    if args.cache and os.path.exists(args.cache):
-        with open(args.cache, "rb") as fh:
-            pages = pickle.load(fh)
-    else:
-        pages = load_pages(data_dir, sets, args.jobs, args.limit)
-        pages.sort(key=lambda p: (p["set"], p["id"]))
-        if args.cache:
-            with open(args.cache, "wb") as fh:
-                pickle.dump(pages, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    pages = train.cached_pages(args.cache, lambda: train.load_pages(data_dir, sets, args.jobs, args.limit, page_rows, 8))
     print(f"{len(pages)} pages, {sum(len(p['rows']) for p in pages)} lines read in "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     about = {"sets": sets, "pages": len(pages), "weights": train.SET_WEIGHTS, "script": "benchmarks/train_text.py"}
@@ -272,10 +204,7 @@ def main(argv=None) -> int:
                                  if f.get("by_type") else {})}
                           for s, f in figures.items()}
     model = fit(pages, about)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    with open(args.out, "w", encoding="utf-8") as fh:
-        json.dump(model.to_dict(), fh, indent=0, sort_keys=True)
-        fh.write("\n")
+    train.write_model(model, args.out)
     print(f"model written to {args.out} (threshold {model.threshold}; {time.perf_counter() - started:.0f} s)")
     return 0
 
