@@ -41,6 +41,7 @@ class PageMeta(Record):
                  "headlines",  # the texts of the page's <h1> elements (the first MAX_HEADLINES), in order
                  "article",  # the scorer's verdict: an article page (True), another kind (False), not judged (None)
                  "naive",  # an article page whose extraction missed: its blocks are for the text heuristics
+                 "extracted",  # then, the page's blocks the extraction did hold (a short post may be all there is)
                  "description",  # the page's summary (<meta name="description">, og:description, JSON-LD)
                  "bylines",  # "By ..." lines of the page, when the metadata names nobody
                  "date_modified", "image", "tags", "section", "canonical_url", "publisher",  # cleaner/metadata.py
@@ -53,10 +54,10 @@ class PageMeta(Record):
                  description: str | None = None, bylines: list[str] | None = None, date_modified: str | None = None,
                  image: str | None = None, tags: list[str] | None = None, section: str | None = None,
                  canonical_url: str | None = None, publisher: str | None = None, comments: list | None = None,
-                 links: object = None, page_title: str | None = None) -> None:
+                 links: object = None, page_title: str | None = None, extracted: list | None = None) -> None:
         self._set(title, authors or [], date, site_name, url, language, page_title, headlines, article, naive,
-                  description, bylines or [], date_modified, image, tags or [], section, canonical_url, publisher,
-                  comments or [], links)
+                  extracted or [], description, bylines or [], date_modified, image, tags or [], section,
+                  canonical_url, publisher, comments or [], links)
 
 
 # A numeric character reference, which lxml decodes after detect.py has stripped raw controls.
@@ -453,7 +454,9 @@ def _as_article(tree, evidence: Evidence, meta: PageMeta, opts: Options) -> list
     if sum(len(b.text) for b in evidence.extraction) >= EXTRACTION_MIN_CHARS:
         return _as_extracted(tree, evidence, meta, opts)
     meta.naive = True
-    return [Block(b.text, kind_of(b.tag)) for b in evidence.blocks]
+    blocks = [Block(b.text, kind_of(b.tag)) for b in evidence.blocks]
+    meta.extracted = [b for b, share in zip(blocks, evidence.extracted) if share >= 0.5]
+    return blocks
 
 
 def _as_scored(evidence: Evidence, chosen: scorer.Model, rows: list[dict], whole: dict, first: list[float],

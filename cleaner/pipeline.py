@@ -17,7 +17,7 @@ from .rules import TEASER_LIST, RuleBook
 
 DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 from .segment import segment
-from .text import TERMINAL_DOUBLE_QUOTED, words_of
+from .text import TERMINAL_DOUBLE_QUOTED, says_something, words_of
 from .title import from_headline, headline_from_html, headline_from_text, is_short_title, text_title, title_from_html
 
 
@@ -141,10 +141,16 @@ def _from_html(parsed, opts: Options) -> Article:
     rules = RuleBook(opts.disabled_rules, opts.rules, opts.user_rules, source="html")
     blocks, meta = html.extract(parsed, opts, rules)
     removed: list[Removal] = []
+    by_heuristics = meta.naive
     if meta.naive:  # an article page the extraction missed: the page's blocks go through the text heuristics
         classify(blocks, opts, lexicon(), lambda b: rules.first_matching_rule(b.text, b.kind))
-        removed.extend(_removal(b) for b in blocks if b.label != "good")
-        blocks = [b for b in blocks if b.label == "good"]
+        good = [b for b in blocks if b.label == "good"]
+        if not good:  # a short post may be all there is: what the extraction held of it that says something
+            good = [b for b in meta.extracted if says_something(b.text)]
+            by_heuristics = not good
+        said = {b.text for b in good}
+        removed.extend(_removal(b) for b in blocks if b.label != "good" and b.text not in said)
+        blocks = good
     else:
         removed.extend(Removal(b.text, "html", *b.reason.partition(": ")[::2]) for b in blocks if b.label == "bad")
         blocks = [b for b in blocks if b.label != "bad"]
@@ -161,7 +167,7 @@ def _from_html(parsed, opts: Options) -> Article:
                             "section": meta.section, "canonical_url": meta.canonical_url,
                             "publisher": meta.publisher, "date_modified": meta.date_modified,
                             "comments": tuple(meta.comments)},
-                    links=meta.links, page_url=opts.url or meta.url)
+                    links=meta.links, page_url=opts.url or meta.url, by_heuristics=by_heuristics)
 
 
 def _stopword_language(blocks: list[Block]) -> str | None:
@@ -184,7 +190,8 @@ MIN_ARTICLE_CHARS = 150
 
 def looks_like_article(kept: list[Block]) -> bool:
     """A few short lines with no sentence among them (a lone teaser left where the scraper lost the
-    body) are no article: better no output than a wrong one."""
+    body) are no article: better no output than a wrong one.  Asked of the lines the text heuristics
+    chose; what a page's markup holds as its content may be short (a one-line post)."""
     return sum(len(b.text) for b in kept) >= MIN_ARTICLE_CHARS or any(
         b.text.rstrip().endswith(TERMINAL_DOUBLE_QUOTED) for b in kept)
 
@@ -220,10 +227,11 @@ def _apply_rules(blocks: list[Block], rules: RuleBook, removed: list[Removal]) -
 def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title: str | None, headline: str | None,
              authors: list[str], language: str | None, kind: str, date: str | None = None,
              site_name: str | None = None, url: str | None = None, fields: dict | None = None, links=None,
-             page_url: str | None = None) -> Article:
-    """The article of the kept blocks; with ``links`` (``links.PageLinks``: the page's, when asked for), its
-    blocks carry the links inside them, resolved against ``page_url``."""
-    if not looks_like_article(kept):
+             page_url: str | None = None, by_heuristics: bool = True) -> Article:
+    """The article of the kept blocks (``by_heuristics``: chosen by the text heuristics, not by the page's
+    markup); with ``links`` (``links.PageLinks``: the page's, when asked for), its blocks carry the links
+    inside them, resolved against ``page_url``."""
+    if by_heuristics and not looks_like_article(kept):
         removed.extend(Removal(b.text, "heuristic", "heuristic.no_article") for b in kept)
         kept = []
     paras, sources, repeats = paragraphs(kept, opts.dedupe)

@@ -103,6 +103,17 @@ block before a run of titles)."""
 PROSE_ENDS = FINAL_MARKS + DOUBLE_CLOSERS
 """A line of some length that ends so is prose, not a byline ("By the end of the year, ... fall.")."""
 
+SENTENCE_WORDS = 4
+"""The fewest words of a sentence that says something on its own ("Back next week, promise.")."""
+
+
+def says_something(text: str) -> bool:
+    """A sentence of a few words, closed for good: not a teaser's cut-off ("I'm shopping for...")."""
+    text = text.rstrip()
+    return (text.endswith(PROSE_ENDS) and not text.endswith("...")
+            and len(words_of(text)) >= SENTENCE_WORDS)
+
+
 CLAUSE_MARKS = (",", ";", ":")
 """Marks that end a clause; a colon also introduces a quote or a list."""
 

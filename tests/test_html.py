@@ -1,4 +1,5 @@
 """The HTML stage: cleaner's own heuristics around trafilatura's steps (those: tests/test_trafilatura_steps.py)."""
+import pytest
 from lxml import etree
 
 from cleaner import clean, html, trafilatura_steps
@@ -209,6 +210,24 @@ def test_when_trafilatura_finds_no_article_the_text_heuristics_read_the_page(mon
     article = clean(page, kind="html")
     assert article.paragraphs == tuple(paragraphs)
     assert article.title == "Council doubles parks budget"
+
+
+SHORT_POST = ("<html><head><title>Back soon</title></head><body><nav><a href='/'>Home</a> <a href='/about'>About</a>"
+              "</nav><main><h1>Back soon</h1><p>{post}</p></main><footer><p>Blog of a walker</p></footer></body></html>")
+
+
+def test_a_short_post_the_heuristics_find_nothing_in_is_what_the_extraction_holds():
+    # Too short for an article by length, and every line of the page short to the heuristics: the post is all
+    # the page has, so the sentence the extraction held of it is the article (not the menu around it).
+    article = clean(SHORT_POST.format(post="Back from the hills, posting again next week, promise."), kind="html")
+    assert article.paragraphs == ("Back from the hills, posting again next week, promise.",)
+    assert not any(r.rule == "heuristic.no_article" for r in article.removed)
+
+
+@pytest.mark.parametrize("post", ["I'm packing for the...", "Walking", "Back soon"])
+def test_a_short_extraction_without_a_sentence_stays_no_article(post):
+    # A teaser's cut-off, a lone word, or the headline again: not a post that says something.
+    assert clean(SHORT_POST.format(post=post), kind="html").paragraphs == ()
 
 
 FILLERS = ["Teachers welcomed the decision, which restores the music lessons cut three years ago.",

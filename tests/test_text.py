@@ -62,3 +62,15 @@ def test_how_the_two_sentence_tests_differ() -> None:
 def test_unquoted_strips_the_closing_quotes_and_blanks() -> None:
     assert text.unquoted("Will it work? 'Not yet,' says she’ ") == "Will it work? 'Not yet,' says she"
     assert text.unquoted("“Done.”") == "“Done."
+
+
+@pytest.mark.parametrize("line, says", [
+    ("Back from the hills, posting again next week, promise.", True),
+    ("“We will be back next week.”", True),
+    ("Is anyone else going to the show?", True),
+    ("I'm shopping for a new...", False),  # a teaser's cut-off
+    ("Back next week.", False),  # too few words to say something alone
+    ("Things to bring on the walk", False),  # a heading: no sentence end
+])
+def test_says_something_is_a_closed_sentence_of_a_few_words(line: str, says: bool) -> None:
+    assert text.says_something(line) is says
