@@ -14,7 +14,8 @@ The steps, as ``train.py``'s for HTML (whose functions this script imports: ``al
    multi set, by its with/without segments.
 2. ``fit``: the first regression; the second on first-stage probabilities cross-fitted by domain (so that it
    learns how the first stage errs on unseen sites); the threshold that maximises the mean page F1 on the
-   training pages.
+   training pages; the gate (after the model has read a page) and the glance (``fit_glance``: before it reads
+   one), each on whether the model beats the heuristics on a page.
 3. ``kfold``: folds by domain over all the sets at once: web-ptext and web-pagetext are the same pages scraped
    twice (news-ptext and news-pagetext too), so a site's pages are held out of every set together.  The held-out
    pages of each fold are cleaned by the whole pipeline with that fold's model (``clean(text_model=...)``) and

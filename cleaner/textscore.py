@@ -2,18 +2,23 @@
 
 Scraped text (one block a line) goes through ``classify`` as before: first pass, context pass, article span.
 Those verdicts become features of a line beside its own (length, words, stop words, sentence end, digits,
-capitals, URL-like tokens, its place on the page, whether it repeats, which named rule calls it noise) and its
-neighbours'.  Two logistic regressions in a row (``cleaner.scorer.Linear``), as on HTML:
+capitals, URL-like tokens, its place on the page, whether it repeats, which named rule calls it noise), its
+neighbours', and its place against the heuristics' article (after it; in a stream of teaser-shaped lines).  Two
+logistic regressions in a row (``cleaner.scorer.Linear``), as on HTML:
 
 1. each line on its features and its page's: a probability that it is the article's;
 2. each line again, on a few of its features plus the first probabilities around it (its neighbours, windows
    before and after it, the densest run of probable content on the page).
 
-A line is kept when its second probability reaches the model's threshold, else it goes as
+Two more decide per page whether the model speaks at all: the glance, before any line's features are computed
+(``glance_features``: the page's shape and the heuristics' verdicts), and the gate, after the model has read the
+page (``gate_features``); a page either leaves to the heuristics keeps their labels.  A line is kept when its
+second probability reaches the model's threshold, else it goes as
 ``model.boilerplate`` (``explain``: the features that weighed most against it, and the heuristic's own
 verdict).  The model lives in ``cleaner/models/text.json``, written by ``benchmarks/train_text.py``; it is read
 on first use.  It is a trial, off unless asked for (``clean(..., text_model="shipped")`` or a model file's path):
-on unseen sites it lifts the web text sets but not yet news-ptext's floor (docs/benchmarks.md).
+on unseen sites it lifts the web text sets but not yet news-ptext's floor, and it costs more than 1.5x the text
+path's time on some sets (docs/benchmarks.md).
 """
 from __future__ import annotations
 
