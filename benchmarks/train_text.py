@@ -14,7 +14,8 @@ The steps, as ``train.py``'s for HTML (whose functions this script imports: ``al
    multi set, by its with/without segments.
 2. ``fit``: the first regression; the second on first-stage probabilities cross-fitted by domain (so that it
    learns how the first stage errs on unseen sites); the threshold that maximises the mean page F1 on the
-   training pages.
+   training pages; the gate (after the model has read a page) and the glance (``fit_glance``: before it reads
+   one), each on whether the model beats the heuristics on a page.
 3. ``kfold``: folds by domain over all the sets at once: web-ptext and web-pagetext are the same pages scraped
    twice (news-ptext and news-pagetext too), so a site's pages are held out of every set together.  The held-out
    pages of each fold are cleaned by the whole pipeline with that fold's model (``clean(text_model=...)``) and
@@ -46,6 +47,8 @@ THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(21)]
 # The gate's cut-off: a page keeps the heuristics' verdicts unless the gate gives the model at least this.  Set by
 # hand, not fitted (0.3-0.6 were compared on the held-out figures of the first k-fold run).
 GATE_CUT = 0.5
+GLANCE_CUTS = [round(0.05 * i, 2) for i in range(13)]  # 0 (every page read) to 0.6
+GLANCE_LOSS = 0.02  # the share of the model's gain on the training pages the glance may give up for speed
 
 
 # --- 1. Pages -> labelled feature rows ------------------------------------------------------------------------
@@ -118,7 +121,57 @@ def fit(pages: list[dict], about: dict | None = None):
         gate_labels.append(1.0 if model_f1 > heuristic_f1 else 0.0)
         gate_weights.append(train.SET_WEIGHTS.get(page["set"], 1.0) * abs(model_f1 - heuristic_f1))
     gate = Linear(*fit_linear(gate_rows, gate_labels, gate_weights)) if len(set(gate_labels)) == 2 else None
-    return TextModel(first, second, threshold, about or {}, gate, GATE_CUT)
+    glance, glance_cut = fit_glance(pages, rows_of, probabilities, threshold, gate)
+    return TextModel(first, second, threshold, about or {}, gate, GATE_CUT, glance, glance_cut)
+
+
+def page_glance(page: dict) -> dict[str, float]:
+    """``textscore.glance_features`` of a page from its feature rows (the span: the lines marked ``h_span``)."""
+    from cleaner.textscore import glance_features
+
+    rows = page["rows"]
+    inside = [i for i, r in enumerate(rows) if "h_span" in r]
+    span = (inside[0], inside[-1]) if inside else (0, -1)
+    return glance_features(page["chars"], ["h_good" in r for r in rows], lambda i: "term" in rows[i], span)
+
+
+def fit_glance(pages: list[dict], rows_of: list, probabilities: list, threshold: float, gate):
+    """The glance: a regression on ``page_glance`` of whether the model, its gate applied, beats the heuristics
+    on a page (each page weighing what the choice is worth on it), and its cut-off: the highest of GLANCE_CUTS
+    (the fewer pages read, the faster) at which leaving the pages below it to the heuristics keeps all but
+    GLANCE_LOSS of the best gain on the training pages, the glance's probabilities cross-fitted by domain."""
+    from cleaner.scorer import Linear
+    from cleaner.textscore import gate_features
+
+    glances, labels, weights, worth = [], [], [], []
+    for page, rows, probs in zip(pages, rows_of, probabilities):
+        model_f1 = train.page_f1(page, [p >= threshold for p in probs])
+        heuristic_f1 = train.page_f1(page, ["h_good" in r for r in rows])
+        trusted = gate is None or gate.probability(
+            gate_features(rows, page["page"], probs, page["chars"], threshold)) >= GATE_CUT
+        gain = ((model_f1 - heuristic_f1) * train.SET_WEIGHTS.get(page["set"], 1.0)
+                if trusted and model_f1 is not None else 0.0)
+        glances.append(page_glance(page))
+        worth.append(gain)
+        labels.append(1.0 if gain > 0 else 0.0)
+        weights.append(abs(gain))
+    if len(set(l for l, w in zip(labels, weights) if w)) < 2:
+        return None, 0.0
+    held = [0.0] * len(pages)
+    for fold in by_domain(pages, INNER_FOLDS):
+        fold_set = set(fold)
+        rest = [i for i in range(len(pages)) if i not in fold_set]
+        fitted = Linear(*fit_linear([glances[i] for i in rest], [labels[i] for i in rest],
+                                    [weights[i] for i in rest]))
+        for i in fold:
+            held[i] = fitted.probability(glances[i])
+    gains = {cut: sum(g for g, p in zip(worth, held) if p >= cut) for cut in GLANCE_CUTS}
+    best = max(gains.values())
+    cut = max(c for c in GLANCE_CUTS if gains[c] >= best - GLANCE_LOSS * abs(best))
+    skipped = sum(p < cut for p in held)
+    print(f"    glance: cut {cut}, leaves {skipped}/{len(pages)} training pages to the heuristics "
+          f"(gain {gains[cut]:.2f} against {gains[0.0]:.2f} reading every page)", file=sys.stderr, flush=True)
+    return Linear(*fit_linear(glances, labels, weights)), cut
 
 
 # --- 3. k-fold by domain, through the whole pipeline -------------------------------------------------------------

@@ -5,6 +5,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 from cleaner import clean
 from cleaner.scorer import Linear
 from cleaner.textscore import MIN_LINES, MODEL_REMOVAL, TextModel, context, model
@@ -112,3 +114,91 @@ def test_a_short_text_is_left_to_the_heuristics():
     short = "\n".join(lines[:MIN_LINES - 1])
     art = clean(short, kind="text", explain=True, text_model="shipped")
     assert not any(r.rule == MODEL_REMOVAL for r in art.removed)
+
+
+@pytest.mark.parametrize("n", [3, 40, 90])  # every window reaching past an end; some; the widest inside too
+def test_the_fast_second_stage_sums_the_terms_that_context_names(n):
+    m = model()
+    rows = [{"h_good": 1.0, "term": 1.0, "len": 0.8, "c150": 1.0, "after_art": 1.0} if i % 3 or i > 60
+            else {"w3": 1.0, "len": 0.2, "rule": 1.0, "stream": 1.0} for i in range(n)]
+    page = {"pg_n": 0.5, "pg_len": 0.6}
+    chars = [300 if i % 3 else 12 for i in range(n)]
+    first = m.first_stage(rows, page)
+    second, page_second = context(rows, page, first, chars)
+    base = m.stage2.partial(page_second)
+    slow = [m.stage2.probability(r, base) for r in second]
+    fast = m.second_fast(rows, page, first, chars)
+    assert max(abs(a - b) for a, b in zip(slow, fast)) < 1e-9
+    assert max(fast) - min(fast) > 0.1  # the lines differ: the test compares something
+
+
+ARTICLE_LINES = PAGE.split("\n")[:15]  # the menu, the headline and four paragraphs
+TEASERS = [
+    "Storm closes the mountain pass",
+    "Snow blocked the road for three days and the villages on the other side ran short of fuel",
+    "Football club names a new coach",
+    "The club said the new coach would start work next week after the season's last game",
+    "Library reopens after repairs",
+    "The old reading room has a new roof and the library will open on Sundays from now on",
+    "Market moves to the square",
+    "Traders will set up their stalls on the main square while the market hall is rebuilt",
+]
+
+
+def features_of(text: str) -> tuple[list[dict], dict]:
+    """The line features of a text, as the pipeline computes them for the model."""
+    from cleaner.classify import classify
+    from cleaner.lexicon import lexicon
+    from cleaner.options import Options
+    from cleaner.rules import RuleBook
+    from cleaner.segment import segment
+    from cleaner.text import words_of
+    from cleaner.textscore import line_features
+
+    blocks = segment(text)
+    rules = RuleBook()
+    noise = lambda b: rules.first_matching_rule(b.text, b.kind)  # noqa: E731
+    first: list = []
+    lex = lexicon()
+    language, span = classify(blocks, Options(kind="text"), lex, noise, first)
+    return line_features(blocks, first, span, lex.stopwords[language] if language else frozenset(), noise, words_of)
+
+
+def test_a_teaser_stream_after_an_article_is_marked_as_such():
+    rows, page = features_of("\n".join(ARTICLE_LINES + TEASERS))
+    stream = rows[len(ARTICLE_LINES):]
+    strength = page["pg_prose"]
+    assert strength == 0.75  # three long paragraphs (the fourth is short): an article, of a strength
+    assert all("stream" in r and r.get("stream_after") == r.get("after_art") == strength for r in stream), stream
+    paragraphs = rows[10:14]
+    assert not any("after" in r or "stream_after" in r for r in paragraphs)
+
+
+def test_a_listing_is_a_stream_but_not_one_after_an_article():
+    rows, page = features_of("\n".join(ARTICLE_LINES[:9] + TEASERS * 2))
+    assert page["pg_prose"] == 0.0
+    assert sum("stream" in r for r in rows) >= len(TEASERS)
+    assert not any("stream_after" in r for r in rows)
+
+
+def test_the_glance_reads_the_heuristics_article():
+    from cleaner.textscore import glance_features
+
+    chars = [10, 10, 300, 300, 300, 300, 40, 40]
+    good = [False, False, True, True, True, True, False, False]
+    g = glance_features(chars, good, lambda i: True, (2, 5))
+    assert g["gl_article"] == 1.0 and g["gl_kept"] == g["gl_span"] == 1200 / 1300
+    assert g["gl_after"] == 80 / 1300 and g["gl_before"] == 20 / 1300
+    none = glance_features(chars, [False] * 8, lambda i: True, (0, -1))
+    assert none["gl_article"] == 0.0 and none["gl_span"] == 0.0 and none["gl_after"] == 0.0
+
+
+def test_a_model_whose_glance_declines_leaves_the_page_to_the_heuristics(tmp_path):
+    drop_all = TextModel(Linear(-5.0, {}), Linear(-5.0, {}), 0.5, {})
+    declines = TextModel(Linear(-5.0, {}), Linear(-5.0, {}), 0.5, {}, glance=Linear(-5.0, {}), glance_cut=0.5)
+    for name, m, kept in (("drops", drop_all, False), ("declines", declines, True)):
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps(m.to_dict()), encoding="utf-8")
+        assert model(str(path)).to_dict() == m.to_dict()
+        art = clean(PAGE, kind="text", text_model=str(path), rules=False)
+        assert ("The city council voted on Tuesday" in art.text) is kept
