@@ -27,7 +27,7 @@ from urllib.parse import urljoin
 
 from .article import Record
 from .authors import authors_from_byline, byline_body, looks_like_name
-from .dates import dates_in, other_reading, parse_date, url_date
+from .dates import dates_in, days_of_moment, other_reading, parse_date, url_date
 from .detect import nfc
 
 
@@ -292,9 +292,14 @@ def _shown_date(shown: list[Shown]) -> Shown | None:
 
 
 def declared_published(decl: Declared) -> str | None:
+    return parse_date(_declared_published_value(decl))
+
+
+def _declared_published_value(decl: Declared) -> str | None:
+    """The page's declared publication as it writes it (a time and its zone with it, where it gives them)."""
     art = decl.article or {}
-    return (parse_date(decl.meta(*_PUBLISHED_METAS)) or parse_date(_text(art.get("datePublished")))
-            or parse_date(_text(art.get("dateCreated"))))
+    return next((v for v in (decl.meta(*_PUBLISHED_METAS), _text(art.get("datePublished")),
+                             _text(art.get("dateCreated"))) if parse_date(v)), None)
 
 
 def declared_modified(decl: Declared) -> str | None:
@@ -318,6 +323,17 @@ def _a_day_apart(one: str, other: str) -> bool:
     return abs((date.fromisoformat(one) - date.fromisoformat(other)).days) == 1
 
 
+def _same_moment(shown: str, declared: str) -> bool:
+    """Whether a date the page shows, a day from its declared publication, is that moment in another time zone:
+    always, unless the declared value gives its time and zone and no zone of the world puts it on that day
+    (``2025-12-19T22:02Z`` is the 19th or the 20th, never the 18th)."""
+    published = parse_date(declared)
+    if not _a_day_apart(shown, published):
+        return False
+    days = days_of_moment(declared)
+    return days is None or days[0] <= shown <= days[1]
+
+
 def _near(one: str | None, other: str | None) -> bool:
     """Whether two ISO dates are the same day or a day apart."""
     return bool(one and other) and (one == other or _a_day_apart(one, other))
@@ -329,8 +345,8 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
     digits that read either way and the page's declared or ``<time>`` dates hold that reading, unless:
 
     * the page is a thread (its posts' dates stand by the headline; the thread's is the declared one);
-    * it is labelled as an update, or is a day away from the declared publication (the same moment, in the
-      page's time zone or in UTC);
+    * it is labelled as an update, or is a day away from the declared publication and can be the same moment,
+      in the page's time zone or in UTC (``_same_moment``);
     * it is later than the declared publication, and the page shows that one too, or declares an update that
       it is not: a later date is then an update's, a related story's or a last post's;
 
@@ -339,7 +355,8 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
     found = url_date(url)
     if found:
         return found, modified
-    published = declared_published(decl)
+    declared_value = _declared_published_value(decl)
+    published = parse_date(declared_value)
     shown = _shown_dates(zone)
     pick = _shown_date(shown)
     if pick is not None and not (published and is_thread(decl)):
@@ -349,7 +366,7 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
         updated = modified or (date if pick.update else None)
         if published is None:
             return date, updated
-        if pick.update or _a_day_apart(date, published):
+        if pick.update or _same_moment(date, declared_value):
             return published, updated
         if date > published and (any(_near(s.date, published) for s in shown)
                                  or modified is not None and not _near(date, modified)):

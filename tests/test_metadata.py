@@ -12,7 +12,7 @@ import pytest
 
 from cleaner import clean, html, metadata
 from cleaner import trafilatura_steps as steps
-from cleaner.dates import dates_in, other_reading, parse_date, url_date
+from cleaner.dates import dates_in, days_of_moment, other_reading, parse_date, url_date
 
 REPO = Path(__file__).resolve().parent.parent
 BODY = " ".join(["The council approved the new budget for the city's schools on Tuesday evening."] * 4)
@@ -100,6 +100,25 @@ def test_a_shown_date_a_day_from_the_declared_one_is_the_same_moment():
     art = clean(page('<meta property="article:published_time" content="2024-03-06T02:00:00Z">',
                      "<p>March 5, 2024</p>"), kind="html")
     assert art.date_published == "2024-03-06"
+
+
+def test_a_shown_date_no_time_zone_puts_the_declared_moment_on_is_the_pages():
+    late = '<meta property="article:published_time" content="2024-03-06T22:00:00Z">'
+    assert clean(page(late, "<p>March 5, 2024</p>"), kind="html").date_published == "2024-03-05"
+    assert clean(page(late, "<p>March 7, 2024</p>"), kind="html").date_published == "2024-03-06"  # UTC+2 and more
+    local = '<meta property="article:published_time" content="2024-03-06 22:00:00">'  # its zone unknown
+    assert clean(page(local, "<p>March 5, 2024</p>"), kind="html").date_published == "2024-03-06"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2025-12-19T22:02:58.705Z", ("2025-12-19", "2025-12-20")),
+    ("2025-12-19T02:41:41+00:00", ("2025-12-18", "2025-12-19")),
+    ("2025-12-19T12:00:00+0000", ("2025-12-19", "2025-12-20")),
+    ("2024-03-05T23:30:00-05:00", ("2024-03-05", "2024-03-06")),
+    ("2024-03-05", None), ("2024-03-05 10:00:00", None), ("March 5, 2024", None), (None, None),
+])
+def test_days_of_moment(text, expected):
+    assert days_of_moment(text) == expected
 
 
 def test_a_thread_has_the_date_it_declares_not_its_posts():
