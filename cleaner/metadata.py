@@ -307,6 +307,15 @@ def declared_modified(decl: Declared) -> str | None:
     return parse_date(_text(art.get("dateModified"))) or parse_date(decl.meta(*_MODIFIED_METAS))
 
 
+_SHARING_PUBLISHED_METAS = ("article:published_time", "og:article:published_time", "og:published_time")
+
+
+def declares_for_sharing(decl: Declared) -> bool:
+    """Whether the page declares its publication in its Open Graph properties (``article:published_time``),
+    the card it gives social networks and search engines: the date it stands by when it shows a later one."""
+    return parse_date(decl.meta(*_SHARING_PUBLISHED_METAS)) is not None
+
+
 _THREAD_TYPES = frozenset({"discussionforumposting", "qapage", "question"})
 
 
@@ -345,12 +354,16 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
     digits that read either way and the page's declared or ``<time>`` dates hold that reading, unless:
 
     * the page is a thread (its posts' dates stand by the headline; the thread's is the declared one);
-    * it is labelled as an update, or is a day away from the declared publication and can be the same moment,
-      in the page's time zone or in UTC (``_same_moment``);
+    * it is later than the publication the page declares for sharing (``declares_for_sharing``): a later
+      date is then its update's (shown as the page's date, labelled or not);
+    * it is earlier than the declared publication and labelled as an update, or is a day away from the
+      declared publication and can be the same moment, in the page's time zone or in UTC (``_same_moment``);
     * it is later than the declared publication, and the page shows that one too, or declares an update that
       it is not: a later date is then an update's, a related story's or a last post's;
 
-    in those cases the declared date.  Then the declared date, then the first ``<time datetime>``."""
+    in those cases the declared date.  A later update the page shows, when it declares its publication only
+    in its JSON-LD or other metas, is the page's date.  Then the declared date, then the first
+    ``<time datetime>``."""
     modified = declared_modified(decl)
     found = url_date(url)
     if found:
@@ -366,10 +379,15 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
         updated = modified or (date if pick.update else None)
         if published is None:
             return date, updated
-        if pick.update or _same_moment(date, declared_value):
+        later = date > published
+        if later and (pick.update or _near(date, modified)) and declares_for_sharing(decl):
             return published, updated
-        if date > published and (any(_near(s.date, published) for s in shown)
-                                 or modified is not None and not _near(date, modified)):
+        if pick.update:
+            return (date if later else published), updated
+        if _same_moment(date, declared_value):
+            return published, updated
+        if later and (any(_near(s.date, published) for s in shown)
+                      or modified is not None and not _near(date, modified)):
             return published, modified
         return date, modified
     if published:

@@ -94,6 +94,9 @@ def test_a_shown_update_gives_way_to_the_declared_publication():
     art = clean(page('<meta property="article:published_time" content="2020-01-01T10:00:00Z">',
                      "<p class='meta'>Last updated: March 5, 2024</p>"), kind="html")
     assert (art.date_published, art.date_modified) == ("2020-01-01", "2024-03-05")
+    art = clean(page(ld({"@type": "NewsArticle", "datePublished": "2024-03-09T10:00:00Z"}),
+                     "<p class='meta'>Updated March 5, 2024</p>"), kind="html")
+    assert art.date_published == "2024-03-09"  # an update before the publication: the declared one
 
 
 def test_a_shown_date_a_day_from_the_declared_one_is_the_same_moment():
@@ -156,11 +159,24 @@ def test_the_byline_date_under_the_headline_beats_a_date_above_it():
 
 
 def test_a_later_date_than_the_declared_publication_and_not_its_update_is_anothers():
-    declared = ('<meta property="article:published_time" content="2023-11-21T10:00:00Z">'
-                '<meta property="article:modified_time" content="2023-11-21T10:00:00Z">')
+    declared = ld({"@type": "BlogPosting", "datePublished": "2023-11-21T10:00:00Z",
+                   "dateModified": "2023-11-21T10:00:00Z"})
     assert clean(page(declared, "<p>Aug 19, 2025</p>"), kind="html").date_published == "2023-11-21"
-    updated = declared.replace('modified_time" content="2023-11-21', 'modified_time" content="2025-08-19')
+    updated = declared.replace('"dateModified": "2023-11-21', '"dateModified": "2025-08-19')
     assert clean(page(updated, "<p>Aug 19, 2025</p>"), kind="html").date_published == "2025-08-19"
+
+
+def test_a_later_update_gives_way_to_the_publication_declared_for_sharing_only():
+    declared = ld({"@type": "BlogPosting", "datePublished": "2020-01-01T10:00:00Z", "dateModified": "2024-03-05"})
+    open_graph = '<meta property="article:published_time" content="2020-01-01T10:00:00Z">'
+    for top in ("<p>Last updated: March 5, 2024</p>", "<p>By Jane Doe | March 5, 2024</p>"):
+        art = clean(page(declared, top), kind="html")
+        assert (art.date_published, art.date_modified) == ("2024-03-05", "2024-03-05")  # JSON-LD alone: the shown one
+        art = clean(page(declared + open_graph, top), kind="html")
+        assert (art.date_published, art.date_modified) == ("2020-01-01", "2024-03-05")
+    other = clean(page(ld({"@type": "BlogPosting", "datePublished": "2020-01-01T10:00:00Z"}) + open_graph,
+                       "<p>By Jane Doe | March 5, 2024</p>"), kind="html")
+    assert other.date_published == "2024-03-05"  # not labelled, not declared as an update: the byline's date
 
 
 def test_a_later_date_gives_way_when_the_page_shows_its_declared_publication_too():
