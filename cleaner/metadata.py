@@ -11,7 +11,8 @@ Three kinds of evidence, cheapest first:
 * the URL's date (``/2019/11/19/``).
 
 The date shown by the headline comes first (it is the one readers and editors call the page's date), unless
-it is labelled as an update and the page declares its publication; then the declared dates.  Only when none
+it is a later update and the page declares its publication in Open Graph (``page_dates`` has the rest); then
+the declared dates, then a date the page's text labels as its publication ("Published: ...").  Only when none
 of these finds a date does htmldate search the page (``trafilatura_steps.page_date``), and its extensive
 search (dateparser) runs only when its own cheap one finds nothing.
 
@@ -240,6 +241,9 @@ _MODIFIED_METAS = ("article:modified_time", "og:article:modified_time", "og:upda
                    "modified_time", "article.updated", "dcterms.modified", "last-modified", "lastmod")
 _UPDATE_LABEL = re.compile(r"(?i)\b(?:updated?|modified|revised|reviewed|edited|aktualisiert|mis\s+à\s+jour"
                            r"|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano)\b[^\d]{0,25}$")
+_PUBLISHED_LABEL = re.compile(r"(?i)(?<!last )\b(?:published|posted|post\s+time|publication\s+date|publish\s+date"
+                              r"|veröffentlicht|publié|publicado|pubblicato|opublikowano|gepubliceerd)"
+                              r"(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*$")
 _MEMBER_LABEL = re.compile(r"(?i)\b(?:joined|member\s+since|registered)\b[^\d]{0,25}$")  # a poster's, not the page's
 
 
@@ -393,6 +397,20 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
     if published:
         return published, modified
     return next((d for d in map(parse_date, decl.times) if d), None), modified
+
+
+LABEL_BEFORE = 40  # characters before a date where its label stands
+
+
+def labelled_publication(tree) -> str | None:
+    """The first date the page's text labels as its publication ("Published: May 3, 2024", "Post time:
+    01-04-2024"), anywhere in the page: for a page whose URL, headline and metadata give no date."""
+    body = next(tree.iter("body"), None)
+    if body is None:
+        return None
+    text = " ".join(_texts(body))
+    return next((found for start, _, found in dates_in(text)
+                 if _PUBLISHED_LABEL.search(text[max(0, start - LABEL_BEFORE):start])), None)
 
 
 # --- Authors ------------------------------------------------------------------------------------------------
@@ -718,6 +736,8 @@ def read(tree, url: str | None, doc) -> dict:
     zone = header_zone(headline(tree))
     page_url = doc.url or url
     published, modified = page_dates(decl, zone, page_url)
+    if published is None:
+        published = labelled_publication(tree)
     if published is None:
         from . import trafilatura_steps as steps
 

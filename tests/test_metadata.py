@@ -207,6 +207,20 @@ def test_htmldate_only_when_the_cheap_reading_finds_nothing(monkeypatch):
     assert len(calls) == 1
 
 
+def test_a_date_labelled_as_the_publication_anywhere_before_htmldate(monkeypatch):
+    calls = []
+    monkeypatch.setattr(steps, "page_date", lambda tree, url: calls.append(url) or "2001-02-03")
+    footer = "<footer><div>Post time: 01-04-2024</div></footer>"
+    assert clean(page().replace("<footer>Copyright</footer>", footer), kind="html").date_published == "2024-01-04"
+    marked = "<footer><p>Published <time>August 13, 2025</time></p></footer>"
+    assert clean(page().replace("<footer>Copyright</footer>", marked), kind="html").date_published == "2025-08-13"
+    assert calls == []
+    for other in ("<footer>Updated: 01-04-2024</footer>", "<footer>Last published Apr 8, 2024</footer>",
+                  "<footer>The law was published in 2019 and took effect March 3, 2020.</footer>"):
+        assert clean(page().replace("<footer>Copyright</footer>", other), kind="html").date_published == "2001-02-03"
+    assert len(calls) == 3
+
+
 def test_htmldate_extensive_search_only_after_its_cheap_one(monkeypatch):
     seen = []
 
