@@ -243,7 +243,7 @@ _UPDATE_LABEL = re.compile(r"(?i)\b(?:updated?|modified|revised|reviewed|edited|
                            r"|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano)\b[^\d]{0,25}$")
 _PUBLISHED_LABEL = re.compile(r"(?i)(?<!last )\b(?:published|posted|post\s+time|publication\s+date|publish\s+date"
                               r"|veröffentlicht|publié|publicado|pubblicato|opublikowano|gepubliceerd)"
-                              r"(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*$")
+                              r"(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*")
 _MEMBER_LABEL = re.compile(r"(?i)\b(?:joined|member\s+since|registered)\b[^\d]{0,25}$")  # a poster's, not the page's
 
 
@@ -399,7 +399,7 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
     return next((d for d in map(parse_date, decl.times) if d), None), modified
 
 
-LABEL_BEFORE = 40  # characters before a date where its label stands
+LABELLED_DATE = 40  # characters after a label where its date stands
 
 
 def labelled_publication(tree) -> str | None:
@@ -409,8 +409,11 @@ def labelled_publication(tree) -> str | None:
     if body is None:
         return None
     text = " ".join(_texts(body))
-    return next((found for start, _, found in dates_in(text)
-                 if _PUBLISHED_LABEL.search(text[max(0, start - LABEL_BEFORE):start])), None)
+    for label in _PUBLISHED_LABEL.finditer(text):
+        start, _, found = next(dates_in(text[label.end():label.end() + LABELLED_DATE]), (None, None, None))
+        if start == 0:
+            return found
+    return None
 
 
 # --- Authors ------------------------------------------------------------------------------------------------
