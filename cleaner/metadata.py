@@ -358,8 +358,8 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
     digits that read either way and the page's declared or ``<time>`` dates hold that reading, unless:
 
     * the page is a thread (its posts' dates stand by the headline; the thread's is the declared one);
-    * it is later than the publication the page declares for sharing (``declares_for_sharing``): a later
-      date is then its update's (shown as the page's date, labelled or not);
+    * it is a later update (labelled so, or the update the page declares) and the page declares its
+      publication for sharing (``declares_for_sharing``);
     * it is earlier than the declared publication and labelled as an update, or is a day away from the
       declared publication and can be the same moment, in the page's time zone or in UTC (``_same_moment``);
     * it is later than the declared publication, and the page shows that one too, or declares an update that
