@@ -7,7 +7,7 @@ dateparser: the HTML metadata and the text path read dates with it, at no start-
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .lazy_re import LazyPattern
@@ -82,6 +82,27 @@ def parse_date(text: str | None) -> str | None:
         if found:
             return found
     return next((found for _, _, found in dates_in(text[:200])), None)
+
+
+_MOMENT = LazyPattern(r"^\s*((?:19|20)\d\d)-(\d\d)-(\d\d)[T\s](\d\d):(\d\d)(?::\d\d(?:\.\d+)?)?\s*"
+                      r"(?:(Z)|([+-])(\d\d):?(\d\d))\s*$")
+EARLIEST_OFFSET, LATEST_OFFSET = -12 * 60, 14 * 60  # minutes from UTC of the world's time zones
+
+
+def days_of_moment(text: str | None) -> tuple[str, str] | None:
+    """The first and the last day a timestamp with its UTC offset (``2025-12-19T22:02:58Z``) falls on in the
+    world's time zones, as ISO dates; None for a value without a time or an offset (its zone unknown)."""
+    m = _MOMENT.match(text or "")
+    if m is None:
+        return None
+    year, month, day, hour, minute = (int(g) for g in m.group(1, 2, 3, 4, 5))
+    offset = 0 if m.group(6) else (int(m.group(8)) * 60 + int(m.group(9))) * (-1 if m.group(7) == "-" else 1)
+    try:
+        utc = datetime(year, month, day, hour, minute) - timedelta(minutes=offset)
+    except ValueError:
+        return None
+    return ((utc + timedelta(minutes=EARLIEST_OFFSET)).date().isoformat(),
+            (utc + timedelta(minutes=LATEST_OFFSET)).date().isoformat())
 
 
 _URL_DATE = LazyPattern(r"/((?:19|20)\d\d)(?:/(\d{1,2})/(\d{1,2})|-(\d\d)-(\d\d))(?:[/-]|\.html?|$)")

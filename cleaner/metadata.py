@@ -11,7 +11,8 @@ Three kinds of evidence, cheapest first:
 * the URL's date (``/2019/11/19/``).
 
 The date shown by the headline comes first (it is the one readers and editors call the page's date), unless
-it is labelled as an update and the page declares its publication; then the declared dates.  Only when none
+it is a later update and the page declares its publication in Open Graph (``page_dates`` has the rest); then
+the declared dates, then a date the page's text labels as its publication ("Published: ...").  Only when none
 of these finds a date does htmldate search the page (``trafilatura_steps.page_date``), and its extensive
 search (dateparser) runs only when its own cheap one finds nothing.
 
@@ -27,7 +28,7 @@ from urllib.parse import urljoin
 
 from .article import Record
 from .authors import authors_from_byline, byline_body, looks_like_name
-from .dates import dates_in, other_reading, parse_date, url_date
+from .dates import dates_in, days_of_moment, other_reading, parse_date, url_date
 from .detect import nfc
 
 
@@ -240,6 +241,9 @@ _MODIFIED_METAS = ("article:modified_time", "og:article:modified_time", "og:upda
                    "modified_time", "article.updated", "dcterms.modified", "last-modified", "lastmod")
 _UPDATE_LABEL = re.compile(r"(?i)\b(?:updated?|modified|revised|reviewed|edited|aktualisiert|mis\s+à\s+jour"
                            r"|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano)\b[^\d]{0,25}$")
+_PUBLISHED_LABEL = re.compile(r"(?i)(?<!last )\b(?:published|posted|post\s+time|publication\s+date|publish\s+date"
+                              r"|veröffentlicht|publié|publicado|pubblicato|opublikowano|gepubliceerd)"
+                              r"(?:\s+(?:on|at|am|le|el|il|em|op))?\s*:?\s*")
 _MEMBER_LABEL = re.compile(r"(?i)\b(?:joined|member\s+since|registered)\b[^\d]{0,25}$")  # a poster's, not the page's
 
 
@@ -292,14 +296,28 @@ def _shown_date(shown: list[Shown]) -> Shown | None:
 
 
 def declared_published(decl: Declared) -> str | None:
+    return parse_date(_declared_published_value(decl))
+
+
+def _declared_published_value(decl: Declared) -> str | None:
+    """The page's declared publication as it writes it (a time and its zone with it, where it gives them)."""
     art = decl.article or {}
-    return (parse_date(decl.meta(*_PUBLISHED_METAS)) or parse_date(_text(art.get("datePublished")))
-            or parse_date(_text(art.get("dateCreated"))))
+    return next((v for v in (decl.meta(*_PUBLISHED_METAS), _text(art.get("datePublished")),
+                             _text(art.get("dateCreated"))) if parse_date(v)), None)
 
 
 def declared_modified(decl: Declared) -> str | None:
     art = decl.article or {}
     return parse_date(_text(art.get("dateModified"))) or parse_date(decl.meta(*_MODIFIED_METAS))
+
+
+_SHARING_PUBLISHED_METAS = ("article:published_time", "og:article:published_time", "og:published_time")
+
+
+def declares_for_sharing(decl: Declared) -> bool:
+    """Whether the page declares its publication in its Open Graph properties (``article:published_time``),
+    the card it gives social networks and search engines: the date it stands by when it shows a later one."""
+    return parse_date(decl.meta(*_SHARING_PUBLISHED_METAS)) is not None
 
 
 _THREAD_TYPES = frozenset({"discussionforumposting", "qapage", "question"})
@@ -318,6 +336,17 @@ def _a_day_apart(one: str, other: str) -> bool:
     return abs((date.fromisoformat(one) - date.fromisoformat(other)).days) == 1
 
 
+def _same_moment(shown: str, declared: str) -> bool:
+    """Whether a date the page shows, a day from its declared publication, is that moment in another time zone:
+    always, unless the declared value gives its time and zone and no zone of the world puts it on that day
+    (``2025-12-19T22:02Z`` is the 19th or the 20th, never the 18th)."""
+    published = parse_date(declared)
+    if not _a_day_apart(shown, published):
+        return False
+    days = days_of_moment(declared)
+    return days is None or days[0] <= shown <= days[1]
+
+
 def _near(one: str | None, other: str | None) -> bool:
     """Whether two ISO dates are the same day or a day apart."""
     return bool(one and other) and (one == other or _a_day_apart(one, other))
@@ -329,17 +358,22 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
     digits that read either way and the page's declared or ``<time>`` dates hold that reading, unless:
 
     * the page is a thread (its posts' dates stand by the headline; the thread's is the declared one);
-    * it is labelled as an update, or is a day away from the declared publication (the same moment, in the
-      page's time zone or in UTC);
+    * it is a later update (labelled so, or the update the page declares) and the page declares its
+      publication for sharing (``declares_for_sharing``);
+    * it is earlier than the declared publication and labelled as an update, or is a day away from the
+      declared publication and can be the same moment, in the page's time zone or in UTC (``_same_moment``);
     * it is later than the declared publication, and the page shows that one too, or declares an update that
       it is not: a later date is then an update's, a related story's or a last post's;
 
-    in those cases the declared date.  Then the declared date, then the first ``<time datetime>``."""
+    in those cases the declared date.  A later update the page shows, when it declares its publication only
+    in its JSON-LD or other metas, is the page's date.  Then the declared date, then the first
+    ``<time datetime>``."""
     modified = declared_modified(decl)
     found = url_date(url)
     if found:
         return found, modified
-    published = declared_published(decl)
+    declared_value = _declared_published_value(decl)
+    published = parse_date(declared_value)
     shown = _shown_dates(zone)
     pick = _shown_date(shown)
     if pick is not None and not (published and is_thread(decl)):
@@ -349,15 +383,37 @@ def page_dates(decl: Declared, zone: Zone, url: str | None) -> tuple[str | None,
         updated = modified or (date if pick.update else None)
         if published is None:
             return date, updated
-        if pick.update or _a_day_apart(date, published):
+        later = date > published
+        if later and (pick.update or _near(date, modified)) and declares_for_sharing(decl):
             return published, updated
-        if date > published and (any(_near(s.date, published) for s in shown)
-                                 or modified is not None and not _near(date, modified)):
+        if pick.update:
+            return (date if later else published), updated
+        if _same_moment(date, declared_value):
+            return published, updated
+        if later and (any(_near(s.date, published) for s in shown)
+                      or modified is not None and not _near(date, modified)):
             return published, modified
         return date, modified
     if published:
         return published, modified
     return next((d for d in map(parse_date, decl.times) if d), None), modified
+
+
+LABELLED_DATE = 40  # characters after a label where its date stands
+
+
+def labelled_publication(tree) -> str | None:
+    """The first date the page's text labels as its publication ("Published: May 3, 2024", "Post time:
+    01-04-2024"), anywhere in the page: for a page whose URL, headline and metadata give no date."""
+    body = next(tree.iter("body"), None)
+    if body is None:
+        return None
+    text = " ".join(_texts(body))
+    for label in _PUBLISHED_LABEL.finditer(text):
+        start, _, found = next(dates_in(text[label.end():label.end() + LABELLED_DATE]), (None, None, None))
+        if start == 0:
+            return found
+    return None
 
 
 # --- Authors ------------------------------------------------------------------------------------------------
@@ -683,6 +739,8 @@ def read(tree, url: str | None, doc) -> dict:
     zone = header_zone(headline(tree))
     page_url = doc.url or url
     published, modified = page_dates(decl, zone, page_url)
+    if published is None:
+        published = labelled_publication(tree)
     if published is None:
         from . import trafilatura_steps as steps
 

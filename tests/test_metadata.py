@@ -12,7 +12,7 @@ import pytest
 
 from cleaner import clean, html, metadata
 from cleaner import trafilatura_steps as steps
-from cleaner.dates import dates_in, other_reading, parse_date, url_date
+from cleaner.dates import dates_in, days_of_moment, other_reading, parse_date, url_date
 
 REPO = Path(__file__).resolve().parent.parent
 BODY = " ".join(["The council approved the new budget for the city's schools on Tuesday evening."] * 4)
@@ -94,12 +94,34 @@ def test_a_shown_update_gives_way_to_the_declared_publication():
     art = clean(page('<meta property="article:published_time" content="2020-01-01T10:00:00Z">',
                      "<p class='meta'>Last updated: March 5, 2024</p>"), kind="html")
     assert (art.date_published, art.date_modified) == ("2020-01-01", "2024-03-05")
+    art = clean(page(ld({"@type": "NewsArticle", "datePublished": "2024-03-09T10:00:00Z"}),
+                     "<p class='meta'>Updated March 5, 2024</p>"), kind="html")
+    assert art.date_published == "2024-03-09"  # an update before the publication: the declared one
 
 
 def test_a_shown_date_a_day_from_the_declared_one_is_the_same_moment():
     art = clean(page('<meta property="article:published_time" content="2024-03-06T02:00:00Z">',
                      "<p>March 5, 2024</p>"), kind="html")
     assert art.date_published == "2024-03-06"
+
+
+def test_a_shown_date_no_time_zone_puts_the_declared_moment_on_is_the_pages():
+    late = '<meta property="article:published_time" content="2024-03-06T22:00:00Z">'
+    assert clean(page(late, "<p>March 5, 2024</p>"), kind="html").date_published == "2024-03-05"
+    assert clean(page(late, "<p>March 7, 2024</p>"), kind="html").date_published == "2024-03-06"  # UTC+2 and more
+    local = '<meta property="article:published_time" content="2024-03-06 22:00:00">'  # its zone unknown
+    assert clean(page(local, "<p>March 5, 2024</p>"), kind="html").date_published == "2024-03-06"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2025-12-19T22:02:58.705Z", ("2025-12-19", "2025-12-20")),
+    ("2025-12-19T02:41:41+00:00", ("2025-12-18", "2025-12-19")),
+    ("2025-12-19T12:00:00+0000", ("2025-12-19", "2025-12-20")),
+    ("2024-03-05T23:30:00-05:00", ("2024-03-05", "2024-03-06")),
+    ("2024-03-05", None), ("2024-03-05 10:00:00", None), ("March 5, 2024", None), (None, None),
+])
+def test_days_of_moment(text, expected):
+    assert days_of_moment(text) == expected
 
 
 def test_a_thread_has_the_date_it_declares_not_its_posts():
@@ -137,11 +159,24 @@ def test_the_byline_date_under_the_headline_beats_a_date_above_it():
 
 
 def test_a_later_date_than_the_declared_publication_and_not_its_update_is_anothers():
-    declared = ('<meta property="article:published_time" content="2023-11-21T10:00:00Z">'
-                '<meta property="article:modified_time" content="2023-11-21T10:00:00Z">')
+    declared = ld({"@type": "BlogPosting", "datePublished": "2023-11-21T10:00:00Z",
+                   "dateModified": "2023-11-21T10:00:00Z"})
     assert clean(page(declared, "<p>Aug 19, 2025</p>"), kind="html").date_published == "2023-11-21"
-    updated = declared.replace('modified_time" content="2023-11-21', 'modified_time" content="2025-08-19')
+    updated = declared.replace('"dateModified": "2023-11-21', '"dateModified": "2025-08-19')
     assert clean(page(updated, "<p>Aug 19, 2025</p>"), kind="html").date_published == "2025-08-19"
+
+
+def test_a_later_update_gives_way_to_the_publication_declared_for_sharing_only():
+    declared = ld({"@type": "BlogPosting", "datePublished": "2020-01-01T10:00:00Z", "dateModified": "2024-03-05"})
+    open_graph = '<meta property="article:published_time" content="2020-01-01T10:00:00Z">'
+    for top in ("<p>Last updated: March 5, 2024</p>", "<p>By Jane Doe | March 5, 2024</p>"):
+        art = clean(page(declared, top), kind="html")
+        assert (art.date_published, art.date_modified) == ("2024-03-05", "2024-03-05")  # JSON-LD alone: the shown one
+        art = clean(page(declared + open_graph, top), kind="html")
+        assert (art.date_published, art.date_modified) == ("2020-01-01", "2024-03-05")
+    other = clean(page(ld({"@type": "BlogPosting", "datePublished": "2020-01-01T10:00:00Z"}) + open_graph,
+                       "<p>By Jane Doe | March 5, 2024</p>"), kind="html")
+    assert other.date_published == "2024-03-05"  # not labelled, not declared as an update: the byline's date
 
 
 def test_a_later_date_gives_way_when_the_page_shows_its_declared_publication_too():
@@ -170,6 +205,20 @@ def test_htmldate_only_when_the_cheap_reading_finds_nothing(monkeypatch):
     assert calls == []
     assert clean(page(), kind="html").date_published == "2001-02-03"
     assert len(calls) == 1
+
+
+def test_a_date_labelled_as_the_publication_anywhere_before_htmldate(monkeypatch):
+    calls = []
+    monkeypatch.setattr(steps, "page_date", lambda tree, url: calls.append(url) or "2001-02-03")
+    footer = "<footer><div>Post time: 01-04-2024</div></footer>"
+    assert clean(page().replace("<footer>Copyright</footer>", footer), kind="html").date_published == "2024-01-04"
+    marked = "<footer><p>Published <time>August 13, 2025</time></p></footer>"
+    assert clean(page().replace("<footer>Copyright</footer>", marked), kind="html").date_published == "2025-08-13"
+    assert calls == []
+    for other in ("<footer>Updated: 01-04-2024</footer>", "<footer>Last published Apr 8, 2024</footer>",
+                  "<footer>The law was published in 2019 and took effect March 3, 2020.</footer>"):
+        assert clean(page().replace("<footer>Copyright</footer>", other), kind="html").date_published == "2001-02-03"
+    assert len(calls) == 3
 
 
 def test_htmldate_extensive_search_only_after_its_cheap_one(monkeypatch):
