@@ -99,7 +99,27 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     2026" says all of ".../best-hammocks").  The line the article starts at may be the headline itself (a
     headline ending in "?" or a parenthesis reads as a paragraph's start)."""
     upto = min(len(blocks), start + 1)  # the line the article was found to start at may be its headline
-    return _headline_at(blocks, start, upto, url, is_noise, _slug_words, _contents_entries(blocks, start))
+    return _headline_at(blocks, start, upto, url, is_noise, _slug_words, _contents_entries(blocks, start),
+                        _named_by_opening(blocks))
+
+
+NAMED_BONUS = 5.0  # a line the text's opening <title> names: as much as most of the slug's words said
+NAMED_WHOLE_BONUS = 2.0  # ... by the whole of a first line without a "| Site": that may be a menu's label too
+OPENING_TITLE_WORDS = 3  # fewer words on a text's first line are a menu's label, not a page's title
+
+
+def _named_by_opening(blocks: list[Block]) -> tuple[str | None, float]:
+    """What the text's first line names as its headline, when the text opens with its page's <title> (a page's
+    text copied whole does): the parts of a "Headline | Site" title, or a first line of three words or more
+    (lower case, whitespace collapsed).  The line below that says one of them again is the page's <h1>, as
+    on an HTML page the <h1> that matches the metadata title is the headline."""
+    first = " ".join(blocks[0].text.split()) if blocks else ""
+    _parts, headline = _title_parts(first)
+    if headline is not None:
+        return headline.casefold(), NAMED_BONUS
+    if _words(first) >= OPENING_TITLE_WORDS:
+        return first.casefold(), NAMED_WHOLE_BONUS
+    return None, 0.0
 
 
 def text_title(blocks: list[Block], start: int, url: str | None,
@@ -129,12 +149,16 @@ def headline_from_text(blocks: list[Block], start: int, url: str | None,
 
 
 def _headline_at(blocks: list[Block], start: int, upto: int, url: str | None, is_noise: Callable[[str], bool],
-                 words_of: Callable[[str], set[str]] | None, skipped: set[int]) -> int | None:
-    """The best headline-like line of ``blocks[start - LOOKBACK:upto]`` that is not noise nor ``skipped``."""
+                 words_of: Callable[[str], set[str]] | None, skipped: set[int],
+                 named: tuple[str | None, float] = (None, 0.0)) -> int | None:
+    """The best headline-like line of ``blocks[start - LOOKBACK:upto]`` that is not noise nor ``skipped``; a
+    line (after the first) that says ``named[0]`` (lower case) scores ``named[1]`` more."""
     slug = url_slug_tokens(url)
     scored = []
     for i in range(max(0, start - LOOKBACK), upto):
         score = headline_score(blocks[i], slug, words_of) if i not in skipped else 0.0
+        if score and i and named[0] is not None and " ".join(blocks[i].text.split()).casefold() == named[0]:
+            score += named[1]
         if score:
             scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
     for _, i in sorted(scored, reverse=True):

@@ -147,3 +147,28 @@ def test_a_text_s_first_line_that_names_another_thing_is_no_page_title():
     blocks = _lines("Get 30% off | Free shipping on orders over $40", "Shop", "Zero-Waste Living: A Guide for Beginners",
                     BODY)
     assert text_title(blocks, 3, None) == "Zero-Waste Living: A Guide for Beginners"
+
+
+def test_a_text_s_headline_is_the_line_its_opening_page_title_names():
+    # a page's text copied whole: its <title>, the menu (one label says the URL's words), the <h1>, a subheading
+    url = "https://example.com/guides/event-management-process"
+    blocks = _lines("Event Management Process: 7 Steps To Planning An Event | Acme", "Home", "Event Management",
+                    "Resources", "Event Management Process: 7 Steps To Planning An Event", "Table of contents",
+                    "What is an Event Management Process", BODY)
+    assert title_from_text(blocks, 7, url) == 4
+    assert text_title(blocks, 7, url) == "Event Management Process: 7 Steps To Planning An Event"
+    # without the opening title, the line that says the slug best and stands nearest the article is taken
+    assert title_from_text(blocks[1:], 6, url) == 5
+
+
+def test_a_text_s_first_line_of_one_part_names_its_headline_less_surely():
+    # a first line without "| Site" may be a menu's label that the page's menu says again
+    url = "https://example.com/blog/vegetable-gardening-for-beginners"
+    blocks = _lines("Gardening: Tips and Advice for Every Garden", "Home", "Gardening: Tips and Advice for Every Garden",
+                    "Vegetable Gardening for Beginners: The Complete Guide", BODY)
+    assert text_title(blocks, 4, url) == "Vegetable Gardening for Beginners: The Complete Guide"
+    # ... but when it is a title, the line that says it again is the headline over a nearer subheading
+    blocks = _lines("Comparing the 8 Best Social Media Platforms in 2026", "Menu", "Social Media",
+                    "Comparing the 8 Best Social Media Platforms in 2026", "Social Media Platforms Compared", BODY)
+    assert text_title(blocks, 5, None) == "Comparing the 8 Best Social Media Platforms in 2026"
+    assert text_title(blocks[1:], 4, None) == "Social Media Platforms Compared"
