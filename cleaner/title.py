@@ -99,8 +99,29 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     2026" says all of ".../best-hammocks").  The line the article starts at may be the headline itself (a
     headline ending in "?" or a parenthesis reads as a paragraph's start)."""
     upto = min(len(blocks), start + 1)  # the line the article was found to start at may be its headline
-    return _headline_at(blocks, start, upto, url, is_noise, _slug_words, _contents_entries(blocks, start),
-                        _named_by_opening(blocks))
+    slug = url_slug_tokens(url)
+
+    def says_slug(text: str) -> bool:  # the page's own name, not a promo's look-alike
+        return bool(slug) and slug_match(text, slug, _slug_words(text)) >= SAYS_SLUG
+
+    skipped = _contents_entries(blocks, start) | _trails_and_teasers(blocks, start)
+    return _headline_at(blocks, start, upto, url, lambda text: is_noise(text) and not says_slug(text), _slug_words,
+                        skipped, _named_by_opening(blocks))
+
+
+SAYS_SLUG = 0.8  # F1 of a line's words against the URL's slug over which the line names the page
+
+
+_TRAIL = LazyPattern(r"\S\s+[»›>/]\s+\S.*\s[»›>/]\s+\S")  # "Home » Guides » Costs": two or more crumbs' marks
+_CUT_SHORT = ("...", "…")
+
+
+def _trails_and_teasers(blocks: list[Block], start: int) -> set[int]:
+    """The lines before the article that are no headline though they read as one: a breadcrumb trail ("Home »
+    Guides » Costs"), and a title cut short ("What Are the Latest Trends...": a teaser's, or a trail's last
+    crumb)."""
+    return {i for i in range(max(0, start - LOOKBACK), min(len(blocks), start + 1))
+            if blocks[i].text.rstrip().endswith(_CUT_SHORT) or _TRAIL.search(blocks[i].text)}
 
 
 NAMED_BONUS = 5.0  # a line the text's opening <title> names: as much as most of the slug's words said

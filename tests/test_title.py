@@ -172,3 +172,23 @@ def test_a_text_s_first_line_of_one_part_names_its_headline_less_surely():
                     "Comparing the 8 Best Social Media Platforms in 2026", "Social Media Platforms Compared", BODY)
     assert text_title(blocks, 5, None) == "Comparing the 8 Best Social Media Platforms in 2026"
     assert text_title(blocks[1:], 4, None) == "Social Media Platforms Compared"
+
+
+def test_a_breadcrumb_trail_or_a_title_cut_short_is_no_text_s_headline():
+    question = "What Are the Latest Scientific Trends in Psychiatry and How Will They Impact Care?"
+    blocks = _lines("Home", "What Are the Latest Scientific Trends...", "Print", question, BODY)
+    assert text_title(blocks, 3, None) == question
+    blocks = _lines("Home » Resources » Marketing » How To Price Plumbing Jobs", "Plumbing Pricing Guide 2025", BODY)
+    assert text_title(blocks, 2, None) == "Plumbing Pricing Guide 2025"
+    # one slash is a headline's own ("Movers / Moving Companies")
+    blocks = _lines("Home", "21 Best Movers / Moving Companies in San Francisco", BODY)
+    assert text_title(blocks, 2, None) == "21 Best Movers / Moving Companies in San Francisco"
+
+
+def test_a_line_that_says_the_url_s_slug_is_the_headline_though_a_rule_calls_it_a_promo():
+    url = "https://example.com/p/recommended-noteworthy-newsletters"
+    blocks = _lines("Data Weekly", "Recommended: 10 Noteworthy Newsletters on Data", BODY)
+    promo = lambda text: text.startswith("Recommended:")  # noqa: E731
+    assert text_title(blocks, 2, url, promo) == "Recommended: 10 Noteworthy Newsletters on Data"
+    # without the URL saying so, the rule's word stands
+    assert text_title(blocks, 2, None, promo) == "Data Weekly"
