@@ -273,16 +273,29 @@ def _reads_as_headline(head: str, title: str) -> bool:
 def _own_title(metadata: list[str], tag: list[str], heads: list[str]) -> list[str]:
     """The page's title as its metadata gives it, unless that is the site's banner: read from the page's one <h1>
     (a page without og:title, as trafilatura reads it) and sharing no word with the page's <title>, whose
-    headline says half as many words again ("Jane's Blog" over "Notes on parsing | Jane's Blog")."""
+    headline says half as many words again ("Jane's Blog" over "Notes on parsing | Jane's Blog"); or unless it
+    names something else than the page's <title> and <h1> do (``_names_another``)."""
     if not tag or not metadata:
         return metadata or tag
     meta_title, page_title = metadata[0], tag[0]
+    if _names_another(meta_title, page_title, heads):
+        return tag
     if len(heads) != 1 or meta_title.casefold() != heads[0].casefold() or page_title[0] in _SEPARATORS:
         return metadata  # not read from the one <h1>, or a <title> of only "| Site"
     _parts, headline = _title_parts(page_title)
     if _tokens(meta_title) & _tokens(page_title) or 2 * _words(headline or page_title) < 3 * _words(meta_title):
         return metadata
     return tag
+
+
+def _names_another(meta_title: str, page_title: str, heads: list[str]) -> bool:
+    """Whether the metadata title names something else than the page does: it shares no word with the
+    headline of the page's <title>, two thirds of whose words or more a <h1> of the page says (og:title "Blog post
+    >> Visit our blog" or "Mattressnap" over <title> "Best Mattress For Side Sleepers – mattressnap.com")."""
+    _parts, headline = _title_parts(page_title)
+    said = _tokens(headline or page_title)
+    return (bool(said) and not said & _tokens(meta_title)
+            and any(3 * len(said & _tokens(h)) >= 2 * len(said) for h in heads))
 
 
 def page_headline(heads: list[str], title: str | None, site_name: str | None, naming: list[str] = ()) -> str | None:

@@ -192,3 +192,17 @@ def test_a_line_that_says_the_url_s_slug_is_the_headline_though_a_rule_calls_it_
     assert text_title(blocks, 2, url, promo) == "Recommended: 10 Noteworthy Newsletters on Data"
     # without the URL saying so, the rule's word stands
     assert text_title(blocks, 2, None, promo) == "Data Weekly"
+
+
+def test_a_metadata_title_that_names_something_else_than_the_page_gives_way_to_its_title_tag():
+    heads = ("Best Mattress For Side Sleepers", "Best Firm Mattress", "Best Soft Mattress")
+    tag = "Best Mattress For Side Sleepers – mattressnap.com"
+    assert title_from_html("Mattressnap", heads, None, article=True, page_title=tag) == heads[0]
+    heads = ("Paid Time-Off Policies: Best Practices and Benefits",)
+    tag = "Paid Time Off (PTO) Policies: Best Practices & Benefits | Acme Blog"
+    assert title_from_html("Blog post >> Visit our blog to learn more", heads, None, article=True,
+                           page_title=tag) == heads[0]
+    # a <h1> that shares a few words with the <title> is no sign: the metadata title is one of the page's <h1>s
+    heads = ("Tax 101: Understanding the basics", "A guide to the taxes we pay and why")
+    assert title_from_html(heads[0], heads, None, article=True,
+                           page_title="What are Taxes and Why Do We Pay Them? | Acme") == heads[0]
