@@ -218,7 +218,7 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
     headline fits, the metadata title cut of a "| Site" suffix; the first <h1> when it says the same in fewer
     words.  The metadata title is the page's <title> (``page_title``) when the metadata has none of its own but
     a site's banner (``_own_title``); of a title's parts, the headline's is the one a <h1> says."""
-    heads = _unmarked(_spaced(headlines))
+    heads = _without_site(_unmarked(_spaced(headlines)), site_name)
     titles = _own_title(_unmarked(_spaced([meta_title or ""])[:1]), _spaced([page_title or ""])[:1], heads)
     title = titles[0] if titles else None
     if article:
@@ -243,6 +243,18 @@ def headline_from_html(meta_title: str | None, headlines: tuple[str, ...], site_
 def _spaced(texts) -> list[str]:
     """The texts with their whitespace collapsed, the empty ones left out."""
     return [t for t in (" ".join(t.split()) for t in texts) if t]
+
+
+def _without_site(texts: list[str], site_name: str | None) -> list[str]:
+    """The headings without the site's name after a separator at their end ("Catering Tips | Cookshack")."""
+    return [_site_cut(t, site_name.casefold()) for t in texts] if site_name else texts
+
+
+def _site_cut(text: str, site: str) -> str:
+    last = None
+    for last in _SITE_SEP.finditer(text):
+        pass
+    return text[:last.start()] if last is not None and text[last.end():].casefold() == site else text
 
 
 def _unmarked(texts: list[str]) -> list[str]:

@@ -206,3 +206,12 @@ def test_a_metadata_title_that_names_something_else_than_the_page_gives_way_to_i
     heads = ("Tax 101: Understanding the basics", "A guide to the taxes we pay and why")
     assert title_from_html(heads[0], heads, None, article=True,
                            page_title="What are Taxes and Why Do We Pay Them? | Acme") == heads[0]
+
+
+def test_a_headline_s_site_name_after_a_separator_is_no_part_of_the_title():
+    heads = ("Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst",)
+    meta = "Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst - Artlyst"
+    assert title_from_html(meta, heads, "Artlyst", article=True) == "Critics’ Choice: Best UK Art Exhibitions 2025"
+    # a part that is not the site's name stays ("... – Part 1")
+    heads = ("Building a UI Pipeline – Part 1",)
+    assert title_from_html(heads[0], heads, "Artlyst", article=True) == "Building a UI Pipeline – Part 1"
