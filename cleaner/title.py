@@ -94,22 +94,35 @@ def url_slug_tokens(url: str | None) -> set[str]:
 def title_from_text(blocks: list[Block], start: int, url: str | None,
                     is_noise: Callable[[str], bool] = lambda text: False) -> int | None:
     """Index of the headline among the blocks before the article starts at ``start``; ``is_noise``
-    tells a menu label or a promo, which is never the headline, and so is an entry of a table of contents
-    (``_contents_entries``).  A line says the URL's slug in words of three letters or more ("Best Hammocks of
-    2026" says all of ".../best-hammocks").  The line the article starts at may be the headline itself (a
-    headline ending in "?" or a parenthesis reads as a paragraph's start)."""
+    tells a menu label or a promo, which is never the headline (unless it says the URL's slug: the page's own
+    name), and so is an entry of a table of contents (``_contents_entries``).  A line says the URL's slug in
+    words of three letters or more ("Best Hammocks of 2026" says all of ".../best-hammocks").  The line the
+    article starts at may be the headline itself (a headline ending in "?" or a parenthesis reads as a
+    paragraph's start); when the line found says less than half the slug's words, a line just below the
+    article's start that says the slug is the headline (``_headline_below``)."""
     upto = min(len(blocks), start + 1)  # the line the article was found to start at may be its headline
     slug = url_slug_tokens(url)
-
-    def says_slug(text: str) -> bool:  # the page's own name, not a promo's look-alike
-        return bool(slug) and slug_match(text, slug, _slug_words(text)) >= SAYS_SLUG
-
+    says_slug = lambda text: bool(slug) and slug_match(text, slug, _slug_words(text)) >= SAYS_SLUG  # noqa: E731
     skipped = _contents_entries(blocks, start) | _trails_and_teasers(blocks, start)
-    return _headline_at(blocks, start, upto, url, lambda text: is_noise(text) and not says_slug(text), _slug_words,
-                        skipped, _named_by_opening(blocks))
+    at = _headline_at(blocks, start, upto, url, lambda text: is_noise(text) and not says_slug(text), _slug_words,
+                      skipped, _named_by_opening(blocks))
+    if at is None or len(_slug_words(blocks[at].text) & slug) < WEAK_SLUG * len(slug):
+        below = _headline_below(blocks, upto, says_slug)
+        return at if below is None else below
+    return at
 
 
 SAYS_SLUG = 0.8  # F1 of a line's words against the URL's slug over which the line names the page
+WEAK_SLUG = 0.5  # share of the slug's words under which a headline found above the article is in doubt
+AFTER_START = 4  # lines below the article's start where its headline may stand
+
+
+def _headline_below(blocks: list[Block], upto: int, says_slug: Callable[[str], bool]) -> int | None:
+    """A headline-like line among the AFTER_START lines from ``upto`` that says the URL's slug: the article was
+    found to start at a paragraph above its headline (a notice, a promo's blurb: "We noticed that you are
+    using Internet Explorer ...")."""
+    return next((i for i in range(upto, min(len(blocks), upto + AFTER_START))
+                 if headline_score(blocks[i], set()) and says_slug(blocks[i].text)), None)
 
 
 _TRAIL = LazyPattern(r"\S\s+[»›>/]\s+\S.*\s[»›>/]\s+\S")  # "Home » Guides » Costs": two or more crumbs' marks

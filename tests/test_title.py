@@ -215,3 +215,17 @@ def test_a_headline_s_site_name_after_a_separator_is_no_part_of_the_title():
     # a part that is not the site's name stays ("... – Part 1")
     heads = ("Building a UI Pipeline – Part 1",)
     assert title_from_html(heads[0], heads, "Artlyst", article=True) == "Building a UI Pipeline – Part 1"
+
+
+def test_a_text_s_headline_may_stand_just_below_a_notice_read_as_its_first_paragraph():
+    url = "https://example.com/what-is-digital-marketing/"
+    notice = "We noticed that you are using an old browser that is not supported any longer. Please update it."
+    blocks = _lines("Events", "Marketing News", "Journals", notice, "What is Digital Marketing?", BODY, BODY)
+    assert title_from_text(blocks, 3, url) == 4
+    # a heading below the start that says the slug is a section's when the headline above says the slug already
+    blocks = _lines("Home", "Digital Marketing: What It Is and How It Works", BODY, "What is Digital Marketing?",
+                    BODY)
+    assert title_from_text(blocks, 2, url) == 1
+    # ... and so is one that does not say it
+    blocks = _lines("Events", "Marketing News", notice, "Our Newsletter", BODY)
+    assert title_from_text(blocks, 2, url) == 1
