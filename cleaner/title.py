@@ -131,10 +131,19 @@ _CUT_SHORT = ("...", "…")
 
 def _trails_and_teasers(blocks: list[Block], start: int) -> set[int]:
     """The lines before the article that are no headline though they read as one: a breadcrumb trail ("Home »
-    Guides » Costs"), and a title cut short ("What Are the Latest Trends...": a teaser's, or a trail's last
-    crumb)."""
-    return {i for i in range(max(0, start - LOOKBACK), min(len(blocks), start + 1))
-            if blocks[i].text.rstrip().endswith(_CUT_SHORT) or _TRAIL.search(blocks[i].text)}
+    Guides » Costs"), and a title cut short that a line nearby says whole ("What Are the Latest Trends...": a
+    teaser's, or a trail's last crumb; a title that ends in an ellipsis of its own stays: "Alles Neue macht
+    der Mai…")."""
+    window = range(max(0, start - LOOKBACK), min(len(blocks), start + 1 + AFTER_START))
+    texts = [" ".join(blocks[i].text.split()).casefold() for i in window]
+    return {i for i in window[:start + 1 - window.start] if _TRAIL.search(blocks[i].text)
+            or _cut_short_of(" ".join(blocks[i].text.split()).casefold(), texts)}
+
+
+def _cut_short_of(text: str, texts: list[str]) -> bool:
+    """Whether the text ends in an ellipsis and another of the texts starts with what comes before it."""
+    stem = text.removesuffix("...").removesuffix("…").rstrip()
+    return stem != text and bool(stem) and any(t != text and t.startswith(stem) for t in texts)
 
 
 NAMED_BONUS = 5.0  # a line the text's opening <title> names: as much as most of the slug's words said

@@ -180,6 +180,9 @@ def test_a_breadcrumb_trail_or_a_title_cut_short_is_no_text_s_headline():
     assert text_title(blocks, 3, None) == question
     blocks = _lines("Home » Resources » Marketing » How To Price Plumbing Jobs", "Plumbing Pricing Guide 2025", BODY)
     assert text_title(blocks, 2, None) == "Plumbing Pricing Guide 2025"
+    # an ellipsis of the headline's own, which no line says whole, stays
+    blocks = _lines("Home", "Blog", "Everything new comes with May…", BODY)
+    assert text_title(blocks, 3, None) == "Everything new comes with May…"
     # one slash is a headline's own ("Movers / Moving Companies")
     blocks = _lines("Home", "21 Best Movers / Moving Companies in San Francisco", BODY)
     assert text_title(blocks, 2, None) == "21 Best Movers / Moving Companies in San Francisco"
