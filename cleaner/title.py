@@ -94,12 +94,75 @@ def url_slug_tokens(url: str | None) -> set[str]:
 def title_from_text(blocks: list[Block], start: int, url: str | None,
                     is_noise: Callable[[str], bool] = lambda text: False) -> int | None:
     """Index of the headline among the blocks before the article starts at ``start``; ``is_noise``
-    tells a menu label or a promo, which is never the headline, and so is an entry of a table of contents
-    (``_contents_entries``).  A line says the URL's slug in words of three letters or more ("Best Hammocks of
-    2026" says all of ".../best-hammocks").  The line the article starts at may be the headline itself (a
-    headline ending in "?" or a parenthesis reads as a paragraph's start)."""
+    tells a menu label or a promo, which is never the headline (unless it says the URL's slug: the page's own
+    name), and so is an entry of a table of contents (``_contents_entries``).  A line says the URL's slug in
+    words of three letters or more ("Best Hammocks of 2026" says all of ".../best-hammocks").  The line the
+    article starts at may be the headline itself (a headline ending in "?" or a parenthesis reads as a
+    paragraph's start); when the line found says less than half the slug's words, a line just below the
+    article's start that says the slug is the headline (``_headline_below``)."""
     upto = min(len(blocks), start + 1)  # the line the article was found to start at may be its headline
-    return _headline_at(blocks, start, upto, url, is_noise, _slug_words, _contents_entries(blocks, start))
+    slug = url_slug_tokens(url)
+    says_slug = lambda text: bool(slug) and slug_match(text, slug, _slug_words(text)) >= SAYS_SLUG  # noqa: E731
+    skipped = _contents_entries(blocks, start) | _trails_and_teasers(blocks, start)
+    at = _headline_at(blocks, start, upto, url, lambda text: is_noise(text) and not says_slug(text), _slug_words,
+                      skipped, _named_by_opening(blocks))
+    if at is None or len(_slug_words(blocks[at].text) & slug) < WEAK_SLUG * len(slug):
+        below = _headline_below(blocks, upto, says_slug)
+        return at if below is None else below
+    return at
+
+
+SAYS_SLUG = 0.8  # F1 of a line's words against the URL's slug over which the line names the page
+WEAK_SLUG = 0.5  # share of the slug's words under which a headline found above the article is in doubt
+AFTER_START = 4  # lines below the article's start where its headline may stand
+
+
+def _headline_below(blocks: list[Block], upto: int, says_slug: Callable[[str], bool]) -> int | None:
+    """A headline-like line among the AFTER_START lines from ``upto`` that says the URL's slug: the article was
+    found to start at a paragraph above its headline (a notice, a promo's blurb: "We noticed that you are
+    using Internet Explorer ...")."""
+    return next((i for i in range(upto, min(len(blocks), upto + AFTER_START))
+                 if headline_score(blocks[i], set()) and says_slug(blocks[i].text)), None)
+
+
+_TRAIL = LazyPattern(r"\S\s+[»›>/]\s+\S.*\s[»›>/]\s+\S")  # "Home » Guides » Costs": two or more crumbs' marks
+_CUT_SHORT = ("...", "…")
+
+
+def _trails_and_teasers(blocks: list[Block], start: int) -> set[int]:
+    """The lines before the article that are no headline though they read as one: a breadcrumb trail ("Home »
+    Guides » Costs"), and a title cut short that a line nearby says whole ("What Are the Latest Trends...": a
+    teaser's, or a trail's last crumb; a title that ends in an ellipsis of its own stays: "Alles Neue macht
+    der Mai…")."""
+    window = range(max(0, start - LOOKBACK), min(len(blocks), start + 1 + AFTER_START))
+    texts = [" ".join(blocks[i].text.split()).casefold() for i in window]
+    return {i for i in window[:start + 1 - window.start] if _TRAIL.search(blocks[i].text)
+            or _cut_short_of(" ".join(blocks[i].text.split()).casefold(), texts)}
+
+
+def _cut_short_of(text: str, texts: list[str]) -> bool:
+    """Whether the text ends in an ellipsis and another of the texts starts with what comes before it."""
+    stem = text.removesuffix("...").removesuffix("…").rstrip()
+    return stem != text and bool(stem) and any(t != text and t.startswith(stem) for t in texts)
+
+
+NAMED_BONUS = 5.0  # a line the text's opening <title> names: as much as most of the slug's words said
+NAMED_WHOLE_BONUS = 2.0  # ... by the whole of a first line without a "| Site": that may be a menu's label too
+OPENING_TITLE_WORDS = 3  # fewer words on a text's first line are a menu's label, not a page's title
+
+
+def _named_by_opening(blocks: list[Block]) -> tuple[str | None, float]:
+    """What the text's first line names as its headline, when the text opens with its page's <title> (a page's
+    text copied whole does): the parts of a "Headline | Site" title, or a first line of three words or more
+    (lower case, whitespace collapsed).  The line below that says one of them again is the page's <h1>, as
+    on an HTML page the <h1> that matches the metadata title is the headline."""
+    first = " ".join(blocks[0].text.split()) if blocks else ""
+    _parts, headline = _title_parts(first)
+    if headline is not None:
+        return headline.casefold(), NAMED_BONUS
+    if _words(first) >= OPENING_TITLE_WORDS:
+        return first.casefold(), NAMED_WHOLE_BONUS
+    return None, 0.0
 
 
 def text_title(blocks: list[Block], start: int, url: str | None,
@@ -129,12 +192,16 @@ def headline_from_text(blocks: list[Block], start: int, url: str | None,
 
 
 def _headline_at(blocks: list[Block], start: int, upto: int, url: str | None, is_noise: Callable[[str], bool],
-                 words_of: Callable[[str], set[str]] | None, skipped: set[int]) -> int | None:
-    """The best headline-like line of ``blocks[start - LOOKBACK:upto]`` that is not noise nor ``skipped``."""
+                 words_of: Callable[[str], set[str]] | None, skipped: set[int],
+                 named: tuple[str | None, float] = (None, 0.0)) -> int | None:
+    """The best headline-like line of ``blocks[start - LOOKBACK:upto]`` that is not noise nor ``skipped``; a
+    line (after the first) that says ``named[0]`` (lower case) scores ``named[1]`` more."""
     slug = url_slug_tokens(url)
     scored = []
     for i in range(max(0, start - LOOKBACK), upto):
         score = headline_score(blocks[i], slug, words_of) if i not in skipped else 0.0
+        if score and i and named[0] is not None and " ".join(blocks[i].text.split()).casefold() == named[0]:
+            score += named[1]
         if score:
             scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
     for _, i in sorted(scored, reverse=True):
@@ -173,7 +240,7 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
     headline fits, the metadata title cut of a "| Site" suffix; the first <h1> when it says the same in fewer
     words.  The metadata title is the page's <title> (``page_title``) when the metadata has none of its own but
     a site's banner (``_own_title``); of a title's parts, the headline's is the one a <h1> says."""
-    heads = _unmarked(_spaced(headlines))
+    heads = _without_site(_unmarked(_spaced(headlines)), site_name)
     titles = _own_title(_unmarked(_spaced([meta_title or ""])[:1]), _spaced([page_title or ""])[:1], heads)
     title = titles[0] if titles else None
     if article:
@@ -198,6 +265,18 @@ def headline_from_html(meta_title: str | None, headlines: tuple[str, ...], site_
 def _spaced(texts) -> list[str]:
     """The texts with their whitespace collapsed, the empty ones left out."""
     return [t for t in (" ".join(t.split()) for t in texts) if t]
+
+
+def _without_site(texts: list[str], site_name: str | None) -> list[str]:
+    """The headings without the site's name after a separator at their end ("Catering Tips | Cookshack")."""
+    return [_site_cut(t, site_name.casefold()) for t in texts] if site_name else texts
+
+
+def _site_cut(text: str, site: str) -> str:
+    last = None
+    for last in _SITE_SEP.finditer(text):
+        pass
+    return text[:last.start()] if last is not None and text[last.end():].casefold() == site else text
 
 
 def _unmarked(texts: list[str]) -> list[str]:
@@ -228,16 +307,29 @@ def _reads_as_headline(head: str, title: str) -> bool:
 def _own_title(metadata: list[str], tag: list[str], heads: list[str]) -> list[str]:
     """The page's title as its metadata gives it, unless that is the site's banner: read from the page's one <h1>
     (a page without og:title, as trafilatura reads it) and sharing no word with the page's <title>, whose
-    headline says half as many words again ("Jane's Blog" over "Notes on parsing | Jane's Blog")."""
+    headline says half as many words again ("Jane's Blog" over "Notes on parsing | Jane's Blog"); or unless it
+    names something else than the page's <title> and <h1> do (``_names_another``)."""
     if not tag or not metadata:
         return metadata or tag
     meta_title, page_title = metadata[0], tag[0]
+    if _names_another(meta_title, page_title, heads):
+        return tag
     if len(heads) != 1 or meta_title.casefold() != heads[0].casefold() or page_title[0] in _SEPARATORS:
         return metadata  # not read from the one <h1>, or a <title> of only "| Site"
     _parts, headline = _title_parts(page_title)
     if _tokens(meta_title) & _tokens(page_title) or 2 * _words(headline or page_title) < 3 * _words(meta_title):
         return metadata
     return tag
+
+
+def _names_another(meta_title: str, page_title: str, heads: list[str]) -> bool:
+    """Whether the metadata title names something else than the page does: it shares no word with the
+    headline of the page's <title>, two thirds of whose words or more a <h1> of the page says (og:title "Blog post
+    >> Visit our blog" or "Mattressnap" over <title> "Best Mattress For Side Sleepers – mattressnap.com")."""
+    _parts, headline = _title_parts(page_title)
+    said = _tokens(headline or page_title)
+    return (bool(said) and not said & _tokens(meta_title)
+            and any(3 * len(said & _tokens(h)) >= 2 * len(said) for h in heads))
 
 
 def page_headline(heads: list[str], title: str | None, site_name: str | None, naming: list[str] = ()) -> str | None:

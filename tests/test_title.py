@@ -147,3 +147,88 @@ def test_a_text_s_first_line_that_names_another_thing_is_no_page_title():
     blocks = _lines("Get 30% off | Free shipping on orders over $40", "Shop", "Zero-Waste Living: A Guide for Beginners",
                     BODY)
     assert text_title(blocks, 3, None) == "Zero-Waste Living: A Guide for Beginners"
+
+
+def test_a_text_s_headline_is_the_line_its_opening_page_title_names():
+    # a page's text copied whole: its <title>, the menu (one label says the URL's words), the <h1>, a subheading
+    url = "https://example.com/guides/event-management-process"
+    blocks = _lines("Event Management Process: 7 Steps To Planning An Event | Acme", "Home", "Event Management",
+                    "Resources", "Event Management Process: 7 Steps To Planning An Event", "Table of contents",
+                    "What is an Event Management Process", BODY)
+    assert title_from_text(blocks, 7, url) == 4
+    assert text_title(blocks, 7, url) == "Event Management Process: 7 Steps To Planning An Event"
+    # without the opening title, the line that says the slug best and stands nearest the article is taken
+    assert title_from_text(blocks[1:], 6, url) == 5
+
+
+def test_a_text_s_first_line_of_one_part_names_its_headline_less_surely():
+    # a first line without "| Site" may be a menu's label that the page's menu says again
+    url = "https://example.com/blog/vegetable-gardening-for-beginners"
+    blocks = _lines("Gardening: Tips and Advice for Every Garden", "Home", "Gardening: Tips and Advice for Every Garden",
+                    "Vegetable Gardening for Beginners: The Complete Guide", BODY)
+    assert text_title(blocks, 4, url) == "Vegetable Gardening for Beginners: The Complete Guide"
+    # ... but when it is a title, the line that says it again is the headline over a nearer subheading
+    blocks = _lines("Comparing the 8 Best Social Media Platforms in 2026", "Menu", "Social Media",
+                    "Comparing the 8 Best Social Media Platforms in 2026", "Social Media Platforms Compared", BODY)
+    assert text_title(blocks, 5, None) == "Comparing the 8 Best Social Media Platforms in 2026"
+    assert text_title(blocks[1:], 4, None) == "Social Media Platforms Compared"
+
+
+def test_a_breadcrumb_trail_or_a_title_cut_short_is_no_text_s_headline():
+    question = "What Are the Latest Scientific Trends in Psychiatry and How Will They Impact Care?"
+    blocks = _lines("Home", "What Are the Latest Scientific Trends...", "Print", question, BODY)
+    assert text_title(blocks, 3, None) == question
+    blocks = _lines("Home » Resources » Marketing » How To Price Plumbing Jobs", "Plumbing Pricing Guide 2025", BODY)
+    assert text_title(blocks, 2, None) == "Plumbing Pricing Guide 2025"
+    # an ellipsis of the headline's own, which no line says whole, stays
+    blocks = _lines("Home", "Blog", "Everything new comes with May…", BODY)
+    assert text_title(blocks, 3, None) == "Everything new comes with May…"
+    # one slash is a headline's own ("Movers / Moving Companies")
+    blocks = _lines("Home", "21 Best Movers / Moving Companies in San Francisco", BODY)
+    assert text_title(blocks, 2, None) == "21 Best Movers / Moving Companies in San Francisco"
+
+
+def test_a_line_that_says_the_url_s_slug_is_the_headline_though_a_rule_calls_it_a_promo():
+    url = "https://example.com/p/recommended-noteworthy-newsletters"
+    blocks = _lines("Data Weekly", "Recommended: 10 Noteworthy Newsletters on Data", BODY)
+    promo = lambda text: text.startswith("Recommended:")  # noqa: E731
+    assert text_title(blocks, 2, url, promo) == "Recommended: 10 Noteworthy Newsletters on Data"
+    # without the URL saying so, the rule's word stands
+    assert text_title(blocks, 2, None, promo) == "Data Weekly"
+
+
+def test_a_metadata_title_that_names_something_else_than_the_page_gives_way_to_its_title_tag():
+    heads = ("Best Mattress For Side Sleepers", "Best Firm Mattress", "Best Soft Mattress")
+    tag = "Best Mattress For Side Sleepers – mattressnap.com"
+    assert title_from_html("Mattressnap", heads, None, article=True, page_title=tag) == heads[0]
+    heads = ("Paid Time-Off Policies: Best Practices and Benefits",)
+    tag = "Paid Time Off (PTO) Policies: Best Practices & Benefits | Acme Blog"
+    assert title_from_html("Blog post >> Visit our blog to learn more", heads, None, article=True,
+                           page_title=tag) == heads[0]
+    # a <h1> that shares a few words with the <title> is no sign: the metadata title is one of the page's <h1>s
+    heads = ("Tax 101: Understanding the basics", "A guide to the taxes we pay and why")
+    assert title_from_html(heads[0], heads, None, article=True,
+                           page_title="What are Taxes and Why Do We Pay Them? | Acme") == heads[0]
+
+
+def test_a_headline_s_site_name_after_a_separator_is_no_part_of_the_title():
+    heads = ("Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst",)
+    meta = "Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst - Artlyst"
+    assert title_from_html(meta, heads, "Artlyst", article=True) == "Critics’ Choice: Best UK Art Exhibitions 2025"
+    # a part that is not the site's name stays ("... – Part 1")
+    heads = ("Building a UI Pipeline – Part 1",)
+    assert title_from_html(heads[0], heads, "Artlyst", article=True) == "Building a UI Pipeline – Part 1"
+
+
+def test_a_text_s_headline_may_stand_just_below_a_notice_read_as_its_first_paragraph():
+    url = "https://example.com/what-is-digital-marketing/"
+    notice = "We noticed that you are using an old browser that is not supported any longer. Please update it."
+    blocks = _lines("Events", "Marketing News", "Journals", notice, "What is Digital Marketing?", BODY, BODY)
+    assert title_from_text(blocks, 3, url) == 4
+    # a heading below the start that says the slug is a section's when the headline above says the slug already
+    blocks = _lines("Home", "Digital Marketing: What It Is and How It Works", BODY, "What is Digital Marketing?",
+                    BODY)
+    assert title_from_text(blocks, 2, url) == 1
+    # ... and so is one that does not say it
+    blocks = _lines("Events", "Marketing News", notice, "Our Newsletter", BODY)
+    assert title_from_text(blocks, 2, url) == 1
