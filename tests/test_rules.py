@@ -138,6 +138,14 @@ CASES = [
     ("captions.credit", "Credit card debt rose to a record high in the second quarter.", ANY, None),
     ("captions.credit", "Credit...Doug Mills/The New York Times", ANY, "captions.credit"),
     ("captions.credit", "It will start at $44,000, not including a $7,500 federal tax credit.", ANY, None),
+    # a credit word before a price, a number, code or nothing is no credit; a word of a path or of code neither
+    ("captions.credit", "Blog, social & video: $3,999/month", ANY, None),
+    ("captions.credit", "YouTube | $0.10 – $0.30 per view", ANY, None),
+    ("captions.credit", "image: nginx:1.14.2", ANY, None),
+    ("captions.credit", "Then add the following to your shell configuration file:", ANY, None),
+    ("captions.credit", "$ sudoedit /etc/file", ANY, None),
+    ("captions.credit", "class GZipMiddleware[source]", ANY, None),
+    ("captions.credit", "Smoke rises over the port on Monday. Jane Doe/Reuters", ANY, "captions.credit"),
     # captions.label
     ("captions.label", "Getty Images", ANY, "captions.label"),
     ("captions.label", "AFP", ANY, "captions.label"),
