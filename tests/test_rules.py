@@ -284,6 +284,11 @@ CASES = [
     ("promos.read_more", "Unterstützung für die Bauern: Die Regierung sagt weitere Hilfen zu.", ANY, None),
     ("promos.read_more", "Werden Sie Mitglied der neuen Regierung?", ANY, None),
     ("promos.read_more", "Follow the money, investigators said.", ANY, None),
+    # a button's call ("Learn more") is a teaser's; a sentence that starts so is the article's own
+    ("promos.read_more", "Learn more", ANY, "promos.read_more"),
+    ("promos.read_more", "Check out our app", ANY, "promos.read_more"),
+    ("promos.read_more", "Learn more about the two degree programs offered online here.", ANY, None),
+    ("promos.read_more", "Check out our picks for the best rental trucks in New York:", ANY, None),
     # promos.newsletter
     ("promos.newsletter", "Our morning briefing, delivered to your inbox at 7 a.m.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Enter your email address to receive our morning briefing.", ANY, "promos.newsletter"),
@@ -305,6 +310,12 @@ CASES = [
      "Newsletter hier abonnieren.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Mit unserem Newsletter nichts mehr verpassen!", ANY, "promos.newsletter"),
     ("promos.newsletter", "Keep an eye on your inbox for the latest sports news.", ANY, "promos.newsletter"),
+    # a sign-up form's label only in a short block
+    ("promos.newsletter", "Email address", ANY, "promos.newsletter"),
+    ("promos.newsletter", "Enter email address", ANY, "promos.newsletter"),
+    ("promos.newsletter", "We need an API that returns the hash and its proof for an email address.", ANY, None),
+    ("promos.newsletter", "Plus, they offer discounts if you sign up for their loyalty program.", ANY, None),
+    ("promos.newsletter", "Join our mailing list for the best of the city every week.", ANY, "promos.newsletter"),
     ("promos.newsletter", "There was an error processing your subscription.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Jede kleine Spende hilft uns, unabhängig zu bleiben!", ANY, "promos.newsletter"),
     ("promos.newsletter", "Das Magazin lesen oder verschenken und Vorteile sichern!", ANY, "promos.newsletter"),
@@ -323,6 +334,7 @@ CASES = [
     ("promos.section_heading", "Related stories", ANY, "promos.section_heading"),
     ("promos.section_heading", "Most popular", ANY, "promos.section_heading"),
     ("promos.section_heading", "Kommentare", ANY, "promos.section_heading"),
+    ("promos.section_heading", "Read This Next", ANY, "promos.section_heading"),
     ("promos.section_heading", "Articles en relation", ANY, "promos.section_heading"),
     ("promos.section_heading", "Verwandte Beiträge", ANY, "promos.section_heading"),
     ("promos.section_heading", "Artículos relacionados", ANY, "promos.section_heading"),

@@ -5,23 +5,33 @@ from __future__ import annotations
 from ..lazy_re import LazyPattern
 from ..lexicon import Lexicon
 from . import Target, rule
-from ._patterns import holds_noise_phrase, starts_with_phrase
+from ._patterns import LONE_KEYWORD_MAX_WORDS, holds_noise_phrase, starts_with_phrase
 from .bylines import dateline
+
+
+PROMO_VERB_MAX_WORDS = 4  # "Learn more", "Check out", "Download our app": a button; longer, a sentence of the article
 
 
 @rule("promos.read_more", max_words=25)
 def read_more(t: Target, lex: Lexicon) -> str | None:
-    """A short block that starts like a teaser link: "Read more: ...", "Related: ...", "Lesen Sie auch"."""
+    """A short block that starts like a teaser link: "Read more: ...", "Related: ...", "Lesen Sie auch"; or a
+    button's call: "Learn more", "Check out" (a sentence that starts so, "Check out our picks for New York:",
+    "Learn more about the two degree programs here.", is the article's own)."""
     if starts_with_phrase("promo_prefix", t.tokens):
         return "teaser or navigation link"
+    if t.words <= PROMO_VERB_MAX_WORDS and starts_with_phrase("promo_verb", t.tokens):
+        return "button of a teaser or navigation link"
     return None
 
 
 @rule("promos.newsletter", max_words=30)
 def newsletter(t: Target, lex: Lexicon) -> str | None:
-    """A short call to sign up or subscribe: "Sign up for our newsletter", "Jetzt abonnieren"."""
+    """A short call to sign up or subscribe: "Sign up for our newsletter", "Jetzt abonnieren"; a sign-up form's
+    label ("Email address", "Click here") only in a short block: "provides the hash for an email address" is prose."""
     if holds_noise_phrase("newsletter", t.norm, t.tokens):
         return "newsletter or subscription call"
+    if t.words <= LONE_KEYWORD_MAX_WORDS and lex.words("newsletter_short").find(t.tokens):
+        return "label of a sign-up form"
     return None
 
 
