@@ -314,7 +314,9 @@ CASES = [
     ("promos.newsletter", "Email address", ANY, "promos.newsletter"),
     ("promos.newsletter", "Enter email address", ANY, "promos.newsletter"),
     ("promos.newsletter", "We need an API that returns the hash and its proof for an email address.", ANY, None),
-    ("promos.newsletter", "Plus, they offer discounts if you sign up for their loyalty program.", ANY, None),
+    ("promos.newsletter", "Members get a discount when they leave an email address at the till.", ANY, None),
+    ("promos.newsletter", "An email with an activation link has been sent to you. Please activate your subscription "
+     "by clicking on it.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Join our mailing list for the best of the city every week.", ANY, "promos.newsletter"),
     ("promos.newsletter", "There was an error processing your subscription.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Jede kleine Spende hilft uns, unabhängig zu bleiben!", ANY, "promos.newsletter"),
