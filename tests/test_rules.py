@@ -229,6 +229,7 @@ CASES = [
     ("promos.dated_headline", "Top Yoga Retreats in Oregon for 2026 – November 27, 2025", TAIL, "promos.dated_headline"),
     ("promos.dated_headline", "The museum reopens - on March 3, after two years of work.", TAIL, None),
     ("promos.dated_headline", "Opening hours - 9:00 to 17:00", TAIL, None),
+    ("promos.dated_headline", "Amsterdam Light Festival 29 November 2018 | 20 January 2019", TAIL, None),
     ("promos.dated_headline", "A Mindful Approach to New Year's Resolutions - January 13, 2020", ANY, None),
     # consent.disclaimer (the article's end only)
     ("consent.disclaimer", "This blog post is for informational purposes only and does not constitute legal advice.",

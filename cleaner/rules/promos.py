@@ -59,8 +59,9 @@ def call_to_action(t: Target, lex: Lexicon) -> str | None:
     return None
 
 
-# "Headline - December 8, 2025", "Headline | 19.12.2025": a title, a dash or a bar, then only a date
-_DATED_SPLIT = LazyPattern(r"\s[-–—|]\s")
+# "Headline - December 8, 2025", "Headline – 19.12.2025": a title, a dash, then only a date (after a bar, a date
+# is more often the article's own: "Amsterdam Light Festival 29 November 2018 | 20 January 2019")
+_DATED_SPLIT = LazyPattern(r"\s[-–—]\s")
 _YEAR = LazyPattern(r"\b(?:19|20)\d\d\b")
 
 
