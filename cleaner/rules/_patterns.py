@@ -80,7 +80,8 @@ def has_credit(text: str) -> bool:
         return False  # no credit word at all
     if "credit" in low:
         for m in WORD.finditer(low):
-            if m.group() in ("credit", "credits") and low[m.end():m.end() + 4].lstrip().startswith((":", "...", "…")):
+            if (m.group() in ("credit", "credits") and low[m.end():m.end() + 4].lstrip().startswith((":", "...", "…"))
+                    and _names_follow(text, low, m.end())):
                 return True
     words = all_words
     spans = [m.span() for m in WORD.finditer(low)]  # where each word stands in low
@@ -92,11 +93,33 @@ def has_credit(text: str) -> bool:
             continue
         start, end = spans[i][0], spans[i + n - 1][1]
         after = low[end:end + 4].lstrip()
-        if after[:1] in (":", "/", "|") or (i + n < len(words) and words[i + n] in _CREDIT_FOLLOWERS):
+        if after[:1] in (":", "/", "|") and _names_follow(text, low, end):
+            return True
+        if i + n < len(words) and words[i + n] in _CREDIT_FOLLOWERS:
             return True
         rest = words[i + n:]
         at_end = all(w in lexicon().caption for w in rest) and not low[end:].strip(" )].").count(" ") > 3
-        if at_end and low[:start].rstrip().endswith(("/", "(", "[", "|")):
+        if at_end and low[:start].rstrip().endswith(("/", "(", "[", "|")) and _credit_opens(text, low, start):
             return True
         i += n
     return False
+
+
+def _names_follow(text: str, low: str, end: int) -> bool:
+    """Whether, after a credit word and its mark (":", "/", "|", "..."), a name follows: "Photo: AP", "AP
+    Photo/Evan Vucci".  A price, a number, a word in small letters or nothing is no credit: "video: $3,999",
+    "image: nginx:1.14", "the configuration file:", "YouTube | $0.10 per view"."""
+    rest = (text if len(text) == len(low) else low)[end:].lstrip(" :/|.…\u2026")
+    if rest[:1].isupper() or rest.startswith(("©", "(", "@", "http", "www.")):  # a name, a handle, an address
+        return True
+    first = WORD.match(rest.lower())
+    return first is not None and first.group() in lexicon().caption  # "Foto: dpa"
+
+
+def _credit_opens(text: str, low: str, start: int) -> bool:
+    """Whether the mark before the credit word at ``start`` opens a credit: it stands after a space ("(jdoe /
+    iStock.com)") or the word has a capital ("Jane Doe/Reuters"), unlike a word of a path or of code ("/etc/file",
+    "Middleware[source]")."""
+    before = low[:start].rstrip()
+    return len(before) == 1 or before[-2].isspace() or len(text) != len(low) or text[start:start + 1].isupper()
+

@@ -109,7 +109,7 @@ def meta_row(t: Target, lex: Lexicon) -> str | None:
     return "row of byline, date and counters"
 
 
-@rule("bylines.author_bio", where="tail", max_words=60)
+@rule("bylines.author_bio", where="tail", max_words=120)
 def author_bio(t: Target, lex: Lexicon) -> str | None:
     """A short note on the author at the end: "Jane Doe is a staff writer covering housing.", "About the
     author: ...", "Die Autorin ist Redakteurin bei ..." """
