@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -277,6 +278,20 @@ def by_domain(pages: list[dict], k: int) -> list[list[int]]:
     return [[i for i, p in enumerate(pages) if fold_of[p["domain"]] == f] for f in range(k)]
 
 
+def cross_fitted(pages: list[dict], fit_on: Callable[[list[int]], object],
+                 predict: Callable[[object, int], object], k: int = INNER_FOLDS) -> list:
+    """For each page, what a model fitted on the pages of the other folds (by domain) says of it: how a fitted
+    step will meet sites it never saw.  ``fit_on``: the model of these page indexes; ``predict``: what a model
+    says of page i."""
+    held: list = [None] * len(pages)
+    for fold in by_domain(pages, k):
+        fold_set = set(fold)
+        model = fit_on([i for i in range(len(pages)) if i not in fold_set])
+        for i in fold:
+            held[i] = predict(model, i)
+    return held
+
+
 CARRIED = ("traf", "link", "log_words", "terminal", "tag_h1", "tag_h2", "tag_h3", "tag_li", "tag_p", "stop", "pos",
            "og_article", "og_product", "og_website", "p_articles", "p_h2", "p_time", "p_link", "p_traf", "p_blocks",
            "ld_article", "ld_product", "ld_list", "ld_forum", "ld_faq", "ld_service", "rep_max", "rep0", "rep1")
@@ -292,15 +307,10 @@ def fit(pages: list[dict], about: dict | None = None):
     first = linear(fit_linear(*stacked(pages, rows_of, wholes)))
     # the second stage and the page kinds learn from first-stage probabilities on sites the first stage did
     # not see, as they will meet them
-    inner_first: list = [None] * len(pages)
-    for fold in by_domain(pages, INNER_FOLDS):
-        fold_set = set(fold)
-        rest = [i for i in range(len(pages)) if i not in fold_set]
-        model = linear(fit_linear(*stacked([pages[i] for i in rest], [rows_of[i] for i in rest],
-                                           [wholes[i] for i in rest])))
-        for i in fold:
-            base = model.partial(wholes[i])
-            inner_first[i] = [model.probability(r, base) for r in rows_of[i]]
+    inner_first = cross_fitted(
+        pages, lambda rest: linear(fit_linear(*stacked([pages[i] for i in rest], [rows_of[i] for i in rest],
+                                                        [wholes[i] for i in rest]))),
+        lambda model, i: [model.probability(r, model.partial(wholes[i])) for r in rows_of[i]])
     contexts = [context(rows, page["page"], p1, page["chars"], page["ancestors"], CARRIED)
                 for page, rows, p1 in zip(pages, rows_of, inner_first)]
     second = linear(fit_linear(*stacked(pages, [c[0] for c in contexts], [c[1] for c in contexts])))
@@ -328,13 +338,8 @@ def fit_gate(pages: list[dict], is_article: list[bool]):
     glances = [p["glance"] for p in pages]
     if len(set(labels)) < 2:
         return linear((-10.0, {})), 1.0  # pages of one kind only (a small trial): no gate
-    held = [0.0] * len(pages)
-    for fold in by_domain(pages, INNER_FOLDS):
-        fold_set = set(fold)
-        rest = [i for i in range(len(pages)) if i not in fold_set]
-        gate = _fit_or_constant([glances[i] for i in rest], [labels[i] for i in rest])
-        for i in fold:
-            held[i] = gate.probability(glances[i])
+    held = cross_fitted(pages, lambda rest: _fit_or_constant([glances[i] for i in rest], [labels[i] for i in rest]),
+                        lambda gate, i: gate.probability(glances[i]))
     others = [p for p, a in zip(held, is_article) if not a]
     threshold = next((t for t in GATE_THRESHOLDS if sum(p >= t for p in others) <= GATE_MISS * len(others)), 1.0)
     return _fit_or_constant(glances, labels), threshold

@@ -6,7 +6,7 @@
     python benchmarks/train_text.py --folds 0    # no k-fold report: fit and write the model only
 
 The steps, as ``train.py``'s for HTML (whose functions this script imports: ``align_labels``, ``segment_labels``,
-``fit_linear``, ``by_domain``, ``domain``, ``stacked``):
+``fit_linear``, ``cross_fitted``, ``domain``, ``stacked``):
 
 1. ``page_rows``: every page of the text sets through cleaner's own text stage (``segment``, ``classify`` with
    its first-pass verdicts traced, ``textscore.line_features``), so the model is fitted on exactly the features
@@ -39,10 +39,9 @@ sys.path.insert(0, str(HERE))
 
 import bench  # noqa: E402
 import train  # noqa: E402
-from train import align_labels, by_domain, domain, fit_linear, segment_labels, stacked  # noqa: E402
+from train import align_labels, cross_fitted, domain, fit_linear, segment_labels, stacked  # noqa: E402
 
 TEXT_SETS = ("web-ptext", "web-pagetext", "news-ptext", "news-pagetext", "multi-ptext")
-INNER_FOLDS = 3
 THRESHOLDS = [round(0.2 + 0.025 * i, 3) for i in range(21)]
 # The gate's cut-off: a page keeps the heuristics' verdicts unless the gate gives the model at least this.  Set by
 # hand, not fitted (0.3-0.6 were compared on the held-out figures of the first k-fold run).
@@ -95,15 +94,10 @@ def fit(pages: list[dict], about: dict | None = None):
     rows_of = [p["rows"] for p in pages]
     wholes = [p["page"] for p in pages]
     first = Linear(*fit_linear(*stacked(pages, rows_of, wholes)))
-    inner_first: list = [None] * len(pages)
-    for fold in by_domain(pages, INNER_FOLDS):
-        fold_set = set(fold)
-        rest = [i for i in range(len(pages)) if i not in fold_set]
-        model = Linear(*fit_linear(*stacked([pages[i] for i in rest], [rows_of[i] for i in rest],
-                                            [wholes[i] for i in rest])))
-        for i in fold:
-            base = model.partial(wholes[i])
-            inner_first[i] = [model.probability(r, base) for r in rows_of[i]]
+    inner_first = cross_fitted(
+        pages, lambda rest: Linear(*fit_linear(*stacked([pages[i] for i in rest], [rows_of[i] for i in rest],
+                                                         [wholes[i] for i in rest]))),
+        lambda model, i: [model.probability(r, model.partial(wholes[i])) for r in rows_of[i]])
     contexts = [context(rows, whole, p1, page["chars"])
                 for page, rows, whole, p1 in zip(pages, rows_of, wholes, inner_first)]
     second = Linear(*fit_linear(*stacked(pages, [c[0] for c in contexts], [c[1] for c in contexts])))
@@ -157,14 +151,9 @@ def fit_glance(pages: list[dict], rows_of: list, probabilities: list, threshold:
         weights.append(abs(gain))
     if len(set(l for l, w in zip(labels, weights) if w)) < 2:
         return None, 0.0
-    held = [0.0] * len(pages)
-    for fold in by_domain(pages, INNER_FOLDS):
-        fold_set = set(fold)
-        rest = [i for i in range(len(pages)) if i not in fold_set]
-        fitted = Linear(*fit_linear([glances[i] for i in rest], [labels[i] for i in rest],
-                                    [weights[i] for i in rest]))
-        for i in fold:
-            held[i] = fitted.probability(glances[i])
+    held = cross_fitted(pages, lambda rest: Linear(*fit_linear([glances[i] for i in rest], [labels[i] for i in rest],
+                                                               [weights[i] for i in rest])),
+                        lambda glance, i: glance.probability(glances[i]))
     gains = {cut: sum(g for g, p in zip(worth, held) if p >= cut) for cut in GLANCE_CUTS}
     best = max(gains.values())
     cut = max(c for c in GLANCE_CUTS if gains[c] >= best - GLANCE_LOSS * abs(best))
