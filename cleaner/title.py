@@ -172,7 +172,7 @@ def text_title(blocks: list[Block], start: int, url: str | None,
     is a line of the text's top, or it shares a word with the headline line.  Then the title is read from
     both as an article page's is from its <title> and <h1> (``title_from_html``)."""
     at = title_from_text(blocks, start, url, is_noise)
-    line = unmarked(normalise_text(blocks[at].text)) if at is not None else None
+    line = without_label_after(unmarked(normalise_text(blocks[at].text))) if at is not None else None
     first = " ".join(blocks[0].text.split()) if blocks else ""
     parts, headline = _title_parts(first)
     if not parts:
@@ -180,6 +180,29 @@ def text_title(blocks: list[Block], start: int, url: str | None,
     top = {" ".join(b.text.split()).casefold() for b in blocks[max(1, start - LOOKBACK):start + 1]}
     if headline.casefold() in top or (line and _tokens(first) & _tokens(line)):
         return title_from_html(first, (line,) if line else (), None, article=True)
+    return line
+
+
+_TAIL_SEP = LazyPattern(r"\s{1,3}[|–—•·/-]\s{1,3}")
+LABEL_WORDS = 3  # words after a headline's last separator that make a label beside it, not a part of it
+
+
+def without_label_after(line: str) -> str:
+    """A headline line without the short label after its last separator ("... | Opinion", "... – Artlyst",
+    "... - Part 1", "... / Dec 2025"): the name of a site, a section or a series that a page's text shows on
+    the headline's line, as a <title> does.  A tail of figures alone ("2026 / 2027") is the headline's own; so
+    is any tail beside a short headline (fewer than three words, or than three words for each of the tail's
+    less one)."""
+    last = None
+    for last in _TAIL_SEP.finditer(line):
+        pass
+    if last is None:
+        return line
+    head, tail = line[:last.start()], line[last.end():]
+    said, label = _words(head), _words(tail)
+    if (label <= LABEL_WORDS and any(c.isalpha() for c in tail) and said >= 3
+            and said >= 3 * label - 1):
+        return head
     return line
 
 

@@ -188,6 +188,17 @@ def test_a_breadcrumb_trail_or_a_title_cut_short_is_no_text_s_headline():
     assert text_title(blocks, 2, None) == "21 Best Movers / Moving Companies in San Francisco"
 
 
+def test_a_text_s_headline_line_goes_without_the_short_label_after_its_last_separator():
+    for label in (" | Opinion", " – Artlyst", " - Part 1", " / Dec 2025"):
+        blocks = _lines("Home", "How meditation rewires brains and improves health" + label, BODY)
+        assert text_title(blocks, 2, None) == "How meditation rewires brains and improves health"
+    # a longer tail is the headline's own, and so is a tail of figures or one beside a short headline
+    for whole in ("Transitioning to a plant-based diet – tips and tricks for beginners",
+                  "Tech conferences in Americas 2026 / 2027", "Best Bread Machines – My Favorites!",
+                  "Zero Waste - Guide"):
+        assert text_title(_lines("Home", whole, BODY), 2, None) == whole
+
+
 def test_a_line_that_says_the_url_s_slug_is_the_headline_though_a_rule_calls_it_a_promo():
     url = "https://example.com/p/recommended-noteworthy-newsletters"
     blocks = _lines("Data Weekly", "Recommended: 10 Noteworthy Newsletters on Data", BODY)
