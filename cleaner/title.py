@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from .article import Block, Removal
 from .lazy_re import LazyPattern
 from .rebuild import dedupe_key, normalise_text
@@ -270,8 +272,25 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
         if title is not None and len(heads) > MANY_HEADS and title.casefold() not in {h.casefold() for h in heads}:
             heads = []
         shown = [h for h in heads if title is None or _reads_as_headline(h, title)]
-        return page_headline(shown, title, site_name, heads) or _metadata_title(title, None, site_name, heads)
-    return _metadata_title(title, heads[0] if heads else None, site_name, heads)
+        head = page_headline(shown, title, site_name, heads)
+        said = _metadata_title(title, None, site_name, heads)
+        return said if head is None or said is not None and _spelt_worse(head, said) else head
+    chosen = _metadata_title(title, heads[0] if heads else None, site_name, heads)
+    said = _metadata_title(title, None, site_name, heads)
+    return said if chosen and said and _spelt_worse(chosen, said) else chosen
+
+
+def _spelt_worse(head: str, said: str) -> bool:
+    """Whether a <h1> says the metadata's headline as the page lost it: its words run together where lines
+    met ("WEEKENDCODING AGENT"), or characters lost to "?" ("Event Planning? Beginner? Guide")."""
+    if head == said:
+        return False
+    if len(head.split()) < len(said.split()) and "".join(head.split()).casefold() == "".join(said.split()).casefold():
+        return True
+    if "?" not in head or head.endswith("?") and head.count("?") == 1:
+        return False
+    pieces = [re.escape(p) for p in head.split("?")]
+    return re.fullmatch(".{1,2}".join(pieces), said, re.IGNORECASE | re.DOTALL) is not None
 
 
 def headline_from_html(meta_title: str | None, headlines: tuple[str, ...], site_name: str | None,

@@ -243,3 +243,18 @@ def test_a_text_s_headline_may_stand_just_below_a_notice_read_as_its_first_parag
     # ... and so is one that does not say it
     blocks = _lines("Events", "Marketing News", notice, "Our Newsletter", BODY)
     assert title_from_text(blocks, 2, url) == 1
+
+
+def test_a_headline_whose_words_ran_together_or_lost_characters_gives_way_to_the_metadata_s_spelling():
+    assert title_from_html("Weekend Coding Agent | Labs", ("WEEKENDCODING AGENT",), "Labs",
+                           article=True) == "Weekend Coding Agent"
+    assert title_from_html("The Basics Of Event Planning: Beginner's Guide",
+                           ("The Basics Of Event Planning? Beginner? Guide",), None,
+                           article=True) == "The Basics Of Event Planning: Beginner's Guide"
+    assert title_from_html("News Product Management Certification — News Alliance",
+                           ("News ProductManagement Certification",), None) == "News Product Management Certification"
+    # the <h1> keeps its own question mark, and its spaces where the metadata lost them
+    assert title_from_html("Is a standing desk worth it? | Desks", ("Is a Standing Desk Worth It?",), "Desks",
+                           article=True) == "Is a Standing Desk Worth It?"
+    assert title_from_html('KALLAX shelf unit, 301/8x575/8"', ('KALLAX Shelf unit, 30 1/8x57 5/8 "',), None,
+                           article=True) == 'KALLAX Shelf unit, 30 1/8x57 5/8 "'
