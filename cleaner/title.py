@@ -273,11 +273,44 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
             heads = []
         shown = [h for h in heads if title is None or _reads_as_headline(h, title)]
         head = page_headline(shown, title, site_name, heads)
-        said = _metadata_title(title, None, site_name, heads)
-        return said if head is None or said is not None and _spelt_worse(head, said) else head
+        said = _not_the_site(_metadata_title(title, None, site_name, heads), title, site_name)
+        return said if head is None or said is not None and _says_it_better(said, head, title, site_name) else head
     chosen = _metadata_title(title, heads[0] if heads else None, site_name, heads)
     said = _metadata_title(title, None, site_name, heads)
     return said if chosen and said and _spelt_worse(chosen, said) else chosen
+
+
+def _says_it_better(said: str, head: str, title: str, site_name: str | None) -> bool:
+    """Whether the metadata's headline is an article's title rather than the <h1> picked for it: the <h1> names
+    the site (``_names_the_site``), or says the headline as the page lost it (``_spelt_worse``)."""
+    return _names_the_site(head, title, site_name) or _spelt_worse(head, said)
+
+
+def _names_the_site(head: str, title: str | None, site_name: str | None) -> bool:
+    """Whether the words a <h1> shares with the metadata title are all the site's name's ("Return to Acme
+    Website" beside "Headline – Acme Group"): it names the site, not the story."""
+    site = _own_site_name(title, site_name)
+    shared = _tokens(head) & _tokens(title or "")
+    return site is not None and bool(shared) and shared <= _tokens(site)
+
+
+def _not_the_site(said: str | None, title: str | None, site_name: str | None) -> str | None:
+    """The headline's part of a "Headline | Site" title, not the part that the site's name says
+    ("Thrive Internet Marketing" of the site "Thrive Internet Marketing Agency")."""
+    site = _own_site_name(title, site_name)
+    parts, _longest = _title_parts(title)
+    if not said or site is None or not parts or said.casefold() not in site.casefold():
+        return said
+    others = [p for p in parts if p.casefold() not in site.casefold()]
+    return max(others, key=len) if others else said
+
+
+def _own_site_name(title: str | None, site_name: str | None) -> str | None:
+    """The site's name as the metadata gives it, unless that says all the title's words (a page without a
+    site's name of its own gets its title there)."""
+    if not site_name or not title or _tokens(title) <= _tokens(site_name):
+        return None
+    return site_name
 
 
 def _spelt_worse(head: str, said: str) -> bool:

@@ -258,3 +258,17 @@ def test_a_headline_whose_words_ran_together_or_lost_characters_gives_way_to_the
                            article=True) == "Is a Standing Desk Worth It?"
     assert title_from_html('KALLAX shelf unit, 301/8x575/8"', ('KALLAX Shelf unit, 30 1/8x57 5/8 "',), None,
                            article=True) == 'KALLAX Shelf unit, 30 1/8x57 5/8 "'
+
+
+def test_an_article_s_headline_is_not_the_site_s_name():
+    # an <h1> that shares with the title only the site's words names the site ("Return to Acme Website")
+    title = "Concerns Around the Smart Home – Acme Marketing Group"
+    assert title_from_html(title, ("Contact Us", "Return to Acme Website"), "Acme Marketing Group",
+                           article=True) == "Concerns Around the Smart Home"
+    # of a title's parts, the one the site's name says is not the headline, though it is the longest
+    assert title_from_html("Website Design Portfolio | Thrive Internet Marketing", ("Web Designs",),
+                           "Thrive Internet Marketing Agency", article=True) == "Website Design Portfolio"
+    # a "site's name" that says all the title's words is the page's title put there: no site's name
+    title = "Electrician in Ponchatoula - Costs 2025 - homeyou"
+    head = "How Much Does it Cost to Get Electrical Services in Ponchatoula?"
+    assert title_from_html(title, (head,), title, article=True) == head
