@@ -282,8 +282,9 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
 
 def _says_it_better(said: str, head: str, title: str, site_name: str | None) -> bool:
     """Whether the metadata's headline is an article's title rather than the <h1> picked for it: the <h1> names
-    the site (``_names_the_site``), or says the headline as the page lost it (``_spelt_worse``)."""
-    return _names_the_site(head, title, site_name) or _spelt_worse(head, said)
+    the site (``_names_the_site``), says the headline as the page lost it (``_spelt_worse``) or without its
+    figures (``_cut_of_figures``)."""
+    return _names_the_site(head, title, site_name) or _spelt_worse(head, said) or _cut_of_figures(head, said)
 
 
 def _names_the_site(head: str, title: str | None, site_name: str | None) -> bool:
@@ -311,6 +312,17 @@ def _own_site_name(title: str | None, site_name: str | None) -> str | None:
     if not site_name or not title or _tokens(title) <= _tokens(site_name):
         return None
     return site_name
+
+
+def _cut_of_figures(head: str, said: str) -> bool:
+    """Whether a <h1> is the metadata's headline cut of its figures: a count or a year ("8 Recent Trends in
+    Photography", "Best Travel Insurance for Seniors in 2025" over the <h1> without them)."""
+    at = said.casefold().find(head.casefold())
+    if at < 0 or len(head) == len(said):
+        return False
+    rest = (said[:at] + " " + said[at + len(head):]).split()
+    return (any(w.isdigit() for w in rest)
+            and all(w.isdigit() or (w.islower() and w.isalpha() and len(w) <= 3) for w in rest))
 
 
 def _spelt_worse(head: str, said: str) -> bool:

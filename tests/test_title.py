@@ -272,3 +272,13 @@ def test_an_article_s_headline_is_not_the_site_s_name():
     title = "Electrician in Ponchatoula - Costs 2025 - homeyou"
     head = "How Much Does it Cost to Get Electrical Services in Ponchatoula?"
     assert title_from_html(title, (head,), title, article=True) == head
+
+
+def test_an_article_s_headline_keeps_the_count_or_the_year_its_h1_left_out():
+    assert title_from_html("8 Recent Trends in Photography - Flatworld", ("Recent Trends in Photography",),
+                           "Flatworld", article=True) == "8 Recent Trends in Photography"
+    assert title_from_html("Best Travel Insurance for Seniors in 2025", ("Best Travel Insurance for Seniors",),
+                           None, article=True) == "Best Travel Insurance for Seniors in 2025"
+    # words beside the figures are more than the <h1> left out: its headline stands
+    assert title_from_html("Best Camping Hammocks of 2026, Tested & Reviewed | Site",
+                           ("Best Camping Hammocks of 2026",), "Site", article=True) == "Best Camping Hammocks of 2026"
