@@ -193,17 +193,18 @@ def without_label_after(line: str) -> str:
     """A headline line without the short label after its last separator ("... | Opinion", "... – Artlyst",
     "... - Part 1", "... / Dec 2025"): the name of a site, a section or a series that a page's text shows on
     the headline's line, as a <title> does.  A tail of figures alone ("2026 / 2027") is the headline's own; so
-    is any tail beside a short headline (fewer than three words, or than three words for each of the tail's
-    less one)."""
+    is a tail inside brackets ("Song - Singer (歌 - 歌手)"), and any tail beside a short headline (fewer than
+    three words, or than three words for each of the tail's less one)."""
     last = None
     for last in _TAIL_SEP.finditer(line):
         pass
     if last is None:
         return line
     head, tail = line[:last.start()], line[last.end():]
+    if head.count("(") > head.count(")") or head.count("[") > head.count("]"):
+        return line
     said, label = _words(head), _words(tail)
-    if (label <= LABEL_WORDS and any(c.isalpha() for c in tail) and said >= 3
-            and said >= 3 * label - 1):
+    if label <= LABEL_WORDS and any(c.isalpha() for c in tail) and said >= max(3, 3 * label - 1):
         return head
     return line
 

@@ -195,7 +195,7 @@ def test_a_text_s_headline_line_goes_without_the_short_label_after_its_last_sepa
     # a longer tail is the headline's own, and so is a tail of figures or one beside a short headline
     for whole in ("Transitioning to a plant-based diet – tips and tricks for beginners",
                   "Tech conferences in Americas 2026 / 2027", "Best Bread Machines – My Favorites!",
-                  "Zero Waste - Guide"):
+                  "Zero Waste - Guide", "Zhi Neng Xiang Nian Ni - Jam Hsiao Jing Teng (只能想念你 - 蕭敬騰)"):
         assert text_title(_lines("Home", whole, BODY), 2, None) == whole
 
 
