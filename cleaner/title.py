@@ -174,7 +174,7 @@ def text_title(blocks: list[Block], start: int, url: str | None,
     is a line of the text's top, or it shares a word with the headline line.  Then the title is read from
     both as an article page's is from its <title> and <h1> (``title_from_html``)."""
     at = title_from_text(blocks, start, url, is_noise)
-    line = without_label_after(unmarked(normalise_text(blocks[at].text))) if at is not None else None
+    line = headline_of_line(normalise_text(blocks[at].text)) if at is not None else None
     first = " ".join(blocks[0].text.split()) if blocks else ""
     parts, headline = _title_parts(first)
     if not parts:
@@ -187,6 +187,28 @@ def text_title(blocks: list[Block], start: int, url: str | None,
 
 _TAIL_SEP = LazyPattern(r"\s{1,3}[|–—•·/-]\s{1,3}")
 LABEL_WORDS = 3  # words after a headline's last separator that make a label beside it, not a part of it
+
+
+def headline_of_line(line: str) -> str:
+    """The headline a text's headline line says, without what the page shows beside it on the line: a
+    heading's permalink mark (``unmarked``), a date before it ("Dec 18 2025 Preparing a transition", as on
+    an HTML page's <h1>), a label after it (``without_label_after``)."""
+    return without_label_after(without_date_before(unmarked(line)))
+
+
+_DATE_SEPARATORS = " ,|-–—:·•"
+
+
+def without_date_before(line: str) -> str:
+    """A headline line without the date it starts with, when three words or more follow it and the first
+    is capitalised (a headline's start, not a sentence's: "May 4 2025 was ...")."""
+    from .dates import dates_in
+
+    found = next(dates_in(line), None)
+    if found is None or found[0] != 0:
+        return line
+    rest = line[found[1]:].lstrip(_DATE_SEPARATORS)
+    return rest if _words(rest) >= 3 and rest[:1].isupper() else line
 
 
 def without_label_after(line: str) -> str:

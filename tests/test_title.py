@@ -199,6 +199,14 @@ def test_a_text_s_headline_line_goes_without_the_short_label_after_its_last_sepa
         assert text_title(_lines("Home", whole, BODY), 2, None) == whole
 
 
+def test_a_text_s_headline_line_goes_without_the_date_before_it():
+    blocks = _lines("Home", "Dec 18 2025 Preparing a transition in Debusine", BODY)
+    assert text_title(blocks, 2, None) == "Preparing a transition in Debusine"
+    # a date that starts a sentence, or with few words after it, stays
+    for whole in ("May 4 2025 was the day we shipped", "March 3, 2026 Updates"):
+        assert text_title(_lines("Home", whole, BODY), 2, None) == whole
+
+
 def test_a_line_that_says_the_url_s_slug_is_the_headline_though_a_rule_calls_it_a_promo():
     url = "https://example.com/p/recommended-noteworthy-newsletters"
     blocks = _lines("Data Weekly", "Recommended: 10 Noteworthy Newsletters on Data", BODY)
