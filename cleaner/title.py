@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from .article import Block, Removal
 from .lazy_re import LazyPattern
 from .rebuild import dedupe_key, normalise_text
@@ -172,7 +174,7 @@ def text_title(blocks: list[Block], start: int, url: str | None,
     is a line of the text's top, or it shares a word with the headline line.  Then the title is read from
     both as an article page's is from its <title> and <h1> (``title_from_html``)."""
     at = title_from_text(blocks, start, url, is_noise)
-    line = unmarked(normalise_text(blocks[at].text)) if at is not None else None
+    line = headline_of_line(normalise_text(blocks[at].text)) if at is not None else None
     first = " ".join(blocks[0].text.split()) if blocks else ""
     parts, headline = _title_parts(first)
     if not parts:
@@ -180,6 +182,52 @@ def text_title(blocks: list[Block], start: int, url: str | None,
     top = {" ".join(b.text.split()).casefold() for b in blocks[max(1, start - LOOKBACK):start + 1]}
     if headline.casefold() in top or (line and _tokens(first) & _tokens(line)):
         return title_from_html(first, (line,) if line else (), None, article=True)
+    return line
+
+
+_TAIL_SEP = LazyPattern(r"\s{1,3}[|–—•·/-]\s{1,3}")
+LABEL_WORDS = 3  # words after a headline's last separator that make a label beside it, not a part of it
+
+
+def headline_of_line(line: str) -> str:
+    """The headline a text's headline line says, without what the page shows beside it on the line: a
+    heading's permalink mark (``unmarked``), a date before it ("Dec 18 2025 Preparing a transition", as on
+    an HTML page's <h1>), a label after it (``without_label_after``)."""
+    return without_label_after(without_date_before(unmarked(line)))
+
+
+_DATE_SEPARATORS = " ,|-–—:·•"
+
+
+def without_date_before(line: str) -> str:
+    """A headline line without the date it starts with, when three words or more follow it and the first
+    is capitalised (a headline's start, not a sentence's: "May 4 2025 was ...")."""
+    from .dates import dates_in
+
+    found = next(dates_in(line), None)
+    if found is None or found[0] != 0:
+        return line
+    rest = line[found[1]:].lstrip(_DATE_SEPARATORS)
+    return rest if _words(rest) >= 3 and rest[:1].isupper() else line
+
+
+def without_label_after(line: str) -> str:
+    """A headline line without the short label after its last separator ("... | Opinion", "... – Artlyst",
+    "... - Part 1", "... / Dec 2025"): the name of a site, a section or a series that a page's text shows on
+    the headline's line, as a <title> does.  A tail of figures alone ("2026 / 2027") is the headline's own; so
+    is a tail inside brackets ("Song - Singer (歌 - 歌手)"), and any tail beside a short headline (fewer than
+    three words, or than three words for each of the tail's less one)."""
+    last = None
+    for last in _TAIL_SEP.finditer(line):
+        pass
+    if last is None:
+        return line
+    head, tail = line[:last.start()], line[last.end():]
+    if head.count("(") > head.count(")") or head.count("[") > head.count("]"):
+        return line
+    said, label = _words(head), _words(tail)
+    if label <= LABEL_WORDS and any(c.isalpha() for c in tail) and said >= max(3, 3 * label - 1):
+        return head
     return line
 
 
@@ -247,8 +295,70 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
         if title is not None and len(heads) > MANY_HEADS and title.casefold() not in {h.casefold() for h in heads}:
             heads = []
         shown = [h for h in heads if title is None or _reads_as_headline(h, title)]
-        return page_headline(shown, title, site_name, heads) or _metadata_title(title, None, site_name, heads)
-    return _metadata_title(title, heads[0] if heads else None, site_name, heads)
+        head = page_headline(shown, title, site_name, heads)
+        said = _not_the_site(_metadata_title(title, None, site_name, heads), title, site_name)
+        return said if head is None or said is not None and _says_it_better(said, head, title, site_name) else head
+    chosen = _metadata_title(title, heads[0] if heads else None, site_name, heads)
+    said = _metadata_title(title, None, site_name, heads)
+    return said if chosen and said and _spelt_worse(chosen, said) else chosen
+
+
+def _says_it_better(said: str, head: str, title: str, site_name: str | None) -> bool:
+    """Whether the metadata's headline is an article's title rather than the <h1> picked for it: the <h1> names
+    the site (``_names_the_site``), says the headline as the page lost it (``_spelt_worse``) or without its
+    figures (``_cut_of_figures``)."""
+    return _names_the_site(head, title, site_name) or _spelt_worse(head, said) or _cut_of_figures(head, said)
+
+
+def _names_the_site(head: str, title: str | None, site_name: str | None) -> bool:
+    """Whether the words a <h1> shares with the metadata title are all the site's name's ("Return to Acme
+    Website" beside "Headline – Acme Group"): it names the site, not the story."""
+    site = _own_site_name(title, site_name)
+    shared = _tokens(head) & _tokens(title or "")
+    return site is not None and bool(shared) and shared <= _tokens(site)
+
+
+def _not_the_site(said: str | None, title: str | None, site_name: str | None) -> str | None:
+    """The headline's part of a "Headline | Site" title, not the part that the site's name says
+    ("Thrive Internet Marketing" of the site "Thrive Internet Marketing Agency")."""
+    site = _own_site_name(title, site_name)
+    parts, _longest = _title_parts(title)
+    if not said or site is None or not parts or said.casefold() not in site.casefold():
+        return said
+    others = [p for p in parts if p.casefold() not in site.casefold()]
+    return max(others, key=len) if others else said
+
+
+def _own_site_name(title: str | None, site_name: str | None) -> str | None:
+    """The site's name as the metadata gives it, unless that says all the title's words (a page without a
+    site's name of its own gets its title there)."""
+    if not site_name or not title or _tokens(title) <= _tokens(site_name):
+        return None
+    return site_name
+
+
+def _cut_of_figures(head: str, said: str) -> bool:
+    """Whether a <h1> is the metadata's headline cut of its figures: a count or a year ("8 Recent Trends in
+    Photography", "Best Travel Insurance for Seniors in 2025" over the <h1> without them)."""
+    at = said.casefold().find(head.casefold())
+    if at < 0 or len(head) == len(said):
+        return False
+    rest = (said[:at] + " " + said[at + len(head):]).split()
+    return (any(w.isdigit() for w in rest)
+            and all(w.isdigit() or (w.islower() and w.isalpha() and len(w) <= 3) for w in rest))
+
+
+def _spelt_worse(head: str, said: str) -> bool:
+    """Whether a <h1> says the metadata's headline as the page lost it: its words run together where lines
+    met ("WEEKENDCODING AGENT"), or characters lost to "?" ("Event Planning? Beginner? Guide")."""
+    if head == said:
+        return False
+    if len(head.split()) < len(said.split()) and "".join(head.split()).casefold() == "".join(said.split()).casefold():
+        return True
+    if "?" not in head or head.endswith("?") and head.count("?") == 1:
+        return False
+    pieces = [re.escape(p) for p in head.split("?")]
+    return re.fullmatch(".{1,2}".join(pieces), said, re.IGNORECASE | re.DOTALL) is not None
 
 
 def headline_from_html(meta_title: str | None, headlines: tuple[str, ...], site_name: str | None,

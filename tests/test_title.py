@@ -188,6 +188,25 @@ def test_a_breadcrumb_trail_or_a_title_cut_short_is_no_text_s_headline():
     assert text_title(blocks, 2, None) == "21 Best Movers / Moving Companies in San Francisco"
 
 
+def test_a_text_s_headline_line_goes_without_the_short_label_after_its_last_separator():
+    for label in (" | Opinion", " – Artlyst", " - Part 1", " / Dec 2025"):
+        blocks = _lines("Home", "How meditation rewires brains and improves health" + label, BODY)
+        assert text_title(blocks, 2, None) == "How meditation rewires brains and improves health"
+    # a longer tail is the headline's own, and so is a tail of figures or one beside a short headline
+    for whole in ("Transitioning to a plant-based diet – tips and tricks for beginners",
+                  "Tech conferences in Americas 2026 / 2027", "Best Bread Machines – My Favorites!",
+                  "Zero Waste - Guide", "Zhi Neng Xiang Nian Ni - Jam Hsiao Jing Teng (只能想念你 - 蕭敬騰)"):
+        assert text_title(_lines("Home", whole, BODY), 2, None) == whole
+
+
+def test_a_text_s_headline_line_goes_without_the_date_before_it():
+    blocks = _lines("Home", "Dec 18 2025 Preparing a transition in Debusine", BODY)
+    assert text_title(blocks, 2, None) == "Preparing a transition in Debusine"
+    # a date that starts a sentence, or with few words after it, stays
+    for whole in ("May 4 2025 was the day we shipped", "March 3, 2026 Updates"):
+        assert text_title(_lines("Home", whole, BODY), 2, None) == whole
+
+
 def test_a_line_that_says_the_url_s_slug_is_the_headline_though_a_rule_calls_it_a_promo():
     url = "https://example.com/p/recommended-noteworthy-newsletters"
     blocks = _lines("Data Weekly", "Recommended: 10 Noteworthy Newsletters on Data", BODY)
@@ -232,3 +251,42 @@ def test_a_text_s_headline_may_stand_just_below_a_notice_read_as_its_first_parag
     # ... and so is one that does not say it
     blocks = _lines("Events", "Marketing News", notice, "Our Newsletter", BODY)
     assert title_from_text(blocks, 2, url) == 1
+
+
+def test_a_headline_whose_words_ran_together_or_lost_characters_gives_way_to_the_metadata_s_spelling():
+    assert title_from_html("Weekend Coding Agent | Labs", ("WEEKENDCODING AGENT",), "Labs",
+                           article=True) == "Weekend Coding Agent"
+    assert title_from_html("The Basics Of Event Planning: Beginner's Guide",
+                           ("The Basics Of Event Planning? Beginner? Guide",), None,
+                           article=True) == "The Basics Of Event Planning: Beginner's Guide"
+    assert title_from_html("News Product Management Certification — News Alliance",
+                           ("News ProductManagement Certification",), None) == "News Product Management Certification"
+    # the <h1> keeps its own question mark, and its spaces where the metadata lost them
+    assert title_from_html("Is a standing desk worth it? | Desks", ("Is a Standing Desk Worth It?",), "Desks",
+                           article=True) == "Is a Standing Desk Worth It?"
+    assert title_from_html('KALLAX shelf unit, 301/8x575/8"', ('KALLAX Shelf unit, 30 1/8x57 5/8 "',), None,
+                           article=True) == 'KALLAX Shelf unit, 30 1/8x57 5/8 "'
+
+
+def test_an_article_s_headline_is_not_the_site_s_name():
+    # an <h1> that shares with the title only the site's words names the site ("Return to Acme Website")
+    title = "Concerns Around the Smart Home – Acme Marketing Group"
+    assert title_from_html(title, ("Contact Us", "Return to Acme Website"), "Acme Marketing Group",
+                           article=True) == "Concerns Around the Smart Home"
+    # of a title's parts, the one the site's name says is not the headline, though it is the longest
+    assert title_from_html("Website Design Portfolio | Thrive Internet Marketing", ("Web Designs",),
+                           "Thrive Internet Marketing Agency", article=True) == "Website Design Portfolio"
+    # a "site's name" that says all the title's words is the page's title put there: no site's name
+    title = "Electrician in Ponchatoula - Costs 2025 - homeyou"
+    head = "How Much Does it Cost to Get Electrical Services in Ponchatoula?"
+    assert title_from_html(title, (head,), title, article=True) == head
+
+
+def test_an_article_s_headline_keeps_the_count_or_the_year_its_h1_left_out():
+    assert title_from_html("8 Recent Trends in Photography - Flatworld", ("Recent Trends in Photography",),
+                           "Flatworld", article=True) == "8 Recent Trends in Photography"
+    assert title_from_html("Best Travel Insurance for Seniors in 2025", ("Best Travel Insurance for Seniors",),
+                           None, article=True) == "Best Travel Insurance for Seniors in 2025"
+    # words beside the figures are more than the <h1> left out: its headline stands
+    assert title_from_html("Best Camping Hammocks of 2026, Tested & Reviewed | Site",
+                           ("Best Camping Hammocks of 2026",), "Site", article=True) == "Best Camping Hammocks of 2026"
