@@ -47,6 +47,7 @@ _CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 # The reasons the stage gives (``block.reason``, and ``--explain``); a rule's name where a rule called it noise.
 REPEATED_ON_PAGE = "heuristic.repeated_on_page"
+DOUBLED_LINE = "heuristic.doubled_line"  # the second copy of a line printed twice in a row
 BOILERPLATE = "heuristic.boilerplate"
 
 
@@ -70,15 +71,17 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     receives each block's (label, reason, (words, stop-word share) or None) after the first pass, and whether it
     stands in a list of teasers and after an early end of the article (the learned line scorer reads them)."""
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
-    first_copies = printed_twice(blocks, repeated, opts)
+    doubled = doubled_lines(blocks, repeated) if repeated else {}
+    own = printed_twice(blocks, repeated, opts).union(doubled.values()) if repeated else set()
     teasers = teaser_runs(blocks)
     candidates = []  # (block, its words or None): the blocks that need their features
     sample = 0  # characters whose words are kept for the language choice (bounded: memory)
     for i, b in enumerate(blocks):
-        if b.text in first_copies:
-            first_copies.discard(b.text)
-        elif b.text in repeated:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
-            b.label, b.reason = "bad", REPEATED_ON_PAGE
+        if i in doubled:
+            b.label, b.reason = "bad", DOUBLED_LINE
+            continue
+        if b.text in repeated and i not in own:  # teasers, menus and widgets repeat on a page; an article's
+            b.label, b.reason = "bad", REPEATED_ON_PAGE  # paragraphs do not
             continue
         if i in teasers or _says_twice(b.text):
             b.label, b.reason = "bad", "heuristic.teaser"
@@ -102,10 +105,15 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             hit = noise(b)
             if hit:
                 b.label, b.reason = "bad", hit
+    for k, first in doubled.items():  # a copy goes as its line goes, until the end
+        blocks[k].label, blocks[k].reason = blocks[first].label, blocks[first].reason
     _short_noise(blocks, noise)
     if trace is not None:
         trace.extend((b.label, b.reason, measured.get(id(b))) for b in blocks)
     context_pass(blocks)
+    for k, first in doubled.items():  # the copies of a kept line have done their part (a bad line's stay bad)
+        if blocks[first].label == "good":
+            blocks[k].label, blocks[k].reason = "bad", DOUBLED_LINE
     start, end = article_span(blocks, opts, headline_anchor(blocks, opts.url))
     pairs = headline_pairs(blocks, noise)
     span_end = end
@@ -208,30 +216,53 @@ def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) ->
 
 # --- Before the first pass: a repeat or a teaser list is bad at once ----------------------------------------
 DUPLICATE_RUN = 3  # long paragraphs repeated in the same order that make a passage printed twice
+ONCE_SHARE = 3  # a passage printed twice holds this many times the long text that stands once on the page
 
 
-def printed_twice(blocks: list[Block], repeated: set[str], opts: Options) -> set[str]:
-    """Texts of an article that the page holds only twice over (a print view beside the page, a second
-    rendering): when no long paragraph stands once on the page, and at least DUPLICATE_RUN long ones
-    repeat in the same order, the first copy of each is judged on its features after all.  Where any
-    long paragraph stands once, repeated texts are widgets' (a teaser carousel shown twice) and go."""
+def printed_twice(blocks: list[Block], repeated: set[str], opts: Options) -> set[int]:
+    """Where the page prints a passage twice over (a print view beside the page, a second or third
+    rendering of the article for another screen): the indices of its first copy, whose lines are judged on
+    their features after all.  A passage is at least DUPLICATE_RUN long paragraphs that repeat in the same
+    order, and holds more long text than the long paragraphs that stand once on the page (an author's box);
+    every repeated line between its first and last paragraph's first copies is the passage's (its headings and
+    list items repeat with it).  Where more long text stands once, repeated texts are widgets' (a teaser
+    carousel shown twice) and go."""
     where: dict[str, list[int]] = {}
+    once = 0  # characters of the long paragraphs that stand once
     for i, b in enumerate(blocks):
         if len(b.text) >= opts.length_high:
-            if b.text not in repeated:
-                return set()
-            where.setdefault(b.text, []).append(i)
-    pairs = sorted((at[0], at[1]) for at in where.values() if len(at) == 2)  # (first, second) copy
-    found: set[str] = set()
+            if b.text in repeated:
+                where.setdefault(b.text, []).append(i)
+            else:
+                once += len(b.text)
+    pairs = sorted((at[0], at[1]) for at in where.values())  # (first, second) copy
+    found: set[int] = set()
     run: list[tuple[int, int]] = []
     for first, second in pairs + [(len(blocks), len(blocks))]:  # a sentinel ends the last run
         if run and run[-1][1] < second and first < run[-1][1]:  # the same order, the first copy not done
             run.append((first, second))
             continue
-        if len(run) >= DUPLICATE_RUN:
-            found.update(blocks[i].text for i, _ in run)
+        if len(run) >= DUPLICATE_RUN and sum(len(blocks[i].text) for i, _ in run) >= ONCE_SHARE * once:
+            found.update(k for k in range(run[0][0], run[-1][0] + 1) if blocks[k].text in repeated)
         run = [(first, second)]
     return found
+
+
+def doubled_lines(blocks: list[Block], repeated: set[str]) -> dict[int, int]:
+    """Lines printed twice (or more) in a row and nowhere else on the page (a text drawn again for a hover
+    effect or another screen size): each copy after the first -> the index of its first.  The first is judged
+    on its features as a line that stands once; each copy takes its class through the context pass, then a
+    copy of a good line goes as DOUBLED_LINE, which neither adds to the article's span nor breaks it."""
+    runs: dict[str, list[tuple[int, int]]] = {}  # text -> its runs of consecutive copies (start, end)
+    for i, b in enumerate(blocks):
+        if b.text in repeated:
+            spans = runs.setdefault(b.text, [])
+            if spans and spans[-1][1] == i - 1:
+                spans[-1] = (spans[-1][0], i)
+            else:
+                spans.append((i, i))
+    return {k: start for spans in runs.values() if len(spans) == 1
+            for start, end in spans for k in range(start + 1, end + 1)}
 
 
 TEASER_RUN = 3  # consecutive blocks under one section label that make a teaser list
@@ -381,6 +412,8 @@ def _gain(block: Block, opts: Options) -> float:
     a block and a little for each character (up to 400)."""
     if block.label == "good":
         return min(len(block.text), 600)
+    if block.reason == DOUBLED_LINE:
+        return 0.0  # a copy of the line before it: it neither adds nor breaks
     return -(opts.span_block_cost + opts.span_char_cost * min(len(block.text), 400))
 
 

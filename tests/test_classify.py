@@ -161,6 +161,36 @@ def test_a_widget_shown_twice_beside_an_article_still_goes():
     assert paragraphs == tuple(ARTICLE[1:])
 
 
+def test_an_article_printed_three_times_beside_an_author_box_is_kept_once_with_its_headings():
+    # Three renderings of one article (for three screen sizes), its subheadings repeated with it, and an author's
+    # box that stands once: the first rendering is the article.
+    heading = "What the court decided"
+    body = LONG[:1] + [heading] + LONG[1:]
+    box = ("Anna Berg covers transport and the courts for the paper and has written about the river rail line "
+           "since the first plans for it were shown to the public ten years ago.")
+    text = "\n".join(["Home", "News", "Court clears the way for the river rail line"] + body + ["Share"] + body
+                     + ["Share"] + body + [box, "Contact us"])
+    article = clean(text, kind="text")
+    assert [p for p in article.paragraphs if p in body] == body
+
+
+def test_a_repeated_passage_beside_more_text_that_stands_once_still_goes():
+    # Teasers shown twice cannot pass for a printed article when the page holds more long text once.
+    teasers = [p.replace("The ", "Earlier: the ", 1) for p in LONG]
+    text = "\n".join(teasers + ARTICLE[1:] + LONG + ARTICLE[1:] + teasers)
+    assert not set(clean(text, kind="text").paragraphs) & set(teasers)
+
+
+def test_lines_printed_twice_in_a_row_are_kept_once_and_a_menu_still_goes():
+    menu = ["Home", "Work", "Contact"]
+    lines = ["Court clears the way for the river rail line"] + ARTICLE[1:]
+    text = "\n".join(menu + [line for line in lines for _ in (1, 2)] + menu)
+    article = clean(text, kind="text")
+    assert list(article.paragraphs) == ARTICLE[1:]
+    assert sum(r.rule == "heuristic.doubled_line" for r in article.removed) == len(ARTICLE[1:])
+    assert {r.text for r in article.removed if r.rule == "heuristic.repeated_on_page"} == set(menu)
+
+
 def test_a_sentence_that_opens_a_quote_with_a_colon_stays_and_a_label_does_not():
     intro = "Rail Minister Anna Berg told reporters outside the Parliament building on Monday:"  # few stop words
     text = "\n".join([LONG[0], intro, LONG[1], LONG[2], "Share this:", "Facebook", "Twitter"])
