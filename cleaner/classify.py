@@ -439,11 +439,16 @@ def _best_run(gains: Sequence[float], starts: range) -> tuple[float, tuple[int, 
 
 
 # --- Where the article ends early: a section heading, a teaser list, a run of titles ------------------------
+LIST_AFTER = 0.8  # the share of the article's text that stands before a teaser list that ends it
+
+
 def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
                       teaser_lists: dict[int, int] | None = None) -> int:
     """End the article at a heading that opens the page's after-article sections ("Related stories",
     "Most popular", "Comments"), or at a list of teasers (``teaser_lists``: where each begins -> where it
-    ends), once most of the article's text has been seen (boilerpipe's terminating blocks)."""
+    ends), once most of the article's text has been seen (boilerpipe's terminating blocks): half of it before a
+    heading, LIST_AFTER of it before a list (subheadings over one short paragraph each read as a list of
+    teasers: in a how-to or an essay they are sections of the article, and such sections start early)."""
     teaser_lists = teaser_lists or {}
     in_lists = {k for i, j in teaser_lists.items() for k in range(i, j)}
     # the teasers' own text is not the article's: a long list after a short article must not hide it
@@ -451,7 +456,7 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     seen = 0
     for i in range(start, end + 1):
         b = blocks[i]
-        if seen >= 0.5 * total and i in teaser_lists:
+        if seen >= LIST_AFTER * total and i in teaser_lists:
             return i - 1
         if b.label == "good":
             seen += len(b.text)

@@ -107,6 +107,18 @@ def test_headline_and_blurb_pairs_early_in_the_article_stay():
     assert all(item in paragraphs for item in items)
 
 
+def test_sections_of_one_short_paragraph_each_in_the_second_half_of_an_essay_stay():
+    # Subheadings over one short paragraph each read like headline + blurb teasers; where less than most of the
+    # article stands before them (LIST_AFTER), they are the article's own sections.
+    sections = ["Laugh At The Absurdity Of It All", "A bathroom sink is no place to wash the dishes, but it will do.",
+                "Lean On Your Practice When You Can", "Ten minutes on the mat is better than none at all, I find.",
+                "Remember That It Is Only Temporary", "The builders will leave one day, and the kitchen will be back."]
+    closing = ("So if your own life is a building site right now, be kind to yourself, breathe out slowly, and "
+               "know that the mess will not last for ever, even if it feels that way this week.")
+    paragraphs = clean("\n".join(ARTICLE + sections + [closing]), kind="text").paragraphs
+    assert all(line in paragraphs for line in sections[1::2])
+
+
 def test_a_list_of_teasers_longer_than_the_article_still_ends_it():
     # The teasers' own text does not count as the article's: after a short article, a long list of
     # headline + blurb pairs must not push the point where "most of the article" is seen past its start.
