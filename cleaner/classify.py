@@ -409,11 +409,15 @@ def article_span(blocks: list[Block], opts: Options = Options(), anchor: int | N
 
 def _gain(block: Block, opts: Options) -> float:
     """What a block adds to a run: a good block its length (up to 600 characters); any other costs the price of
-    a block and a little for each character (up to 400)."""
+    a block and a little for each character (up to 400).  A short line the page repeats costs its characters
+    alone: such labels interleave content (a forum's "Reply" and "Quote" under every post, a gallery's counters,
+    "Share" under each section), and at a block's price each would split it."""
     if block.label == "good":
         return min(len(block.text), 600)
     if block.reason == DOUBLED_LINE:
         return 0.0  # a copy of the line before it: it neither adds nor breaks
+    if block.reason == REPEATED_ON_PAGE and len(block.text) < opts.length_low:
+        return -opts.span_char_cost * len(block.text)  # a label the page repeats (Reply, Share, 1, 2): its characters
     return -(opts.span_block_cost + opts.span_char_cost * min(len(block.text), 400))
 
 

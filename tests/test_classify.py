@@ -203,6 +203,19 @@ def test_lines_printed_twice_in_a_row_are_kept_once_and_a_menu_still_goes():
     assert {r.text for r in article.removed if r.rule == "heuristic.repeated_on_page"} == set(menu)
 
 
+def test_short_labels_the_page_repeats_between_posts_do_not_split_the_thread():
+    # A forum thread: each post followed by the same few labels.  At a block's price each, three labels
+    # outweigh a post of one sentence and the thread fell apart into its longest post.
+    posts = ["I had the same problem with my old boiler and it turned out to be the pressure valve in the end.",
+             "Thanks, that was it. The engineer came round this morning and replaced the valve for us.",
+             "Good to hear it was something simple. Those valves do wear out after a few winters of use.",
+             "Worth having the whole system checked once a year, it saves a lot of trouble later on too."]
+    labels = ["Reply", "Quote", "Report"]
+    text = "\n".join(["Forum", "Heating", "Boiler keeps losing pressure"] + [line for post in posts
+                                                                               for line in [post] + labels])
+    assert clean(text, kind="text").paragraphs == tuple(posts)
+
+
 def test_a_sentence_that_opens_a_quote_with_a_colon_stays_and_a_label_does_not():
     intro = "Rail Minister Anna Berg told reporters outside the Parliament building on Monday:"  # few stop words
     text = "\n".join([LONG[0], intro, LONG[1], LONG[2], "Share this:", "Facebook", "Twitter"])
