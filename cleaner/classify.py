@@ -13,9 +13,10 @@ Two passes, in the manner of jusText, then a third that finds the article:
    the URL names it: ``headline_anchor``), ended early by a heading that opens the after-article
    sections ("Related stories"), by a list of teasers (``headline_pairs``) or by a run of teaser titles
    at its tail (``cut_trailing_titles``); everything outside it is dropped, whatever it looks like
-   (teasers, comments, footers).  Inside it, a text repeated only there is the article's own
-   (``_restore_inner_repeats``), and so is its lead right above it that the page repeats elsewhere
-   (``repeated_lead``); a long line in capitals is a banner and goes (``_is_banner``).
+   (teasers, comments, footers), unless the run is no article and more good text stands outside it (a
+   list page: ``is_no_article``; then every good line is content).  Inside it, a text repeated only there
+   is the article's own (``_restore_inner_repeats``), and so is its lead right above it that the page repeats
+   elsewhere (``repeated_lead``); a long line in capitals is a banner and goes (``_is_banner``).
 
 Every block that ends up bad carries a rule name in ``block.reason`` for ``--explain``.  The module reads in
 this order: ``classify``, which runs the steps, then each step under its own header; last, ``first_paragraph``, which
@@ -114,17 +115,21 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     for k, first in doubled.items():  # the copies of a kept line have done their part (a bad line's stay bad)
         if blocks[first].label == "good":
             blocks[k].label, blocks[k].reason = "bad", DOUBLED_LINE
-    start, end = article_span(blocks, opts, headline_anchor(blocks, opts.url))
+    anchor = headline_anchor(blocks, opts.url)
+    start, end = article_span(blocks, opts, anchor)
     pairs = headline_pairs(blocks, noise)
     span_end = end
     end = cut_at_terminator(blocks, start, end, lex, pairs)
     end = cut_trailing_titles(blocks, start, end)
+    in_lists = {k for i, j in pairs.items() for k in range(i, j)}
     if trace is not None:  # and where the article's end was cut, and the teaser lists
-        in_lists = {k for i, j in pairs.items() for k in range(i, j)}
         for k in range(len(blocks)):
             trace[k] += (k in in_lists, end < k <= span_end)
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
     start = repeated_lead(blocks, start, opts, stopwords)
+    anchored = anchor is not None and anchor < start <= anchor + ANCHOR_REACH  # the article after its headline
+    if not anchored and end == span_end and is_no_article(blocks, start, end, in_lists, opts):
+        start, end = 0, len(blocks) - 1
     for i, b in enumerate(blocks):
         if b.label == "good" and _is_banner(b.text):
             b.label, b.reason = "bad", "heuristic.all_caps"
@@ -565,6 +570,29 @@ def _closes_article(blocks: list[Block], start: int, end: int, last: int) -> boo
     seen = sum(len(b.text) for b in goods)
     total = seen + sum(len(b.text) for b in blocks[last + 1:end + 1] if b.label == "good")
     return bool(goods) and seen >= 0.5 * total and unquoted(goods[-1].text).endswith(FINAL_MARKS)
+
+
+# --- A page without an article: its content is every good line -------------------------------------------
+ARTICLE_PARAGRAPHS = 3  # long paragraphs (length_high) in the span that make it an article
+OUTSIDE_SHARE = 0.75  # good text outside a span that is no article, against the span's, that makes a list page
+
+
+def is_no_article(blocks: list[Block], start: int, end: int, in_lists: set[int], opts: Options) -> bool:
+    """Whether the page is a list of items rather than an article (a forum thread, a listing, a service page of
+    many short sections): its densest run holds fewer than ARTICLE_PARAGRAPHS long paragraphs, and good text
+    outside it comes to OUTSIDE_SHARE of the text inside or more, not counting the lines of teaser lists
+    (``in_lists``).  Then no run is the content; every good line is.  ``classify`` does not ask where the page
+    says which run is the article: a run after the URL's headline, or one ended early by a terminator."""
+    inside = long = 0
+    for b in blocks[start:end + 1]:
+        if b.label == "good":
+            inside += len(b.text)
+            long += len(b.text) >= opts.length_high
+    if long >= ARTICLE_PARAGRAPHS:
+        return False
+    outside = sum(len(b.text) for i, b in enumerate(blocks)
+                  if b.label == "good" and not start <= i <= end and i not in in_lists)
+    return outside > 0 and outside >= OUTSIDE_SHARE * inside
 
 
 # --- Inside and around the span: restores, and banners ------------------------------------------------------

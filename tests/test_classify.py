@@ -216,6 +216,26 @@ def test_short_labels_the_page_repeats_between_posts_do_not_split_the_thread():
     assert clean(text, kind="text").paragraphs == tuple(posts)
 
 
+def test_on_a_list_page_every_item_that_reads_as_content_stays():
+    # Items of one sentence each, far apart: no run of them is an article, so all of them are the content.
+    items = ["Our plumbers fix leaking taps and burst pipes on the same day, at any hour of the day or night.",
+             "We fit new boilers and service old ones, and every job comes with a written guarantee of a year.",
+             "Our electricians rewire old houses safely and tidily, and we leave the place as clean as we found it.",
+             "We clear blocked drains with a camera survey first, so that you know what the problem was."]
+    links = [f"https://example.com/services/{i}/{part}" for i in range(4) for part in ("book", "prices")]
+    text = "\n".join(["Home Services"] + [line for i, item in enumerate(items)
+                                          for line in [item] + links[2 * i:2 * i + 2]])
+    assert clean(text, kind="text").paragraphs == tuple(items)
+
+
+def test_an_article_keeps_its_span_beside_much_text_that_reads_as_content():
+    # Three long paragraphs make an article: the teasers' sentences around it go, however much they hold.
+    teasers = ["Earlier: " + p for p in LONG]
+    links = [f"https://example.com/more/{i}" for i in range(20)]
+    text = "\n".join(["Menu", "Court clears the way for the river rail line"] + LONG + links + teasers)
+    assert clean(text, kind="text").paragraphs == tuple(LONG)
+
+
 def test_a_sentence_that_opens_a_quote_with_a_colon_stays_and_a_label_does_not():
     intro = "Rail Minister Anna Berg told reporters outside the Parliament building on Monday:"  # few stop words
     text = "\n".join([LONG[0], intro, LONG[1], LONG[2], "Share this:", "Facebook", "Twitter"])
