@@ -236,6 +236,16 @@ def test_an_article_keeps_its_span_beside_much_text_that_reads_as_content():
     assert clean(text, kind="text").paragraphs == tuple(LONG)
 
 
+def test_a_long_line_without_a_sentence_or_stop_words_takes_its_neighbours_class():
+    # A list item of names between the article's paragraphs stays; the same kind of line among menus goes.
+    item = "Organic Cotton, Linen, Hemp, Recycled Polyester, Tencel Lyocell Fabrics"
+    menu = "Women Men Kids Home Beauty Gifts Brands Sale Stores Careers Help"
+    text = "\n".join(["Shop", menu, "Sign in"] + ARTICLE[:2] + [item] + ARTICLE[2:] + ["Cart", menu + " Blog", "Help"])
+    paragraphs = clean(text, kind="text").paragraphs
+    assert item in paragraphs
+    assert not any(p.startswith("Women Men") for p in paragraphs)
+
+
 def test_a_sentence_that_opens_a_quote_with_a_colon_stays_and_a_label_does_not():
     intro = "Rail Minister Anna Berg told reporters outside the Parliament building on Monday:"  # few stop words
     text = "\n".join([LONG[0], intro, LONG[1], LONG[2], "Share this:", "Facebook", "Twitter"])
