@@ -13,9 +13,10 @@ Two passes, in the manner of jusText, then a third that finds the article:
    the URL names it: ``headline_anchor``), ended early by a heading that opens the after-article
    sections ("Related stories"), by a list of teasers (``headline_pairs``) or by a run of teaser titles
    at its tail (``cut_trailing_titles``); everything outside it is dropped, whatever it looks like
-   (teasers, comments, footers).  Inside it, a text repeated only there is the article's own
-   (``_restore_inner_repeats``), and so is its lead right above it that the page repeats elsewhere
-   (``repeated_lead``); a long line in capitals is a banner and goes (``_is_banner``).
+   (teasers, comments, footers), unless the run is no article and more good text stands outside it (a
+   list page: ``is_no_article``; then every good line is content).  Inside it, a text repeated only there
+   is the article's own (``_restore_inner_repeats``), and so is its lead right above it that the page repeats
+   elsewhere (``repeated_lead``); a long line in capitals is a banner and goes (``_is_banner``).
 
 Every block that ends up bad carries a rule name in ``block.reason`` for ``--explain``.  The module reads in
 this order: ``classify``, which runs the steps, then each step under its own header; last, ``first_paragraph``, which
@@ -47,6 +48,7 @@ _CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 # The reasons the stage gives (``block.reason``, and ``--explain``); a rule's name where a rule called it noise.
 REPEATED_ON_PAGE = "heuristic.repeated_on_page"
+DOUBLED_LINE = "heuristic.doubled_line"  # the second copy of a line printed twice in a row
 BOILERPLATE = "heuristic.boilerplate"
 
 
@@ -70,15 +72,17 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     receives each block's (label, reason, (words, stop-word share) or None) after the first pass, and whether it
     stands in a list of teasers and after an early end of the article (the learned line scorer reads them)."""
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
-    first_copies = printed_twice(blocks, repeated, opts)
+    doubled = doubled_lines(blocks, repeated) if repeated else {}
+    own = printed_twice(blocks, repeated, opts).union(doubled.values()) if repeated else set()
     teasers = teaser_runs(blocks)
     candidates = []  # (block, its words or None): the blocks that need their features
     sample = 0  # characters whose words are kept for the language choice (bounded: memory)
     for i, b in enumerate(blocks):
-        if b.text in first_copies:
-            first_copies.discard(b.text)
-        elif b.text in repeated:  # teasers, menus and widgets repeat on a page; an article's paragraphs do not
-            b.label, b.reason = "bad", REPEATED_ON_PAGE
+        if i in doubled:
+            b.label, b.reason = "bad", DOUBLED_LINE
+            continue
+        if b.text in repeated and i not in own:  # teasers, menus and widgets repeat on a page; an article's
+            b.label, b.reason = "bad", REPEATED_ON_PAGE  # paragraphs do not
             continue
         if i in teasers or _says_twice(b.text):
             b.label, b.reason = "bad", "heuristic.teaser"
@@ -102,21 +106,30 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             hit = noise(b)
             if hit:
                 b.label, b.reason = "bad", hit
+    for k, first in doubled.items():  # a copy goes as its line goes, until the end
+        blocks[k].label, blocks[k].reason = blocks[first].label, blocks[first].reason
     _short_noise(blocks, noise)
     if trace is not None:
         trace.extend((b.label, b.reason, measured.get(id(b))) for b in blocks)
     context_pass(blocks)
-    start, end = article_span(blocks, opts, headline_anchor(blocks, opts.url))
+    for k, first in doubled.items():  # the copies of a kept line have done their part (a bad line's stay bad)
+        if blocks[first].label == "good":
+            blocks[k].label, blocks[k].reason = "bad", DOUBLED_LINE
+    anchor = headline_anchor(blocks, opts.url)
+    start, end = article_span(blocks, opts, anchor)
     pairs = headline_pairs(blocks, noise)
     span_end = end
     end = cut_at_terminator(blocks, start, end, lex, pairs)
     end = cut_trailing_titles(blocks, start, end)
+    in_lists = {k for i, j in pairs.items() for k in range(i, j)}
     if trace is not None:  # and where the article's end was cut, and the teaser lists
-        in_lists = {k for i, j in pairs.items() for k in range(i, j)}
         for k in range(len(blocks)):
             trace[k] += (k in in_lists, end < k <= span_end)
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
     start = repeated_lead(blocks, start, opts, stopwords)
+    anchored = anchor is not None and anchor < start <= anchor + ANCHOR_REACH  # the article after its headline
+    if not anchored and end == span_end and is_no_article(blocks, start, end, in_lists, opts):
+        start, end = 0, len(blocks) - 1
     for i, b in enumerate(blocks):
         if b.label == "good" and _is_banner(b.text):
             b.label, b.reason = "bad", "heuristic.all_caps"
@@ -208,30 +221,53 @@ def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) ->
 
 # --- Before the first pass: a repeat or a teaser list is bad at once ----------------------------------------
 DUPLICATE_RUN = 3  # long paragraphs repeated in the same order that make a passage printed twice
+ONCE_SHARE = 3  # a passage printed twice holds this many times the long text that stands once on the page
 
 
-def printed_twice(blocks: list[Block], repeated: set[str], opts: Options) -> set[str]:
-    """Texts of an article that the page holds only twice over (a print view beside the page, a second
-    rendering): when no long paragraph stands once on the page, and at least DUPLICATE_RUN long ones
-    repeat in the same order, the first copy of each is judged on its features after all.  Where any
-    long paragraph stands once, repeated texts are widgets' (a teaser carousel shown twice) and go."""
+def printed_twice(blocks: list[Block], repeated: set[str], opts: Options) -> set[int]:
+    """Where the page prints a passage twice over (a print view beside the page, a second or third
+    rendering of the article for another screen): the indices of its first copy, whose lines are judged on
+    their features after all.  A passage is at least DUPLICATE_RUN long paragraphs that repeat in the same
+    order, and holds more long text than the long paragraphs that stand once on the page (an author's box);
+    every repeated line between its first and last paragraph's first copies is the passage's (its headings and
+    list items repeat with it).  Where more long text stands once, repeated texts are widgets' (a teaser
+    carousel shown twice) and go."""
     where: dict[str, list[int]] = {}
+    once = 0  # characters of the long paragraphs that stand once
     for i, b in enumerate(blocks):
         if len(b.text) >= opts.length_high:
-            if b.text not in repeated:
-                return set()
-            where.setdefault(b.text, []).append(i)
-    pairs = sorted((at[0], at[1]) for at in where.values() if len(at) == 2)  # (first, second) copy
-    found: set[str] = set()
+            if b.text in repeated:
+                where.setdefault(b.text, []).append(i)
+            else:
+                once += len(b.text)
+    pairs = sorted((at[0], at[1]) for at in where.values())  # (first, second) copy
+    found: set[int] = set()
     run: list[tuple[int, int]] = []
     for first, second in pairs + [(len(blocks), len(blocks))]:  # a sentinel ends the last run
         if run and run[-1][1] < second and first < run[-1][1]:  # the same order, the first copy not done
             run.append((first, second))
             continue
-        if len(run) >= DUPLICATE_RUN:
-            found.update(blocks[i].text for i, _ in run)
+        if len(run) >= DUPLICATE_RUN and sum(len(blocks[i].text) for i, _ in run) >= ONCE_SHARE * once:
+            found.update(k for k in range(run[0][0], run[-1][0] + 1) if blocks[k].text in repeated)
         run = [(first, second)]
     return found
+
+
+def doubled_lines(blocks: list[Block], repeated: set[str]) -> dict[int, int]:
+    """Lines printed twice (or more) in a row and nowhere else on the page (a text drawn again for a hover
+    effect or another screen size): each copy after the first -> the index of its first.  The first is judged
+    on its features as a line that stands once; each copy takes its class through the context pass, then a
+    copy of a good line goes as DOUBLED_LINE, which neither adds to the article's span nor breaks it."""
+    runs: dict[str, list[tuple[int, int]]] = {}  # text -> its runs of consecutive copies (start, end)
+    for i, b in enumerate(blocks):
+        if b.text in repeated:
+            spans = runs.setdefault(b.text, [])
+            if spans and spans[-1][1] == i - 1:
+                spans[-1] = (spans[-1][0], i)
+            else:
+                spans.append((i, i))
+    return {k: start for spans in runs.values() if len(spans) == 1
+            for start, end in spans for k in range(start + 1, end + 1)}
 
 
 TEASER_RUN = 3  # consecutive blocks under one section label that make a teaser list
@@ -378,9 +414,15 @@ def article_span(blocks: list[Block], opts: Options = Options(), anchor: int | N
 
 def _gain(block: Block, opts: Options) -> float:
     """What a block adds to a run: a good block its length (up to 600 characters); any other costs the price of
-    a block and a little for each character (up to 400)."""
+    a block and a little for each character (up to 400).  A short line the page repeats costs its characters
+    alone: such labels interleave content (a forum's "Reply" and "Quote" under every post, a gallery's counters,
+    "Share" under each section), and at a block's price each would split it."""
     if block.label == "good":
         return min(len(block.text), 600)
+    if block.reason == DOUBLED_LINE:
+        return 0.0  # a copy of the line before it: it neither adds nor breaks
+    if block.reason == REPEATED_ON_PAGE and len(block.text) < opts.length_low:
+        return -opts.span_char_cost * len(block.text)  # a label the page repeats (Reply, Share, 1, 2): its characters
     return -(opts.span_block_cost + opts.span_char_cost * min(len(block.text), 400))
 
 
@@ -406,11 +448,16 @@ def _best_run(gains: Sequence[float], starts: range) -> tuple[float, tuple[int, 
 
 
 # --- Where the article ends early: a section heading, a teaser list, a run of titles ------------------------
+LIST_AFTER = 0.8  # the share of the article's text that stands before a teaser list that ends it
+
+
 def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
                       teaser_lists: dict[int, int] | None = None) -> int:
     """End the article at a heading that opens the page's after-article sections ("Related stories",
     "Most popular", "Comments"), or at a list of teasers (``teaser_lists``: where each begins -> where it
-    ends), once most of the article's text has been seen (boilerpipe's terminating blocks)."""
+    ends), once most of the article's text has been seen (boilerpipe's terminating blocks): half of it before a
+    heading, LIST_AFTER of it before a list (subheadings over one short paragraph each read as a list of
+    teasers: in a how-to or an essay they are sections of the article, and such sections start early)."""
     teaser_lists = teaser_lists or {}
     in_lists = {k for i, j in teaser_lists.items() for k in range(i, j)}
     # the teasers' own text is not the article's: a long list after a short article must not hide it
@@ -418,7 +465,7 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     seen = 0
     for i in range(start, end + 1):
         b = blocks[i]
-        if seen >= 0.5 * total and i in teaser_lists:
+        if seen >= LIST_AFTER * total and i in teaser_lists:
             return i - 1
         if b.label == "good":
             seen += len(b.text)
@@ -523,6 +570,29 @@ def _closes_article(blocks: list[Block], start: int, end: int, last: int) -> boo
     seen = sum(len(b.text) for b in goods)
     total = seen + sum(len(b.text) for b in blocks[last + 1:end + 1] if b.label == "good")
     return bool(goods) and seen >= 0.5 * total and unquoted(goods[-1].text).endswith(FINAL_MARKS)
+
+
+# --- A page without an article: its content is every good line -------------------------------------------
+ARTICLE_PARAGRAPHS = 3  # long paragraphs (length_high) in the span that make it an article
+OUTSIDE_SHARE = 0.75  # good text outside a span that is no article, against the span's, that makes a list page
+
+
+def is_no_article(blocks: list[Block], start: int, end: int, in_lists: set[int], opts: Options) -> bool:
+    """Whether the page is a list of items rather than an article (a forum thread, a listing, a service page of
+    many short sections): its densest run holds fewer than ARTICLE_PARAGRAPHS long paragraphs, and good text
+    outside it comes to OUTSIDE_SHARE of the text inside or more, not counting the lines of teaser lists
+    (``in_lists``).  Then no run is the content; every good line is.  ``classify`` does not ask where the page
+    says which run is the article: a run after the URL's headline, or one ended early by a terminator."""
+    inside = long = 0
+    for b in blocks[start:end + 1]:
+        if b.label == "good":
+            inside += len(b.text)
+            long += len(b.text) >= opts.length_high
+    if long >= ARTICLE_PARAGRAPHS:
+        return False
+    outside = sum(len(b.text) for i, b in enumerate(blocks)
+                  if b.label == "good" and not start <= i <= end and i not in in_lists)
+    return outside > 0 and outside >= OUTSIDE_SHARE * inside
 
 
 # --- Inside and around the span: restores, and banners ------------------------------------------------------

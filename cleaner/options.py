@@ -29,7 +29,8 @@ class Options(Frozen):
         "length_low",  # characters: below this a block is "short"
         "length_high",  # characters: a long block with enough stop words is good at once
         "stopwords_low",
-        "stopwords_high",
+        "stopwords_high",  # a line that is not a sentence is near-good from this stop-word share (its neighbours
+        # decide), bad below it; 0 (the default): near-good whatever its stop words (0.25 before session 9)
         "max_link_density",
         "span_block_cost",  # what one boilerplate block costs the article span (see classify.article_span)
         "span_char_cost",  # ... and each of its characters
@@ -49,7 +50,7 @@ class Options(Frozen):
                  encoding: str | None = None, content_type: str | None = None, fast: bool = False,
                  html_model: str | None = None, text_model: str | None = None, length_low: int = 50,
                  length_high: int = 150,
-                 stopwords_low: float = 0.15, stopwords_high: float = 0.25, max_link_density: float = 0.5,
+                 stopwords_low: float = 0.15, stopwords_high: float = 0.0, max_link_density: float = 0.5,
                  span_block_cost: float = 40.0, span_char_cost: float = 0.5, rules: bool = True,
                  user_rules: object = None, disabled_rules: object = frozenset(), dedupe: bool = True,
                  explain: bool = False, comments: bool = False, links: bool = False) -> None:

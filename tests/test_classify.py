@@ -107,6 +107,18 @@ def test_headline_and_blurb_pairs_early_in_the_article_stay():
     assert all(item in paragraphs for item in items)
 
 
+def test_sections_of_one_short_paragraph_each_in_the_second_half_of_an_essay_stay():
+    # Subheadings over one short paragraph each read like headline + blurb teasers; where less than most of the
+    # article stands before them (LIST_AFTER), they are the article's own sections.
+    sections = ["Laugh At The Absurdity Of It All", "A bathroom sink is no place to wash the dishes, but it will do.",
+                "Lean On Your Practice When You Can", "Ten minutes on the mat is better than none at all, I find.",
+                "Remember That It Is Only Temporary", "The builders will leave one day, and the kitchen will be back."]
+    closing = ("So if your own life is a building site right now, be kind to yourself, breathe out slowly, and "
+               "know that the mess will not last for ever, even if it feels that way this week.")
+    paragraphs = clean("\n".join(ARTICLE + sections + [closing]), kind="text").paragraphs
+    assert all(line in paragraphs for line in sections[1::2])
+
+
 def test_a_list_of_teasers_longer_than_the_article_still_ends_it():
     # The teasers' own text does not count as the article's: after a short article, a long list of
     # headline + blurb pairs must not push the point where "most of the article" is seen past its start.
@@ -159,6 +171,79 @@ def test_a_widget_shown_twice_beside_an_article_still_goes():
     text = "\n".join(teasers + ARTICLE + teasers)
     paragraphs = clean(text, kind="text").paragraphs
     assert paragraphs == tuple(ARTICLE[1:])
+
+
+def test_an_article_printed_three_times_beside_an_author_box_is_kept_once_with_its_headings():
+    # Three renderings of one article (for three screen sizes), its subheadings repeated with it, and an author's
+    # box that stands once: the first rendering is the article.
+    heading = "What the court decided"
+    body = LONG[:1] + [heading] + LONG[1:]
+    box = ("Anna Berg covers transport and the courts for the paper and has written about the river rail line "
+           "since the first plans for it were shown to the public ten years ago.")
+    text = "\n".join(["Home", "News", "Court clears the way for the river rail line"] + body + ["Share"] + body
+                     + ["Share"] + body + [box, "Contact us"])
+    article = clean(text, kind="text")
+    assert [p for p in article.paragraphs if p in body] == body
+
+
+def test_a_repeated_passage_beside_more_text_that_stands_once_still_goes():
+    # Teasers shown twice cannot pass for a printed article when the page holds more long text once.
+    teasers = [p.replace("The ", "Earlier: the ", 1) for p in LONG]
+    text = "\n".join(teasers + ARTICLE[1:] + LONG + ARTICLE[1:] + teasers)
+    assert not set(clean(text, kind="text").paragraphs) & set(teasers)
+
+
+def test_lines_printed_twice_in_a_row_are_kept_once_and_a_menu_still_goes():
+    menu = ["Home", "Work", "Contact"]
+    lines = ["Court clears the way for the river rail line"] + ARTICLE[1:]
+    text = "\n".join(menu + [line for line in lines for _ in (1, 2)] + menu)
+    article = clean(text, kind="text")
+    assert list(article.paragraphs) == ARTICLE[1:]
+    assert sum(r.rule == "heuristic.doubled_line" for r in article.removed) == len(ARTICLE[1:])
+    assert {r.text for r in article.removed if r.rule == "heuristic.repeated_on_page"} == set(menu)
+
+
+def test_short_labels_the_page_repeats_between_posts_do_not_split_the_thread():
+    # A forum thread: each post followed by the same few labels.  At a block's price each, three labels
+    # outweigh a post of one sentence and the thread fell apart into its longest post.
+    posts = ["I had the same problem with my old boiler and it turned out to be the pressure valve in the end.",
+             "Thanks, that was it. The engineer came round this morning and replaced the valve for us.",
+             "Good to hear it was something simple. Those valves do wear out after a few winters of use.",
+             "Worth having the whole system checked once a year, it saves a lot of trouble later on too."]
+    labels = ["Reply", "Quote", "Report"]
+    text = "\n".join(["Forum", "Heating", "Boiler keeps losing pressure"] + [line for post in posts
+                                                                               for line in [post] + labels])
+    assert clean(text, kind="text").paragraphs == tuple(posts)
+
+
+def test_on_a_list_page_every_item_that_reads_as_content_stays():
+    # Items of one sentence each, far apart: no run of them is an article, so all of them are the content.
+    items = ["Our plumbers fix leaking taps and burst pipes on the same day, at any hour of the day or night.",
+             "We fit new boilers and service old ones, and every job comes with a written guarantee of a year.",
+             "Our electricians rewire old houses safely and tidily, and we leave the place as clean as we found it.",
+             "We clear blocked drains with a camera survey first, so that you know what the problem was."]
+    links = [f"https://example.com/services/{i}/{part}" for i in range(4) for part in ("book", "prices")]
+    text = "\n".join(["Home Services"] + [line for i, item in enumerate(items)
+                                          for line in [item] + links[2 * i:2 * i + 2]])
+    assert clean(text, kind="text").paragraphs == tuple(items)
+
+
+def test_an_article_keeps_its_span_beside_much_text_that_reads_as_content():
+    # Three long paragraphs make an article: the teasers' sentences around it go, however much they hold.
+    teasers = ["Earlier: " + p for p in LONG]
+    links = [f"https://example.com/more/{i}" for i in range(20)]
+    text = "\n".join(["Menu", "Court clears the way for the river rail line"] + LONG + links + teasers)
+    assert clean(text, kind="text").paragraphs == tuple(LONG)
+
+
+def test_a_long_line_without_a_sentence_or_stop_words_takes_its_neighbours_class():
+    # A list item of names between the article's paragraphs stays; the same kind of line among menus goes.
+    item = "Organic Cotton, Linen, Hemp, Recycled Polyester, Tencel Lyocell Fabrics"
+    menu = "Women Men Kids Home Beauty Gifts Brands Sale Stores Careers Help"
+    text = "\n".join(["Shop", menu, "Sign in"] + ARTICLE[:2] + [item] + ARTICLE[2:] + ["Cart", menu + " Blog", "Help"])
+    paragraphs = clean(text, kind="text").paragraphs
+    assert item in paragraphs
+    assert not any(p.startswith("Women Men") for p in paragraphs)
 
 
 def test_a_sentence_that_opens_a_quote_with_a_colon_stays_and_a_label_does_not():
