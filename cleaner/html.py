@@ -26,7 +26,7 @@ from .dom import PageBlock, PageSignals, kind_of, page_blocks, page_signals
 from .features import covered, glance_features, page_features
 from .links import page_links
 from .options import Options
-from .rules import LINK_PARAGRAPH, RuleBook
+from .rules import LINK_PARAGRAPH, REPEATED_RUN, RuleBook
 from .text import WORD
 from .title import from_headline, headline_from_html
 
@@ -493,6 +493,8 @@ def _as_extracted(tree, evidence: Evidence, meta: PageMeta, opts: Options) -> li
     blocks = evidence.extraction
     if LINK_PARAGRAPH not in opts.disabled_rules:  # disabled by its name, as the rules are
         _mark_link_paragraphs(tree, blocks, (meta.headlines[0] if meta.headlines else None, meta.title))
+    if REPEATED_RUN not in opts.disabled_rules:
+        _mark_repeated_runs(blocks)
     left_out = [Block(b.text, kind_of(b.tag), "bad", NOT_EXTRACTED)
                 for b, share in zip(evidence.blocks, evidence.extracted) if share < 0.5] if opts.explain else []
     return left_out + blocks
@@ -627,6 +629,34 @@ def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None
 
 
 _LINK_KINDS = frozenset({"p", "h"})
+REPEATED_RUN_BLOCKS = 2  # blocks in a row that repeat an earlier run, in order
+REPEATED_RUN_CHARS = 200  # ... and the text they hold at least: a passage, not a recurring label ("Pros", "Cons")
+
+
+def _mark_repeated_runs(blocks: list[Block]) -> None:
+    """A page can hold its article twice or more (a copy for another layout that CSS hides, the same text
+    under each tab), and the extraction then repeats it.  A run of blocks that repeats, block for block and in
+    order, a run that came before is labelled bad (``html.repeated_run``): REPEATED_RUN_BLOCKS blocks or more,
+    holding REPEATED_RUN_CHARS.  A lone repeat stays (an interview's recurring question, a pull quote: the
+    rebuild drops the near ones)."""
+    first: dict[str, int] = {}
+    copies = []  # for each block, the index of the earlier block it repeats, or None
+    for i, b in enumerate(blocks):
+        j = first.setdefault(b.text, i)
+        copies.append(j if j < i else None)
+    i = 0
+    while i < len(blocks):
+        if copies[i] is None:
+            i += 1
+            continue
+        end = i + 1  # the run: each block repeats the one after the block the one before it repeats
+        while end < len(blocks) and copies[end] is not None and blocks[end].text == blocks[copies[end - 1] + 1].text:
+            end += 1
+        if end - i >= REPEATED_RUN_BLOCKS and sum(len(b.text) for b in blocks[i:end]) >= REPEATED_RUN_CHARS:
+            for b in blocks[i:end]:
+                if b.label != "bad":
+                    b.label, b.reason = "bad", REPEATED_RUN
+        i = end
 
 
 def _only_links(parent, texts: list[str]) -> bool:
