@@ -630,14 +630,16 @@ def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None
 
 _LINK_KINDS = frozenset({"p", "h"})
 REPEATED_RUN_BLOCKS = 2  # blocks in a row that repeat an earlier run, in order
-REPEATED_RUN_CHARS = 200  # ... and the text they hold at least: a passage, not a recurring label ("Pros", "Cons")
+# ... and the text they hold at least: a passage of a few paragraphs, not recurring labels ("Pros", "Cons") nor
+# the rows a plan repeats from day to day (a meal plan's "Post-workout snack | Eat within 30 minutes | ...")
+REPEATED_RUN_CHARS = 1000
 
 
 def _mark_repeated_runs(blocks: list[Block]) -> None:
     """A page can hold its article twice or more (a copy for another layout that CSS hides, the same text
     under each tab), and the extraction then repeats it.  A run of blocks that repeats, block for block and in
     order, a run that came before is labelled bad (``html.repeated_run``): REPEATED_RUN_BLOCKS blocks or more,
-    holding REPEATED_RUN_CHARS.  A lone repeat stays (an interview's recurring question, a pull quote: the
+    holding REPEATED_RUN_CHARS or more.  A lone repeat stays (an interview's recurring question, a pull quote: the
     rebuild drops the near ones)."""
     first: dict[str, int] = {}
     copies = []  # for each block, the index of the earlier block it repeats, or None

@@ -307,27 +307,31 @@ def test_a_heading_that_a_link_wraps_whole_is_a_teaser_card():
 def test_the_article_given_twice_comes_out_once():
     """A page holding its text twice (a copy for another layout) repeats a run of blocks in its extraction:
     the run that repeats, block for block and in order, is dropped (``html.repeated_run``)."""
-    copy = "<h2>What the budget means</h2>" + "".join(f"<p>{f}</p>" for f in FILLERS)
+    texts = ["What the budget means", *FILLERS, f"{ARTICLE} {FILLERS[0]}", f"{FILLERS[1]} {ARTICLE}"]
+    copy = f"<h2>{texts[0]}</h2>" + "".join(f"<p>{t}</p>" for t in texts[1:])
     page = _page_with_header(f"<h1>Council approves school budget</h1><div class='wide'>{copy}</div>"
                              f"<div class='narrow'>{copy}</div>")
     art = clean(page, kind="html")
-    assert list(art.paragraphs) == ["What the budget means", *FILLERS, ARTICLE]
-    assert [r.text for r in art.removed if r.rule == "html.repeated_run"] == ["What the budget means", *FILLERS]
+    assert list(art.paragraphs) == [*texts, ARTICLE]
+    assert [r.text for r in art.removed if r.rule == "html.repeated_run"] == texts
     art = clean(page, kind="html", disabled_rules={"html.repeated_run"})
-    assert art.text.count(FILLERS[0]) == 2
+    assert art.text.count(FILLERS[2]) == 2
 
 
 def test_lone_repeats_and_short_runs_stay():
     from cleaner.article import Block
 
     question, answer = "What does the budget mean for the schools of the city?", FILLERS
+    day = [Block("Breakfast"), Block(f"Eat within an hour of waking. {answer[0]}"), Block(answer[1])]  # a plan's rows
     blocks = [Block(question), Block(answer[0]), Block(question), Block(answer[1]),  # a recurring question
-              Block("Pros"), Block("Cons"), Block(answer[2]), Block("Pros"), Block("Cons"),  # a short run: labels
-              Block(answer[3]), Block(ARTICLE), Block(answer[2])]  # a lone repeat
+              Block("Pros"), Block("Cons"), Block(answer[2]), Block("Pros"), Block("Cons"),  # labels
+              *day, Block(answer[3]), *[Block(b.text) for b in day],  # the rows a plan repeats each day
+              Block(ARTICLE), Block(answer[2])]  # a lone repeat
     html._mark_repeated_runs(blocks)
     assert [b.label for b in blocks] == ["good"] * len(blocks)
-    blocks += [Block(ARTICLE), Block(answer[2])]  # a run again, of a passage: it goes
+    passage = [Block(f"{ARTICLE} {a}") for a in answer]
+    blocks += [*passage, Block(answer[0]), *[Block(b.text) for b in passage]]  # a passage again: it goes
     html._mark_repeated_runs(blocks)
-    assert [b.label for b in blocks] == ["good"] * 12 + ["bad"] * 2
+    assert [b.label for b in blocks] == ["good"] * (len(blocks) - 4) + ["bad"] * 4
     assert blocks[-1].reason == "html.repeated_run"
 
