@@ -335,3 +335,16 @@ def test_lone_repeats_and_short_runs_stay():
     assert [b.label for b in blocks] == ["good"] * (len(blocks) - 4) + ["bad"] * 4
     assert blocks[-1].reason == "html.repeated_run"
 
+
+def test_lists_between_paragraphs_come_back_when_no_container_is_known():
+    """A page whose article stands in no container trafilatura's patterns know is read by its wild-text
+    search; cleaner's searches lists too, where the article's paragraphs stand."""
+    items = ["Two new classrooms for the primary school", "Music lessons again in every school",
+             "A new roof for the gym"]
+    page = ("<html><head><title>Council approves school budget</title></head><body><div class='wrap'>"
+            f"<h1>Council approves school budget</h1><p>{FILLERS[0]} {FILLERS[1]}</p>"
+            "<p>The budget pays for three things:</p><ul>" + "".join(f"<li>{i}</li>" for i in items) +
+            f"</ul><p>{FILLERS[2]} {FILLERS[3]}</p></div></body></html>")
+    art = clean(page, kind="html")
+    assert list(art.paragraphs) == [f"{FILLERS[0]} {FILLERS[1]}", "The budget pays for three things:", *items,
+                                    f"{FILLERS[2]} {FILLERS[3]}"]
