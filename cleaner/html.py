@@ -7,7 +7,8 @@ one from ``cleaner/trafilatura_steps.py``, imported only when a page needs them 
 without them).  The scorer (``cleaner/scorer.py``) tells article pages from others: other pages keep the blocks
 it keeps; article pages keep the extraction.  Cleaner's own heuristics around them: control-character
 references dropped, deep wrappers unwrapped, the page's byline and language, a body split around an ad row
-joined, an ``<aside>`` holding the headline unwrapped, teaser links marked.
+joined, an ``<aside>`` holding the headline unwrapped, a text in a block named an embed kept, teaser links and
+a copy of the article marked.
 """
 from __future__ import annotations
 
@@ -728,14 +729,16 @@ def _preformatted(el) -> str:
 # --- The main content: trafilatura's steps, and cleaner's own between them ----------------------------------
 def main_content(tree, url: str | None, fast: bool):
     """The page's main content (trafilatura's XML body element), or None: trafilatura's steps in its order
-    (``trafilatura_steps``), and two of cleaner's own: an article body split in two around an ad row is joined
-    before the extraction, and a short extraction is tried again with the headline's container unwrapped."""
+    (``trafilatura_steps``), and three of cleaner's own: an article body split in two around an ad row is joined
+    and a text in a block named an embed is kept (``_keep_embedded_text``) before the extraction, and a short
+    extraction is tried again with the headline's container unwrapped."""
     from . import trafilatura_steps as steps
 
     options = steps.extractor_options(url, fast)
     bodies: dict[str, list] = {}
     steps.prune_raw_tree(tree, steps.is_forum_page(tree), lambda el: _note_body_container(el, bodies))
     _join_split_body(tree, bodies)
+    _keep_embedded_text(tree)
     body, text = steps.main_extraction(tree, options, url)
     if len(text) < options.min_extracted_size and _unwrap_headline_container(tree):
         a_body, a_text = steps.main_extraction(tree, options, url)
@@ -744,6 +747,39 @@ def main_content(tree, url: str | None, fast: bool):
     body, text = steps.rescue_with_baseline(tree, body, text, options)
     body, text = steps.escalate_recall(tree, body, text, options, url, fast)
     return body if len(text) >= options.min_output_size else None
+
+
+_EMBED = "embed"  # a class word trafilatura drops with the element it names (a social-media post, a video)
+_TEXT_BLOCKS = ("p", "li", "tr", "h2", "h3", "h4", "dd")
+EMBEDDED_TEXT_BLOCKS = 3  # blocks of text (paragraphs, items, rows) of EMBEDDED_TEXT_WORDS words ...
+EMBEDDED_TEXT_WORDS = 3
+EMBEDDED_TEXT_MIN_WORDS = 60  # ... and the words an embed holds at least to be a text of the page's own
+
+
+def _keep_embedded_text(tree) -> None:
+    """An element whose class names an embed (``w-embed``, ``profile embed``) is dropped whole by trafilatura,
+    as a post from a social network or a player would be; but page builders put the article's own tables,
+    lists and paragraphs in such blocks of custom markup.  One that holds EMBEDDED_TEXT_BLOCKS blocks of text
+    and EMBEDDED_TEXT_MIN_WORDS words, most of them outside links, loses the class words that name an embed:
+    the extraction judges it as the rest of the page."""
+    for el in tree.iter("div", "section"):
+        cls = el.get("class")
+        if not cls or _EMBED not in cls or not _holds_text(el):
+            continue
+        el.set("class", " ".join(word for word in cls.split() if _EMBED not in word))
+
+
+def _holds_text(el) -> bool:
+    blocks = words = 0
+    for block in el.iter(*_TEXT_BLOCKS):
+        n = len(block.text_content().split())
+        if n >= EMBEDDED_TEXT_WORDS:
+            blocks += 1
+            words += n
+    if blocks < EMBEDDED_TEXT_BLOCKS or words < EMBEDDED_TEXT_MIN_WORDS:
+        return False
+    linked = sum(len(a.text_content().split()) for a in el.iter("a"))
+    return linked * 2 < len(el.text_content().split())
 
 
 _BODY_TAGS = frozenset({"div", "section"})

@@ -348,3 +348,29 @@ def test_lists_between_paragraphs_come_back_when_no_container_is_known():
     art = clean(page, kind="html")
     assert list(art.paragraphs) == [f"{FILLERS[0]} {FILLERS[1]}", "The budget pays for three things:", *items,
                                     f"{FILLERS[2]} {FILLERS[3]}"]
+
+
+def test_a_table_in_a_block_of_custom_markup_is_the_article_s():
+    """Page builders put the article's own tables and lists in blocks of custom markup whose class names an
+    embed (``w-embed``), a word trafilatura drops with a post from a social network: one that holds a text
+    is read as the rest of the page; a post embedded stays out."""
+    rows = [("Full service restaurant", "20 percent of the bill before tax"),
+            ("Quick service restaurant", "15 percent or so, more for a large order"),
+            ("Coffee shop at the corner", "one or two dollars in the jar"),
+            ("Food delivery to the door", "two to five dollars, more in bad weather"),
+            ("Takeout or pickup at the counter", "10 percent of the bill"),
+            ("Valet parking at the restaurant", "two to five dollars when the car comes back")]
+    table = ("<div class='w-embed'><style>table { width: 100%; }</style><div class='responsive-table'><table>"
+             + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows) + "</table></div></div>")
+    post = ("<div class='social-embed'><blockquote><p>What a night at the council, the budget passed at last!"
+            "</p><a href='https://example.social/p/1'>March 5, 2024</a></blockquote></div>")
+    page = _page_with_header(f"<h1>Council approves school budget</h1><p>{FILLERS[0]}</p>{table}"
+                             f"<p>{FILLERS[1]}</p>{post}<p>{FILLERS[2]}</p>")
+    art = clean(page, kind="html")
+    assert all(a in art.text and b in art.text for a, b in rows)
+    assert "What a night" not in art.text and FILLERS[2] in art.text
+    from cleaner import html as stage
+
+    tree = html.parse(page)
+    stage._keep_embedded_text(tree)
+    assert [el.get("class") for el in tree.iter("div")] == ["", "responsive-table", "social-embed"]
