@@ -682,7 +682,8 @@ def _declared_language(tree) -> str | None:
 
 def extracted_blocks(body):
     """trafilatura's body as blocks, in reading order.  Text can stand loose in the body, between
-    elements (an element's ``tail``): it is a paragraph too.  Each block carries its shape (``blocks``)."""
+    elements (an element's ``tail``): it is a paragraph too.  A list item is its own text: the items of a
+    list nested in it are blocks of their own, after it.  Each block carries its shape (``blocks``)."""
     if body is None:
         return
     pieces = []  # (kind, text, shape)
@@ -690,7 +691,7 @@ def extracted_blocks(body):
         pieces.append(("p", body.text, None))
     for number, el in enumerate(body.iterchildren()):
         if el.tag == "list":
-            pieces.extend(("li", " ".join(item.itertext()), shape) for item, shape in _list_items(el))
+            pieces.extend(("li", shape.text, shape) for _, shape in _list_items(el))
         elif el.tag == "table":
             for row in el.iter("row"):
                 cells = tuple(" ".join(" ".join(c.itertext()).split()) for c in row.iter("cell"))

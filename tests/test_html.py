@@ -374,3 +374,18 @@ def test_a_table_in_a_block_of_custom_markup_is_the_article_s():
     tree = html.parse(page)
     stage._keep_embedded_text(tree)
     assert [el.get("class") for el in tree.iter("div")] == ["", "responsive-table", "social-embed"]
+
+
+def test_a_nested_list_s_items_come_once():
+    """An item holding a list is its own text; the nested items follow it, each once."""
+    items = ("<ul><li>Schools get three things from the budget<ul><li>Two new classrooms for the primary school"
+             "</li><li>Music lessons again</li></ul></li><li>The gym gets a new roof this year</li></ul>")
+    art = clean(_page_with_header(f"<h1>Council approves school budget</h1><p>{FILLERS[0]}</p>{items}"
+                                  f"<p>{FILLERS[1]}</p>"), kind="html")
+    assert list(art.paragraphs[1:5]) == ["Schools get three things from the budget",
+                                         "Two new classrooms for the primary school", "Music lessons again",
+                                         "The gym gets a new roof this year"]
+    assert art.text.count("Music lessons again") == 1
+    assert [(b.text, b.depth) for b in art.blocks[1:4]] == [("Schools get three things from the budget", 0),
+                                                           ("Two new classrooms for the primary school", 1),
+                                                           ("Music lessons again", 1)]
