@@ -7,7 +7,8 @@ one from ``cleaner/trafilatura_steps.py``, imported only when a page needs them 
 without them).  The scorer (``cleaner/scorer.py``) tells article pages from others: other pages keep the blocks
 it keeps; article pages keep the extraction.  Cleaner's own heuristics around them: control-character
 references dropped, deep wrappers unwrapped, the page's byline and language, a body split around an ad row
-joined, an ``<aside>`` holding the headline unwrapped, teaser links marked.
+joined, an ``<aside>`` holding the headline unwrapped, a text in a block named an embed kept, teaser links and
+a copy of the article marked.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from .dom import PageBlock, PageSignals, kind_of, page_blocks, page_signals
 from .features import covered, glance_features, page_features
 from .links import page_links
 from .options import Options
-from .rules import LINK_PARAGRAPH, RuleBook
+from .rules import LINK_PARAGRAPH, REPEATED_RUN, RuleBook
 from .text import WORD
 from .title import from_headline, headline_from_html
 
@@ -493,6 +494,8 @@ def _as_extracted(tree, evidence: Evidence, meta: PageMeta, opts: Options) -> li
     blocks = evidence.extraction
     if LINK_PARAGRAPH not in opts.disabled_rules:  # disabled by its name, as the rules are
         _mark_link_paragraphs(tree, blocks, (meta.headlines[0] if meta.headlines else None, meta.title))
+    if REPEATED_RUN not in opts.disabled_rules:
+        _mark_repeated_runs(blocks)
     left_out = [Block(b.text, kind_of(b.tag), "bad", NOT_EXTRACTED)
                 for b, share in zip(evidence.blocks, evidence.extracted) if share < 0.5] if opts.explain else []
     return left_out + blocks
@@ -627,6 +630,36 @@ def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None
 
 
 _LINK_KINDS = frozenset({"p", "h"})
+REPEATED_RUN_BLOCKS = 2  # blocks in a row that repeat an earlier run, in order
+# ... and the text they hold at least: a passage of a few paragraphs, not recurring labels ("Pros", "Cons") nor
+# the rows a plan repeats from day to day (a meal plan's "Post-workout snack | Eat within 30 minutes | ...")
+REPEATED_RUN_CHARS = 1000
+
+
+def _mark_repeated_runs(blocks: list[Block]) -> None:
+    """A page can hold its article twice or more (a copy for another layout that CSS hides, the same text
+    under each tab), and the extraction then repeats it.  A run of blocks that repeats, block for block and in
+    order, a run that came before is labelled bad (``html.repeated_run``): REPEATED_RUN_BLOCKS blocks or more,
+    holding REPEATED_RUN_CHARS or more.  A lone repeat stays (an interview's recurring question, a pull quote: the
+    rebuild drops the near ones)."""
+    first: dict[str, int] = {}
+    copies = []  # for each block, the index of the earlier block it repeats, or None
+    for i, b in enumerate(blocks):
+        j = first.setdefault(b.text, i)
+        copies.append(j if j < i else None)
+    i = 0
+    while i < len(blocks):
+        if copies[i] is None:
+            i += 1
+            continue
+        end = i + 1  # the run: each block repeats the one after the block the one before it repeats
+        while end < len(blocks) and copies[end] is not None and blocks[end].text == blocks[copies[end - 1] + 1].text:
+            end += 1
+        if end - i >= REPEATED_RUN_BLOCKS and sum(len(b.text) for b in blocks[i:end]) >= REPEATED_RUN_CHARS:
+            for b in blocks[i:end]:
+                if b.label != "bad":
+                    b.label, b.reason = "bad", REPEATED_RUN
+        i = end
 
 
 def _only_links(parent, texts: list[str]) -> bool:
@@ -649,7 +682,8 @@ def _declared_language(tree) -> str | None:
 
 def extracted_blocks(body):
     """trafilatura's body as blocks, in reading order.  Text can stand loose in the body, between
-    elements (an element's ``tail``): it is a paragraph too.  Each block carries its shape (``blocks``)."""
+    elements (an element's ``tail``): it is a paragraph too.  A list item is its own text: the items of a
+    list nested in it are blocks of their own, after it.  Each block carries its shape (``blocks``)."""
     if body is None:
         return
     pieces = []  # (kind, text, shape)
@@ -657,7 +691,7 @@ def extracted_blocks(body):
         pieces.append(("p", body.text, None))
     for number, el in enumerate(body.iterchildren()):
         if el.tag == "list":
-            pieces.extend(("li", " ".join(item.itertext()), shape) for item, shape in _list_items(el))
+            pieces.extend(("li", shape.text, shape) for _, shape in _list_items(el))
         elif el.tag == "table":
             for row in el.iter("row"):
                 cells = tuple(" ".join(" ".join(c.itertext()).split()) for c in row.iter("cell"))
@@ -696,14 +730,16 @@ def _preformatted(el) -> str:
 # --- The main content: trafilatura's steps, and cleaner's own between them ----------------------------------
 def main_content(tree, url: str | None, fast: bool):
     """The page's main content (trafilatura's XML body element), or None: trafilatura's steps in its order
-    (``trafilatura_steps``), and two of cleaner's own: an article body split in two around an ad row is joined
-    before the extraction, and a short extraction is tried again with the headline's container unwrapped."""
+    (``trafilatura_steps``), and three of cleaner's own: an article body split in two around an ad row is joined
+    and a text in a block named an embed is kept (``_keep_embedded_text``) before the extraction, and a short
+    extraction is tried again with the headline's container unwrapped."""
     from . import trafilatura_steps as steps
 
     options = steps.extractor_options(url, fast)
     bodies: dict[str, list] = {}
     steps.prune_raw_tree(tree, steps.is_forum_page(tree), lambda el: _note_body_container(el, bodies))
     _join_split_body(tree, bodies)
+    _keep_embedded_text(tree)
     body, text = steps.main_extraction(tree, options, url)
     if len(text) < options.min_extracted_size and _unwrap_headline_container(tree):
         a_body, a_text = steps.main_extraction(tree, options, url)
@@ -712,6 +748,39 @@ def main_content(tree, url: str | None, fast: bool):
     body, text = steps.rescue_with_baseline(tree, body, text, options)
     body, text = steps.escalate_recall(tree, body, text, options, url, fast)
     return body if len(text) >= options.min_output_size else None
+
+
+_EMBED = "embed"  # a class word trafilatura drops with the element it names (a social-media post, a video)
+_TEXT_BLOCKS = ("p", "li", "tr", "h2", "h3", "h4", "dd")
+EMBEDDED_TEXT_BLOCKS = 3  # blocks of text (paragraphs, items, rows) of EMBEDDED_TEXT_WORDS words ...
+EMBEDDED_TEXT_WORDS = 3
+EMBEDDED_TEXT_MIN_WORDS = 60  # ... and the words an embed holds at least to be a text of the page's own
+
+
+def _keep_embedded_text(tree) -> None:
+    """An element whose class names an embed (``w-embed``, ``profile embed``) is dropped whole by trafilatura,
+    as a post from a social network or a player would be; but page builders put the article's own tables,
+    lists and paragraphs in such blocks of custom markup.  One that holds EMBEDDED_TEXT_BLOCKS blocks of text
+    and EMBEDDED_TEXT_MIN_WORDS words, most of them outside links, loses the class words that name an embed:
+    the extraction judges it as the rest of the page."""
+    for el in tree.iter("div", "section"):
+        cls = el.get("class")
+        if not cls or _EMBED not in cls or not _holds_text(el):
+            continue
+        el.set("class", " ".join(word for word in cls.split() if _EMBED not in word))
+
+
+def _holds_text(el) -> bool:
+    blocks = words = 0
+    for block in el.iter(*_TEXT_BLOCKS):
+        n = len(block.text_content().split())
+        if n >= EMBEDDED_TEXT_WORDS:
+            blocks += 1
+            words += n
+    if blocks < EMBEDDED_TEXT_BLOCKS or words < EMBEDDED_TEXT_MIN_WORDS:
+        return False
+    linked = sum(len(a.text_content().split()) for a in el.iter("a"))
+    return linked * 2 < len(el.text_content().split())
 
 
 _BODY_TAGS = frozenset({"div", "section"})

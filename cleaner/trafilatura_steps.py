@@ -13,7 +13,9 @@ Main content (``trafilatura.core.trafilatura_sequence`` and what it calls):
   the few tags they concern, not by XPath over the page;
 * ``main_extraction``: ``core._prepare_tree`` then ``main_extractor.extract_content``, without the deep copy of
   the cleaned tree that ``extract_content`` takes of every page though only a short extraction reads it (such
-  an extraction gets the same cleaning of the same page anew: ``extract_content_without_backup``);
+  an extraction gets the same cleaning of the same page anew: ``extract_content_without_backup``), whose
+  search for text outside the main pass (``recover_wild_text``) takes lists too (trafilatura's takes them in its
+  recall mode only);
 * ``rescue_with_baseline``: its baseline rescue (``baseline.baseline`` on the whole page);
 * ``escalate_recall``: its recall escalation (``core._recall_retry`` and ``external.justext_rescue``), where
   ``page_text_length`` measures the page as ``baseline.html2txt`` does, in one pass and without a copy (and
@@ -58,11 +60,12 @@ from trafilatura.baseline import basic_cleaning
 from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 from trafilatura.json_metadata import (JSON_UNICODE_REPLACE, extract_json, extract_json_parse_error,
                                        normalize_authors)
-from trafilatura.main_extractor import MIN_DUPLICATE_LENGTH, _elem_text, recover_wild_text
+from trafilatura.main_extractor import (MIN_DUPLICATE_LENGTH, _elem_text, handle_textelem,
+                                        prune_unwanted_sections)
 from trafilatura.main_extractor import _extract as _main_pass
 from trafilatura.metadata import (JSON_MINIFY, META_URL, examine_meta, extract_author, extract_sitename,
                                   extract_title, extract_url)
-from trafilatura.settings import JUSTEXT_LANGUAGES, Extractor
+from trafilatura.settings import DEDUPE_SCAN_CAP, JUSTEXT_LANGUAGES, TAG_CATALOG, Extractor
 from trafilatura.utils import HTML_STRIP_TAGS, SPACING_PROTECTED, text_chars_test, trim
 from trafilatura.xml import delete_element
 
@@ -161,6 +164,77 @@ def extract_content_without_backup(cleaned, options: Extractor, cleaned_again):
                 and not any(anc.tag in SPACING_PROTECTED for anc in linebreak.iterancestors())):
             linebreak.tail = None
     return result_body, temp_text
+
+
+# trafilatura's wild-text search (``recover_wild_text``), with lists: in its balanced mode it searches
+# paragraphs, quotes, code and tables only, and a page whose article is in no container its patterns know
+# comes back without the lists between its paragraphs (its recall mode searches lists, divs and line breaks).
+# In balanced mode a list is taken when a paragraph or a heading stands next to it (``_by_a_paragraph``): a
+# menu or a row of icons taken too would lengthen the extraction and keep the later rescues from the page.
+WILD_SEARCH = ".//code|.//p|.//quote|.//table|.//div[contains(@class, 'w3-code')]|.//list"
+
+
+def recover_wild_text(tree, result_body, options: Extractor, potential_tags: set[str] | None = None,
+                      consumed: set | None = None):
+    """``main_extractor.recover_wild_text`` (trafilatura 2.3.1), searching ``WILD_SEARCH`` in balanced mode (a
+    list next to a paragraph or a heading): the elements of the cleaned page that the main pass did not take, appended in
+    order, unless their text is there already."""
+    potential_tags = set(TAG_CATALOG if potential_tags is None else potential_tags)
+    search_expr = WILD_SEARCH
+    if options.focus == "recall":
+        potential_tags.update(["div", "lb"])
+        search_expr += "|.//div|.//lb"
+    search_tree = prune_unwanted_sections(tree, potential_tags, options, keep_teasers=options.fast)
+    subelems = search_tree.xpath(search_expr)
+    if options.focus != "recall":  # (before the loop, which moves the paragraphs it takes)
+        subelems = [el for el in subelems if el.tag != "list" or _by_a_paragraph(el)]
+    elem_texts = [_elem_text(el) for el in result_body]
+    existing = "\n".join(filter(None, elem_texts))
+    existing_elems = set(elem_texts)
+    handled: set = set()  # elements emitted or deduplicated whole: their descendants are covered
+    for subelem in subelems:
+        if (consumed and subelem in consumed) or any(a in handled for a in subelem.iterancestors()):
+            continue
+        processed = handle_textelem(subelem, potential_tags, options)
+        if processed is None:
+            continue
+        if processed is subelem:
+            handled.add(subelem)
+        text = _elem_text(processed)
+        images = {img.get("src") for img in processed.iter("graphic")}
+        if not text and images and images <= {g.get("src") for g in result_body.iter("graphic")}:
+            continue
+        under_cap = len(existing) <= DEDUPE_SCAN_CAP
+        fragment = trim(text + (processed.tail or "")) if text_chars_test(processed.tail) else ""
+        if text and (text in existing_elems or (under_cap and (
+                (len(text) > MIN_DUPLICATE_LENGTH and text in existing) or (fragment and fragment in existing)))):
+            continue
+        result_body.append(processed)
+        if under_cap:
+            existing += "\n" + (fragment or text)
+        existing_elems.add(text)
+    return result_body
+
+
+_TEXT_TAGS = frozenset({"p", "head"})  # a paragraph, a heading (as trafilatura's conversion names them)
+
+
+def _by_a_paragraph(el) -> bool:
+    """Whether the element stands next to a paragraph or a heading of text, before it or after it: a list
+    that is part of a text, not a menu or a row of icons.  An element alone in its parent stands where its
+    parent does (a wrapper); a neighbour that wraps text ends (before it) or starts (after it) with it."""
+    while el.getprevious() is None and el.getnext() is None and el.getparent() is not None:
+        el = el.getparent()
+    return _is_text(_edge(el.getprevious(), -1)) or _is_text(_edge(el.getnext(), 0))
+
+
+def _edge(el, end: int):
+    """The element, or its first (0) or last (-1) child when it is a wrapper."""
+    return el[end] if el is not None and el.tag not in _TEXT_TAGS and len(el) else el
+
+
+def _is_text(el) -> bool:
+    return el is not None and el.tag in _TEXT_TAGS and text_chars_test(el.text_content())
 
 
 # --- The rescues: trafilatura's baseline, and recall escalation ---------------------------------------------

@@ -302,3 +302,90 @@ def test_a_heading_that_a_link_wraps_whole_is_a_teaser_card():
     assert blocks[0].label == "good"
     html._mark_link_paragraphs(tree, blocks)
     assert blocks[0].label == "bad"
+
+
+def test_the_article_given_twice_comes_out_once():
+    """A page holding its text twice (a copy for another layout) repeats a run of blocks in its extraction:
+    the run that repeats, block for block and in order, is dropped (``html.repeated_run``)."""
+    texts = ["What the budget means", *FILLERS, f"{ARTICLE} {FILLERS[0]}", f"{FILLERS[1]} {ARTICLE}"]
+    copy = f"<h2>{texts[0]}</h2>" + "".join(f"<p>{t}</p>" for t in texts[1:])
+    page = _page_with_header(f"<h1>Council approves school budget</h1><div class='wide'>{copy}</div>"
+                             f"<div class='narrow'>{copy}</div>")
+    art = clean(page, kind="html")
+    assert list(art.paragraphs) == [*texts, ARTICLE]
+    assert [r.text for r in art.removed if r.rule == "html.repeated_run"] == texts
+    art = clean(page, kind="html", disabled_rules={"html.repeated_run"})
+    assert art.text.count(FILLERS[2]) == 2
+
+
+def test_lone_repeats_and_short_runs_stay():
+    from cleaner.article import Block
+
+    question, answer = "What does the budget mean for the schools of the city?", FILLERS
+    day = [Block("Breakfast"), Block(f"Eat within an hour of waking. {answer[0]}"), Block(answer[1])]  # a plan's rows
+    blocks = [Block(question), Block(answer[0]), Block(question), Block(answer[1]),  # a recurring question
+              Block("Pros"), Block("Cons"), Block(answer[2]), Block("Pros"), Block("Cons"),  # labels
+              *day, Block(answer[3]), *[Block(b.text) for b in day],  # the rows a plan repeats each day
+              Block(ARTICLE), Block(answer[2])]  # a lone repeat
+    html._mark_repeated_runs(blocks)
+    assert [b.label for b in blocks] == ["good"] * len(blocks)
+    passage = [Block(f"{ARTICLE} {a}") for a in answer]
+    blocks += [*passage, Block(answer[0]), *[Block(b.text) for b in passage]]  # a passage again: it goes
+    html._mark_repeated_runs(blocks)
+    assert [b.label for b in blocks] == ["good"] * (len(blocks) - 4) + ["bad"] * 4
+    assert blocks[-1].reason == "html.repeated_run"
+
+
+def test_lists_between_paragraphs_come_back_when_no_container_is_known():
+    """A page whose article stands in no container trafilatura's patterns know is read by its wild-text
+    search; cleaner's searches lists too, where the article's paragraphs stand."""
+    items = ["Two new classrooms for the primary school", "Music lessons again in every school",
+             "A new roof for the gym"]
+    page = ("<html><head><title>Council approves school budget</title></head><body><div class='wrap'>"
+            f"<h1>Council approves school budget</h1><p>{FILLERS[0]} {FILLERS[1]}</p>"
+            "<p>The budget pays for three things:</p><ul>" + "".join(f"<li>{i}</li>" for i in items) +
+            f"</ul><p>{FILLERS[2]} {FILLERS[3]}</p></div></body></html>")
+    art = clean(page, kind="html")
+    assert list(art.paragraphs) == [f"{FILLERS[0]} {FILLERS[1]}", "The budget pays for three things:", *items,
+                                    f"{FILLERS[2]} {FILLERS[3]}"]
+
+
+def test_a_table_in_a_block_of_custom_markup_is_the_article_s():
+    """Page builders put the article's own tables and lists in blocks of custom markup whose class names an
+    embed (``w-embed``), a word trafilatura drops with a post from a social network: one that holds a text
+    is read as the rest of the page; a post embedded stays out."""
+    rows = [("Full service restaurant", "20 percent of the bill before tax"),
+            ("Quick service restaurant", "15 percent or so, more for a large order"),
+            ("Coffee shop at the corner", "one or two dollars in the jar"),
+            ("Food delivery to the door", "two to five dollars, more in bad weather"),
+            ("Takeout or pickup at the counter", "10 percent of the bill"),
+            ("Valet parking at the restaurant", "two to five dollars when the car comes back")]
+    table = ("<div class='w-embed'><style>table { width: 100%; }</style><div class='responsive-table'><table>"
+             + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows) + "</table></div></div>")
+    post = ("<div class='social-embed'><blockquote><p>What a night at the council, the budget passed at last!"
+            "</p><a href='https://example.social/p/1'>March 5, 2024</a></blockquote></div>")
+    page = _page_with_header(f"<h1>Council approves school budget</h1><p>{FILLERS[0]}</p>{table}"
+                             f"<p>{FILLERS[1]}</p>{post}<p>{FILLERS[2]}</p>")
+    art = clean(page, kind="html")
+    assert all(a in art.text and b in art.text for a, b in rows)
+    assert "What a night" not in art.text and FILLERS[2] in art.text
+    from cleaner import html as stage
+
+    tree = html.parse(page)
+    stage._keep_embedded_text(tree)
+    assert [el.get("class") for el in tree.iter("div")] == ["", "responsive-table", "social-embed"]
+
+
+def test_a_nested_list_s_items_come_once():
+    """An item holding a list is its own text; the nested items follow it, each once."""
+    items = ("<ul><li>Schools get three things from the budget<ul><li>Two new classrooms for the primary school"
+             "</li><li>Music lessons again</li></ul></li><li>The gym gets a new roof this year</li></ul>")
+    art = clean(_page_with_header(f"<h1>Council approves school budget</h1><p>{FILLERS[0]}</p>{items}"
+                                  f"<p>{FILLERS[1]}</p>"), kind="html")
+    assert list(art.paragraphs[1:5]) == ["Schools get three things from the budget",
+                                         "Two new classrooms for the primary school", "Music lessons again",
+                                         "The gym gets a new roof this year"]
+    assert art.text.count("Music lessons again") == 1
+    assert [(b.text, b.depth) for b in art.blocks[1:4]] == [("Schools get three things from the budget", 0),
+                                                           ("Two new classrooms for the primary school", 1),
+                                                           ("Music lessons again", 1)]

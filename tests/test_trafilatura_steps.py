@@ -179,3 +179,27 @@ def test_json_ld_text_is_normalised_as_trafilatura_does(text):
     from trafilatura.json_metadata import normalize_json
 
     assert steps.normalize_json(text) == normalize_json(text)
+
+
+@pytest.mark.parametrize("focus", ["balanced", "recall"])
+def test_wild_text_search_is_trafilatura_s_with_lists(focus):
+    """steps.recover_wild_text searches what trafilatura's searches, and lists in balanced mode too (its
+    recall mode searches them already): on a page without lists, or in recall mode, the same body."""
+    from copy import copy
+    from lxml.etree import Element
+    from trafilatura.main_extractor import recover_wild_text
+
+    options = copy(steps.extractor_options(None, False))
+    options.focus = focus
+    listed = SHORT_MAIN_PASS.replace("</div>", "<ul><li>The first of the reasons</li><li>The second</li></ul></div>")
+    alone = SHORT_MAIN_PASS.replace("</body>", "<div class='icons'><ul><li>The first of the icons</li></ul>"
+                                    "<ul><li>The second of the icons</li></ul></div></body>")  # lists by lists
+    for page in (SHORT_MAIN_PASS, listed, alone):
+        tree = html.parse(page)
+        ours = steps.recover_wild_text(steps.cleaned_copy(tree, options, None), Element("body"), options)
+        theirs = recover_wild_text(steps.cleaned_copy(tree, options, None), Element("body"), options)
+        if page is listed and focus == "balanced":  # a list next to a paragraph
+            assert "The second" in " ".join(ours.itertext()) and "The second" not in " ".join(theirs.itertext())
+        else:  # a list by no paragraph is left as trafilatura leaves it
+            assert _serialise(ours) == _serialise(theirs)
+    assert ("The first of the icons" in " ".join(ours.itertext())) is (focus == "recall")

@@ -28,10 +28,13 @@ if TYPE_CHECKING:
 # The removals made outside the rule functions, under rule-like names, and what each removes (--list-rules)
 TEASER_LIST = "promos.teaser_list"
 LINK_PARAGRAPH = "html.link_paragraph"
-NOT_RULE_FUNCTIONS = (TEASER_LIST, AUTHOR_BOX, LINK_PARAGRAPH)
+REPEATED_RUN = "html.repeated_run"
+NOT_RULE_FUNCTIONS = (TEASER_LIST, AUTHOR_BOX, LINK_PARAGRAPH, REPEATED_RUN)
 NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" label, to the article's end.",
                  AUTHOR_BOX: "An \"About Jane Doe\" heading at the article's end, with its note on the author.",
-                 LINK_PARAGRAPH: "On HTML, a paragraph that is word for word one link to another page (a teaser)."}
+                 LINK_PARAGRAPH: "On HTML, a paragraph that is word for word one link to another page (a teaser).",
+                 REPEATED_RUN: "On HTML, a run of paragraphs that repeats, in order, a run the extraction held before "
+                               "(the article given twice, for another layout)."}
 
 
 class Target(Record):
