@@ -130,6 +130,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     anchored = anchor is not None and anchor < start <= anchor + ANCHOR_REACH  # the article after its headline
     if not anchored and end == span_end and is_no_article(blocks, start, end, in_lists, opts):
         start, end = 0, len(blocks) - 1
+        _keep_items(blocks, in_lists)
     for i, b in enumerate(blocks):
         if b.label == "good" and _is_banner(b.text):
             b.label, b.reason = "bad", "heuristic.all_caps"
@@ -593,6 +594,22 @@ def is_no_article(blocks: list[Block], start: int, end: int, in_lists: set[int],
     outside = sum(len(b.text) for i, b in enumerate(blocks)
                   if b.label == "good" and not start <= i <= end and i not in in_lists)
     return outside > 0 and outside >= OUTSIDE_SHARE * inside
+
+
+ITEM_MIN_WORDS = 3  # words of an item's name on a list page (a shorter line is a label: "Book", "Read more")
+_ITEM_REASONS = ("heuristic.short", "heuristic.not_sentence_like", "")  # lines judged by length and shape alone
+
+
+def _keep_items(blocks: list[Block], in_lists: set[int]) -> None:
+    """On a list page (``is_no_article``), the lines of ITEM_MIN_WORDS words or more between its first and last
+    good line that only their length or shape put out, not a rule, a repeat or a teaser list: the items' names
+    (a product's, a thread's, a service's), which stand between links and prices."""
+    good = [i for i, b in enumerate(blocks) if b.label == "good"]
+    for i in range(good[0], good[-1] + 1) if good else ():
+        b = blocks[i]
+        if (b.label != "good" and b.reason in _ITEM_REASONS and i not in in_lists
+                and len(b.text.split()) >= ITEM_MIN_WORDS):
+            b.label, b.reason = "good", ""
 
 
 # --- Inside and around the span: restores, and banners ------------------------------------------------------

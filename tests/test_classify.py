@@ -228,6 +228,23 @@ def test_on_a_list_page_every_item_that_reads_as_content_stays():
     assert clean(text, kind="text").paragraphs == tuple(items)
 
 
+def test_on_a_list_page_the_names_between_its_items_stay_and_its_menu_does_not():
+    # A listing: each item a name of a few words between links, over a one-sentence blurb.  On a page with no
+    # article the names are the items' own; alone between two links each would go.
+    names = ["Emergency Plumbing Repairs", "Boiler Fitting and Servicing", "Safe Electrical Rewiring",
+             "Drain Clearing with Cameras"]
+    items = ["Our plumbers fix leaking taps and burst pipes on the same day, at any hour of the day or night.",
+             "We fit new boilers and service old ones, and every job comes with a written guarantee of a year.",
+             "Our electricians rewire old houses safely and tidily, and we leave the place as clean as we found it.",
+             "We clear blocked drains with a camera survey first, so that you know what the problem was."]
+    links = [f"https://example.com/services/{i}/{part}" for i in range(4) for part in ("book", "prices")]
+    text = "\n".join(["Home", "Services"] + [line for i, (name, item) in enumerate(zip(names, items))
+                                            for line in [links[2 * i], name, links[2 * i + 1], item]])
+    article = clean(text, kind="text")
+    assert article.title == names[0]  # the first name heads the page
+    assert article.paragraphs == tuple(line for pair in zip(names, items) for line in pair)[1:]  # not the menu
+
+
 def test_an_article_keeps_its_span_beside_much_text_that_reads_as_content():
     # Three long paragraphs make an article: the teasers' sentences around it go, however much they hold.
     teasers = ["Earlier: " + p for p in LONG]
