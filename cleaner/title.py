@@ -101,13 +101,25 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     words of three letters or more ("Best Hammocks of 2026" says all of ".../best-hammocks").  The line the
     article starts at may be the headline itself (a headline ending in "?" or a parenthesis reads as a
     paragraph's start); when the line found says less than half the slug's words, a line just below the
-    article's start that says the slug is the headline (``_headline_below``)."""
-    upto = min(len(blocks), start + 1)  # the line the article was found to start at may be its headline
+    article's start that says the slug is the headline (``_headline_below``).  The article's own paragraphs
+    may start further down, past a run of rejected lines (``_later_start``): the headline in or below that
+    run is the title when it scores LATER_START_COST more than the one above ``start``."""
     slug = url_slug_tokens(url)
     says_slug = lambda text: bool(slug) and slug_match(text, slug, _slug_words(text)) >= SAYS_SLUG  # noqa: E731
-    skipped = _contents_entries(blocks, start) | _trails_and_teasers(blocks, start)
-    at = _headline_at(blocks, start, upto, url, lambda text: is_noise(text) and not says_slug(text), _slug_words,
-                      skipped, _named_by_opening(blocks))
+    not_headline = lambda text: is_noise(text) and not says_slug(text)  # noqa: E731
+    named = _named_by_opening(blocks)
+    best = None  # (score less cost, index, upto)
+    starts = [(0.0, 0, start)]  # (cost, first line where its headline may stand, start)
+    later = _later_start(blocks, start, is_noise)
+    if later is not None:
+        starts.append((LATER_START_COST, *later))
+    for cost, since, at_start in starts:
+        upto = min(len(blocks), at_start + 1)  # the line the article was found to start at may be its headline
+        skipped = _contents_entries(blocks, at_start) | _trails_and_teasers(blocks, at_start)
+        found = _best_headline(blocks, at_start, upto, url, not_headline, _slug_words, skipped, named, since)
+        if found is not None and (best is None or found[0] - cost > best[0]):
+            best = (found[0] - cost, found[1], upto)
+    at, upto = (best[1], best[2]) if best is not None else (None, min(len(blocks), start + 1))
     if at is None or len(_slug_words(blocks[at].text) & slug) < WEAK_SLUG * len(slug):
         below = _headline_below(blocks, upto, says_slug)
         return at if below is None else below
@@ -117,6 +129,28 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
 SAYS_SLUG = 0.8  # F1 of a line's words against the URL's slug over which the line names the page
 WEAK_SLUG = 0.5  # share of the slug's words under which a headline found above the article is in doubt
 AFTER_START = 4  # lines below the article's start where its headline may stand
+RUNS_APART = 3  # rejected lines in a row that set two runs of an article's lines apart
+LATER_START_COST = 4.0  # score a headline above a later start pays: half what saying the URL's slug whole adds
+PROSE = 80  # characters of a line ending as a sentence ends that make a paragraph, as ``first_paragraph`` reads it
+
+
+def _later_start(blocks: list[Block], start: int, is_noise: Callable[[str], bool]) -> tuple[int, int] | None:
+    """Where the article's own paragraphs may start below ``start``: the first paragraph that reads as prose
+    after the first run of RUNS_APART rejected lines or more, and where that run starts (the headline stands
+    in it or below it).  The heuristics may take in a menu's blurbs, a list of teasers or a promo above the
+    article with it, and its first sentence for the article's first paragraph."""
+    rejected, apart = 0, None
+    for i in range(start + 1, len(blocks)):
+        b = blocks[i]
+        if b.label != "good":
+            rejected += 1
+            continue
+        if apart is None and rejected >= RUNS_APART:
+            apart = i - rejected
+        rejected = 0
+        if apart is not None and len(b.text) >= PROSE and b.text.rstrip().endswith(TERMINAL) and not is_noise(b.text):
+            return apart, i
+    return None
 
 
 def _headline_below(blocks: list[Block], upto: int, says_slug: Callable[[str], bool]) -> int | None:
@@ -244,17 +278,26 @@ def _headline_at(blocks: list[Block], start: int, upto: int, url: str | None, is
                  named: tuple[str | None, float] = (None, 0.0)) -> int | None:
     """The best headline-like line of ``blocks[start - LOOKBACK:upto]`` that is not noise nor ``skipped``; a
     line (after the first) that says ``named[0]`` (lower case) scores ``named[1]`` more."""
+    found = _best_headline(blocks, start, upto, url, is_noise, words_of, skipped, named)
+    return found[1] if found is not None else None
+
+
+def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, is_noise: Callable[[str], bool],
+                   words_of: Callable[[str], set[str]] | None, skipped: set[int],
+                   named: tuple[str | None, float] = (None, 0.0), since: int = 0) -> tuple[float, int] | None:
+    """The score and index of ``_headline_at``'s line (its score less its distance from ``start``), from line
+    ``since`` on."""
     slug = url_slug_tokens(url)
     scored = []
-    for i in range(max(0, start - LOOKBACK), upto):
+    for i in range(max(since, start - LOOKBACK), upto):
         score = headline_score(blocks[i], slug, words_of) if i not in skipped else 0.0
         if score and i and named[0] is not None and " ".join(blocks[i].text.split()).casefold() == named[0]:
             score += named[1]
         if score:
             scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
-    for _, i in sorted(scored, reverse=True):
+    for score, i in sorted(scored, reverse=True):
         if not is_noise(blocks[i].text):
-            return i
+            return score, i
     return None
 
 

@@ -290,3 +290,41 @@ def test_an_article_s_headline_keeps_the_count_or_the_year_its_h1_left_out():
     # words beside the figures are more than the <h1> left out: its headline stands
     assert title_from_html("Best Camping Hammocks of 2026, Tested & Reviewed | Site",
                            ("Best Camping Hammocks of 2026",), "Site", article=True) == "Best Camping Hammocks of 2026"
+
+
+def _labelled(*lines: tuple[str, str]) -> list[Block]:
+    """Blocks of (label, text) pairs: the heuristics' verdicts ("good", "bad") on a text's lines."""
+    return [Block(text, label=label) for label, text in lines]
+
+
+BLURBS = (("good", "Plan your promotions with workflows that bring the whole team along, from draft to launch."),
+          ("good", "Bring our tools into the stack you already use, and scale access through single sign-on."))
+MENU = (("bad", "Blog"), ("bad", "Pricing"), ("bad", "Careers"))
+
+
+def test_a_text_s_headline_stands_above_its_own_paragraphs_when_a_menu_s_blurbs_were_taken_for_its_start():
+    url = "https://example.com/blog/health-and-nutrition-trends"
+    blocks = _labelled(*BLURBS, *MENU, ("bad", "Top 10 Health and Nutrition Trends to Watch"), ("good", BODY),
+                       ("good", BODY))
+    assert title_from_text(blocks, 0, url) == 5
+    assert text_title(blocks, 0, None) == "Top 10 Health and Nutrition Trends to Watch"  # none stands above the blurbs
+    # fewer rejected lines do not part the article's lines: the blurbs may be its own
+    blocks = _labelled(*BLURBS, *MENU[:1], ("bad", "Top 10 Health and Nutrition Trends to Watch"), ("good", BODY))
+    assert text_title(blocks, 0, None) is None
+
+
+def test_a_headline_above_a_later_run_of_the_article_must_say_the_url_s_slug_much_better():
+    blocks = _labelled(("bad", "Home"), ("bad", "Digital Marketing: What It Is and How It Works"), ("good", BODY),
+                       *MENU, ("bad", "Newsletter"), ("bad", "Contact"), ("bad", "Ten Email Tips for Small Shops"),
+                       ("good", BODY))
+    assert title_from_text(blocks, 2, None) == 1  # a section's heading further down scores no more
+    assert title_from_text(blocks, 2, "https://example.com/what-is-digital-marketing") == 1
+    assert title_from_text(blocks, 2, "https://example.com/blog/ten-email-tips-for-small-shops") == 8
+
+
+def test_a_heading_of_the_article_above_the_rejected_run_is_not_the_headline_of_its_later_start():
+    # the first line, a page's title, names its first part; a section's heading says that part again
+    url = "https://example.com/loans/leasing-or-financing"
+    blocks = _labelled(("bad", "Leasing or Financing – which pays more?"), ("good", BODY),
+                       ("good", "Leasing or Financing"), ("good", BODY), *MENU, ("good", BODY))
+    assert title_from_text(blocks, 1, url) == 0
