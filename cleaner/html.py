@@ -759,7 +759,7 @@ SIDE_BOX_SHARE = 0.3  # of the page's words: a box that holds more is the articl
 
 def _drop_side_boxes(tree) -> None:
     """Drop the boxes a page sets beside or after its article that trafilatura's class patterns miss (a
-    legal disclaimer or disclosure, a carousel of teaser cards, a plugin's author box): a div, a section or an
+    legal disclaimer or disclosure, a plugin's author box, an author's bio): a div, a section or an
     aside whose class or id holds a word of ``side_box_words``, and less than SIDE_BOX_SHARE of the page's words
     (a wrapper so named holds the article)."""
     words = side_box_words()

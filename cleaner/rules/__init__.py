@@ -36,8 +36,8 @@ NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" 
                  LINK_PARAGRAPH: "On HTML, a paragraph that is word for word one link to another page (a teaser).",
                  REPEATED_RUN: "On HTML, a run of paragraphs that repeats, in order, a run the extraction held before "
                                "(the article given twice, for another layout).",
-                 SIDE_BOX: "On HTML, a box beside or after the article whose class names a disclaimer, a carousel "
-                           "or an author box (before the extraction)."}
+                 SIDE_BOX: "On HTML, a box beside or after the article whose class or id names a disclaimer or an "
+                           "author's box (before the extraction)."}
 
 
 class Target(Record):
