@@ -12,7 +12,9 @@ a copy of the article marked.
 """
 from __future__ import annotations
 
+import os
 import re
+from functools import lru_cache
 from itertools import islice
 
 from lxml import etree
@@ -27,7 +29,7 @@ from .dom import PageBlock, PageSignals, kind_of, page_blocks, page_signals
 from .features import covered, glance_features, page_features
 from .links import page_links
 from .options import Options
-from .rules import LINK_PARAGRAPH, REPEATED_RUN, RuleBook
+from .rules import LINK_PARAGRAPH, REPEATED_RUN, SIDE_BOX, RuleBook
 from .text import WORD
 from .title import from_headline, headline_from_html
 
@@ -542,7 +544,7 @@ def read_evidence(tree, deep: bool, opts: Options, rules: RuleBook, meta: PageMe
 def _main_content(tree, opts: Options, deep: bool):
     """``main_content``, or None where trafilatura's steps give up on the page."""
     try:
-        return main_content(tree, opts.url, opts.fast or deep)
+        return main_content(tree, opts.url, opts.fast or deep, SIDE_BOX not in opts.disabled_rules)
     except (TypeError, ValueError):
         return None
 
@@ -728,7 +730,7 @@ def _preformatted(el) -> str:
 
 
 # --- The main content: trafilatura's steps, and cleaner's own between them ----------------------------------
-def main_content(tree, url: str | None, fast: bool):
+def main_content(tree, url: str | None, fast: bool, side_boxes: bool = True):
     """The page's main content (trafilatura's XML body element), or None: trafilatura's steps in its order
     (``trafilatura_steps``), and three of cleaner's own: an article body split in two around an ad row is joined
     and a text in a block named an embed is kept (``_keep_embedded_text``) before the extraction, and a short
@@ -740,6 +742,8 @@ def main_content(tree, url: str | None, fast: bool):
     steps.prune_raw_tree(tree, steps.is_forum_page(tree), lambda el: _note_body_container(el, bodies))
     _join_split_body(tree, bodies)
     _keep_embedded_text(tree)
+    if side_boxes:
+        _drop_side_boxes(tree)
     body, text = steps.main_extraction(tree, options, url)
     if len(text) < options.min_extracted_size and _unwrap_headline_container(tree):
         a_body, a_text = steps.main_extraction(tree, options, url)
@@ -748,6 +752,41 @@ def main_content(tree, url: str | None, fast: bool):
     body, text = steps.rescue_with_baseline(tree, body, text, options)
     body, text = steps.escalate_recall(tree, body, text, options, url, fast)
     return body if len(text) >= options.min_output_size else None
+
+
+SIDE_BOX_SHARE = 0.3  # of the page's words: a box that holds more is the article's container, not a box beside it
+
+
+def _drop_side_boxes(tree) -> None:
+    """Drop the boxes a page sets beside or after its article that trafilatura's class patterns miss (a
+    legal disclaimer or disclosure, a plugin's author box, an author's bio): a div, a section or an
+    aside whose class or id holds a word of ``side_box_words``, and less than SIDE_BOX_SHARE of the page's words
+    (a wrapper so named holds the article)."""
+    words = side_box_words()
+    boxes = [el for el in tree.iter("div", "section", "aside") if _names_side_box(el, words)]
+    if not boxes:
+        return
+    body = tree.find(".//body")
+    total = len((body if body is not None else tree).text_content().split())
+    for el in boxes:
+        if el.getparent() is not None and len(el.text_content().split()) < SIDE_BOX_SHARE * total:
+            el.drop_tree()
+
+
+_ATTR_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def side_box_words() -> frozenset[str]:
+    """The class words of ``lexicon/side_boxes.txt``."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon", "side_boxes.txt")
+    with open(path, encoding="utf-8") as f:
+        return frozenset(w for w in (line.strip() for line in f) if w and not w.startswith("#"))
+
+
+def _names_side_box(el, words: frozenset[str]) -> bool:
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+    return bool(names.strip()) and any(w in words for w in _ATTR_WORD.findall(names))
 
 
 _EMBED = "embed"  # a class word trafilatura drops with the element it names (a social-media post, a video)

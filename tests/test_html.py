@@ -389,3 +389,33 @@ def test_a_nested_list_s_items_come_once():
     assert [(b.text, b.depth) for b in art.blocks[1:4]] == [("Schools get three things from the budget", 0),
                                                            ("Two new classrooms for the primary school", 1),
                                                            ("Music lessons again", 1)]
+
+
+def test_a_box_whose_class_names_a_disclaimer_or_an_author_box_goes():
+    """Boxes set after the article that trafilatura's class patterns miss go before the extraction; a
+    wrapper so named that holds the article stays, and the rule can be disabled by its name."""
+    disclaimer = ("Nothing on this page is advice of any kind: speak to a professional about your own situation "
+                  "before you act on what you read here.")
+    profile = ("Jane writes about the schools and the roads of the region and has covered the town hall for ten "
+               "years, after starting out at the local radio station.")
+    plugin = ("She lives by the river with two cats and a very old bicycle, and she answers every letter that "
+              "the readers send her.")
+    body = (f"<h1>Council approves school budget</h1><p>{FILLERS[0]}</p><p>{FILLERS[1]}</p>"
+            f"<div class='cmp-text--disclaimer'><p>{disclaimer}</p></div>"
+            f"<section class='profile-bio'><p>{profile}</p></section>"
+            f"<div class='saboxplugin-wrap'><p>{plugin}</p></div>")
+    page = _page_with_header(body)
+    art = clean(page, kind="html")
+    assert ARTICLE in art.text and FILLERS[1] in art.text
+    assert disclaimer not in art.text and profile not in art.text and plugin not in art.text
+    kept = clean(page, kind="html", disabled_rules={"html.side_box"})
+    assert disclaimer in kept.text and profile in kept.text and plugin in kept.text
+    wrapped = page.replace("<article>", "<article><div class='post-disclaimer-wrap'>").replace(
+        "</article>", "</div></article>")
+    assert ARTICLE in clean(wrapped, kind="html").text  # the wrapper holds the article: it stays
+    from cleaner import html as stage
+
+    words = stage.side_box_words()
+    named = [stage._names_side_box(html.parse(f"<div {attr}>x</div>").find(".//div"), words)
+             for attr in ("class='author-bio'", "id='disclosures'", "class='biography'", "class='Bio'", "")]
+    assert named == [True, True, False, True, False]  # a whole word of the class or the id, any case
