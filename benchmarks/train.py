@@ -5,6 +5,7 @@
     python benchmarks/train.py                   # k-fold report, then cleaner/models/html.json
     python benchmarks/train.py --folds 0         # no k-fold report: fit and write the model only
     python benchmarks/train.py --out /tmp/m.json --sets web-html
+    python benchmarks/train.py --kept-folds DIR  # the fold models --keep-folds kept, on today's code: no fitting
 
 The steps, each a function below:
 
@@ -406,17 +407,41 @@ def _clean_page(job: tuple):
 
 def kfold(pages: list[dict], data_dir: Path, k: int, jobs: int, limit: int | None, keep: str | None = None) -> dict:
     """Each fold's model cleans its held-out pages; the figures per set (and page type).  ``keep``: a folder
-    where the fold models and the list of each one's held-out pages stay (for trials of the decision)."""
-    originals = {}
-    for setname in sorted({p["set"] for p in pages}):
-        for page in bench.load_set(data_dir, setname, limit)[0]:
-            originals[(setname, page.id)] = page
-    results: dict[str, dict] = defaultdict(dict)
+    where the fold models and the list of each one's held-out pages stay (for trials of the decision, and
+    ``kept_folds``)."""
+    originals = _originals(data_dir, sorted({p["set"] for p in pages}), limit)
     with tempfile.TemporaryDirectory() as tmp:
         todo = fold_jobs(pages, originals, k, fit, keep or tmp, bool(keep), lambda m: f"thresholds {m.thresholds}")
-        with ProcessPoolExecutor(jobs) as pool:
-            for (setname, page, _), result in zip(todo, pool.map(_clean_page, todo, chunksize=4)):
-                results[setname][page.id] = result
+        return held_out_figures(todo, data_dir, jobs, limit)
+
+
+def kept_folds(folder: str, data_dir: Path, jobs: int, limit: int | None = None) -> dict:
+    """The k-fold figures of the fold models ``--keep-folds`` kept in ``folder``, on today's code: each held-out
+    page cleaned by its fold's model, nothing fitted (a change to the extraction or the rules measured on
+    pages the models never saw, without the 15 minutes of a refit)."""
+    held = []  # (set, page id, its fold's model)
+    f = 0
+    while os.path.exists(os.path.join(folder, f"fold{f}.json")):
+        with open(os.path.join(folder, f"fold{f}.pages.json"), encoding="utf-8") as fh:
+            held += [(setname, pid, os.path.join(folder, f"fold{f}.json")) for setname, pid in json.load(fh)]
+        f += 1
+    if not held:
+        raise SystemExit(f"train.py: no fold models in {folder} (write them with --keep-folds)")
+    originals = _originals(data_dir, sorted({s for s, _, _ in held}), limit)
+    todo = [(s, originals[(s, pid)], path) for s, pid, path in held if (s, pid) in originals]
+    return held_out_figures(todo, data_dir, jobs, limit)
+
+
+def _originals(data_dir: Path, sets: list[str], limit: int | None) -> dict:
+    return {(setname, page.id): page for setname in sets for page in bench.load_set(data_dir, setname, limit)[0]}
+
+
+def held_out_figures(todo: list, data_dir: Path, jobs: int, limit: int | None) -> dict:
+    """Each (set, page, model path) of ``todo`` cleaned with its model; the figures per set (and page type)."""
+    results: dict[str, dict] = defaultdict(dict)
+    with ProcessPoolExecutor(jobs) as pool:
+        for (setname, page, _), result in zip(todo, pool.map(_clean_page, todo, chunksize=4)):
+            results[setname][page.id] = result
     figures = {}
     for setname, by_id in results.items():
         ordered = [by_id[p.id] for p in bench.load_set(data_dir, setname, limit)[0] if p.id in by_id]
@@ -482,8 +507,14 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", default=None, metavar="FILE",
                     help="keep the pages' feature rows in FILE and read them from there next time (for trials: "
                          "a change to the features needs a fresh file)")
+    ap.add_argument("--kept-folds", default=None, metavar="DIR",
+                    help="fit nothing: the k-fold figures of the fold models --keep-folds kept in DIR, on today's code")
     args = ap.parse_args(argv)
     data_dir = Path(args.data_dir)
+    if args.kept_folds:
+        print(f"fold models of {args.kept_folds} on today's code, whole pipeline on held-out pages:")
+        print(report(kept_folds(args.kept_folds, data_dir, args.jobs, args.limit)))
+        return 0
     sets = [s for s in args.sets.split(",") if s]
     for spec in args.weight:
         name, _, value = spec.partition("=")

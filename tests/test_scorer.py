@@ -176,6 +176,13 @@ def test_labels_align_the_pages_words_with_the_reference_in_order():
     assert labels[0][0] + labels[3][0] <= 1.0  # the reference's one "Home" is matched once at most
 
 
+def test_kept_folds_without_fold_models_is_a_one_line_error(tmp_path):
+    from train import main
+
+    with pytest.raises(SystemExit, match="no fold models in .* --keep-folds"):
+        main([str(tmp_path), "--kept-folds", str(tmp_path)])
+
+
 def test_a_gate_sure_of_an_article_spares_the_scorer(tmp_path):
     other = Model(Linear(-50.0, {"tag_p": 100.0}), Linear(-50.0, {"p1": 100.0}), Linear(-50.0, {}),
                   {"article": 0.5, "other": 0.5, "gate": 0.9}, (), {}, {}, gate=Linear(0.0, {"og_article": 50.0}))
