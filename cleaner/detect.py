@@ -475,13 +475,38 @@ def decode_checked(data: str | bytes, max_bytes: int, transport: str | None = No
     return text, utf8
 
 
+# Invisible format characters a reader never sees and a clean text does not carry: the soft hyphen (where a
+# word may break), the word joiner, the Mongolian vowel separator, the zero-width space and no-break space
+# (written as references, they pass the raw input's ``CONTROL`` pass).
+_INVISIBLE = LazyPattern(r"[\u00ad\u2060\u180e\u200b\ufeff]")
+# Joiners shape Arabic and Indic letters and build emoji sequences; between two characters that never join
+# (Latin letters, digits, punctuation and spaces: below U+0370) or at an end, they are debris.
+_STRAY_JOINER = LazyPattern(r"(?:(?<=[\x00-\u036f])|^)[\u200c\u200d]+(?=[\x00-\u036f]|$)")
+# Direction marks, embeddings and isolates matter only in a text with right-to-left letters.
+_DIRECTION = LazyPattern(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_RIGHT_TO_LEFT = LazyPattern(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
 def nfc(text: str) -> str:
-    """Composed Unicode (NFC), so that "café" typed two ways is one word to the rules and the dedupe."""
+    """Composed Unicode (NFC), so that "café" typed two ways is one word to the rules and the dedupe, and
+    without the format characters that do not belong in it (``visible``)."""
     if text.isascii():  # ASCII is NFC already, and a text in ASCII never loads unicodedata
         return text
     import unicodedata
 
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", visible(text))
+
+
+def visible(text: str) -> str:
+    """The text without invisible format characters where they do not belong: soft hyphens, word joiners
+    and zero-width spaces always; joiners (ZWJ, ZWNJ) between characters that never join; direction marks
+    in a text without right-to-left letters."""
+    text = _INVISIBLE.sub("", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _STRAY_JOINER.sub("", text)
+    if _DIRECTION.search(text) and not _RIGHT_TO_LEFT.search(text):
+        text = _DIRECTION.sub("", text)
+    return text
 
 
 def is_plain(text: str, utf8: bytes | None = None) -> bool:

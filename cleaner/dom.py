@@ -123,7 +123,7 @@ class _Reader:
     def flush(self) -> None:
         if not self.pieces:
             return
-        text = " ".join("".join(self.pieces).split())
+        text = " ".join(nfc("".join(self.pieces)).split())
         self.pieces.clear()
         link_chars, self.link_chars = self.link_chars, 0
         if not text:
@@ -133,7 +133,7 @@ class _Reader:
         for o in self.stack:
             words.extend(o.words)
         self.blocks.append(PageBlock(
-            nfc(text), owner, tuple(o.tag for o in self.stack if o.tag), tuple(words[-CLASS_WORDS_KEPT:]),
+            text, owner, tuple(o.tag for o in self.stack if o.tag), tuple(words[-CLASS_WORDS_KEPT:]),
             min(link_chars, len(text)), tuple(o.number for o in self.stack if o.tag),
             tuple(o.repeats or self._repeats(o) for o in self.stack[-REPEATS_KEPT:])))
 

@@ -705,9 +705,9 @@ def extracted_blocks(body):
         if el.tail and el.tail.strip():
             pieces.append(("p", el.tail, None))
     for kind, text, shape in pieces:
-        text = " ".join(text.split())
+        text = " ".join(nfc(text).split())
         if text:
-            yield Block(nfc(text), kind=kind, shape=shape)
+            yield Block(text, kind=kind, shape=shape)
 
 
 def _list_items(top):
@@ -720,7 +720,7 @@ def _list_items(top):
             if child.tag != "list":
                 own.extend(child.itertext())
             own.append(child.tail or "")
-        yield item, shape_for("li", lists, text=nfc(" ".join(" ".join(own).split())))
+        yield item, shape_for("li", lists, text=" ".join(nfc(" ".join(own)).split()))
 
 
 def _preformatted(el) -> str:

@@ -44,23 +44,23 @@ def segment(text: str) -> list[Block]:
     indents: list[int] = []  # the indentation of each block's first line
     if width is None:
         for line in lines:
-            stripped = line.strip()
+            stripped = nfc(line).strip()
             if stripped:
-                blocks.append(Block(nfc(stripped)))
+                blocks.append(Block(stripped))
                 indents.append(len(line) - len(line.lstrip()))
     else:
         current: list[str] = []
         for line in lines:
-            stripped = line.strip()
+            stripped = nfc(line).strip()
             if stripped:
                 if not current:
                     indents.append(len(line) - len(line.lstrip()))
                 current.append(stripped)
             if current and (not stripped or len(line.rstrip()) < 0.75 * width):
-                blocks.append(Block(nfc(join_wrapped(current))))
+                blocks.append(Block(join_wrapped(current)))
                 current = []
         if current:
-            blocks.append(Block(nfc(join_wrapped(current))))
+            blocks.append(Block(join_wrapped(current)))
     line_shapes(blocks, indents)
     return blocks
 

@@ -289,3 +289,30 @@ def test_html_is_found_past_a_long_prolog(prolog):
     text, utf8 = detect.decode_checked(page.encode(), 1 << 30)
     assert detect.detect_kind(text, detect.is_plain(text, utf8)) == "html"
     assert detect.detect_kind(detect.strip_controls(text)) == "html"
+
+
+@pytest.mark.parametrize("dirty,kept", [
+    ("Inter\u00adnational co\u00adoperation", "International cooperation"),  # soft hyphens
+    ("word\u2060joined", "wordjoined"), ("zero\u200bwidth\ufeff", "zerowidth"),
+    ("a\u200db \u200cc\u200d", "ab c"),  # joiners between letters that never join, and at an end
+    ("\u200eHello\u200f world\u202a!\u202c\u2066x\u2069", "Hello world!x"),  # direction marks in a left-to-right text
+    ("family \U0001f468\u200d\U0001f469\u200d\U0001f467", "family \U0001f468\u200d\U0001f469\u200d\U0001f467"),
+    ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"),  # Persian ZWNJ
+    ("\u0915\u094d\u200d\u0937", "\u0915\u094d\u200d\u0937"),  # a Devanagari half form
+    ("\u05e9\u05dc\u05d5\u05dd \u200fabc", "\u05e9\u05dc\u05d5\u05dd \u200fabc"),  # a mark in right-to-left text
+])
+def test_format_characters_go_where_they_do_not_belong(dirty, kept):
+    assert detect.visible(dirty) == kept
+    assert detect.nfc(dirty) == detect.nfc(kept)
+
+
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_no_soft_hyphen_or_stray_joiner_reaches_the_article(kind):
+    body = ("Inter&shy;national co\u00adoperation&#8203; is hard&zwj;, the min\u00adister said on Tuesday. " + EN)
+    page = (f"<html><head><title>Co&shy;operation</title></head><body><article><h1>Co&shy;operation</h1>"
+            f"<p>{body}</p><p>{EN}</p></article></body></html>") if kind == "html" else \
+        "Co\u00adoperation\n" + body.replace("&shy;", "\u00ad").replace("&#8203;", "").replace("&zwj;", "\u200d") \
+        + "\n" + EN + "\n"
+    article = clean(page, kind=kind)
+    assert "International cooperation is hard, the minister said" in article.text
+    assert not any(c in article.text + (article.title or "") for c in "\u00ad\u200b\u200d")
