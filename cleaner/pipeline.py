@@ -17,7 +17,7 @@ from .rules import TEASER_LIST, RuleBook
 
 DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 from .segment import segment
-from .text import TERMINAL_DOUBLE_QUOTED, says_something, words_of
+from .text import SENTENCE_WORDS, TERMINAL_DOUBLE_QUOTED, says_something, words_of
 from .title import from_headline, headline_from_html, headline_from_text, is_short_title, text_title, title_from_html
 
 
@@ -146,7 +146,7 @@ def _from_html(parsed, opts: Options) -> Article:
         classify(blocks, opts, lexicon(), lambda b: rules.first_matching_rule(b.text, b.kind))
         good = [b for b in blocks if b.label == "good"]
         if not good:  # a short post may be all there is: what the extraction held of it that says something
-            good = [b for b in meta.extracted if says_something(b.text)]
+            good = [b for b in meta.extracted if says_something(b.text)] or _short_post(meta.extracted)
             by_heuristics = not good
         said = {b.text for b in good}
         removed.extend(_removal(b) for b in blocks if b.label != "good" and b.text not in said)
@@ -168,6 +168,15 @@ def _from_html(parsed, opts: Options) -> Article:
                             "publisher": meta.publisher, "date_modified": meta.date_modified,
                             "comments": tuple(meta.comments)},
                     links=meta.links, page_url=opts.url or meta.url, by_heuristics=by_heuristics)
+
+
+def _short_post(extracted: list[Block]) -> list[Block]:
+    """What the extraction held of a page without a sentence: its lines of a few words that read as language
+    (a one-item list, a line under a photo): two of its words or more are the language's stop words.  Not a
+    teaser's cut-off, not a row of menu words."""
+    stopwords = choose_stopwords([words_of(b.text) for b in extracted], lexicon())[1]
+    return [b for b in extracted if not b.text.rstrip().endswith(("...", "\u2026"))
+            and len(words := words_of(b.text)) >= SENTENCE_WORDS and sum(w in stopwords for w in words) >= 2]
 
 
 def _stopword_language(blocks: list[Block]) -> str | None:

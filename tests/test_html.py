@@ -230,6 +230,23 @@ def test_a_short_extraction_without_a_sentence_stays_no_article(post):
     assert clean(SHORT_POST.format(post=post), kind="html").paragraphs == ()
 
 
+@pytest.mark.parametrize("body,kept", [
+    ("<ul><li>Pack the tent and the maps before the long drive north</li></ul>",  # a one-item list
+     "Pack the tent and the maps before the long drive north"),
+    ("<img src='a.jpg'><h2>Taken from the pier at the end of the day</h2><img src='b.jpg'>",  # a line under a photo
+     "Taken from the pier at the end of the day"),
+])
+def test_a_short_post_without_a_sentence_keeps_its_lines_that_read_as_language(body, kept):
+    page = SHORT_POST.replace("<p>{post}</p>", body)
+    assert clean(page, kind="html").paragraphs == (kept,)
+
+
+@pytest.mark.parametrize("body", ["<p>esk8 calc shop donate now</p>",  # menu words, one stop word
+                                  "<p>I'm shopping for a new tent and a...</p>"])  # a teaser's cut-off
+def test_a_short_post_without_a_sentence_is_not_menu_words_or_a_cut_off(body):
+    assert clean(SHORT_POST.replace("<p>{post}</p>", body), kind="html").paragraphs == ()
+
+
 FILLERS = ["Teachers welcomed the decision, which restores the music lessons cut three years ago.",
            "Parents had gathered outside the town hall since the early afternoon, holding up their banners.",
            "The opposition said the sums did not add up and promised to raise the matter again in spring.",
