@@ -331,6 +331,9 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
     headline fits, the metadata title cut of a "| Site" suffix; the first <h1> when it says the same in fewer
     words.  The metadata title is the page's <title> (``page_title``) when the metadata has none of its own but
     a site's banner (``_own_title``); of a title's parts, the headline's is the one a <h1> says."""
+    banner = _site_banner(_spaced([meta_title or ""])[:1], _spaced([page_title or ""])[:1])
+    if banner is not None:  # the metadata names the site: the page's <title> names the page
+        meta_title, site_name = page_title, banner
     heads = _without_site(_unmarked(_spaced(headlines)), site_name)
     titles = _own_title(_unmarked(_spaced([meta_title or ""])[:1]), _spaced([page_title or ""])[:1], heads)
     title = titles[0] if titles else None
@@ -341,9 +344,24 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
         head = page_headline(shown, title, site_name, heads)
         said = _not_the_site(_metadata_title(title, None, site_name, heads), title, site_name)
         return said if head is None or said is not None and _says_it_better(said, head, title, site_name) else head
-    chosen = _metadata_title(title, heads[0] if heads else None, site_name, heads)
+    sites = _site_names(title, site_name, heads)
+    first = next((h for h in heads if h.casefold() not in sites), None)
+    chosen = _metadata_title(title, first, site_name, heads)
     said = _metadata_title(title, None, site_name, heads)
     return said if chosen and said and _spelt_worse(chosen, said) else chosen
+
+
+def _site_banner(metadata: list[str], tag: list[str]) -> str | None:
+    """The metadata title when it is the site's name that ends the page's <title>, beside a part of more words
+    ("Discuss the VirtualBox 7.1.0 release here - virtualbox.org" over the metadata's "virtualbox.org"); a site's
+    name before the headline is as often the other way round ("Frommers | The 10 Best ..." over the headline)."""
+    if not metadata or not tag:
+        return None
+    parts = [p.strip() for p in _SITE_SEP.split(tag[0])]
+    said = metadata[0]
+    if len(parts) < 2 or parts[-1].casefold() != said.casefold():
+        return None
+    return said if any(_words(p) > _words(said) for p in parts[:-1]) else None
 
 
 def _says_it_better(said: str, head: str, title: str, site_name: str | None) -> bool:

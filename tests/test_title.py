@@ -328,3 +328,24 @@ def test_a_heading_of_the_article_above_the_rejected_run_is_not_the_headline_of_
     blocks = _labelled(("bad", "Leasing or Financing – which pays more?"), ("good", BODY),
                        ("good", "Leasing or Financing"), ("good", BODY), *MENU, ("good", BODY))
     assert title_from_text(blocks, 1, url) == 0
+
+
+def test_a_metadata_title_that_is_the_site_s_name_ending_the_title_tag_gives_way_to_the_page_s_part():
+    # a forum's thread: og:title and the logo's <h1> name the site, the <title> names the thread before it
+    thread = "Investment Strategy Review Request, 2024 Version"
+    assert title_from_html("Bogleheads.org", ("Bogleheads.org",), "Bogleheads.org",
+                           page_title=thread + " - Bogleheads.org") == thread
+    assert title_from_html("Playful Tones", ("Playful Tones",), None, article=True,
+                           page_title="Building a UI Pipeline in JUCE - Part 1 | Playful Tones") \
+        == "Building a UI Pipeline in JUCE"
+    # a site's name that leads the <title>, or a part as short as the metadata title, names no page
+    assert title_from_html("Advent of Code week 2", (), None, article=True,
+                           page_title="RogerBW's Blog | Advent of Code week 2") == "Advent of Code week 2"
+    assert title_from_html("The Rust Programming Language", (), None,
+                           page_title="What is Ownership? - The Rust Programming Language") \
+        == "The Rust Programming Language"
+
+
+def test_a_page_that_is_no_article_passes_over_a_headline_that_names_the_site():
+    assert title_from_html("Get Free Tax Help | United Way of King County",
+                           ("United Way of King County", "Get Free Tax Help"), None) == "Get Free Tax Help"
