@@ -45,9 +45,11 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(map(str.isalnum, w)))
 
 
-def headline_score(block: Block, slug: set[str], words_of: Callable[[str], set[str]] | None = None) -> float:
+def headline_score(block: Block, slug: set[str], words_of: Callable[[str], set[str]] | None = None,
+                   beta: float = 1.0) -> float:
     """How much a block looks like a headline; 0 when it cannot be one.  ``words_of``: the words of a line
-    that are matched with the URL's slug (all its words by default)."""
+    that are matched with the URL's slug (all its words by default); ``beta``: how much more the slug's words
+    said weigh than the line's other words (``slug_match``)."""
     text = block.text
     words = text.split()
     if not 2 <= len(words) <= 30 or len(text) > 250:
@@ -61,7 +63,7 @@ def headline_score(block: Block, slug: set[str], words_of: Callable[[str], set[s
     if 4 <= len(words) <= 20:
         score += 1.0
     if slug:
-        score += 8 * slug_match(text, slug, words_of(text) if words_of else None)
+        score += 8 * slug_match(text, slug, words_of(text) if words_of else None, beta)
     return score
 
 
@@ -71,14 +73,20 @@ def _slug_words(text: str) -> set[str]:
     return {w.lower() for w in _SLUG_WORD.findall(text)}
 
 
-def slug_match(text: str, slug: set[str], tokens: set[str] | None = None) -> float:
-    """F1 of the text's words (``tokens``, else all its words) against the words of a URL's slug (0 to 1)."""
+SLUG_RECALL = 2.0  # a text's headline line says the slug's words and more ("2025 Cleaning Industry Trends to
+# Know" over ".../cleaning-industry-trends"), a crumb or a menu's label some of them and no more: the slug's words
+# said weigh twice the line's words that are not the slug's (F-beta, beta 2)
+
+
+def slug_match(text: str, slug: set[str], tokens: set[str] | None = None, beta: float = 1.0) -> float:
+    """F-beta (F1 by default) of the text's words (``tokens``, else all its words) against the words of a URL's
+    slug (0 to 1): recall weighs ``beta`` times precision."""
     tokens = _tokens(text) if tokens is None else tokens
     common = len(tokens & slug)
     if not common:
         return 0.0
     precision, recall = common / len(tokens), common / len(slug)
-    return 2 * precision * recall / (precision + recall)
+    return (1 + beta * beta) * precision * recall / (beta * beta * precision + recall)
 
 
 def url_slug_tokens(url: str | None) -> set[str]:
@@ -105,7 +113,8 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     may start further down, past a run of rejected lines (``_later_start``): the headline in or below that
     run is the title when it scores LATER_START_COST more than the one above ``start``."""
     slug = url_slug_tokens(url)
-    says_slug = lambda text: bool(slug) and slug_match(text, slug, _slug_words(text)) >= SAYS_SLUG  # noqa: E731
+    says_slug = lambda text: (bool(slug)  # noqa: E731
+                              and slug_match(text, slug, _slug_words(text), SLUG_RECALL) >= SAYS_SLUG)
     not_headline = lambda text: is_noise(text) and not says_slug(text)  # noqa: E731
     named = _named_by_opening(blocks)
     best = None  # (score less cost, index, upto)
@@ -116,7 +125,8 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     for cost, since, at_start in starts:
         upto = min(len(blocks), at_start + 1)  # the line the article was found to start at may be its headline
         skipped = _contents_entries(blocks, at_start) | _trails_and_teasers(blocks, at_start)
-        found = _best_headline(blocks, at_start, upto, url, not_headline, _slug_words, skipped, named, since)
+        found = _best_headline(blocks, at_start, upto, url, not_headline, _slug_words, skipped, named, since,
+                               SLUG_RECALL)
         if found is not None and (best is None or found[0] - cost > best[0]):
             best = (found[0] - cost, found[1], upto)
     at, upto = (best[1], best[2]) if best is not None else (None, min(len(blocks), start + 1))
@@ -284,13 +294,14 @@ def _headline_at(blocks: list[Block], start: int, upto: int, url: str | None, is
 
 def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, is_noise: Callable[[str], bool],
                    words_of: Callable[[str], set[str]] | None, skipped: set[int],
-                   named: tuple[str | None, float] = (None, 0.0), since: int = 0) -> tuple[float, int] | None:
+                   named: tuple[str | None, float] = (None, 0.0), since: int = 0,
+                   beta: float = 1.0) -> tuple[float, int] | None:
     """The score and index of ``_headline_at``'s line (its score less its distance from ``start``), from line
-    ``since`` on."""
+    ``since`` on, the slug's words weighed by ``beta`` (``headline_score``)."""
     slug = url_slug_tokens(url)
     scored = []
     for i in range(max(since, start - LOOKBACK), upto):
-        score = headline_score(blocks[i], slug, words_of) if i not in skipped else 0.0
+        score = headline_score(blocks[i], slug, words_of, beta) if i not in skipped else 0.0
         if score and i and named[0] is not None and " ".join(blocks[i].text.split()).casefold() == named[0]:
             score += named[1]
         if score:

@@ -109,6 +109,13 @@ def test_a_text_s_title_says_its_url_s_words_and_may_say_more():
     assert title_from_text(blocks, 7, url) == 6
 
 
+def test_a_text_s_title_that_says_all_its_url_s_words_and_more_beats_a_crumb_that_says_them_alone():
+    url = "https://example.com/academy/cleaning/cleaning-industry-trends/"
+    blocks = _lines("Home", "Cleaning Industry Trends", "Articles", "Cleaning Industry Trends to Know", BODY)
+    assert title_from_text(blocks, 4, url) == 3
+    assert headline_from_text(blocks, 4, url) == 1  # the header zone is found as before
+
+
 def test_a_text_s_title_loses_a_heading_s_permalink_mark():
     assert unmarked("Logging HOWTO ¶") == "Logging HOWTO"
     assert unmarked("¶") == "¶"
