@@ -131,12 +131,13 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
             best = (found[0] - cost, found[1], upto)
     at, upto = (best[1], best[2]) if best is not None else (None, min(len(blocks), start + 1))
     if at is None or len(_slug_words(blocks[at].text) & slug) < WEAK_SLUG * len(slug):
-        below = _headline_below(blocks, upto, says_slug)
+        below = _headline_below(blocks, upto, slug)
         return at if below is None else below
     return at
 
 
-SAYS_SLUG = 0.8  # F1 of a line's words against the URL's slug over which the line names the page
+SAYS_SLUG = 0.8  # F-beta of a line's words against the URL's slug (or share of the slug's words said, below the
+# article's start) over which the line names the page
 WEAK_SLUG = 0.5  # share of the slug's words under which a headline found above the article is in doubt
 AFTER_START = 4  # lines below the article's start where its headline may stand
 RUNS_APART = 3  # rejected lines in a row that set two runs of an article's lines apart
@@ -163,12 +164,13 @@ def _later_start(blocks: list[Block], start: int, is_noise: Callable[[str], bool
     return None
 
 
-def _headline_below(blocks: list[Block], upto: int, says_slug: Callable[[str], bool]) -> int | None:
-    """A headline-like line among the AFTER_START lines from ``upto`` that says the URL's slug: the article was
-    found to start at a paragraph above its headline (a notice, a promo's blurb: "We noticed that you are
-    using Internet Explorer ...")."""
+def _headline_below(blocks: list[Block], upto: int, slug: set[str]) -> int | None:
+    """A headline-like line among the AFTER_START lines from ``upto`` that says SAYS_SLUG of the URL's slug's
+    words or more: the article was found to start at a paragraph above its headline (a notice, a promo's blurb:
+    "We noticed that you are using Internet Explorer ...", an editor's note)."""
+    says = lambda text: bool(slug) and len(_slug_words(text) & slug) >= SAYS_SLUG * len(slug)  # noqa: E731
     return next((i for i in range(upto, min(len(blocks), upto + AFTER_START))
-                 if headline_score(blocks[i], set()) and says_slug(blocks[i].text)), None)
+                 if headline_score(blocks[i], set()) and says(blocks[i].text)), None)
 
 
 _TRAIL = LazyPattern(r"\S\s+[»›>/]\s+\S.*\s[»›>/]\s+\S")  # "Home » Guides » Costs": two or more crumbs' marks

@@ -356,3 +356,14 @@ def test_a_metadata_title_that_is_the_site_s_name_ending_the_title_tag_gives_way
 def test_a_page_that_is_no_article_passes_over_a_headline_that_names_the_site():
     assert title_from_html("Get Free Tax Help | United Way of King County",
                            ("United Way of King County", "Get Free Tax Help"), None) == "Get Free Tax Help"
+
+
+def test_a_text_s_headline_below_a_note_the_article_was_found_to_start_at_says_its_url_s_words():
+    url = "https://example.com/home-remodeling/online-interior-design/"
+    note = "Every item on this page was chosen by an editor. We may earn commission on some of the items you buy."
+    blocks = _lines("Subscribe", "Design + Decorate", note, "Remodel + Renovate",
+                    "The Best Online Interior Design Services for Every Budget", BODY)
+    assert title_from_text(blocks, 2, url) == 4
+    # a line below that says few of the slug's words is no headline of this page
+    blocks[4] = Block("Our Favourite Services for Every Budget")
+    assert title_from_text(blocks, 2, url) == 1
