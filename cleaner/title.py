@@ -126,7 +126,7 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
         upto = min(len(blocks), at_start + 1)  # the line the article was found to start at may be its headline
         skipped = _contents_entries(blocks, at_start) | _trails_and_teasers(blocks, at_start)
         found = _best_headline(blocks, at_start, upto, url, not_headline, _slug_words, skipped, named, since,
-                               SLUG_RECALL)
+                               SLUG_RECALL, TWICE_BONUS)
         if found is not None and (best is None or found[0] - cost > best[0]):
             best = (found[0] - cost, found[1], upto)
     at, upto = (best[1], best[2]) if best is not None else (None, min(len(blocks), start + 1))
@@ -136,6 +136,8 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     return at
 
 
+TWICE_BONUS = 0.75  # a line a text says twice in a row, as a page shows its headline for a small screen and for a
+# large one: a tie-breaker between headline-like lines (a line the opening <title> names scores NAMED_BONUS)
 SAYS_SLUG = 0.8  # F-beta of a line's words against the URL's slug (or share of the slug's words said, below the
 # article's start) over which the line names the page
 WEAK_SLUG = 0.5  # share of the slug's words under which a headline found above the article is in doubt
@@ -297,21 +299,30 @@ def _headline_at(blocks: list[Block], start: int, upto: int, url: str | None, is
 def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, is_noise: Callable[[str], bool],
                    words_of: Callable[[str], set[str]] | None, skipped: set[int],
                    named: tuple[str | None, float] = (None, 0.0), since: int = 0,
-                   beta: float = 1.0) -> tuple[float, int] | None:
+                   beta: float = 1.0, twice: float = 0.0) -> tuple[float, int] | None:
     """The score and index of ``_headline_at``'s line (its score less its distance from ``start``), from line
-    ``since`` on, the slug's words weighed by ``beta`` (``headline_score``)."""
+    ``since`` on, the slug's words weighed by ``beta`` (``headline_score``); a line the text says twice in a row
+    scores ``twice`` more."""
     slug = url_slug_tokens(url)
     scored = []
     for i in range(max(since, start - LOOKBACK), upto):
         score = headline_score(blocks[i], slug, words_of, beta) if i not in skipped else 0.0
         if score and i and named[0] is not None and " ".join(blocks[i].text.split()).casefold() == named[0]:
             score += named[1]
+        if score and _said_twice(blocks, i):
+            score += twice
         if score:
             scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
     for score, i in sorted(scored, reverse=True):
         if not is_noise(blocks[i].text):
             return score, i
     return None
+
+
+def _said_twice(blocks: list[Block], i: int) -> bool:
+    """Whether the line before or after line ``i`` says the same."""
+    text = blocks[i].text
+    return (i > 0 and blocks[i - 1].text == text) or (i + 1 < len(blocks) and blocks[i + 1].text == text)
 
 
 MANY_HEADS = 4  # <h1>s: more are a page's section headings, and its metadata names the page

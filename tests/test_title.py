@@ -116,6 +116,15 @@ def test_a_text_s_title_that_says_all_its_url_s_words_and_more_beats_a_crumb_tha
     assert headline_from_text(blocks, 4, url) == 1  # the header zone is found as before
 
 
+def test_a_line_a_text_says_twice_in_a_row_is_likelier_its_headline():
+    # a page shows its headline twice (for a small screen and a large one); a capitalised standfirst follows it
+    blocks = _lines("Home", "Tax 101: Understanding the basics", "Tax 101: Understanding the basics",
+                    "A Guide To The Taxes Americans Pay", BODY)
+    assert title_from_text(blocks, 4, None) == 2
+    blocks[1] = Block("Personal investors")
+    assert title_from_text(blocks, 4, None) == 3
+
+
 def test_a_text_s_title_loses_a_heading_s_permalink_mark():
     assert unmarked("Logging HOWTO ¶") == "Logging HOWTO"
     assert unmarked("¶") == "¶"
