@@ -126,7 +126,7 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
         upto = min(len(blocks), at_start + 1)  # the line the article was found to start at may be its headline
         skipped = _contents_entries(blocks, at_start) | _trails_and_teasers(blocks, at_start)
         found = _best_headline(blocks, at_start, upto, url, not_headline, _slug_words, skipped, named, since,
-                               SLUG_RECALL, TWICE_BONUS)
+                               SLUG_RECALL, TWICE_BONUS, KEPT_BONUS)
         if found is not None and (best is None or found[0] - cost > best[0]):
             best = (found[0] - cost, found[1], upto)
     at, upto = (best[1], best[2]) if best is not None else (None, min(len(blocks), start + 1))
@@ -138,6 +138,7 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
 
 TWICE_BONUS = 0.75  # a line a text says twice in a row, as a page shows its headline for a small screen and for a
 # large one: a tie-breaker between headline-like lines (a line the opening <title> names scores NAMED_BONUS)
+KEPT_BONUS = 1.0  # a headline-like line the heuristics kept with the article, leading into its first paragraph
 SAYS_SLUG = 0.8  # F-beta of a line's words against the URL's slug (or share of the slug's words said, below the
 # article's start) over which the line names the page
 WEAK_SLUG = 0.5  # share of the slug's words under which a headline found above the article is in doubt
@@ -299,10 +300,11 @@ def _headline_at(blocks: list[Block], start: int, upto: int, url: str | None, is
 def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, is_noise: Callable[[str], bool],
                    words_of: Callable[[str], set[str]] | None, skipped: set[int],
                    named: tuple[str | None, float] = (None, 0.0), since: int = 0,
-                   beta: float = 1.0, twice: float = 0.0) -> tuple[float, int] | None:
+                   beta: float = 1.0, twice: float = 0.0, kept: float = 0.0) -> tuple[float, int] | None:
     """The score and index of ``_headline_at``'s line (its score less its distance from ``start``), from line
     ``since`` on, the slug's words weighed by ``beta`` (``headline_score``); a line the text says twice in a row
-    scores ``twice`` more."""
+    scores ``twice`` more, one of the article's own lines above its first paragraph (``_leads_in``) ``kept``
+    more."""
     slug = url_slug_tokens(url)
     scored = []
     for i in range(max(since, start - LOOKBACK), upto):
@@ -311,12 +313,21 @@ def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, 
             score += named[1]
         if score and _said_twice(blocks, i):
             score += twice
+        if score and _leads_in(blocks, i, start):
+            score += kept
         if score:
             scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
     for score, i in sorted(scored, reverse=True):
         if not is_noise(blocks[i].text):
             return score, i
     return None
+
+
+def _leads_in(blocks: list[Block], i: int, start: int) -> bool:
+    """Whether line ``i`` is in the run of lines the heuristics kept that leads into the article's first
+    paragraph at ``start`` (the article's own heading), and not in capitals (a button's or a label's: "CLICK
+    FOR FULL RESULTS")."""
+    return i < start and all(b.label == "good" for b in blocks[i:start]) and not blocks[i].text.isupper()
 
 
 def _said_twice(blocks: list[Block], i: int) -> bool:

@@ -1,7 +1,7 @@
 """Titles: of an HTML page (its headline as readers see it) and of a scraped text (its headline line)."""
 from cleaner.article import Block
-from cleaner.title import (headline_from_html, headline_from_text, page_headline, text_title, title_from_html,
-                           title_from_text, unmarked)
+from cleaner.title import (_leads_in, headline_from_html, headline_from_text, page_headline, text_title,
+                           title_from_html, title_from_text, unmarked)
 
 
 def test_an_article_page_takes_its_headline_over_the_seo_title():
@@ -123,6 +123,19 @@ def test_a_line_a_text_says_twice_in_a_row_is_likelier_its_headline():
     assert title_from_text(blocks, 4, None) == 2
     blocks[1] = Block("Personal investors")
     assert title_from_text(blocks, 4, None) == 3
+
+
+def test_a_heading_kept_with_the_article_above_its_first_paragraph_is_likelier_its_headline():
+    url = "https://example.com/article/582896/best-streaming-service.html"
+    headline = "Best live TV streaming service: The top 5 picks for entertainment, sports, and more"
+    blocks = [Block("Home", label="bad"), Block("Best Picks", label="bad"),
+              Block("Streaming Best Picks", label="bad"), Block(headline), Block(BODY)]
+    assert title_from_text(blocks, 4, url) == 3
+    # a line the heuristics rejected is not the article's own heading, nor one in capitals (a button's)
+    assert _leads_in(blocks, 3, 4) and not _leads_in(blocks, 2, 4)
+    assert not _leads_in([Block("CLICK FOR FULL STATE SWIM RESULTS"), Block(BODY)], 0, 1)
+    blocks[3].label = "bad"
+    assert title_from_text(blocks, 4, url) == 2
 
 
 def test_a_text_s_title_loses_a_heading_s_permalink_mark():
