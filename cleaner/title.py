@@ -383,7 +383,7 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
     first = next((h for h in heads if h.casefold() not in sites), None)
     chosen = _metadata_title(title, first, site_name, heads)
     said = _metadata_title(title, None, site_name, heads)
-    return said if chosen and said and _spelt_worse(chosen, said) else chosen
+    return said if chosen and said and (_spelt_worse(chosen, said) or _run_together(chosen, title)) else chosen
 
 
 def _site_banner(metadata: list[str], tag: list[str]) -> str | None:
@@ -403,7 +403,8 @@ def _says_it_better(said: str, head: str, title: str, site_name: str | None) -> 
     """Whether the metadata's headline is an article's title rather than the <h1> picked for it: the <h1> names
     the site (``_names_the_site``), says the headline as the page lost it (``_spelt_worse``) or without its
     figures (``_cut_of_figures``)."""
-    return _names_the_site(head, title, site_name) or _spelt_worse(head, said) or _cut_of_figures(head, said)
+    return (_names_the_site(head, title, site_name) or _spelt_worse(head, said) or _run_together(head, title)
+            or _cut_of_figures(head, said))
 
 
 def _names_the_site(head: str, title: str | None, site_name: str | None) -> bool:
@@ -455,6 +456,16 @@ def _spelt_worse(head: str, said: str) -> bool:
         return False
     pieces = [re.escape(p) for p in head.split("?")]
     return re.fullmatch(".{1,2}".join(pieces), said, re.IGNORECASE | re.DOTALL) is not None
+
+
+_GLUED = LazyPattern(r"\S*[a-z)\]][A-Z][a-z]\S*")  # "EditionComplete", "(US)Your", and "iPhone", "GitHub"
+
+
+def _run_together(head: str, title: str | None) -> bool:
+    """Whether a <h1> runs two of its elements' texts together where the metadata title does not: a word of
+    it in which a lower-case letter or a bracket meets a capital ("Top MBA Programs of 2025 (US)Your Guide
+    to ...") that the title does not say (a name spelt so, "GitHub", it says too)."""
+    return bool(title) and bool(set(_GLUED.findall(head)) - set(_GLUED.findall(title)))
 
 
 def headline_from_html(meta_title: str | None, headlines: tuple[str, ...], site_name: str | None,

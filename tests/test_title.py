@@ -389,3 +389,15 @@ def test_a_text_s_headline_below_a_note_the_article_was_found_to_start_at_says_i
     # a line below that says few of the slug's words is no headline of this page
     blocks[4] = Block("Our Favourite Services for Every Budget")
     assert title_from_text(blocks, 2, url) == 1
+
+
+def test_a_headline_that_runs_two_elements_texts_together_gives_way_to_the_metadata_title():
+    title = "Top MBA Programs of 2025: Business School Rankings & Guides"
+    glued = "Top MBA Programs of 2025 (US)Your Guide to the Best Business Schools"
+    assert title_from_html(title, (glued,), None, article=True) == title
+    assert title_from_html("Remote Full-Stack Programming Jobs", ("RemoteFull Stack Programming Jobs",),
+                           None) == "Remote Full-Stack Programming Jobs"
+    # a name spelt so that the metadata title says too is no such join
+    assert title_from_html("Pricing changes for GitHub Actions | The GitHub Blog",
+                           ("Pricing changes for GitHub Actions in 2026",), None,
+                           article=True) == "Pricing changes for GitHub Actions in 2026"
