@@ -221,7 +221,8 @@ def text_title(blocks: list[Block], start: int, url: str | None,
     """The title of a text: its headline line (``title_from_text``), unless the text opens with a page's title
     ("Headline | Site": a page's text copied whole starts with its <title>) that names this page: its headline
     is a line of the text's top, or it shares a word with the headline line.  Then the title is read from
-    both as an article page's is from its <title> and <h1> (``title_from_html``)."""
+    both as an article page's is from its <title> and <h1> (``title_from_html``), the line taken for the <h1>
+    unless it is a short form of the <title>'s headline (``_short_form``)."""
     at = title_from_text(blocks, start, url, is_noise)
     line = headline_of_line(normalise_text(blocks[at].text)) if at is not None else None
     first = " ".join(blocks[0].text.split()) if blocks else ""
@@ -230,8 +231,20 @@ def text_title(blocks: list[Block], start: int, url: str | None,
         return line
     top = {" ".join(b.text.split()).casefold() for b in blocks[max(1, start - LOOKBACK):start + 1]}
     if headline.casefold() in top or (line and _tokens(first) & _tokens(line)):
-        return title_from_html(first, (line,) if line else (), None, article=True)
+        shown = (line,) if line and not _short_form(line, headline) else ()
+        return title_from_html(first, shown, None, article=True)
     return line
+
+
+SHORT_FORM = 0.5  # share of a title's words under which a line that says only some of them is a label of it
+
+
+def _short_form(line: str, headline: str) -> bool:
+    """Whether a text's headline line is a short form of the headline its opening <title> says: all its words
+    are the title's, and it has SHORT_FORM of their number or fewer ("Cloud Stocks" beside "Best Cloud
+    Computing Stocks of 2025"): a crumb's or a menu's label, which a text's line found for its headline may
+    be where a page's <h1> is not."""
+    return _words(line) <= SHORT_FORM * _words(headline) and _tokens(line) <= _tokens(headline)
 
 
 _TAIL_SEP = LazyPattern(r"\s{1,3}[|–—•·/-]\s{1,3}")

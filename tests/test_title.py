@@ -171,6 +171,16 @@ def test_a_text_that_opens_with_its_page_s_title_takes_the_headline_from_it():
     assert text_title(blocks, 3, None) == "Notes on parsing"
 
 
+def test_a_text_s_headline_line_that_is_a_short_form_of_its_opening_title_gives_way_to_it():
+    url = "https://example.com/investing/cloud-stocks/"
+    blocks = _lines("Best Cloud Computing Stocks of 2025 | The Fool", "Home", "Investing", "Cloud Stocks", BODY)
+    assert title_from_text(blocks, 4, url) == 3
+    assert text_title(blocks, 4, url) == "Best Cloud Computing Stocks of 2025"
+    # a headline line in words of its own is the page's headline, as a <h1> is
+    blocks[3] = Block("Investing in Cloud Computing Stocks")
+    assert text_title(blocks, 4, url) == "Investing in Cloud Computing Stocks"
+
+
 def test_a_text_s_first_line_that_names_another_thing_is_no_page_title():
     # a promotion over the page ("Offer | Free shipping") shares no word with the headline, nor is its headline a line
     blocks = _lines("Get 30% off | Free shipping on orders over $40", "Shop", "Zero-Waste Living: A Guide for Beginners",
