@@ -316,17 +316,18 @@ def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, 
                    beta: float = 1.0, twice: float = 0.0, kept: float = 0.0) -> tuple[float, int] | None:
     """The score and index of ``_headline_at``'s line (its score less its distance from ``start``), from line
     ``since`` on, the slug's words weighed by ``beta`` (``headline_score``); a line the text says twice in a row
-    scores ``twice`` more, one of the article's own lines above its first paragraph (``_leads_in``) ``kept``
-    more."""
+    scores ``twice`` more, one of the article's own lines above its first paragraph (``_kept_run``) ``kept``
+    more, unless it is in capitals: a button's or a label's ("CLICK FOR FULL RESULTS")."""
     slug = url_slug_tokens(url)
     scored = []
+    kept_from = _kept_run(blocks, start)
     for i in range(max(since, start - LOOKBACK), upto):
         score = headline_score(blocks[i], slug, words_of, beta) if i not in skipped else 0.0
         if score and i and named[0] is not None and " ".join(blocks[i].text.split()).casefold() == named[0]:
             score += named[1]
         if score and _said_twice(blocks, i):
             score += twice
-        if score and _leads_in(blocks, i, start):
+        if score and kept_from <= i < start and not blocks[i].text.isupper():
             score += kept
         if score:
             scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
@@ -336,11 +337,13 @@ def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, 
     return None
 
 
-def _leads_in(blocks: list[Block], i: int, start: int) -> bool:
-    """Whether line ``i`` is in the run of lines the heuristics kept that leads into the article's first
-    paragraph at ``start`` (the article's own heading), and not in capitals (a button's or a label's: "CLICK
-    FOR FULL RESULTS")."""
-    return i < start and all(b.label == "good" for b in blocks[i:start]) and not blocks[i].text.isupper()
+def _kept_run(blocks: list[Block], start: int) -> int:
+    """Where the run of lines the heuristics kept that leads into the article's first paragraph at ``start``
+    begins (the article's own heading stands in it), at most LOOKBACK lines up."""
+    at = start
+    while at > max(0, start - LOOKBACK) and blocks[at - 1].label == "good":
+        at -= 1
+    return at
 
 
 def _said_twice(blocks: list[Block], i: int) -> bool:
@@ -378,7 +381,8 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
     the <h1>s that read as one (``_reads_as_headline``).  Elsewhere (a shop's page, a service's), or when no
     headline fits, the metadata title cut of a "| Site" suffix; the first <h1> when it says the same in fewer
     words.  The metadata title is the page's <title> (``page_title``) when the metadata has none of its own but
-    a site's banner (``_own_title``); of a title's parts, the headline's is the one a <h1> says."""
+    a site's banner (``_own_title``), or when it is the site's name that ends the <title> (``_site_banner``); of
+    a title's parts, the headline's is the one a <h1> says."""
     banner = _site_banner(_spaced([meta_title or ""])[:1], _spaced([page_title or ""])[:1])
     if banner is not None:  # the metadata names the site: the page's <title> names the page
         meta_title, site_name = page_title, banner
@@ -414,8 +418,8 @@ def _site_banner(metadata: list[str], tag: list[str]) -> str | None:
 
 def _says_it_better(said: str, head: str, title: str, site_name: str | None) -> bool:
     """Whether the metadata's headline is an article's title rather than the <h1> picked for it: the <h1> names
-    the site (``_names_the_site``), says the headline as the page lost it (``_spelt_worse``) or without its
-    figures (``_cut_of_figures``)."""
+    the site (``_names_the_site``), says the headline as the page lost it (``_spelt_worse``, ``_run_together``)
+    or without its figures (``_cut_of_figures``)."""
     return (_names_the_site(head, title, site_name) or _spelt_worse(head, said) or _run_together(head, title)
             or _cut_of_figures(head, said))
 
@@ -471,14 +475,18 @@ def _spelt_worse(head: str, said: str) -> bool:
     return re.fullmatch(".{1,2}".join(pieces), said, re.IGNORECASE | re.DOTALL) is not None
 
 
-_GLUED = LazyPattern(r"\S*[a-z)\]][A-Z][a-z]\S*")  # "EditionComplete", "(US)Your", and "iPhone", "GitHub"
+_JOINED = LazyPattern(r"[a-z)\]][A-Z][a-z]")  # "EditionComplete", "(US)Your", and names: "iPhone", "GitHub"
 
 
 def _run_together(head: str, title: str | None) -> bool:
     """Whether a <h1> runs two of its elements' texts together where the metadata title does not: a word of
     it in which a lower-case letter or a bracket meets a capital ("Top MBA Programs of 2025 (US)Your Guide
     to ...") that the title does not say (a name spelt so, "GitHub", it says too)."""
-    return bool(title) and bool(set(_GLUED.findall(head)) - set(_GLUED.findall(title)))
+    return bool(title) and bool(_joined_words(head) - _joined_words(title))
+
+
+def _joined_words(text: str) -> set[str]:
+    return {w for w in text.split() if _JOINED.search(w)}
 
 
 def headline_from_html(meta_title: str | None, headlines: tuple[str, ...], site_name: str | None,

@@ -1,6 +1,6 @@
 """Titles: of an HTML page (its headline as readers see it) and of a scraped text (its headline line)."""
 from cleaner.article import Block
-from cleaner.title import (_leads_in, headline_from_html, headline_from_text, page_headline, text_title,
+from cleaner.title import (_kept_run, headline_from_html, headline_from_text, page_headline, text_title,
                            title_from_html, title_from_text, unmarked)
 
 
@@ -132,9 +132,13 @@ def test_a_heading_kept_with_the_article_above_its_first_paragraph_is_likelier_i
               Block("Streaming Best Picks", label="bad"), Block(headline), Block(BODY)]
     assert title_from_text(blocks, 4, url) == 3
     # a line the heuristics rejected is not the article's own heading, nor one in capitals (a button's)
-    assert _leads_in(blocks, 3, 4) and not _leads_in(blocks, 2, 4)
-    assert not _leads_in([Block("CLICK FOR FULL STATE SWIM RESULTS"), Block(BODY)], 0, 1)
+    assert _kept_run(blocks, 4) == 3
     blocks[3].label = "bad"
+    assert title_from_text(blocks, 4, url) == 2
+    blocks[2] = Block("Best Streaming Picks Guide", label="bad")
+    blocks[3] = Block(headline)
+    assert title_from_text(blocks, 4, url) == 3
+    blocks[3] = Block(headline.upper())
     assert title_from_text(blocks, 4, url) == 2
 
 
