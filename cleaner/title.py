@@ -142,7 +142,7 @@ KEPT_BONUS = 1.0  # a headline-like line the heuristics kept with the article, l
 SAYS_SLUG = 0.8  # F-beta of a line's words against the URL's slug (or share of the slug's words said, below the
 # article's start) over which the line names the page
 WEAK_SLUG = 0.5  # share of the slug's words under which a headline found above the article is in doubt
-AFTER_START = 4  # lines below the article's start where its headline may stand
+AFTER_START = 8  # lines below the article's start where its headline may stand
 RUNS_APART = 3  # rejected lines in a row that set two runs of an article's lines apart
 LATER_START_COST = 4.0  # score a headline above a later start pays: half what saying the URL's slug whole adds
 PROSE = 80  # characters of a line ending as a sentence ends that make a paragraph, as ``first_paragraph`` reads it

@@ -142,6 +142,14 @@ def test_a_heading_kept_with_the_article_above_its_first_paragraph_is_likelier_i
     assert title_from_text(blocks, 4, url) == 2
 
 
+def test_a_text_s_headline_may_stand_a_few_lines_below_a_promo_the_article_was_found_to_start_at():
+    url = "https://example.com/blog/data-analytics-trends/"
+    promo = "Getting Started With Our Series: build interactive onboarding and make more of your users successful."
+    blocks = _lines("Product", promo, "Free Trial", "Customers", "Please wait..", "Log in", "Get a Demo",
+                    "Future-Proof Your SaaS: 15 Top Data Analytics Trends for 2025 and Beyond", BODY)
+    assert title_from_text(blocks, 1, url) == 7
+
+
 def test_a_text_s_title_loses_a_heading_s_permalink_mark():
     assert unmarked("Logging HOWTO ¶") == "Logging HOWTO"
     assert unmarked("¶") == "¶"
