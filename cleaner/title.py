@@ -317,7 +317,7 @@ def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, 
     """The score and index of ``_headline_at``'s line (its score less its distance from ``start``), from line
     ``since`` on, the slug's words weighed by ``beta`` (``headline_score``); a line the text says twice in a row
     scores ``twice`` more, one of the article's own lines above its first paragraph (``_kept_run``) ``kept``
-    more, unless it is in capitals: a button's or a label's ("CLICK FOR FULL RESULTS")."""
+    more, unless it shouts or asks (``_shouts_or_asks``)."""
     slug = url_slug_tokens(url)
     scored = []
     kept_from = _kept_run(blocks, start)
@@ -327,7 +327,7 @@ def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, 
             score += named[1]
         if score and _said_twice(blocks, i):
             score += twice
-        if score and kept_from <= i < start and not blocks[i].text.isupper():
+        if score and kept_from <= i < start and not _shouts_or_asks(blocks[i].text):
             score += kept
         if score:
             scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
@@ -335,6 +335,12 @@ def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, 
         if not is_noise(blocks[i].text):
             return score, i
     return None
+
+
+def _shouts_or_asks(text: str) -> bool:
+    """Whether a line is in capitals (a button's or a label's: "CLICK FOR FULL RESULTS") or ends in a question
+    or an exclamation (the article's first line: "Why did it take so long?")."""
+    return text.isupper() or text.rstrip().endswith(("?", "!"))
 
 
 def _kept_run(blocks: list[Block], start: int) -> int:

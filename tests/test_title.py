@@ -140,6 +140,10 @@ def test_a_heading_kept_with_the_article_above_its_first_paragraph_is_likelier_i
     assert title_from_text(blocks, 4, url) == 3
     blocks[3] = Block(headline.upper())
     assert title_from_text(blocks, 4, url) == 2
+    # nor is the article's first line that asks a question
+    blocks = [Block("City council approves tram line to the harbour", label="bad"), Block("Why did it take so long?"),
+              Block(BODY)]
+    assert title_from_text(blocks, 2, None) == 0
 
 
 def test_a_text_s_headline_may_stand_a_few_lines_below_a_promo_the_article_was_found_to_start_at():
