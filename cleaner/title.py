@@ -45,9 +45,11 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(map(str.isalnum, w)))
 
 
-def headline_score(block: Block, slug: set[str], words_of: Callable[[str], set[str]] | None = None) -> float:
+def headline_score(block: Block, slug: set[str], words_of: Callable[[str], set[str]] | None = None,
+                   beta: float = 1.0) -> float:
     """How much a block looks like a headline; 0 when it cannot be one.  ``words_of``: the words of a line
-    that are matched with the URL's slug (all its words by default)."""
+    that are matched with the URL's slug (all its words by default); ``beta``: how much more the slug's words
+    said weigh than the line's other words (``slug_match``)."""
     text = block.text
     words = text.split()
     if not 2 <= len(words) <= 30 or len(text) > 250:
@@ -61,7 +63,7 @@ def headline_score(block: Block, slug: set[str], words_of: Callable[[str], set[s
     if 4 <= len(words) <= 20:
         score += 1.0
     if slug:
-        score += 8 * slug_match(text, slug, words_of(text) if words_of else None)
+        score += 8 * slug_match(text, slug, words_of(text) if words_of else None, beta)
     return score
 
 
@@ -71,14 +73,20 @@ def _slug_words(text: str) -> set[str]:
     return {w.lower() for w in _SLUG_WORD.findall(text)}
 
 
-def slug_match(text: str, slug: set[str], tokens: set[str] | None = None) -> float:
-    """F1 of the text's words (``tokens``, else all its words) against the words of a URL's slug (0 to 1)."""
+SLUG_RECALL = 2.0  # a text's headline line says the slug's words and more ("2025 Cleaning Industry Trends to
+# Know" over ".../cleaning-industry-trends"), a crumb or a menu's label some of them and no more: the slug's words
+# said weigh twice the line's words that are not the slug's (F-beta, beta 2)
+
+
+def slug_match(text: str, slug: set[str], tokens: set[str] | None = None, beta: float = 1.0) -> float:
+    """F-beta (F1 by default) of the text's words (``tokens``, else all its words) against the words of a URL's
+    slug (0 to 1): recall weighs ``beta`` times precision."""
     tokens = _tokens(text) if tokens is None else tokens
     common = len(tokens & slug)
     if not common:
         return 0.0
     precision, recall = common / len(tokens), common / len(slug)
-    return 2 * precision * recall / (precision + recall)
+    return (1 + beta * beta) * precision * recall / (beta * beta * precision + recall)
 
 
 def url_slug_tokens(url: str | None) -> set[str]:
@@ -105,7 +113,8 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     may start further down, past a run of rejected lines (``_later_start``): the headline in or below that
     run is the title when it scores LATER_START_COST more than the one above ``start``."""
     slug = url_slug_tokens(url)
-    says_slug = lambda text: bool(slug) and slug_match(text, slug, _slug_words(text)) >= SAYS_SLUG  # noqa: E731
+    says_slug = lambda text: (bool(slug)  # noqa: E731
+                              and slug_match(text, slug, _slug_words(text), SLUG_RECALL) >= SAYS_SLUG)
     not_headline = lambda text: is_noise(text) and not says_slug(text)  # noqa: E731
     named = _named_by_opening(blocks)
     best = None  # (score less cost, index, upto)
@@ -116,19 +125,24 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     for cost, since, at_start in starts:
         upto = min(len(blocks), at_start + 1)  # the line the article was found to start at may be its headline
         skipped = _contents_entries(blocks, at_start) | _trails_and_teasers(blocks, at_start)
-        found = _best_headline(blocks, at_start, upto, url, not_headline, _slug_words, skipped, named, since)
+        found = _best_headline(blocks, at_start, upto, url, not_headline, _slug_words, skipped, named, since,
+                               SLUG_RECALL, TWICE_BONUS, KEPT_BONUS)
         if found is not None and (best is None or found[0] - cost > best[0]):
             best = (found[0] - cost, found[1], upto)
     at, upto = (best[1], best[2]) if best is not None else (None, min(len(blocks), start + 1))
     if at is None or len(_slug_words(blocks[at].text) & slug) < WEAK_SLUG * len(slug):
-        below = _headline_below(blocks, upto, says_slug)
+        below = _headline_below(blocks, upto, slug)
         return at if below is None else below
     return at
 
 
-SAYS_SLUG = 0.8  # F1 of a line's words against the URL's slug over which the line names the page
+TWICE_BONUS = 0.75  # a line a text says twice in a row, as a page shows its headline for a small screen and for a
+# large one: a tie-breaker between headline-like lines (a line the opening <title> names scores NAMED_BONUS)
+KEPT_BONUS = 1.0  # a headline-like line the heuristics kept with the article, leading into its first paragraph
+SAYS_SLUG = 0.8  # F-beta of a line's words against the URL's slug (or share of the slug's words said, below the
+# article's start) over which the line names the page
 WEAK_SLUG = 0.5  # share of the slug's words under which a headline found above the article is in doubt
-AFTER_START = 4  # lines below the article's start where its headline may stand
+AFTER_START = 8  # lines below the article's start where its headline may stand
 RUNS_APART = 3  # rejected lines in a row that set two runs of an article's lines apart
 LATER_START_COST = 4.0  # score a headline above a later start pays: half what saying the URL's slug whole adds
 PROSE = 80  # characters of a line ending as a sentence ends that make a paragraph, as ``first_paragraph`` reads it
@@ -153,12 +167,13 @@ def _later_start(blocks: list[Block], start: int, is_noise: Callable[[str], bool
     return None
 
 
-def _headline_below(blocks: list[Block], upto: int, says_slug: Callable[[str], bool]) -> int | None:
-    """A headline-like line among the AFTER_START lines from ``upto`` that says the URL's slug: the article was
-    found to start at a paragraph above its headline (a notice, a promo's blurb: "We noticed that you are
-    using Internet Explorer ...")."""
+def _headline_below(blocks: list[Block], upto: int, slug: set[str]) -> int | None:
+    """A headline-like line among the AFTER_START lines from ``upto`` that says SAYS_SLUG of the URL's slug's
+    words or more: the article was found to start at a paragraph above its headline (a notice, a promo's blurb:
+    "We noticed that you are using Internet Explorer ...", an editor's note)."""
+    says = lambda text: bool(slug) and len(_slug_words(text) & slug) >= SAYS_SLUG * len(slug)  # noqa: E731
     return next((i for i in range(upto, min(len(blocks), upto + AFTER_START))
-                 if headline_score(blocks[i], set()) and says_slug(blocks[i].text)), None)
+                 if headline_score(blocks[i], set()) and says(blocks[i].text)), None)
 
 
 _TRAIL = LazyPattern(r"\S\s+[»›>/]\s+\S.*\s[»›>/]\s+\S")  # "Home » Guides » Costs": two or more crumbs' marks
@@ -206,7 +221,8 @@ def text_title(blocks: list[Block], start: int, url: str | None,
     """The title of a text: its headline line (``title_from_text``), unless the text opens with a page's title
     ("Headline | Site": a page's text copied whole starts with its <title>) that names this page: its headline
     is a line of the text's top, or it shares a word with the headline line.  Then the title is read from
-    both as an article page's is from its <title> and <h1> (``title_from_html``)."""
+    both as an article page's is from its <title> and <h1> (``title_from_html``), the line taken for the <h1>
+    unless it is a short form of the <title>'s headline (``_short_form``)."""
     at = title_from_text(blocks, start, url, is_noise)
     line = headline_of_line(normalise_text(blocks[at].text)) if at is not None else None
     first = " ".join(blocks[0].text.split()) if blocks else ""
@@ -215,8 +231,20 @@ def text_title(blocks: list[Block], start: int, url: str | None,
         return line
     top = {" ".join(b.text.split()).casefold() for b in blocks[max(1, start - LOOKBACK):start + 1]}
     if headline.casefold() in top or (line and _tokens(first) & _tokens(line)):
-        return title_from_html(first, (line,) if line else (), None, article=True)
+        shown = (line,) if line and not _short_form(line, headline) else ()
+        return title_from_html(first, shown, None, article=True)
     return line
+
+
+SHORT_FORM = 0.5  # share of a title's words under which a line that says only some of them is a label of it
+
+
+def _short_form(line: str, headline: str) -> bool:
+    """Whether a text's headline line is a short form of the headline its opening <title> says: all its words
+    are the title's, and it has SHORT_FORM of their number or fewer ("Cloud Stocks" beside "Best Cloud
+    Computing Stocks of 2025"): a crumb's or a menu's label, which a text's line found for its headline may
+    be where a page's <h1> is not."""
+    return _words(line) <= SHORT_FORM * _words(headline) and _tokens(line) <= _tokens(headline)
 
 
 _TAIL_SEP = LazyPattern(r"\s{1,3}[|–—•·/-]\s{1,3}")
@@ -284,21 +312,50 @@ def _headline_at(blocks: list[Block], start: int, upto: int, url: str | None, is
 
 def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, is_noise: Callable[[str], bool],
                    words_of: Callable[[str], set[str]] | None, skipped: set[int],
-                   named: tuple[str | None, float] = (None, 0.0), since: int = 0) -> tuple[float, int] | None:
+                   named: tuple[str | None, float] = (None, 0.0), since: int = 0,
+                   beta: float = 1.0, twice: float = 0.0, kept: float = 0.0) -> tuple[float, int] | None:
     """The score and index of ``_headline_at``'s line (its score less its distance from ``start``), from line
-    ``since`` on."""
+    ``since`` on, the slug's words weighed by ``beta`` (``headline_score``); a line the text says twice in a row
+    scores ``twice`` more, one of the article's own lines above its first paragraph (``_kept_run``) ``kept``
+    more, unless it shouts or asks (``_shouts_or_asks``)."""
     slug = url_slug_tokens(url)
     scored = []
+    kept_from = _kept_run(blocks, start)
     for i in range(max(since, start - LOOKBACK), upto):
-        score = headline_score(blocks[i], slug, words_of) if i not in skipped else 0.0
+        score = headline_score(blocks[i], slug, words_of, beta) if i not in skipped else 0.0
         if score and i and named[0] is not None and " ".join(blocks[i].text.split()).casefold() == named[0]:
             score += named[1]
+        if score and _said_twice(blocks, i):
+            score += twice
+        if score and kept_from <= i < start and not _shouts_or_asks(blocks[i].text):
+            score += kept
         if score:
             scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
     for score, i in sorted(scored, reverse=True):
         if not is_noise(blocks[i].text):
             return score, i
     return None
+
+
+def _shouts_or_asks(text: str) -> bool:
+    """Whether a line is in capitals (a button's or a label's: "CLICK FOR FULL RESULTS") or ends in a question
+    or an exclamation (the article's first line: "Why did it take so long?")."""
+    return text.isupper() or text.rstrip().endswith(("?", "!"))
+
+
+def _kept_run(blocks: list[Block], start: int) -> int:
+    """Where the run of lines the heuristics kept that leads into the article's first paragraph at ``start``
+    begins (the article's own heading stands in it), at most LOOKBACK lines up."""
+    at = start
+    while at > max(0, start - LOOKBACK) and blocks[at - 1].label == "good":
+        at -= 1
+    return at
+
+
+def _said_twice(blocks: list[Block], i: int) -> bool:
+    """Whether the line before or after line ``i`` says the same."""
+    text = blocks[i].text
+    return (i > 0 and blocks[i - 1].text == text) or (i + 1 < len(blocks) and blocks[i + 1].text == text)
 
 
 MANY_HEADS = 4  # <h1>s: more are a page's section headings, and its metadata names the page
@@ -330,7 +387,11 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
     the <h1>s that read as one (``_reads_as_headline``).  Elsewhere (a shop's page, a service's), or when no
     headline fits, the metadata title cut of a "| Site" suffix; the first <h1> when it says the same in fewer
     words.  The metadata title is the page's <title> (``page_title``) when the metadata has none of its own but
-    a site's banner (``_own_title``); of a title's parts, the headline's is the one a <h1> says."""
+    a site's banner (``_own_title``), or when it is the site's name that ends the <title> (``_site_banner``); of
+    a title's parts, the headline's is the one a <h1> says."""
+    banner = _site_banner(_spaced([meta_title or ""])[:1], _spaced([page_title or ""])[:1])
+    if banner is not None:  # the metadata names the site: the page's <title> names the page
+        meta_title, site_name = page_title, banner
     heads = _without_site(_unmarked(_spaced(headlines)), site_name)
     titles = _own_title(_unmarked(_spaced([meta_title or ""])[:1]), _spaced([page_title or ""])[:1], heads)
     title = titles[0] if titles else None
@@ -341,16 +402,32 @@ def title_from_html(meta_title: str | None, headlines: tuple[str, ...], site_nam
         head = page_headline(shown, title, site_name, heads)
         said = _not_the_site(_metadata_title(title, None, site_name, heads), title, site_name)
         return said if head is None or said is not None and _says_it_better(said, head, title, site_name) else head
-    chosen = _metadata_title(title, heads[0] if heads else None, site_name, heads)
+    sites = _site_names(title, site_name, heads)
+    first = next((h for h in heads if h.casefold() not in sites), None)
+    chosen = _metadata_title(title, first, site_name, heads)
     said = _metadata_title(title, None, site_name, heads)
-    return said if chosen and said and _spelt_worse(chosen, said) else chosen
+    return said if chosen and said and (_spelt_worse(chosen, said) or _run_together(chosen, title)) else chosen
+
+
+def _site_banner(metadata: list[str], tag: list[str]) -> str | None:
+    """The metadata title when it is the site's name that ends the page's <title>, beside a part of more words
+    ("Discuss the VirtualBox 7.1.0 release here - virtualbox.org" over the metadata's "virtualbox.org"); a site's
+    name before the headline is as often the other way round ("Frommers | The 10 Best ..." over the headline)."""
+    if not metadata or not tag:
+        return None
+    parts = [p.strip() for p in _SITE_SEP.split(tag[0])]
+    said = metadata[0]
+    if len(parts) < 2 or parts[-1].casefold() != said.casefold():
+        return None
+    return said if any(_words(p) > _words(said) for p in parts[:-1]) else None
 
 
 def _says_it_better(said: str, head: str, title: str, site_name: str | None) -> bool:
     """Whether the metadata's headline is an article's title rather than the <h1> picked for it: the <h1> names
-    the site (``_names_the_site``), says the headline as the page lost it (``_spelt_worse``) or without its
-    figures (``_cut_of_figures``)."""
-    return _names_the_site(head, title, site_name) or _spelt_worse(head, said) or _cut_of_figures(head, said)
+    the site (``_names_the_site``), says the headline as the page lost it (``_spelt_worse``, ``_run_together``)
+    or without its figures (``_cut_of_figures``)."""
+    return (_names_the_site(head, title, site_name) or _spelt_worse(head, said) or _run_together(head, title)
+            or _cut_of_figures(head, said))
 
 
 def _names_the_site(head: str, title: str | None, site_name: str | None) -> bool:
@@ -402,6 +479,20 @@ def _spelt_worse(head: str, said: str) -> bool:
         return False
     pieces = [re.escape(p) for p in head.split("?")]
     return re.fullmatch(".{1,2}".join(pieces), said, re.IGNORECASE | re.DOTALL) is not None
+
+
+_JOINED = LazyPattern(r"[a-z)\]][A-Z][a-z]")  # "EditionComplete", "(US)Your", and names: "iPhone", "GitHub"
+
+
+def _run_together(head: str, title: str | None) -> bool:
+    """Whether a <h1> runs two of its elements' texts together where the metadata title does not: a word of
+    it in which a lower-case letter or a bracket meets a capital ("Top MBA Programs of 2025 (US)Your Guide
+    to ...") that the title does not say (a name spelt so, "GitHub", it says too)."""
+    return bool(title) and bool(_joined_words(head) - _joined_words(title))
+
+
+def _joined_words(text: str) -> set[str]:
+    return {w for w in text.split() if _JOINED.search(w)}
 
 
 def headline_from_html(meta_title: str | None, headlines: tuple[str, ...], site_name: str | None,

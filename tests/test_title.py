@@ -1,7 +1,7 @@
 """Titles: of an HTML page (its headline as readers see it) and of a scraped text (its headline line)."""
 from cleaner.article import Block
-from cleaner.title import (headline_from_html, headline_from_text, page_headline, text_title, title_from_html,
-                           title_from_text, unmarked)
+from cleaner.title import (_kept_run, headline_from_html, headline_from_text, page_headline, text_title,
+                           title_from_html, title_from_text, unmarked)
 
 
 def test_an_article_page_takes_its_headline_over_the_seo_title():
@@ -109,6 +109,51 @@ def test_a_text_s_title_says_its_url_s_words_and_may_say_more():
     assert title_from_text(blocks, 7, url) == 6
 
 
+def test_a_text_s_title_that_says_all_its_url_s_words_and_more_beats_a_crumb_that_says_them_alone():
+    url = "https://example.com/academy/cleaning/cleaning-industry-trends/"
+    blocks = _lines("Home", "Cleaning Industry Trends", "Articles", "Cleaning Industry Trends to Know", BODY)
+    assert title_from_text(blocks, 4, url) == 3
+    assert headline_from_text(blocks, 4, url) == 1  # the header zone is found as before
+
+
+def test_a_line_a_text_says_twice_in_a_row_is_likelier_its_headline():
+    # a page shows its headline twice (for a small screen and a large one); a capitalised standfirst follows it
+    blocks = _lines("Home", "Tax 101: Understanding the basics", "Tax 101: Understanding the basics",
+                    "A Guide To The Taxes Americans Pay", BODY)
+    assert title_from_text(blocks, 4, None) == 2
+    blocks[1] = Block("Personal investors")
+    assert title_from_text(blocks, 4, None) == 3
+
+
+def test_a_heading_kept_with_the_article_above_its_first_paragraph_is_likelier_its_headline():
+    url = "https://example.com/article/582896/best-streaming-service.html"
+    headline = "Best live TV streaming service: The top 5 picks for entertainment, sports, and more"
+    blocks = [Block("Home", label="bad"), Block("Best Picks", label="bad"),
+              Block("Streaming Best Picks", label="bad"), Block(headline), Block(BODY)]
+    assert title_from_text(blocks, 4, url) == 3
+    # a line the heuristics rejected is not the article's own heading, nor one in capitals (a button's)
+    assert _kept_run(blocks, 4) == 3
+    blocks[3].label = "bad"
+    assert title_from_text(blocks, 4, url) == 2
+    blocks[2] = Block("Best Streaming Picks Guide", label="bad")
+    blocks[3] = Block(headline)
+    assert title_from_text(blocks, 4, url) == 3
+    blocks[3] = Block(headline.upper())
+    assert title_from_text(blocks, 4, url) == 2
+    # nor is the article's first line that asks a question
+    blocks = [Block("City council approves tram line to the harbour", label="bad"), Block("Why did it take so long?"),
+              Block(BODY)]
+    assert title_from_text(blocks, 2, None) == 0
+
+
+def test_a_text_s_headline_may_stand_a_few_lines_below_a_promo_the_article_was_found_to_start_at():
+    url = "https://example.com/blog/data-analytics-trends/"
+    promo = "Getting Started With Our Series: build interactive onboarding and make more of your users successful."
+    blocks = _lines("Product", promo, "Free Trial", "Customers", "Please wait..", "Log in", "Get a Demo",
+                    "Future-Proof Your SaaS: 15 Top Data Analytics Trends for 2025 and Beyond", BODY)
+    assert title_from_text(blocks, 1, url) == 7
+
+
 def test_a_text_s_title_loses_a_heading_s_permalink_mark():
     assert unmarked("Logging HOWTO ¶") == "Logging HOWTO"
     assert unmarked("¶") == "¶"
@@ -140,6 +185,16 @@ def test_a_text_that_opens_with_its_page_s_title_takes_the_headline_from_it():
     # the headline line's "| Site" goes when the first line says it is the site's
     blocks = _lines("Notes on parsing | Jo's Blog", "Home", "Notes on parsing | Jo's Blog", BODY)
     assert text_title(blocks, 3, None) == "Notes on parsing"
+
+
+def test_a_text_s_headline_line_that_is_a_short_form_of_its_opening_title_gives_way_to_it():
+    url = "https://example.com/investing/cloud-stocks/"
+    blocks = _lines("Best Cloud Computing Stocks of 2025 | The Fool", "Home", "Investing", "Cloud Stocks", BODY)
+    assert title_from_text(blocks, 4, url) == 3
+    assert text_title(blocks, 4, url) == "Best Cloud Computing Stocks of 2025"
+    # a headline line in words of its own is the page's headline, as a <h1> is
+    blocks[3] = Block("Investing in Cloud Computing Stocks")
+    assert text_title(blocks, 4, url) == "Investing in Cloud Computing Stocks"
 
 
 def test_a_text_s_first_line_that_names_another_thing_is_no_page_title():
@@ -328,3 +383,47 @@ def test_a_heading_of_the_article_above_the_rejected_run_is_not_the_headline_of_
     blocks = _labelled(("bad", "Leasing or Financing – which pays more?"), ("good", BODY),
                        ("good", "Leasing or Financing"), ("good", BODY), *MENU, ("good", BODY))
     assert title_from_text(blocks, 1, url) == 0
+
+
+def test_a_metadata_title_that_is_the_site_s_name_ending_the_title_tag_gives_way_to_the_page_s_part():
+    # a forum's thread: og:title and the logo's <h1> name the site, the <title> names the thread before it
+    thread = "Investment Strategy Review Request, 2024 Version"
+    assert title_from_html("Bogleheads.org", ("Bogleheads.org",), "Bogleheads.org",
+                           page_title=thread + " - Bogleheads.org") == thread
+    assert title_from_html("Playful Tones", ("Playful Tones",), None, article=True,
+                           page_title="Building a UI Pipeline in JUCE - Part 1 | Playful Tones") \
+        == "Building a UI Pipeline in JUCE"
+    # a site's name that leads the <title>, or a part as short as the metadata title, names no page
+    assert title_from_html("Advent of Code week 2", (), None, article=True,
+                           page_title="RogerBW's Blog | Advent of Code week 2") == "Advent of Code week 2"
+    assert title_from_html("The Rust Programming Language", (), None,
+                           page_title="What is Ownership? - The Rust Programming Language") \
+        == "The Rust Programming Language"
+
+
+def test_a_page_that_is_no_article_passes_over_a_headline_that_names_the_site():
+    assert title_from_html("Get Free Tax Help | United Way of King County",
+                           ("United Way of King County", "Get Free Tax Help"), None) == "Get Free Tax Help"
+
+
+def test_a_text_s_headline_below_a_note_the_article_was_found_to_start_at_says_its_url_s_words():
+    url = "https://example.com/home-remodeling/online-interior-design/"
+    note = "Every item on this page was chosen by an editor. We may earn commission on some of the items you buy."
+    blocks = _lines("Subscribe", "Design + Decorate", note, "Remodel + Renovate",
+                    "The Best Online Interior Design Services for Every Budget", BODY)
+    assert title_from_text(blocks, 2, url) == 4
+    # a line below that says few of the slug's words is no headline of this page
+    blocks[4] = Block("Our Favourite Services for Every Budget")
+    assert title_from_text(blocks, 2, url) == 1
+
+
+def test_a_headline_that_runs_two_elements_texts_together_gives_way_to_the_metadata_title():
+    title = "Top MBA Programs of 2025: Business School Rankings & Guides"
+    glued = "Top MBA Programs of 2025 (US)Your Guide to the Best Business Schools"
+    assert title_from_html(title, (glued,), None, article=True) == title
+    assert title_from_html("Remote Full-Stack Programming Jobs", ("RemoteFull Stack Programming Jobs",),
+                           None) == "Remote Full-Stack Programming Jobs"
+    # a name spelt so that the metadata title says too is no such join
+    assert title_from_html("Pricing changes for GitHub Actions | The GitHub Blog",
+                           ("Pricing changes for GitHub Actions in 2026",), None,
+                           article=True) == "Pricing changes for GitHub Actions in 2026"
