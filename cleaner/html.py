@@ -730,13 +730,13 @@ def _preformatted(el) -> str:
 
 
 # --- The main content: trafilatura's steps, and cleaner's own between them ----------------------------------
-def main_content(tree, url: str | None, fast: bool, side_boxes: bool = True):
+def main_content(tree, url: str | None, fast: bool, side_boxes: bool = True, disclosures: bool = True):
     """The page's main content (trafilatura's XML body element), or None: trafilatura's steps in its order
     (``trafilatura_steps``), and cleaner's own: an article body split in two around an ad row is joined, a text
     in a block named an embed is kept (``_keep_embedded_text``) and boxes beside the article dropped
     (``_drop_side_boxes``) before the extraction, whose main pass reads the disclosure boxes open
     (``_extraction_with_disclosures_open``), and a short extraction is tried again with the headline's container
-    unwrapped."""
+    unwrapped.  ``side_boxes`` and ``disclosures`` off leave those two steps out."""
     from . import trafilatura_steps as steps
 
     options = steps.extractor_options(url, fast)
@@ -746,7 +746,10 @@ def main_content(tree, url: str | None, fast: bool, side_boxes: bool = True):
     _keep_embedded_text(tree)
     if side_boxes:
         _drop_side_boxes(tree)
-    body, text = _extraction_with_disclosures_open(tree, options, url)
+    if disclosures:
+        body, text = _extraction_with_disclosures_open(tree, options, url)
+    else:
+        body, text = steps.main_extraction(tree, options, url)
     if len(text) < options.min_extracted_size and _unwrap_headline_container(tree):
         a_body, a_text = steps.main_extraction(tree, options, url)
         if len(a_text) > len(text):

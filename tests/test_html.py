@@ -450,6 +450,9 @@ def test_an_accordion_s_hidden_answers_are_the_article_s():
     from cleaner import html as stage
     from cleaner import trafilatura_steps as steps
 
+    opened, shut = (" ".join(stage.main_content(html.parse(page), None, False, disclosures=d).itertext())
+                    for d in (True, False))
+    assert all(a in opened for a in answers) and not any(a in shut for a in answers)
     tree = html.parse(page)
     before = [dict(el.attrib) for el in tree.iter()]
     changed = stage._open_disclosures(tree, steps.discards)
