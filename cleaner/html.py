@@ -859,9 +859,10 @@ def _open_disclosures(tree, discards) -> list:
     hidden or collapsed until a reader opens it; trafilatura drops such a box with all it holds when a class
     word that names it names a toggle or a slide too ("expandable", "listicle-slides"), or when a style hides
     it.  One that holds a text (``_holds_text``, and at most DISCLOSED_LINK_SHARE of its words in links: a menu
-    that folds is links), outside the page's navigation, header and footer, is opened: the class words that
-    name the disclosure and that trafilatura's prune deletes (``discards(attribute, value)``) go, from it and
-    from what it holds, and so do the attributes that hide its passages (``_holds_a_passage``).  (Other class words stay: a page builder's
+    that folds is links), outside the page's navigation, header and footer and not named a carousel
+    (``carousel_words``: cards a reader flips through), is opened: the class words that name the disclosure and
+    that trafilatura's prune deletes (``discards(attribute, value)``) go, from it and from what it holds, and so
+    do the attributes that hide its passages (``_holds_a_passage``).  (Other class words stay: a page builder's
     "widget" names every block of such a page, and trafilatura keeps them all when it would delete most of
     the page.)  Returns the elements changed, each with its attributes as they were."""
     words, carousels = disclosure_words(), carousel_words()
@@ -869,7 +870,8 @@ def _open_disclosures(tree, discards) -> list:
     changed = []
     for el in tree.iter(*_DISCLOSURE_TAGS):
         if (el in opened or not (el.tag == "details" or _names_side_box(el, words)) or _names_side_box(el, carousels)
-                or next(el.iterancestors(*_FRAME_TAGS), None) is not None or not _holds_text(el, DISCLOSED_LINK_SHARE)):
+                or next(el.iterancestors(*_FRAME_TAGS), None) is not None
+                or not _holds_text(el, DISCLOSED_LINK_SHARE)):
             continue
         for node in el.iter():
             if not isinstance(node.tag, str):
