@@ -7,8 +7,8 @@ one from ``cleaner/trafilatura_steps.py``, imported only when a page needs them 
 without them).  The scorer (``cleaner/scorer.py``) tells article pages from others: other pages keep the blocks
 it keeps; article pages keep the extraction.  Cleaner's own heuristics around them: control-character
 references dropped, deep wrappers unwrapped, the page's byline and language, a body split around an ad row
-joined, an ``<aside>`` holding the headline unwrapped, a text in a block named an embed kept, teaser links and
-a copy of the article marked.
+joined, an ``<aside>`` holding the headline unwrapped, a text in a block named an embed kept, the text of an
+accordion, tabs or an expandable box opened, teaser links and a copy of the article marked.
 """
 from __future__ import annotations
 
@@ -730,11 +730,13 @@ def _preformatted(el) -> str:
 
 
 # --- The main content: trafilatura's steps, and cleaner's own between them ----------------------------------
-def main_content(tree, url: str | None, fast: bool, side_boxes: bool = True):
+def main_content(tree, url: str | None, fast: bool, side_boxes: bool = True, disclosures: bool = True):
     """The page's main content (trafilatura's XML body element), or None: trafilatura's steps in its order
-    (``trafilatura_steps``), and three of cleaner's own: an article body split in two around an ad row is joined
-    and a text in a block named an embed is kept (``_keep_embedded_text``) before the extraction, and a short
-    extraction is tried again with the headline's container unwrapped."""
+    (``trafilatura_steps``), and cleaner's own: an article body split in two around an ad row is joined, a text
+    in a block named an embed is kept (``_keep_embedded_text``) and boxes beside the article dropped
+    (``_drop_side_boxes``) before the extraction, whose main pass reads the disclosure boxes open
+    (``_extraction_with_disclosures_open``), and a short extraction is tried again with the headline's container
+    unwrapped.  ``side_boxes`` and ``disclosures`` off leave those two steps out."""
     from . import trafilatura_steps as steps
 
     options = steps.extractor_options(url, fast)
@@ -744,7 +746,10 @@ def main_content(tree, url: str | None, fast: bool, side_boxes: bool = True):
     _keep_embedded_text(tree)
     if side_boxes:
         _drop_side_boxes(tree)
-    body, text = steps.main_extraction(tree, options, url)
+    if disclosures:
+        body, text = _extraction_with_disclosures_open(tree, options, url)
+    else:
+        body, text = steps.main_extraction(tree, options, url)
     if len(text) < options.min_extracted_size and _unwrap_headline_container(tree):
         a_body, a_text = steps.main_extraction(tree, options, url)
         if len(a_text) > len(text):
@@ -779,7 +784,11 @@ _ATTR_WORD = re.compile(r"[a-z]+")
 @lru_cache(maxsize=1)
 def side_box_words() -> frozenset[str]:
     """The class words of ``lexicon/side_boxes.txt``."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon", "side_boxes.txt")
+    return _class_words("side_boxes.txt")
+
+
+def _class_words(name: str) -> frozenset[str]:
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon", name)
     with open(path, encoding="utf-8") as f:
         return frozenset(w for w in (line.strip() for line in f) if w and not w.startswith("#"))
 
@@ -809,7 +818,7 @@ def _keep_embedded_text(tree) -> None:
         el.set("class", " ".join(word for word in cls.split() if _EMBED not in word))
 
 
-def _holds_text(el) -> bool:
+def _holds_text(el, link_share: float = 0.5) -> bool:
     blocks = words = 0
     for block in el.iter(*_TEXT_BLOCKS):
         n = len(block.text_content().split())
@@ -819,7 +828,97 @@ def _holds_text(el) -> bool:
     if blocks < EMBEDDED_TEXT_BLOCKS or words < EMBEDDED_TEXT_MIN_WORDS:
         return False
     linked = sum(len(a.text_content().split()) for a in el.iter("a"))
-    return linked * 2 < len(el.text_content().split())
+    return linked < link_share * len(el.text_content().split())
+
+
+def _extraction_with_disclosures_open(tree, options, url: str | None):
+    """trafilatura's main extraction, with the page's disclosure boxes opened (``_open_disclosures``) when its
+    main pass then finds an article; else they are closed again, and the extraction searches the page as it
+    would have (its search for text outside the main pass, and the rescues after it, would find an opened
+    box alone: an FAQ instead of the page).  (body, text)"""
+    from . import trafilatura_steps as steps
+
+    closed = _open_disclosures(tree, steps.discards)
+    if closed:
+        body, text = steps.main_extraction(tree, options, url, recover=False)
+        if len(body) and len(text) >= options.min_extracted_size:
+            return body, text
+        for node, attributes in closed:
+            node.attrib.clear()
+            node.attrib.update(attributes)
+    return steps.main_extraction(tree, options, url)
+
+
+_DISCLOSURE_TAGS = ("div", "section", "details", "ul", "ol", "dl")
+_HIDING = ("style", "hidden", "aria-hidden")  # attributes that hide an element (a style names display: none)
+
+
+def _open_disclosures(tree, discards) -> list:
+    """An accordion, a set of tabs, an expandable box or a listicle's slides (``<details>``, an element whose
+    class or id holds a word of ``disclosure_words``) shows its text a part at a time and keeps the rest
+    hidden or collapsed until a reader opens it; trafilatura drops such a box with all it holds when a class
+    word that names it names a toggle or a slide too ("expandable", "listicle-slides"), or when a style hides
+    it.  One that holds a text (``_holds_text``, and at most DISCLOSED_LINK_SHARE of its words in links: a menu
+    that folds is links), outside the page's navigation, header and footer and not named a carousel
+    (``carousel_words``: cards a reader flips through), is opened: the class words that name the disclosure and
+    that trafilatura's prune deletes (``discards(attribute, value)``) go, from it and from what it holds, and so
+    do the attributes that hide its passages (``_holds_a_passage``).  (Other class words stay: a page builder's
+    "widget" names every block of such a page, and trafilatura keeps them all when it would delete most of
+    the page.)  Returns the elements changed, each with its attributes as they were."""
+    words, carousels = disclosure_words(), carousel_words()
+    opened = set()
+    changed = []
+    for el in tree.iter(*_DISCLOSURE_TAGS):
+        if (el in opened or not (el.tag == "details" or _names_side_box(el, words)) or _names_side_box(el, carousels)
+                or next(el.iterancestors(*_FRAME_TAGS), None) is not None
+                or not _holds_text(el, DISCLOSED_LINK_SHARE)):
+            continue
+        for node in el.iter():
+            if not isinstance(node.tag, str):
+                continue
+            opened.add(node)
+            before = dict(node.attrib)
+            cls = node.get("class")
+            kept = [w for w in cls.split() if not _names_toggle(w, words, discards)] if cls else []
+            if cls and len(kept) < len(cls.split()):
+                node.set("class", " ".join(kept))
+            if _holds_a_passage(node):
+                for name in _HIDING:
+                    node.attrib.pop(name, None)
+            if len(node.attrib) != len(before) or cls != node.get("class"):
+                changed.append((node, before))
+    return changed
+
+
+HIDDEN_PASSAGE_WORDS = 10  # an element hidden that holds fewer words and no block of text is an icon or a label
+
+
+def _holds_a_passage(el) -> bool:
+    """Whether an element is or holds a block of text (a paragraph, an item...), or HIDDEN_PASSAGE_WORDS words."""
+    return (el.tag in _TEXT_BLOCKS or next(el.iter(*_TEXT_BLOCKS), None) is not None
+            or len(el.text_content().split()) >= HIDDEN_PASSAGE_WORDS)
+
+
+def _names_toggle(word: str, words: frozenset[str], discards) -> bool:
+    """Whether a class word names the disclosure (a run of its letters is one of ``words``) and trafilatura's
+    prune deletes what it names."""
+    return any(part in words for part in _ATTR_WORD.findall(word.lower())) and discards("class", word)
+
+
+DISCLOSED_LINK_SHARE = 0.25
+_FRAME_TAGS = ("nav", "header", "footer", "aside")
+
+
+@lru_cache(maxsize=1)
+def disclosure_words() -> frozenset[str]:
+    """The class words of ``lexicon/disclosures.txt``."""
+    return _class_words("disclosures.txt")
+
+
+@lru_cache(maxsize=1)
+def carousel_words() -> frozenset[str]:
+    """The class words of ``lexicon/carousels.txt``."""
+    return _class_words("carousels.txt")
 
 
 _BODY_TAGS = frozenset({"div", "section"})

@@ -45,6 +45,7 @@ import json
 import re
 from copy import copy
 from datetime import date
+from functools import lru_cache
 from html import unescape
 
 from htmldate import find_date
@@ -68,6 +69,7 @@ from trafilatura.metadata import (JSON_MINIFY, META_URL, examine_meta, extract_a
 from trafilatura.settings import DEDUPE_SCAN_CAP, JUSTEXT_LANGUAGES, TAG_CATALOG, Extractor
 from trafilatura.utils import HTML_STRIP_TAGS, SPACING_PROTECTED, text_chars_test, trim
 from trafilatura.xml import delete_element
+from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -127,11 +129,21 @@ def prune_raw_tree(tree, forum: bool, visit: Callable[[object], None] | None = N
             delete_element(el)
 
 
+@lru_cache(maxsize=4096)
+def discards(attribute: str, value: str) -> bool:
+    """Whether the main extractor's first prune (``OVERALL_DISCARD_XPATH``) deletes a div whose only attribute
+    is this one ("class" "expandable", "style" "overflow: hidden")."""
+    holder = Element("body")
+    SubElement(holder, "div", {attribute: value})
+    return any(expression(holder) for expression in OVERALL_DISCARD_XPATH)
+
+
 # --- The main extractor -------------------------------------------------------------------------------------
-def main_extraction(tree, options: Extractor, url: str | None):
-    """trafilatura's main extractor on a cleaned copy of the tree: (body, text)."""
+def main_extraction(tree, options: Extractor, url: str | None, recover: bool = True):
+    """trafilatura's main extractor on a cleaned copy of the tree: (body, text); without ``recover``, its main
+    pass alone (no search for text outside it when that comes out short)."""
     return extract_content_without_backup(cleaned_copy(tree, options, url), options,
-                                          lambda: cleaned_copy(tree, options, url))
+                                          lambda: cleaned_copy(tree, options, url), recover)
 
 
 def cleaned_copy(tree, options: Extractor, url: str | None):
@@ -139,12 +151,13 @@ def cleaned_copy(tree, options: Extractor, url: str | None):
     return convert_tags(tree_cleaning(copy(tree), options), options, url)
 
 
-def extract_content_without_backup(cleaned, options: Extractor, cleaned_again):
+def extract_content_without_backup(cleaned, options: Extractor, cleaned_again, recover: bool = True):
     """``main_extractor.extract_content``, without its backup: a short extraction gets the cleaned tree it
-    recovers text from from ``cleaned_again``, the same cleaning of the same page, element for element."""
+    recovers text from from ``cleaned_again``, the same cleaning of the same page, element for element (unless
+    ``recover`` is off)."""
     order = list(cleaned.iter())  # the elements in source order, before the main pass moves some
     result_body, temp_text, potential_tags = _main_pass(cleaned, options)
-    if len(result_body) == 0 or len(temp_text) < options.min_extracted_size:
+    if recover and (len(result_body) == 0 or len(temp_text) < options.min_extracted_size):
         backup = cleaned_again()
         consumed = {twin for elem, twin in zip(order, backup.iter(), strict=True) if elem.tag == "done"}
         result_body = recover_wild_text(backup, result_body, options, potential_tags, consumed)

@@ -436,3 +436,46 @@ def test_a_box_whose_class_names_a_disclaimer_or_an_author_box_goes():
     named = [stage._names_side_box(html.parse(f"<div {attr}>x</div>").find(".//div"), words)
              for attr in ("class='author-bio'", "id='disclosures'", "class='biography'", "class='Bio'", "")]
     assert named == [True, True, False, True, False]  # a whole word of the class or the id, any case
+
+
+def test_an_accordion_s_hidden_answers_are_the_article_s():
+    """A box that shows its text a part at a time (an accordion, ``<details>``, tabs) is opened when it holds a
+    text: its hidden answers come out with the article.  A menu that folds (links), a carousel of cards and a
+    box in the page's footer stay closed; what was opened can be closed again (the extraction does, where its
+    main pass finds nothing with the boxes open)."""
+    answers = [f"{FILLERS[i]} {FILLERS[(i + 1) % 4]}" for i in range(4)]
+    panes = "".join(f"<div class='faq-pane'><h3>Question {i}?</h3><div class='faq-answer' style='display: none'>"
+                    f"<p>{a}</p></div></div>" for i, a in enumerate(answers))
+    menu = ("<div class='nav-collapse expandable'>" + "".join(
+        f"<p><a href='/s/{i}'>Section number {i} of the site with a long name</a></p>" for i in range(8)) + "</div>")
+    cards = ("<div class='carousel expandable'>" + "".join(f"<div class='card'><p>{FILLERS[i]}</p></div>"
+                                                            for i in range(4)) + "</div>")
+    footer = ("<footer><div class='accordion'>" + "".join(f"<div style='display: none'><p>{FILLERS[i]}</p></div>"
+                                                          for i in range(4)) + "</div></footer>")
+    page = _page_with_header(f"<h1>Council approves school budget</h1><p>{ARTICLE}</p>"
+                             f"<div class='accordion expandable'>{panes}</div>{menu}{cards}").replace(
+        "</body>", footer + "</body>")
+    art = clean(page, kind="html")
+    assert all(a in art.text for a in answers)
+    assert "Section number" not in art.text
+    unnamed = page.replace("accordion expandable", "box folded").replace("faq-", "qa-")  # names no disclosure
+    closed = clean(unnamed, kind="html")
+    assert not any(a in closed.text for a in answers)
+    details = page.replace("<div class='accordion expandable'>", "<details class='expandable'>").replace(
+        "</div>" * 1 + menu, "</details>" + menu, 1)
+    assert all(a in clean(details, kind="html").text for a in answers)
+    from cleaner import html as stage
+    from cleaner import trafilatura_steps as steps
+
+    opened, shut = (" ".join(stage.main_content(html.parse(page), None, False, disclosures=d).itertext())
+                    for d in (True, False))
+    assert all(a in opened for a in answers) and not any(a in shut for a in answers)
+    tree = html.parse(page)
+    before = [dict(el.attrib) for el in tree.iter()]
+    changed = stage._open_disclosures(tree, steps.discards)
+    assert {el.get("class") for el, _ in changed} == {"accordion", "faq-answer"}
+    assert all("style" not in el.attrib for el in tree.iter("div") if el.get("class") == "faq-answer")
+    for el, attributes in changed:
+        el.attrib.clear()
+        el.attrib.update(attributes)
+    assert [dict(el.attrib) for el in tree.iter()] == before

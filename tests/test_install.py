@@ -77,6 +77,7 @@ def test_readme_install_lines_in_one_clone_then_uninstall(tmp_path: Path) -> Non
 
     names = zipfile.ZipFile(clone / "dist" / wheels[0]).namelist()
     assert "cleaner/pipeline.py" in names and "cleaner/latin_alphabets.txt" in names and "cleaner/charsets.txt" in names
+    assert all(f"cleaner/lexicon/{name}.txt" in names for name in ("side_boxes", "disclosures", "carousels"))
 
     venv = clone / ".venv"
     site = Path(subprocess.run([str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()"

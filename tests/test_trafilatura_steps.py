@@ -203,3 +203,31 @@ def test_wild_text_search_is_trafilatura_s_with_lists(focus):
         else:  # a list by no paragraph is left as trafilatura leaves it
             assert _serialise(ours) == _serialise(theirs)
     assert ("The first of the icons" in " ".join(ours.itertext())) is (focus == "recall")
+
+
+def test_main_pass_alone_does_not_search_the_page_for_text():
+    """Without ``recover``, a short main pass comes back as it is: no search for text outside it."""
+    tree = html.parse(SHORT_MAIN_PASS)
+    options = steps.extractor_options(None, False)
+    made = []
+    body, text = steps.extract_content_without_backup(steps.cleaned_copy(tree, options, None), options,
+                                                      lambda: made.append(1), recover=False)
+    assert not made and len(text) < options.min_extracted_size
+    assert len(steps.main_extraction(tree, options, None)[1]) > len(text)
+
+
+BOXED = "Parents had gathered outside the town hall since the early afternoon, holding up their banners."
+
+
+@pytest.mark.parametrize("attribute,value,deleted", [
+    ("class", "expandable", True), ("class", "listicle-slides", True), ("class", "kt-accordion-icon", True),
+    ("style", "display: none", True), ("style", "overflow: hidden", True),
+    ("class", "accordion", False), ("class", "entry-content", False), ("style", "color: red", False)])
+def test_discards_tells_what_the_main_extractor_prunes(attribute, value, deleted):
+    """``discards`` is the main extractor's first prune asked of one attribute; the page agrees with it."""
+    assert steps.discards(attribute, value) is deleted
+    text = " ".join([BOXED] * 3)
+    page = (f"<html><body><article><h1>Council approves school budget</h1><p>{ARTICLE}</p><p>{ARTICLE}</p>"
+            f"<div {attribute}='{value}'><p>{text}</p></div><p>{ARTICLE}</p></article></body></html>")
+    options = steps.extractor_options(None, False)
+    assert (BOXED not in steps.main_extraction(html.parse(page), options, None)[1]) is deleted
