@@ -29,7 +29,7 @@ from .dom import PageBlock, PageSignals, kind_of, page_blocks, page_signals
 from .features import covered, glance_features, page_features
 from .links import page_links
 from .options import Options
-from .rules import LINK_PARAGRAPH, REPEATED_RUN, SIDE_BOX, RuleBook
+from .rules import DISCLOSURE, LINK_PARAGRAPH, REPEATED_RUN, SIDE_BOX, RuleBook
 from .text import WORD
 from .title import from_headline, headline_from_html
 
@@ -544,7 +544,8 @@ def read_evidence(tree, deep: bool, opts: Options, rules: RuleBook, meta: PageMe
 def _main_content(tree, opts: Options, deep: bool):
     """``main_content``, or None where trafilatura's steps give up on the page."""
     try:
-        return main_content(tree, opts.url, opts.fast or deep, SIDE_BOX not in opts.disabled_rules)
+        return main_content(tree, opts.url, opts.fast or deep, SIDE_BOX not in opts.disabled_rules,
+                            DISCLOSURE not in opts.disabled_rules)
     except (TypeError, ValueError):
         return None
 

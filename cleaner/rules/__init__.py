@@ -30,14 +30,17 @@ TEASER_LIST = "promos.teaser_list"
 LINK_PARAGRAPH = "html.link_paragraph"
 REPEATED_RUN = "html.repeated_run"
 SIDE_BOX = "html.side_box"
-NOT_RULE_FUNCTIONS = (TEASER_LIST, AUTHOR_BOX, LINK_PARAGRAPH, REPEATED_RUN, SIDE_BOX)
+DISCLOSURE = "html.disclosure"
+NOT_RULE_FUNCTIONS = (TEASER_LIST, AUTHOR_BOX, LINK_PARAGRAPH, REPEATED_RUN, SIDE_BOX, DISCLOSURE)
 NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" label, to the article's end.",
                  AUTHOR_BOX: "An \"About Jane Doe\" heading at the article's end, with its note on the author.",
                  LINK_PARAGRAPH: "On HTML, a paragraph that is word for word one link to another page (a teaser).",
                  REPEATED_RUN: "On HTML, a run of paragraphs that repeats, in order, a run the extraction held before "
                                "(the article given twice, for another layout).",
                  SIDE_BOX: "On HTML, a box beside or after the article whose class or id names a disclaimer or an "
-                           "author's box (before the extraction)."}
+                           "author's box (before the extraction).",
+                 DISCLOSURE: "On HTML, an accordion, tab or expandable box that holds prose is read open by the "
+                             "extraction (disabled: the extraction prunes it, hidden text and all)."}
 
 
 class Target(Record):
