@@ -14,7 +14,8 @@ Two passes, in the manner of jusText, then a third that finds the article:
    sections ("Related stories"), by a list of teasers (``headline_pairs``) or by a run of teaser titles
    at its tail (``cut_trailing_titles``); everything outside it is dropped, whatever it looks like
    (teasers, comments, footers), unless the run is no article and more good text stands outside it (a
-   list page: ``is_no_article``; then every good line is content).  Inside it, a text repeated only there
+   list page: ``is_no_article``; then every good line is content).  Between its good blocks, a short line that
+   only its length or shape put out is a list's item and stays (``_keep_items``).  Inside it, a text repeated only there
    is the article's own (``_restore_inner_repeats``), and so is its lead right above it that the page repeats
    elsewhere (``repeated_lead``); a long line in capitals is a banner and goes (``_is_banner``).
 
@@ -130,7 +131,9 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     anchored = anchor is not None and anchor < start <= anchor + ANCHOR_REACH  # the article after its headline
     if not anchored and end == span_end and is_no_article(blocks, start, end, in_lists, opts):
         start, end = 0, len(blocks) - 1
-        _keep_items(blocks, in_lists)
+        _keep_items(blocks, start, end, in_lists, ITEM_MIN_WORDS)
+    else:
+        _keep_items(blocks, start, end, in_lists, LIST_ITEM_MIN_WORDS, is_list_item)
     for i, b in enumerate(blocks):
         if b.label == "good" and _is_banner(b.text):
             b.label, b.reason = "bad", "heuristic.all_caps"
@@ -597,19 +600,32 @@ def is_no_article(blocks: list[Block], start: int, end: int, in_lists: set[int],
 
 
 ITEM_MIN_WORDS = 3  # words of an item's name on a list page (a shorter line is a label: "Book", "Read more")
+LIST_ITEM_MIN_WORDS = 2  # words of a list's item inside an article ("Layout design", "Slow upload speeds")
+ITEM_MAX_DIGITS = 0.2  # the share of digits above which a line is a count or a score, not a list's item
 _ITEM_REASONS = ("heuristic.short", "heuristic.not_sentence_like", "")  # lines judged by length and shape alone
 
 
-def _keep_items(blocks: list[Block], in_lists: set[int]) -> None:
-    """On a list page (``is_no_article``), the lines of ITEM_MIN_WORDS words or more between its first and last
-    good line that only their length or shape put out, not a rule, a repeat or a teaser list: the items' names
-    (a product's, a thread's, a service's), which stand between links and prices."""
-    good = [i for i, b in enumerate(blocks) if b.label == "good"]
+def _keep_items(blocks: list[Block], start: int, end: int, in_lists: set[int], min_words: int,
+                is_item: Callable[[str], bool] = lambda text: True) -> None:
+    """Keep the lines of ``min_words`` words or more between the first and last good line of blocks[start:end + 1]
+    that only their length or shape put out, not a rule, a repeat or a teaser list (``in_lists``), and that
+    ``is_item`` accepts.  On a list page (``is_no_article``, the whole page, ITEM_MIN_WORDS): the items' names
+    (a product's, a thread's, a service's), which stand between links and prices.  Inside an article's span
+    (LIST_ITEM_MIN_WORDS, ``is_list_item``): the items of its lists (a how-to's steps, a review's pros and cons,
+    a course's topics), short lines that the context pass drops when a label or a repeated heading stands
+    before them rather than a good paragraph."""
+    good = [i for i in range(start, end + 1) if blocks[i].label == "good"]
     for i in range(good[0], good[-1] + 1) if good else ():
         b = blocks[i]
         if (b.label != "good" and b.reason in _ITEM_REASONS and i not in in_lists
-                and len(b.text.split()) >= ITEM_MIN_WORDS):
+                and len(b.text.split()) >= min_words and is_item(b.text)):
             b.label, b.reason = "good", ""
+
+
+def is_list_item(text: str) -> bool:
+    """A line that may be a list's item in an article: not a date line ("answered Oct 16, 2010 at 21:58") and
+    not mostly digits (a score, a badge count: "59.6k 44 44 gold badges")."""
+    return not _is_date_line(text) and len(_DIGIT.findall(text)) < ITEM_MAX_DIGITS * len(text)
 
 
 # --- Inside and around the span: restores, and banners ------------------------------------------------------
