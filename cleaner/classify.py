@@ -4,7 +4,8 @@ Two passes, in the manner of jusText, then a third that finds the article:
 
 1. ``first_pass``: each block on its own features (length, words, terminal punctuation,
    stop-word density, share of digits and link-like tokens) -> good / neargood / short / bad.
-   Before it, a block repeated on the page or part of a teaser list is bad at once; after it, a
+   Before it, a block repeated on the page or part of a teaser list is bad at once (but the first copy of a
+   long paragraph whose later copy a reply follows is a quoted post's own, judged after all); after it, a
    content-like block that a rule calls noise (a long cookie notice) is bad too, and so is a short
    line a rule names ("Privacy Policy") when it stands near a good block.
 2. ``context_pass``: short and near-good blocks take the class of their decided neighbours
@@ -107,6 +108,8 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             hit = noise(b)
             if hit:
                 b.label, b.reason = "bad", hit
+    if repeated:
+        _restore_quoted_posts(blocks, repeated, opts, stopwords, noise)
     for k, first in doubled.items():  # a copy goes as its line goes, until the end
         blocks[k].label, blocks[k].reason = blocks[first].label, blocks[first].reason
     _short_noise(blocks, noise)
@@ -255,6 +258,46 @@ def printed_twice(blocks: list[Block], repeated: set[str], opts: Options) -> set
             found.update(k for k in range(run[0][0], run[-1][0] + 1) if blocks[k].text in repeated)
         run = [(first, second)]
     return found
+
+
+REPLY_REACH = 3  # blocks after a quote where the reply's first paragraph stands (a user name, a date between)
+
+
+def _restore_quoted_posts(blocks: list[Block], repeated: set[str], opts: Options, stopwords: frozenset[str],
+                          noise: Callable[[Block], str | None]) -> None:
+    """A long paragraph whose later copy is followed by new prose (a forum post quoted in a reply, the reply
+    right after the quote) is the post's own: its first copy is judged on its features after all.  A teaser
+    printed twice is followed by more teasers, by a footer's lines or by nothing."""
+    first: dict[str, int] = {}
+    for i, b in enumerate(blocks):
+        if b.reason != REPEATED_ON_PAGE or len(b.text) < opts.length_high:
+            continue
+        if b.text not in first:
+            first[b.text] = i
+        elif _reply_after(blocks, first[b.text], i, repeated, opts):
+            post = blocks[first.pop(b.text)]
+            post.label, post.reason = first_pass(post, features(post.text, words_of(post.text), stopwords), opts,
+                                                 bool(stopwords))
+            if post.label != "bad":
+                hit = noise(post)
+                if hit:
+                    post.label, post.reason = "bad", hit
+
+
+def _reply_after(blocks: list[Block], first: int, copy: int, repeated: set[str], opts: Options) -> bool:
+    """Whether the quote that holds a later copy ends in new prose: past the lines that follow both copies
+    alike (the rest of the quoted post), the next line that is not short stands once on the page and is
+    good on its own features."""
+    before = blocks[first - 1].text if first else None
+    if before == blocks[copy - 1].text and len(before) < opts.length_high:
+        return False  # a name or a headline printed with it each time: a testimonial, a teaser
+    k = 1
+    while copy + k < len(blocks) and first + k < copy and blocks[first + k].text == blocks[copy + k].text:
+        k += 1
+    for after in range(copy + k, min(len(blocks), copy + k + REPLY_REACH)):
+        if len(blocks[after].text) >= opts.length_low:
+            return blocks[after].text not in repeated and blocks[after].label == "good"
+    return False
 
 
 def doubled_lines(blocks: list[Block], repeated: set[str]) -> dict[int, int]:
