@@ -287,10 +287,12 @@ def _restore_quoted_posts(blocks: list[Block], repeated: set[str], opts: Options
 def _reply_after(blocks: list[Block], first: int, copy: int, repeated: set[str], opts: Options) -> bool:
     """Whether the quote that holds a later copy ends in new prose: past the lines that follow both copies
     alike (the rest of the quoted post), the next line that is not short stands once on the page and is
-    good on its own features."""
+    good on its own features.  A quote under an attribution line needs no long reply after it."""
     before = blocks[first - 1].text if first else None
     if before == blocks[copy - 1].text and len(before) < opts.length_high:
         return False  # a name or a headline printed with it each time: a testimonial, a teaser
+    if _is_attribution(blocks[copy - 1].text, opts):
+        return True
     k = 1
     while copy + k < len(blocks) and first + k < copy and blocks[first + k].text == blocks[copy + k].text:
         k += 1
@@ -298,6 +300,12 @@ def _reply_after(blocks: list[Block], first: int, copy: int, repeated: set[str],
         if len(blocks[after].text) >= opts.length_low:
             return blocks[after].text not in repeated and blocks[after].label == "good"
     return False
+
+
+def _is_attribution(line: str, opts: Options) -> bool:
+    """A reply's line that introduces a quote: short, ending in a colon after a lower-case word ("anna_k
+    said:", "Tom wrote:"); a label ("Download the Paper:") has its words capitalised."""
+    return len(line) < opts.length_low and line.endswith(":") and line.rsplit(None, 1)[-1][:1].islower()
 
 
 def doubled_lines(blocks: list[Block], repeated: set[str]) -> dict[int, int]:

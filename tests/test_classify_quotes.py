@@ -29,14 +29,31 @@ def test_a_post_quoted_in_a_reply_stays_once_with_the_reply():
 
 
 def first_copy_reason(lines: list[str], text: str) -> str:
-    """The reason the heuristic stage gives the first copy of a text (empty: it is good)."""
+    """The reason the first pass gives the first copy of a text (empty: it is good), before the context pass
+    and the article's span (which restore a text repeated only inside the span)."""
     blocks = segment("\n".join(lines))
-    classify(blocks, Options.from_kwargs(kind="text"), lexicon())
-    return next(b.reason for b in blocks if b.text == text)
+    trace: list[tuple] = []
+    classify(blocks, Options.from_kwargs(kind="text"), lexicon(), trace=trace)
+    return trace[[b.text for b in blocks].index(text)][1]
 
 
 def test_the_first_copy_of_a_quoted_post_is_judged_on_its_own_features():
     assert first_copy_reason(thread("marta_k said:"), POST) == ""
+
+
+def test_a_post_quoted_under_an_attribution_line_is_judged_on_its_own_features_without_a_long_reply():
+    # "marta_k said:" introduces the quote; the reply is one short line, so no new prose follows the quote.
+    lines = thread("marta_k said:")
+    at = lines.index(REPLY)
+    lines[at:at + 1] = ["Click to expand...", "Same here, thanks."]
+    assert first_copy_reason(lines, POST) == ""
+
+
+def test_a_label_with_a_colon_before_a_repeated_line_is_no_attribution():
+    lines = thread("Download the Paper:")
+    at = lines.index(REPLY)
+    lines[at:at + 1] = ["View PDF", "Same here, thanks."]
+    assert first_copy_reason(lines, POST) == REPEATED_ON_PAGE
 
 
 def test_a_teaser_printed_twice_with_its_headline_still_goes():
