@@ -287,12 +287,17 @@ def _restore_quoted_posts(blocks: list[Block], repeated: set[str], opts: Options
 def _reply_after(blocks: list[Block], first: int, copy: int, repeated: set[str], opts: Options) -> bool:
     """Whether the quote that holds a later copy ends in new prose: past the lines that follow both copies
     alike (the rest of the quoted post), the next line that is not short stands once on the page and is
-    good on its own features.  A quote under an attribution line needs no long reply after it."""
+    good on its own features.  A quote under an attribution line, or that opens with one, needs no long reply
+    after it."""
     before = blocks[first - 1].text if first else None
     if before == blocks[copy - 1].text and len(before) < opts.length_high:
         return False  # a name or a headline printed with it each time: a testimonial, a teaser
-    if _is_attribution(blocks[copy - 1].text, opts):
-        return True
+    header = blocks[copy - 1].text
+    if len(header) < opts.length_low and header.endswith(":") and _is_attribution(header[:-1]):
+        return True  # "anna_k said:" above the quote
+    head, colon, _ = blocks[copy].text.partition(": ")
+    if colon and _is_attribution(head):
+        return True  # "anna_k said: I bought the same model ...": the attribution on the quote's own line
     k = 1
     while copy + k < len(blocks) and first + k < copy and blocks[first + k].text == blocks[copy + k].text:
         k += 1
@@ -302,10 +307,16 @@ def _reply_after(blocks: list[Block], first: int, copy: int, repeated: set[str],
     return False
 
 
-def _is_attribution(line: str, opts: Options) -> bool:
-    """A reply's line that introduces a quote: short, ending in a colon after a lower-case word ("anna_k
-    said:", "Tom wrote:"); a label ("Download the Paper:") has its words capitalised."""
-    return len(line) < opts.length_low and line.endswith(":") and line.rsplit(None, 1)[-1][:1].islower()
+ATTRIBUTION_WORDS = (2, 4)  # words of a quote's attribution before its colon: a name and a verb
+
+
+def _is_attribution(head: str) -> bool:
+    """Whether the words before a colon attribute a quote: a user name and a lower-case verb ("anna_k said",
+    "Tom Berg wrote"), in the characters of names.  A label ("Download the Paper") has its words capitalised,
+    a dateline ("NEW DELHI") too, and markup ('style="display') has other characters."""
+    words = head.split()
+    return (ATTRIBUTION_WORDS[0] <= len(words) <= ATTRIBUTION_WORDS[1] and words[-1][:1].islower()
+            and all(ch.isalnum() or ch in "@._- " for ch in head))
 
 
 def doubled_lines(blocks: list[Block], repeated: set[str]) -> dict[int, int]:

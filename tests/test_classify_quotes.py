@@ -49,6 +49,23 @@ def test_a_post_quoted_under_an_attribution_line_is_judged_on_its_own_features_w
     assert first_copy_reason(lines, POST) == ""
 
 
+def test_a_post_quoted_with_its_attribution_on_the_same_line_is_judged_on_its_own_features():
+    # A scrape that lost the posts' own text keeps the quotes: "marta_k said: ..." in two replies, each
+    # followed by the replier's name and no prose.
+    quote = "marta_k said: " + POST
+    lines = ["Forums", "Laptops", "Battery swelling after a few months", "#2", quote, "tom_w", "New member",
+             "Jan 4, 2025", "#3", quote, "lee", "Senior member", "Jan 5, 2025", "About us"]
+    assert first_copy_reason(lines, quote) == ""
+
+
+def test_a_dateline_or_markup_before_a_colon_is_no_attribution():
+    for opening in ("NEW DELHI: ", '<span style="display: '):
+        teaser = opening + POST
+        lines = ["Home", "Perspective", teaser, "Court clears the way for the river rail line", REPLY, LATER,
+                 "Download Media Kit", teaser, "Loading..."]
+        assert first_copy_reason(lines, teaser) == REPEATED_ON_PAGE
+
+
 def test_a_label_with_a_colon_before_a_repeated_line_is_no_attribution():
     lines = thread("Download the Paper:")
     at = lines.index(REPLY)
