@@ -132,8 +132,10 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
     start = repeated_lead(blocks, start, opts, stopwords)
     anchored = anchor is not None and anchor < start <= anchor + ANCHOR_REACH  # the article after its headline
-    if not anchored and end == span_end and is_no_article(blocks, start, end, in_lists, opts):
-        start, end = 0, len(blocks) - 1
+    thread = first_post(blocks) if anchored else None  # a thread's opening post after its headline
+    if ((not anchored or thread is not None) and end == span_end
+            and is_no_article(blocks, start, end, in_lists, opts)):
+        start, end = min(start, thread or 0), len(blocks) - 1
         _keep_items(blocks, start, end, in_lists, ITEM_MIN_WORDS)
     else:
         _keep_items(blocks, start, end, in_lists, LIST_ITEM_MIN_WORDS, is_list_item)
@@ -648,7 +650,8 @@ def is_no_article(blocks: list[Block], start: int, end: int, in_lists: set[int],
     many short sections): its densest run holds fewer than ARTICLE_PARAGRAPHS long paragraphs, and good text
     outside it comes to OUTSIDE_SHARE of the text inside or more, not counting the lines of teaser lists
     (``in_lists``).  Then no run is the content; every good line is.  ``classify`` does not ask where the page
-    says which run is the article: a run after the URL's headline, or one ended early by a terminator."""
+    says which run is the article: a run after the URL's headline (unless the page numbers its posts, a
+    thread whose first post follows the headline: ``first_post``), or one ended early by a terminator."""
     inside = long = 0
     for b in blocks[start:end + 1]:
         if b.label == "good":
@@ -659,6 +662,25 @@ def is_no_article(blocks: list[Block], start: int, end: int, in_lists: set[int],
     outside = sum(len(b.text) for i, b in enumerate(blocks)
                   if b.label == "good" and not start <= i <= end and i not in in_lists)
     return outside > 0 and outside >= OUTSIDE_SHARE * inside
+
+
+THREAD_POSTS = 3  # numbered posts ("#1", "#2", "#3") that make a page a thread
+
+
+def first_post(blocks: list[Block]) -> int | None:
+    """Where a thread that numbers its posts starts (XenForo, vBulletin: a line "#1" above the first post,
+    "#2" above the reply): THREAD_POSTS lines or more that are a post's number, rising.  The index of the
+    first of them, or None.  The page's content runs from there, not from its top (menus, the forum's
+    notices)."""
+    last, count, first = 0, 0, None
+    for i, b in enumerate(blocks):
+        t = b.text
+        if len(t) <= 6 and t[:1] == "#" and t[1:].isdigit() and int(t[1:]) > last:
+            last, count = int(t[1:]), count + 1
+            first = i if first is None else first
+            if count >= THREAD_POSTS:
+                return first
+    return None
 
 
 ITEM_MIN_WORDS = 3  # words of an item's name on a list page (a shorter line is a label: "Book", "Read more")
