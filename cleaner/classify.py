@@ -4,7 +4,8 @@ Two passes, in the manner of jusText, then a third that finds the article:
 
 1. ``first_pass``: each block on its own features (length, words, terminal punctuation,
    stop-word density, share of digits and link-like tokens) -> good / neargood / short / bad.
-   Before it, a block repeated on the page or part of a teaser list is bad at once; after it, a
+   Before it, a block repeated on the page or part of a teaser list is bad at once (but the first copy of a
+   long paragraph whose later copy a reply follows is a quoted post's own, judged after all); after it, a
    content-like block that a rule calls noise (a long cookie notice) is bad too, and so is a short
    line a rule names ("Privacy Policy") when it stands near a good block.
 2. ``context_pass``: short and near-good blocks take the class of their decided neighbours
@@ -14,7 +15,8 @@ Two passes, in the manner of jusText, then a third that finds the article:
    sections ("Related stories"), by a list of teasers (``headline_pairs``) or by a run of teaser titles
    at its tail (``cut_trailing_titles``); everything outside it is dropped, whatever it looks like
    (teasers, comments, footers), unless the run is no article and more good text stands outside it (a
-   list page: ``is_no_article``; then every good line is content).  Inside it, a text repeated only there
+   list page: ``is_no_article``; then every good line is content).  Between its good blocks, a short line that
+   only its length or shape put out is a list's item and stays (``_keep_items``).  Inside it, a text repeated only there
    is the article's own (``_restore_inner_repeats``), and so is its lead right above it that the page repeats
    elsewhere (``repeated_lead``); a long line in capitals is a banner and goes (``_is_banner``).
 
@@ -106,6 +108,8 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             hit = noise(b)
             if hit:
                 b.label, b.reason = "bad", hit
+    if repeated:
+        _restore_quoted_posts(blocks, repeated, opts, stopwords, noise)
     for k, first in doubled.items():  # a copy goes as its line goes, until the end
         blocks[k].label, blocks[k].reason = blocks[first].label, blocks[first].reason
     _short_noise(blocks, noise)
@@ -128,9 +132,13 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
     start = repeated_lead(blocks, start, opts, stopwords)
     anchored = anchor is not None and anchor < start <= anchor + ANCHOR_REACH  # the article after its headline
-    if not anchored and end == span_end and is_no_article(blocks, start, end, in_lists, opts):
-        start, end = 0, len(blocks) - 1
-        _keep_items(blocks, in_lists)
+    thread = first_post(blocks) if anchored else None  # a thread's opening post after its headline
+    if ((not anchored or thread is not None) and end == span_end
+            and is_no_article(blocks, start, end, in_lists, opts)):
+        start, end = min(start, thread or 0), len(blocks) - 1
+        _keep_items(blocks, start, end, in_lists, ITEM_MIN_WORDS)
+    else:
+        _keep_items(blocks, start, end, in_lists, LIST_ITEM_MIN_WORDS, is_list_item)
     for i, b in enumerate(blocks):
         if b.label == "good" and _is_banner(b.text):
             b.label, b.reason = "bad", "heuristic.all_caps"
@@ -252,6 +260,65 @@ def printed_twice(blocks: list[Block], repeated: set[str], opts: Options) -> set
             found.update(k for k in range(run[0][0], run[-1][0] + 1) if blocks[k].text in repeated)
         run = [(first, second)]
     return found
+
+
+REPLY_REACH = 3  # blocks after a quote where the reply's first paragraph stands (a user name, a date between)
+
+
+def _restore_quoted_posts(blocks: list[Block], repeated: set[str], opts: Options, stopwords: frozenset[str],
+                          noise: Callable[[Block], str | None]) -> None:
+    """A long paragraph whose later copy is followed by new prose (a forum post quoted in a reply, the reply
+    right after the quote) is the post's own: its first copy is judged on its features after all.  A teaser
+    printed twice is followed by more teasers, by a footer's lines or by nothing."""
+    first: dict[str, int] = {}
+    for i, b in enumerate(blocks):
+        if b.reason != REPEATED_ON_PAGE or len(b.text) < opts.length_high:
+            continue
+        if b.text not in first:
+            first[b.text] = i
+        elif _reply_after(blocks, first[b.text], i, repeated, opts):
+            post = blocks[first.pop(b.text)]
+            post.label, post.reason = first_pass(post, features(post.text, words_of(post.text), stopwords), opts,
+                                                 bool(stopwords))
+            if post.label != "bad":
+                hit = noise(post)
+                if hit:
+                    post.label, post.reason = "bad", hit
+
+
+def _reply_after(blocks: list[Block], first: int, copy: int, repeated: set[str], opts: Options) -> bool:
+    """Whether the quote that holds a later copy ends in new prose: past the lines that follow both copies
+    alike (the rest of the quoted post), the next line that is not short stands once on the page and is
+    good on its own features.  A quote under an attribution line, or that opens with one, needs no long reply
+    after it."""
+    before = blocks[first - 1].text if first else None
+    if before == blocks[copy - 1].text and len(before) < opts.length_high:
+        return False  # a name or a headline printed with it each time: a testimonial, a teaser
+    header = blocks[copy - 1].text
+    if len(header) < opts.length_low and header.endswith(":") and _is_attribution(header[:-1]):
+        return True  # "anna_k said:" above the quote
+    head, colon, _ = blocks[copy].text.partition(": ")
+    if colon and _is_attribution(head):
+        return True  # "anna_k said: I bought the same model ...": the attribution on the quote's own line
+    k = 1
+    while copy + k < len(blocks) and first + k < copy and blocks[first + k].text == blocks[copy + k].text:
+        k += 1
+    for after in range(copy + k, min(len(blocks), copy + k + REPLY_REACH)):
+        if len(blocks[after].text) >= opts.length_low:
+            return blocks[after].text not in repeated and blocks[after].label == "good"
+    return False
+
+
+ATTRIBUTION_WORDS = (2, 4)  # words of a quote's attribution before its colon: a name and a verb
+
+
+def _is_attribution(head: str) -> bool:
+    """Whether the words before a colon attribute a quote: a user name and a lower-case verb ("anna_k said",
+    "Tom Berg wrote"), in the characters of names.  A label ("Download the Paper") has its words capitalised,
+    a dateline ("NEW DELHI") too, and markup ('style="display') has other characters."""
+    words = head.split()
+    return (ATTRIBUTION_WORDS[0] <= len(words) <= ATTRIBUTION_WORDS[1] and words[-1][:1].islower()
+            and all(ch.isalnum() or ch in "@._- " for ch in head))
 
 
 def doubled_lines(blocks: list[Block], repeated: set[str]) -> dict[int, int]:
@@ -583,7 +650,8 @@ def is_no_article(blocks: list[Block], start: int, end: int, in_lists: set[int],
     many short sections): its densest run holds fewer than ARTICLE_PARAGRAPHS long paragraphs, and good text
     outside it comes to OUTSIDE_SHARE of the text inside or more, not counting the lines of teaser lists
     (``in_lists``).  Then no run is the content; every good line is.  ``classify`` does not ask where the page
-    says which run is the article: a run after the URL's headline, or one ended early by a terminator."""
+    says which run is the article: a run after the URL's headline (unless the page numbers its posts, a
+    thread whose first post follows the headline: ``first_post``), or one ended early by a terminator."""
     inside = long = 0
     for b in blocks[start:end + 1]:
         if b.label == "good":
@@ -596,20 +664,52 @@ def is_no_article(blocks: list[Block], start: int, end: int, in_lists: set[int],
     return outside > 0 and outside >= OUTSIDE_SHARE * inside
 
 
+THREAD_POSTS = 3  # numbered posts ("#1", "#2", "#3") that make a page a thread
+
+
+def first_post(blocks: list[Block]) -> int | None:
+    """Where a thread that numbers its posts starts (XenForo, vBulletin: a line "#1" above the first post,
+    "#2" above the reply): THREAD_POSTS lines or more that are a post's number, rising.  The index of the
+    first of them, or None.  The page's content runs from there, not from its top (menus, the forum's
+    notices)."""
+    last, count, first = 0, 0, None
+    for i, b in enumerate(blocks):
+        t = b.text
+        if len(t) <= 6 and t[:1] == "#" and t[1:].isdigit() and int(t[1:]) > last:
+            last, count = int(t[1:]), count + 1
+            first = i if first is None else first
+            if count >= THREAD_POSTS:
+                return first
+    return None
+
+
 ITEM_MIN_WORDS = 3  # words of an item's name on a list page (a shorter line is a label: "Book", "Read more")
+LIST_ITEM_MIN_WORDS = 2  # words of a list's item inside an article ("Layout design", "Slow upload speeds")
+ITEM_MAX_DIGITS = 0.2  # the share of digits above which a line is a count or a score, not a list's item
 _ITEM_REASONS = ("heuristic.short", "heuristic.not_sentence_like", "")  # lines judged by length and shape alone
 
 
-def _keep_items(blocks: list[Block], in_lists: set[int]) -> None:
-    """On a list page (``is_no_article``), the lines of ITEM_MIN_WORDS words or more between its first and last
-    good line that only their length or shape put out, not a rule, a repeat or a teaser list: the items' names
-    (a product's, a thread's, a service's), which stand between links and prices."""
-    good = [i for i, b in enumerate(blocks) if b.label == "good"]
+def _keep_items(blocks: list[Block], start: int, end: int, in_lists: set[int], min_words: int,
+                is_item: Callable[[str], bool] = lambda text: True) -> None:
+    """Keep the lines of ``min_words`` words or more between the first and last good line of blocks[start:end + 1]
+    that only their length or shape put out, not a rule, a repeat or a teaser list (``in_lists``), and that
+    ``is_item`` accepts.  On a list page (``is_no_article``, the whole page, ITEM_MIN_WORDS): the items' names
+    (a product's, a thread's, a service's), which stand between links and prices.  Inside an article's span
+    (LIST_ITEM_MIN_WORDS, ``is_list_item``): the items of its lists (a how-to's steps, a review's pros and cons,
+    a course's topics), short lines that the context pass drops when a label or a repeated heading stands
+    before them rather than a good paragraph."""
+    good = [i for i in range(start, end + 1) if blocks[i].label == "good"]
     for i in range(good[0], good[-1] + 1) if good else ():
         b = blocks[i]
         if (b.label != "good" and b.reason in _ITEM_REASONS and i not in in_lists
-                and len(b.text.split()) >= ITEM_MIN_WORDS):
+                and len(b.text.split()) >= min_words and is_item(b.text)):
             b.label, b.reason = "good", ""
+
+
+def is_list_item(text: str) -> bool:
+    """A line that may be a list's item in an article: not a date line ("answered Oct 16, 2010 at 21:58") and
+    not mostly digits (a score, a badge count: "59.6k 44 44 gold badges")."""
+    return not _is_date_line(text) and len(_DIGIT.findall(text)) < ITEM_MAX_DIGITS * len(text)
 
 
 # --- Inside and around the span: restores, and banners ------------------------------------------------------

@@ -1,5 +1,6 @@
 """The heuristic stage on its own: labels from features and context."""
 from cleaner import clean
+from cleaner.classify import is_list_item
 
 ARTICLE = [
     "City council approves new budget for parks",
@@ -349,3 +350,39 @@ def test_short_lines_and_sentences_make_no_run_of_titles():
     assert is_teaser_title("Apollo 11 First Moon Landing Receives Royal Treatment in 'The Crown'")
     for line in ("– Dia**** Co** Ga****", "The show was really great.", "Here is what we found:", "Sign in"):
         assert not is_teaser_title(line)
+
+
+def test_a_list_after_a_repeated_label_inside_the_article_stays():
+    # A review: under each product the same label ("What we like:") opens a list of short items.  The label
+    # repeats, so it goes; the items after it, short lines with no good paragraph right before them, went
+    # with it in the context pass, though they stand between the article's paragraphs.
+    pros = [["Quiet even at full speed", "Easy to clean by hand"], ["Folds flat for storage", "Long battery life"]]
+    parts = []
+    for para, items in zip((ARTICLE[1], ARTICLE[3]), pros):
+        parts += [para, "What we like:"] + items
+    text = "\n".join(["Reviews", "Best fans of the year"] + parts + [ARTICLE[2]] + ["Privacy", "Contact"])
+    article = clean(text, kind="text")
+    for item in pros[0] + pros[1]:
+        assert item in article.paragraphs
+    assert "What we like:" not in article.paragraphs
+    assert "Contact" not in article.paragraphs and "Privacy" not in article.paragraphs
+
+
+def test_dates_and_counts_between_the_paragraphs_do_not_become_items():
+    # Inside the article, a short line between two labels stays as a list's item ("Works along the river"); a
+    # date line or a line mostly of digits does not.
+    meta = [[f"updated Oct {day}, 2010 at 21:58", f"3,48{day} 6 6 views 31 31", f"Works along the {name}"]
+            for day, name in ((16, "river"), (17, "valley"))]
+    text = "\n".join(["News", "Court clears the way for the river rail line", LONG[0], "Reply"] + meta[0]
+                     + ["Share", LONG[1], "Reply"] + meta[1] + ["Share", LONG[2]])
+    article = clean(text, kind="text")
+    assert [p for p in article.paragraphs if p in LONG] == LONG
+    assert "Works along the river" in article.paragraphs and "Works along the valley" in article.paragraphs
+    for date, count, _ in meta:
+        assert date not in article.paragraphs and count not in article.paragraphs
+
+
+def test_a_list_item_is_neither_a_date_line_nor_mostly_digits():
+    assert is_list_item("Slow upload speeds") and is_list_item("Up to 25 users")
+    assert not is_list_item("answered Oct 16, 2010 at 21:58")
+    assert not is_list_item("59.6k 44 44 gold badges 151 151")
