@@ -200,7 +200,7 @@ def _removal(block: Block) -> Removal:
 
 MIN_ARTICLE_CHARS = 150
 MODEL_MIN_LINES = 20  # a shorter text is too little page for the windows the line scorer reads (1-2% of texts)
-MODEL_ARTICLE_LONG = 5
+MODEL_ARTICLE_LONG = 4
 """Long paragraphs (``length_high``) in the text heuristics' span that leave the page to them alone: an article
 they read well, where the line scorer costs the news pages more than it gains (docs/benchmarks.md)."""
 
