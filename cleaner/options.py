@@ -23,8 +23,8 @@ class Options(Frozen):
         # HTML stage
         "fast",  # no learned scorer (every page read as an article) and no jusText candidate in trafilatura's retry
         "html_model",  # None (the shipped model) or the path of a model file written by benchmarks/train.py
-        "text_model",  # None (text: the heuristics alone), "shipped" (the learned line scorer in models/text.json,
-        # a trial that does not yet hold every floor: docs/benchmarks.md) or a model file from train_text.py
+        "text_model",  # "shipped" (text: the learned line scorer in models/text.json revises the heuristics on
+        # pages they do not read as an article), None (the heuristics alone) or a model file from train_text.py
         # heuristic stage (text input); the defaults were tuned on the development benchmark
         "length_low",  # characters: below this a block is "short"
         "length_high",  # characters: a long block with enough stop words is good at once
@@ -48,7 +48,7 @@ class Options(Frozen):
 
     def __init__(self, *, kind: str = "auto", url: str | bytes | None = None, max_bytes: int = 64 * 1024 * 1024,
                  encoding: str | None = None, content_type: str | None = None, fast: bool = False,
-                 html_model: str | None = None, text_model: str | None = None, length_low: int = 50,
+                 html_model: str | None = None, text_model: str | None = "shipped", length_low: int = 50,
                  length_high: int = 150,
                  stopwords_low: float = 0.15, stopwords_high: float = 0.0, max_link_density: float = 0.5,
                  span_block_cost: float = 40.0, span_char_cost: float = 0.5, rules: bool = True,

@@ -20,6 +20,10 @@ from .segment import segment
 from .text import SENTENCE_WORDS, TERMINAL_DOUBLE_QUOTED, says_something, words_of
 from .title import from_headline, headline_from_html, headline_from_text, is_short_title, text_title, title_from_html
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 
 def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **options: object) -> Article:
     """Clean one page or scraped text; raise ``CleanerError`` for input that cannot be cleaned (and
@@ -60,7 +64,7 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     noise = lambda b: rules.first_matching_rule(b.text, b.kind)  # noqa: E731
     first: list[tuple] | None = [] if opts.text_model and not opts.fast else None
     language, span = classify(blocks, opts, lex, noise, first)
-    if first is not None:  # asked for (text_model=...): the learned line scorer revises the heuristics' verdicts
+    if first is not None and _for_the_model(blocks, span, opts, noise):  # the learned line scorer revises the verdicts
         from . import textscore
 
         chosen = textscore.model(None if opts.text_model == "shipped" else opts.text_model)
@@ -195,6 +199,25 @@ def _removal(block: Block) -> Removal:
 
 
 MIN_ARTICLE_CHARS = 150
+MODEL_MIN_LINES = 20  # a shorter text is too little page for the windows the line scorer reads (1-2% of texts)
+MODEL_ARTICLE_LONG = 4
+"""Long paragraphs (``length_high``) in the text heuristics' span that leave the page to them alone: an article
+they read well, where the line scorer costs the news pages more than it gains (docs/benchmarks.md)."""
+
+
+def _for_the_model(blocks: list[Block], span: tuple[int, int], opts: Options,
+                   noise: Callable[[Block], str | None]) -> bool:
+    """Whether the learned line scorer reads a text: one of MODEL_MIN_LINES lines or more, whose heuristics' span
+    holds less than an article they read well (MODEL_ARTICLE_LONG long paragraphs) but a line that says something
+    and no named rule calls noise (where they keep no such line, the page is no article to them, and no output
+    beats the scorer's guess)."""
+    if len(blocks) < MODEL_MIN_LINES:
+        return False
+    start, end = span
+    good = [b for b in blocks[start:end + 1] if b.label == "good"]
+    if sum(len(b.text) >= opts.length_high for b in good) >= MODEL_ARTICLE_LONG:
+        return False
+    return any(says_something(b.text) and noise(b) is None for b in good)
 
 
 def looks_like_article(kept: list[Block]) -> bool:

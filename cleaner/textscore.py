@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 MODEL_REMOVAL = "model.boilerplate"
-MIN_LINES = 20  # the model revises the heuristics on texts of this many lines or more (1-2% of the corpus is shorter)
 RULE_FAMILIES = ("ads", "bylines", "captions", "consent", "counters", "fragments", "promos", "social")
 FIRST_LABELS = ("good", "neargood", "short", "bad")
 REASONS = ("link_like", "no_words", "copyright", "teaser", "repeated_on_page", "not_sentence_like", "short",
@@ -446,10 +445,8 @@ def score(blocks: list[Block], first: list[tuple], span: tuple[int, int], stopwo
           noise: Callable[[Block], str | None], words_of: Callable[[str], list[str]], chosen: TextModel,
           explain: bool = False) -> tuple[int, int]:
     """Relabel the lines in place by the model: good, or bad as ``model.boilerplate``; return the new span (the
-    first and last good line; (0, -1) when none is good).  A text of fewer than MIN_LINES lines, or one the glance
-    or the gate leaves to the heuristics, keeps their labels and span."""
-    if len(blocks) < MIN_LINES:
-        return span  # a few lines: too little page for the windows the model reads; the heuristics decide
+    first and last good line; (0, -1) when none is good).  A text the glance or the gate leaves to the heuristics
+    keeps their labels and span (and one the pipeline does not give the model: ``pipeline._for_the_model``)."""
     chars = [len(b.text) for b in blocks]
     good = [b.label == "good" for b in blocks]
     if not chosen.worth_reading(glance_features(chars, good, lambda i: blocks[i].text.rstrip().endswith(TERMINAL),

@@ -51,7 +51,7 @@ def test_the_article_follows_the_headline_named_by_the_url():
     paragraph = SHORT_ARTICLE_THEN_DIALOG[5]
     assert paragraph.startswith("The mountain pass")
     # Without a URL the longer run of sentences (a login dialog) is taken for the article ...
-    assert paragraph not in clean(text, kind="text").paragraphs
+    assert paragraph not in clean(text, kind="text", text_model=None).paragraphs
     # ... with one, the line that repeats the URL's headline anchors the article after it.
     article = clean(text, kind="text", url="https://example.com/news/storm-closes-mountain-pass-winter-123.html")
     assert article.paragraphs == (paragraph,)
@@ -251,7 +251,7 @@ def test_an_article_keeps_its_span_beside_much_text_that_reads_as_content():
     teasers = ["Earlier: " + p for p in LONG]
     links = [f"https://example.com/more/{i}" for i in range(20)]
     text = "\n".join(["Menu", "Court clears the way for the river rail line"] + LONG + links + teasers)
-    assert clean(text, kind="text").paragraphs == tuple(LONG)
+    assert clean(text, kind="text", text_model=None).paragraphs == tuple(LONG)
 
 
 def test_a_long_line_without_a_sentence_or_stop_words_takes_its_neighbours_class():

@@ -9,7 +9,8 @@ import pytest
 
 from cleaner import clean
 from cleaner.scorer import Linear
-from cleaner.textscore import MIN_LINES, MODEL_REMOVAL, TextModel, context, model
+from cleaner.pipeline import MODEL_MIN_LINES as MIN_LINES
+from cleaner.textscore import MODEL_REMOVAL, TextModel, context, model
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -86,12 +87,39 @@ def test_explain_names_the_model_and_what_weighed_against_a_line(tmp_path):
     assert weather.detail.startswith("w3")  # the feature that weighed most against it
 
 
-def test_the_heuristics_alone_unless_a_model_is_asked_for(tmp_path):
+def test_the_shipped_model_reads_by_default_and_none_or_fast_leave_the_heuristics_alone(tmp_path, monkeypatch):
+    from cleaner import textscore
+
     path = handmade(tmp_path, "none", Linear(-5.0, {}), Linear(-5.0, {}))  # would drop every line
-    for options in ({}, {"fast": True, "text_model": path}):
+    monkeypatch.setattr(textscore, "model", lambda chosen=None: TextModel.from_dict(json.load(open(path))))
+    assert any(r.rule == MODEL_REMOVAL for r in clean(PAGE, kind="text").removed)  # the default: the model reads
+    for options in ({"text_model": None}, {"fast": True}, {"fast": True, "text_model": path}):
         art = clean(PAGE, kind="text", **options)
         assert "The city council voted on Tuesday" in art.text
         assert not any(r.rule == MODEL_REMOVAL for r in art.removed)
+
+
+LONG = ("The committee heard evidence from residents, engineers and the regional transport authority over three "
+        "long sessions, and its report weighs the cost of each option against the traffic it would carry. {i}")
+
+
+@pytest.mark.parametrize("long_paragraphs,reads", [(-1, True), (0, False)])
+def test_an_article_the_heuristics_read_well_is_theirs(tmp_path, long_paragraphs, reads):
+    # MODEL_ARTICLE_LONG long paragraphs in their span: a page they read well, left to them alone
+    from cleaner.pipeline import MODEL_ARTICLE_LONG
+
+    lines = PAGE.split("\n")
+    added = MODEL_ARTICLE_LONG + long_paragraphs - sum(len(line) >= 150 for line in lines)
+    page = "\n".join(lines[:10] + [LONG.format(i=i) for i in range(added)] + lines[10:])
+    path = handmade(tmp_path, "none", Linear(-5.0, {}), Linear(-5.0, {}))  # would drop every line
+    art = clean(page, kind="text", text_model=path)
+    assert any(r.rule == MODEL_REMOVAL for r in art.removed) is reads
+
+
+def test_a_text_the_heuristics_keep_no_article_of_is_not_given_to_the_model(tmp_path):
+    path = handmade(tmp_path, "all", Linear(5.0, {}), Linear(5.0, {}))  # would keep every line
+    menu = "\n".join(f"Section {i}" for i in range(30))  # no line the heuristics keep: no output beats a guess
+    assert clean(menu, kind="text", text_model=path).paragraphs == ()
 
 
 def test_the_second_stage_reads_windows_and_the_densest_run():
