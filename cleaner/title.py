@@ -189,12 +189,17 @@ def _trails_and_teasers(blocks: list[Block], start: int) -> set[int]:
     der Mai…")."""
     window = range(max(0, start - LOOKBACK), min(len(blocks), start + 1 + AFTER_START))
     above = window[:start + 1 - window.start]
-    found = {i for i in above if _TRAIL.search(blocks[i].text)}
+    found = {i for i in above if _is_trail(blocks[i].text)}
     cut = [i for i in above if i not in found and blocks[i].text.rstrip().endswith(_CUT_SHORT)]
     if cut:
         texts = [" ".join(blocks[i].text.split()).casefold() for i in window]
         found.update(i for i in cut if _cut_short_of(texts[i - window.start], texts))
     return found
+
+
+def _is_trail(text: str) -> bool:
+    """Whether a line is a breadcrumb trail (``_TRAIL``): none can be without a crumb's mark."""
+    return ("»" in text or "›" in text or ">" in text or "/" in text) and _TRAIL.search(text) is not None
 
 
 def _cut_short_of(text: str, texts: list[str]) -> bool:
