@@ -94,7 +94,7 @@ def has_credit(text: str) -> bool:
     spans = [m.span() for m in WORD.finditer(low)]  # where each word stands in low
     i = 0
     while i < len(words):
-        n = captions.prefix(words[i:])
+        n = captions.prefix(words[i:]) if words[i] in captions.firsts else 0
         if not n:
             i += 1
             continue
