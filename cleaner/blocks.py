@@ -107,20 +107,23 @@ def line_shapes(blocks: list[Block], indents: list[int]) -> None:
     runs of two or more bulleted lines, or of lines numbered one after the other, are list items; a short
     title-cased line just above a paragraph of prose is a heading; a run of two or more lines of
     ``|``-separated cells is a table.  Anything else stays a paragraph (no shape)."""
-    marks = [_marker(b.text) for b in blocks]
+    marks = [_marker(b.text) if b.text[:1].isdigit() or b.text[:1] in _BULLETS else None for b in blocks]
     i = 0
     while i < len(blocks):
-        end = i
+        if marks[i] is None:
+            i += 1
+            continue
+        end = i + 1
         while end < len(blocks) and marks[end] is not None and (
-                end == i or indents[end] > indents[i] or marks[end][0] == marks[i][0]):
+                indents[end] > indents[i] or marks[end][0] == marks[i][0]):
             end += 1  # one list: its top-level items have the first item's marker, deeper ones any
         if end - i >= 2:
             _list_run(blocks[i:end], marks[i:end], indents[i:end])
-        i = max(end, i + 1)
+        i = end
     _table_runs(blocks)
-    for i, b in enumerate(blocks):
-        if (len(b.text) <= HEADING_MAX_CHARS and b.shape is None and i + 1 < len(blocks)
-                and blocks[i + 1].shape is None and _is_prose(blocks[i + 1].text) and _is_heading_line(b.text)
+    for i, (b, below) in enumerate(zip(blocks, blocks[1:])):
+        if (len(b.text) <= HEADING_MAX_CHARS and b.shape is None
+                and below.shape is None and _is_prose(below.text) and _is_heading_line(b.text)
                 and (i == 0 or blocks[i - 1].shape is not None or not _is_heading_line(blocks[i - 1].text))):
             b.shape = Shape("heading", level=2)
 

@@ -51,8 +51,10 @@ def headline_score(block: Block, slug: set[str], words_of: Callable[[str], set[s
     that are matched with the URL's slug (all its words by default); ``beta``: how much more the slug's words
     said weigh than the line's other words (``slug_match``)."""
     text = block.text
+    if len(text) > 250:
+        return 0.0
     words = text.split()
-    if not 2 <= len(words) <= 30 or len(text) > 250:
+    if not 2 <= len(words) <= 30:
         return 0.0
     if text.endswith(NOT_TITLE_ENDS) and not text.endswith("..."):
         return 0.0
@@ -186,9 +188,18 @@ def _trails_and_teasers(blocks: list[Block], start: int) -> set[int]:
     teaser's, or a trail's last crumb; a title that ends in an ellipsis of its own stays: "Alles Neue macht
     der Mai…")."""
     window = range(max(0, start - LOOKBACK), min(len(blocks), start + 1 + AFTER_START))
-    texts = [" ".join(blocks[i].text.split()).casefold() for i in window]
-    return {i for i in window[:start + 1 - window.start] if _TRAIL.search(blocks[i].text)
-            or _cut_short_of(" ".join(blocks[i].text.split()).casefold(), texts)}
+    above = window[:start + 1 - window.start]
+    found = {i for i in above if _is_trail(blocks[i].text)}
+    cut = [i for i in above if i not in found and blocks[i].text.rstrip().endswith(_CUT_SHORT)]
+    if cut:
+        texts = [" ".join(blocks[i].text.split()).casefold() for i in window]
+        found.update(i for i in cut if _cut_short_of(texts[i - window.start], texts))
+    return found
+
+
+def _is_trail(text: str) -> bool:
+    """Whether a line is a breadcrumb trail (``_TRAIL``): none can be without a crumb's mark."""
+    return ("»" in text or "›" in text or ">" in text or "/" in text) and _TRAIL.search(text) is not None
 
 
 def _cut_short_of(text: str, texts: list[str]) -> bool:
@@ -229,11 +240,16 @@ def text_title(blocks: list[Block], start: int, url: str | None,
     parts, headline = _title_parts(first)
     if not parts:
         return line
-    top = {" ".join(b.text.split()).casefold() for b in blocks[max(1, start - LOOKBACK):start + 1]}
-    if headline.casefold() in top or (line and _tokens(first) & _tokens(line)):
+    if (line and _tokens(first) & _tokens(line)) or _said_on_top(headline, blocks, start):
         shown = (line,) if line and not _short_form(line, headline) else ()
         return title_from_html(first, shown, None, article=True)
     return line
+
+
+def _said_on_top(headline: str, blocks: list[Block], start: int) -> bool:
+    """Whether a line of the text's top (after its first, to the article's start) says the headline."""
+    said = headline.casefold()
+    return any(" ".join(b.text.split()).casefold() == said for b in blocks[max(1, start - LOOKBACK):start + 1])
 
 
 SHORT_FORM = 0.5  # share of a title's words under which a line that says only some of them is a label of it
@@ -320,17 +336,19 @@ def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, 
     more, unless it shouts or asks (``_shouts_or_asks``)."""
     slug = url_slug_tokens(url)
     scored = []
-    kept_from = _kept_run(blocks, start)
+    kept_from = _kept_run(blocks, start) if kept else start
     for i in range(max(since, start - LOOKBACK), upto):
         score = headline_score(blocks[i], slug, words_of, beta) if i not in skipped else 0.0
-        if score and i and named[0] is not None and " ".join(blocks[i].text.split()).casefold() == named[0]:
+        if not score:
+            continue
+        text = blocks[i].text
+        if i and named[0] is not None and " ".join(text.split()).casefold() == named[0]:
             score += named[1]
-        if score and _said_twice(blocks, i):
+        if twice and _said_twice(blocks, i):
             score += twice
-        if score and kept_from <= i < start and not _shouts_or_asks(blocks[i].text):
+        if kept_from <= i < start and not _shouts_or_asks(text):
             score += kept
-        if score:
-            scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
+        scored.append((score - 0.03 * abs(i - start), i))  # nearer to the article is likelier
     for score, i in sorted(scored, reverse=True):
         if not is_noise(blocks[i].text):
             return score, i
@@ -646,7 +664,7 @@ def _metadata_title(title: str | None, headline: str | None, site_name: str | No
 
 def capitalised(words: list[str]) -> int:
     """How many of the words start with a capital letter."""
-    return sum(w[:1].isupper() for w in words)
+    return len([w for w in words if w[:1].isupper()])
 
 
 def is_capitalised_headline(text: str) -> bool:

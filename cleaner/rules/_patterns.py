@@ -8,9 +8,10 @@ every `cleaner < file` process).  The few regular expressions here are small, an
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lazy_re import LazyPattern
-from ..lexicon import lexicon
+from ..lexicon import PhraseSet, lexicon
 from ..text import WORD
 
 # A lone keyword ("newsletter", "cookies") marks noise only in a short block; in a long one it is news.
@@ -29,14 +30,20 @@ def holds_any(text: str, marks: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
+def phrase_set(key: str) -> PhraseSet:
+    """The lexicon's phrase list ``key``, prepared for word-by-word matching."""
+    return lexicon().words(key)
+
+
 def starts_with_phrase(key: str, words: list[str]) -> int:
     """How many leading words form a phrase of the list (0 when none)."""
-    return lexicon().words(key).prefix(words)
+    return phrase_set(key).prefix(words)
 
 
 def holds_noise_phrase(key: str, norm: str, words: list[str]) -> bool:
     """A phrase of several words anywhere, or a lone keyword in a short block."""
-    phrases = lexicon().words(key)
+    phrases = phrase_set(key)
     if phrases.wordless and phrases.in_text(norm):
         return True
     if phrases.firsts.keys().isdisjoint(words):  # no phrase can start among the words
@@ -75,7 +82,7 @@ def has_credit(text: str) -> bool:
     all_words = WORD.findall(low)
     if not marked and _CREDIT_FOLLOWERS.isdisjoint(all_words):
         return False  # no credit mark, and "by", "credit", "courtesy" only inside other words
-    captions = lexicon().words("caption")
+    captions = phrase_set("caption")
     if captions.firsts.keys().isdisjoint(all_words) and "credit" not in low:
         return False  # no credit word at all
     if "credit" in low:
@@ -87,7 +94,7 @@ def has_credit(text: str) -> bool:
     spans = [m.span() for m in WORD.finditer(low)]  # where each word stands in low
     i = 0
     while i < len(words):
-        n = captions.prefix(words[i:])
+        n = captions.prefix(words[i:]) if words[i] in captions.firsts else 0
         if not n:
             i += 1
             continue

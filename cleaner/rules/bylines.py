@@ -20,6 +20,7 @@ from .counters import counter, reading_time
 # A date or a time written in digits: a year, a clock time ("4:14", "10h30", "9 pm"), a numeric date ("12.05.2019")
 _DATE_OR_TIME = LazyPattern(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}\s?[ap]\.?m\b|"
                             r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b", re.I)
+_DIGIT = LazyPattern(r"\d")  # each of _DATE_OR_TIME's forms holds one
 
 
 @rule("bylines.byline", max_words=14)
@@ -48,7 +49,7 @@ def dateline(t: Target, lex: Lexicon) -> str | None:
     Text input only: a scraper's text keeps the page's header and byline zone, where such lines stand alone;
     trafilatura's extraction leaves those out, and a date line it keeps is the article's (an event's, a
     timeline's), so on HTML the rule cost every set (README, the ablation table)."""
-    if not _DATE_OR_TIME.search(t.text) and lex.months.isdisjoint(t.tokens):
+    if not (_DIGIT.search(t.text) and _DATE_OR_TIME.search(t.text)) and lex.months.isdisjoint(t.tokens):
         return None
     n = starts_with_phrase("dateline", t.tokens)
     rest = t.tokens[n:]
