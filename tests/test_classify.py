@@ -53,7 +53,8 @@ def test_the_article_follows_the_headline_named_by_the_url():
     # Without a URL the longer run of sentences (a login dialog) is taken for the article ...
     assert paragraph not in clean(text, kind="text", text_model=None).paragraphs
     # ... with one, the line that repeats the URL's headline anchors the article after it.
-    article = clean(text, kind="text", url="https://example.com/news/storm-closes-mountain-pass-winter-123.html")
+    article = clean(text, kind="text", url="https://example.com/news/storm-closes-mountain-pass-winter-123.html",
+                    text_model=None)
     assert article.paragraphs == (paragraph,)
     assert article.title == "Storm closes mountain pass for the winter"
 
