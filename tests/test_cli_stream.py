@@ -167,7 +167,10 @@ def test_pipe_into_head_is_quiet(tmp_path):
 def test_ctrl_c_stops_cleanly(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(jsonl(records(4000)))
-    proc = subprocess.Popen([CLEANER, "--jsonl", "-j", "2", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # Ctrl-C's default action, whatever the test runner's (a shell's background job ignores SIGINT, and a child
+    # inherits that)
+    proc = subprocess.Popen([CLEANER, "--jsonl", "-j", "2", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     proc.stdout.readline()
     workers = _children(proc.pid)
     proc.send_signal(signal.SIGINT)
