@@ -11,7 +11,8 @@ Two passes, in the manner of jusText, then a third that finds the article:
 2. ``context_pass``: short and near-good blocks take the class of their decided neighbours
    (a short subheading between two good paragraphs stays; a short line among menus goes).
 3. ``article_span``: the article is the densest run of good blocks (starting after its headline when
-   the URL names it: ``headline_anchor``), ended early by a heading that opens the after-article
+   the URL names it: ``headline_anchor``), stretched over the lists that cut it short (``across_lists``: a
+   review's pros and cons, a plan's prices), ended early by a heading that opens the after-article
    sections ("Related stories"), by a list of teasers (``headline_pairs``) or by a run of teaser titles
    at its tail (``cut_trailing_titles``); everything outside it is dropped, whatever it looks like
    (teasers, comments, footers), unless the run is no article and more good text stands outside it (a
@@ -121,6 +122,9 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             blocks[k].label, blocks[k].reason = "bad", DOUBLED_LINE
     anchor = headline_anchor(blocks, opts.url)
     start, end = article_span(blocks, opts, anchor)
+    core = start, end  # the densest run, before it reaches across lists: is_no_article weighs it alone
+    after_headline = anchor is not None and anchor < start <= anchor + ANCHOR_REACH
+    start, end = across_lists(blocks, start, end, opts, anchor + 1 if after_headline else 0)
     pairs = headline_pairs(blocks, noise)
     span_end = end
     end = cut_at_terminator(blocks, start, end, lex, pairs)
@@ -134,7 +138,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     anchored = anchor is not None and anchor < start <= anchor + ANCHOR_REACH  # the article after its headline
     thread = first_post(blocks) if anchored else None  # a thread's opening post after its headline
     if ((not anchored or thread is not None) and end == span_end
-            and is_no_article(blocks, start, end, in_lists, opts)):
+            and is_no_article(blocks, max(start, core[0]), min(end, core[1]), in_lists, opts)):
         start, end = min(start, thread or 0), len(blocks) - 1
         _keep_items(blocks, start, end, in_lists, ITEM_MIN_WORDS)
     else:
@@ -513,6 +517,50 @@ def _best_run(gains: Sequence[float], starts: range) -> tuple[float, tuple[int, 
             if run > best:
                 best, best_span = run, (start, i)
     return best, best_span
+
+
+# --- The span reaches across the article's lists ------------------------------------------------------------
+SPAN_ITEM_WORDS = 4  # words of a list's item that the span reaches across (a menu's line has fewer)
+
+
+def across_lists(blocks: list[Block], start: int, end: int, opts: Options, first: int = 0) -> tuple[int, int]:
+    """The article's span, stretched over the lists that cut it short: a list of items (a review's pros and cons,
+    a plan's prices, a course's topics) is a run of short lines that are no sentence, and at a block's price each
+    item ends the densest run before the article does.  Past either end, a list's item (``_is_span_item``, next to
+    another) costs its characters alone; the span grows to the farthest block where what it gains beyond the
+    lists outweighs what they and the rest cost (the densest run's own rule, from its end outwards); its start not
+    before ``first`` (past the headline)."""
+    if end < start:
+        return start, end
+    item = [_is_span_item(b, opts) for b in blocks] + [False]  # False past the end, and before the start ([-1])
+
+    def gain(i: int) -> float:
+        if item[i] and (item[i - 1] or item[i + 1]):
+            return -opts.span_char_cost * len(blocks[i].text)
+        return _gain(blocks[i], opts)
+
+    return _farthest(gain, range(start - 1, first - 1, -1), start), _farthest(gain, range(end + 1, len(blocks)), end)
+
+
+def _farthest(gain: Callable[[int], float], indices: range, at: int) -> int:
+    """The index among ``indices`` (walked in order) where the sum of gains since the first peaks above 0; ``at``
+    when it never does."""
+    run = best = 0.0
+    for i in indices:
+        run += gain(i)
+        if run > best:
+            best, at = run, i
+    return at
+
+
+def _is_span_item(block: Block, opts: Options) -> bool:
+    """A line that may be a list's item in the article: put out by its length or shape alone, shorter than a
+    paragraph, of SPAN_ITEM_WORDS words or more, not a sentence (a teaser's blurb ends like one) and not a date
+    or a count (``is_list_item``)."""
+    text = block.text
+    return (block.label != "good" and block.reason in _ITEM_REASONS and len(text) < opts.length_high
+            and not text.endswith(TERMINAL)
+            and len(text.split()) >= SPAN_ITEM_WORDS and is_list_item(text))
 
 
 # --- Where the article ends early: a section heading, a teaser list, a run of titles ------------------------

@@ -387,3 +387,47 @@ def test_a_list_item_is_neither_a_date_line_nor_mostly_digits():
     assert is_list_item("Slow upload speeds") and is_list_item("Up to 25 users")
     assert not is_list_item("answered Oct 16, 2010 at 21:58")
     assert not is_list_item("59.6k 44 44 gold badges 151 151")
+
+
+PLANS = ["Starter plan for one user", "Team plan for up to five users", "Business plan for up to twenty users",
+         "Enterprise plan with a dedicated manager", "Free trial for fourteen days", "Discount for yearly billing",
+         "Priority support on every paid plan", "Data export in every plan"]
+
+
+def test_the_article_reaches_across_a_long_list_of_items():
+    # A review whose lists of plans and features, short lines that are no sentence under labels the page repeats
+    # in its menu, stand between its paragraphs: at a block's price each, the lists cut the densest run in two,
+    # and the closing paragraph after them went.  The span reaches across the lists, and their items stay.
+    text = "\n".join(["Home", "Reviews", "The best project tools of the year"] + LONG + ["Plans"] + PLANS[:4]
+                     + ["Features"] + PLANS[4:] + [ARTICLE[3], "Privacy Policy", "Plans", "Features"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG] == LONG and ARTICLE[3] in article.paragraphs
+    for plan in PLANS:
+        assert plan in article.paragraphs
+    assert "Plans" not in article.paragraphs and "Privacy Policy" not in article.paragraphs
+
+
+def test_a_menu_of_short_links_still_ends_the_article():
+    # A menu's lines are shorter than a list's items (fewer than four words): after them, a sidebar's text
+    # does not join the article.
+    menu = ["World", "Business", "Sport news", "Culture and arts", "Travel", "Science", "Weather today",
+            "Opinion", "Video", "Podcasts", "Newsletters", "Jobs"]
+    sidebar = ("Our newsroom is funded by readers like you, and every contribution, however big or small, helps us "
+               "keep our journalism free to read for everyone in the country and abroad.")
+    text = "\n".join(["News", "Court clears the way for the river rail line"] + LONG + menu + [sidebar])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG] == LONG
+    assert sidebar not in article.paragraphs
+
+
+def test_a_teaser_list_of_sentences_does_not_stretch_the_article():
+    # Teasers whose blurbs end like sentences are no list's items: the span does not reach across them (and an
+    # advertisement) to the text beyond.
+    teasers = ["Beyond the river: the valley's new farms.", "Why the bridge took ten years to build.",
+               "The last ferry across the lake.", "Old mills find new owners at last."]
+    sidebar = ("Our newsroom is funded by readers like you, and every contribution, however big or small, helps us "
+               "keep our journalism free to read for everyone in the country and abroad.")
+    text = "\n".join(["News", "Court clears the way for the river rail line"] + LONG + teasers
+                     + ["Advertisement", sidebar])
+    article = clean(text, kind="text", text_model=None)
+    assert sidebar not in article.paragraphs
