@@ -18,7 +18,8 @@ Two passes, in the manner of jusText, then a third that finds the article:
    (teasers, comments, footers), unless the run is no article and more good text stands outside it (a
    list page: ``is_no_article``; then every good line is content).  Between its good blocks, a short line that
    only its length or shape put out is a list's item and stays (``_keep_items``).  Inside it, a text repeated only there
-   is the article's own (``_restore_inner_repeats``), and so is its lead right above it that the page repeats
+   is the article's own (``_restore_inner_repeats``), and so is a heading that its table of contents repeats, where
+   one copy stands above a paragraph (``_restore_headings``), and its lead right above it that the page repeats
    elsewhere (``repeated_lead``); a long line in capitals is a banner and goes (``_is_banner``).
 
 Every block that ends up bad carries a rule name in ``block.reason`` for ``--explain``.  The module reads in
@@ -143,6 +144,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
         _keep_items(blocks, start, end, in_lists, ITEM_MIN_WORDS)
     else:
         _keep_items(blocks, start, end, in_lists, LIST_ITEM_MIN_WORDS, is_list_item)
+    _restore_headings(blocks, start, end, noise)
     for i, b in enumerate(blocks):
         if b.label == "good" and _is_banner(b.text):
             b.label, b.reason = "bad", "heuristic.all_caps"
@@ -773,6 +775,26 @@ def _restore_inner_repeats(blocks: list[Block], start: int, end: int, opts: Opti
         if b.text in repeats and b.text not in outside and len(b.text) >= opts.length_low:
             if _own_label(b, opts, stopwords) in ("good", "neargood"):
                 b.label, b.reason = "good", ""
+
+
+HEADING_MAX_CHARS = 80  # a section's heading is shorter than this; the paragraph under it at least as long
+HEADING_MIN_WORDS = 2  # words of a heading worth the restore (one word: a menu's label as often as a heading)
+
+
+def _restore_headings(blocks: list[Block], start: int, end: int, noise: Callable[[Block], str | None]) -> None:
+    """A short line the page repeats (its table of contents, a menu of its sections) is a section's heading
+    where one copy inside the article stands right above a paragraph: that copy is the article's own, and
+    stays.  Not when more than one copy stands so (a label over each of several posts: "Reply", "Share") nor
+    when a rule names it."""
+    where: dict[str, list[int]] = {}
+    for i in range(start, min(end, len(blocks) - 2) + 1):
+        b, below = blocks[i], blocks[i + 1]
+        if (b.reason == REPEATED_ON_PAGE and len(b.text) < HEADING_MAX_CHARS and below.label == "good"
+                and len(below.text) >= HEADING_MAX_CHARS and len(b.text.split()) >= HEADING_MIN_WORDS):
+            where.setdefault(b.text, []).append(i)
+    for at in where.values():
+        if len(at) == 1 and noise(blocks[at[0]]) is None:
+            blocks[at[0]].label, blocks[at[0]].reason = "good", ""
 
 
 def _own_label(b: Block, opts: Options, stopwords: frozenset[str]) -> str:

@@ -431,3 +431,26 @@ def test_a_teaser_list_of_sentences_does_not_stretch_the_article():
                      + ["Advertisement", sidebar])
     article = clean(text, kind="text", text_model=None)
     assert sidebar not in article.paragraphs
+
+
+def test_a_heading_the_table_of_contents_repeats_stays_above_its_section():
+    # The page lists its sections at the top (a table of contents, outside the article); inside the article each
+    # heading stands again above its paragraph.  The repeat went as a menu's line; the copy above the paragraph
+    # is the article's own, and stays once.
+    headings = ["Why the court ruled for the line", "What the residents will do next", "When the first trains run"]
+    text = "\n".join(["News", "Contents"] + headings + ["Court clears the way for the river rail line", ARTICLE[1]]
+                     + [line for pair in zip(headings, LONG) for line in pair] + ["Privacy Policy", "Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG] == LONG
+    for heading in headings:
+        assert article.paragraphs.count(heading) == 1
+        assert article.paragraphs.index(heading) + 1 == article.paragraphs.index(LONG[headings.index(heading)])
+
+
+def test_a_label_the_page_repeats_above_several_paragraphs_still_goes():
+    # A label over every post ("Posted by the editors") stands above more than one paragraph: it is no heading.
+    text = "\n".join(["News", "Court clears the way for the river rail line"]
+                     + [line for para in LONG for line in ("Posted by the editors", para)] + ["Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG] == LONG
+    assert "Posted by the editors" not in article.paragraphs
