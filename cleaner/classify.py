@@ -5,7 +5,8 @@ Two passes, in the manner of jusText, then a third that finds the article:
 1. ``first_pass``: each block on its own features (length, words, terminal punctuation,
    stop-word density, share of digits and link-like tokens) -> good / neargood / short / bad.
    Before it, a block repeated on the page or part of a teaser list is bad at once (but the first copy of a
-   long paragraph whose later copy a reply follows is a quoted post's own, judged after all); after it, a
+   long paragraph whose later copy a reply follows is a quoted post's own, judged after all, and so is the first
+   copy of a line or of a card that the page prints twice in a row: ``doubled_lines``, ``doubled_groups``); after it, a
    content-like block that a rule calls noise (a long cookie notice) is bad too, and so is a short
    line a rule names ("Privacy Policy") when it stands near a good block.
 2. ``context_pass``: short and near-good blocks take the class of their decided neighbours
@@ -76,8 +77,10 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     receives each block's (label, reason, (words, stop-word share) or None) after the first pass, and whether it
     stands in a list of teasers and after an early end of the article (the learned line scorer reads them)."""
     repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
-    doubled = doubled_lines(blocks, repeated) if repeated else {}
-    own = printed_twice(blocks, repeated, opts).union(doubled.values()) if repeated else set()
+    twice = printed_twice(blocks, repeated, opts) if repeated else set()
+    doubled = {**doubled_lines(blocks, repeated), **{k: first for k, first in doubled_groups(blocks, repeated).items()
+                                                     if first not in twice}} if repeated else {}
+    own = twice.union(doubled.values())
     teasers = teaser_runs(blocks)
     candidates = []  # (block, its words or None): the blocks that need their features
     sample = 0  # characters whose words are kept for the language choice (bounded: memory)
@@ -342,6 +345,31 @@ def doubled_lines(blocks: list[Block], repeated: set[str]) -> dict[int, int]:
                 spans.append((i, i))
     return {k: start for spans in runs.values() if len(spans) == 1
             for start, end in spans for k in range(start + 1, end + 1)}
+
+
+GROUP_REACH = 8  # lines of a group printed twice in a row
+
+
+def doubled_groups(blocks: list[Block], repeated: set[str]) -> dict[int, int]:
+    """Runs of two to GROUP_REACH lines printed again right after themselves and nowhere else on the page (a
+    card's title and text drawn twice for a slider or another screen size): each line of the second copy -> the
+    index of its first, as ``doubled_lines`` gives them.  A teaser printed twice with a label between its copies
+    is no such run (``_reply_after``)."""
+    where: dict[str, list[int]] = {}
+    for i, b in enumerate(blocks):
+        if b.text in repeated:
+            where.setdefault(b.text, []).append(i)
+    twice = {at[0]: at[1] - at[0] for at in where.values() if len(at) == 2 and 2 <= at[1] - at[0] <= GROUP_REACH}
+    found: dict[int, int] = {}
+    i = 0
+    while i < len(blocks):
+        size = twice.get(i, 0)
+        if size and all(twice.get(i + k) == size for k in range(size)):
+            found.update((i + k + size, i + k) for k in range(size))
+            i += size
+        else:
+            i += 1
+    return found
 
 
 TEASER_RUN = 3  # consecutive blocks under one section label that make a teaser list

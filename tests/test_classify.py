@@ -454,3 +454,26 @@ def test_a_label_the_page_repeats_above_several_paragraphs_still_goes():
     article = clean(text, kind="text", text_model=None)
     assert [p for p in article.paragraphs if p in LONG] == LONG
     assert "Posted by the editors" not in article.paragraphs
+
+
+def test_a_card_printed_twice_in_a_row_is_kept_once():
+    # A feature's title and its text, drawn a second time right after the first (for a slider, another screen
+    # size): the card stands twice, so both copies went as repeats; the first copy is judged as a text that
+    # stands once, and the second goes.
+    card = ["Built to last for a lifetime", "Every frame is welded by hand and tested under twice the load it is "
+            "rated for, so that it keeps its shape after years of daily use."]
+    text = "\n".join(["Shop", "Cart", "The oak standing desk"] + LONG[:2] + card + card + [LONG[2], "Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG] == LONG
+    for line in card:
+        assert article.paragraphs.count(line) == 1
+
+
+def test_lines_that_repeat_far_apart_are_no_card_printed_twice():
+    # The same two lines at the top and at the bottom of the page (a banner, a footer) are no card drawn twice.
+    menu = ["Our shops are open every day of the week from nine in the morning until late.",
+            "Delivery is free on every order over fifty pounds, all through the year."]
+    text = "\n".join(menu + ["Court clears the way for the river rail line"] + LONG + ARTICLE[1:] + menu)
+    article = clean(text, kind="text", text_model=None)
+    for line in menu:
+        assert line not in article.paragraphs
