@@ -81,6 +81,8 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     datelines: list[str] = []  # the header zone's date lines, for the article's date
     header_from = title_at if title_at is not None else start - HEADER_ZONE
     around_title = _around_title(blocks, title_at, start)
+    if not any(b.label == "good" for b in blocks):
+        _whole_page(blocks, noise)
     blocks.reverse()  # consumed from here on: a removed block lives on only as its Removal (the two side by
     for i in range(len(blocks)):  # side were the peak of memory on a large text)
         b = blocks.pop()
@@ -111,6 +113,17 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
         authors = shown_authors(*around_title)
     return _article(kept, removed, opts, title=title, headline=headline, authors=authors, language=language,
                     kind="text", date=_text_date(opts.url, datelines, around_title))
+
+
+def _whole_page(blocks: list[Block], noise: Callable[[Block], str | None]) -> None:
+    """A text in which the heuristics keep no line, though a line of it says something (a shop's page, a list of
+    items' names, a thread of short posts): its lines are its content, less those a named rule calls noise.  Better
+    than no output, which scores nothing against such a page's text (docs/benchmarks.md).  A text of menu rows and
+    teasers, no sentence among them that no named rule calls noise, stays empty."""
+    dropped = [b for b in blocks if is_heuristic(b.reason or BOILERPLATE)]
+    if any(says_something(b.text) and noise(b) is None for b in dropped):
+        for b in dropped:
+            b.label = "good"
 
 
 def _text_date(url: str | None, datelines: list[str], around_title: tuple[list[str], list[str]]) -> str | None:
