@@ -51,3 +51,9 @@ def test_a_line_cut_off_by_two_dots_says_nothing() -> None:
     assert not says_something("‘아침마당’마저 접수한 유재석, 그가 뜨..")
     assert not says_something("The minister said on Monday that the plan would..")
     assert says_something("The minister said on Monday that the plan would work.")
+
+
+def test_a_shop_banner_is_no_sentence_that_opens_the_page() -> None:
+    """A line shaped like a sentence but without the language's small words is a banner, not content."""
+    banner = SHOP.replace("Every piece is made by hand in our studio.", "Winter Sale – Huge Savings On Every Desk!")
+    assert clean(banner, kind="text", text_model=None).paragraphs == ()
