@@ -81,6 +81,8 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     datelines: list[str] = []  # the header zone's date lines, for the article's date
     header_from = title_at if title_at is not None else start - HEADER_ZONE
     around_title = _around_title(blocks, title_at, start)
+    if not any(b.label == "good" for b in blocks):
+        _whole_page(blocks, noise)
     blocks.reverse()  # consumed from here on: a removed block lives on only as its Removal (the two side by
     for i in range(len(blocks)):  # side were the peak of memory on a large text)
         b = blocks.pop()
@@ -111,6 +113,18 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
         authors = shown_authors(*around_title)
     return _article(kept, removed, opts, title=title, headline=headline, authors=authors, language=language,
                     kind="text", date=_text_date(opts.url, datelines, around_title))
+
+
+def _whole_page(blocks: list[Block], noise: Callable[[Block], str | None]) -> None:
+    """A text in which the heuristics keep no line, though a line of it says something (a shop's page, a list of
+    items' names, a thread of short posts): its lines are its content, less those a named rule calls noise.  Better
+    than no output, which scores nothing against such a page's text (docs/benchmarks.md).  A text of menu rows and
+    teasers stays empty: the sentence must read as the language (``is_prose``) and no named rule may call it noise."""
+    dropped = [b for b in blocks if is_heuristic(b.reason or BOILERPLATE)]
+    stopwords = choose_stopwords([words_of(b.text) for b in dropped], lexicon())[1]
+    if any(says_something(b.text) and is_prose(b.text, stopwords) and noise(b) is None for b in dropped):
+        for b in dropped:
+            b.label = "good"
 
 
 def _text_date(url: str | None, datelines: list[str], around_title: tuple[list[str], list[str]]) -> str | None:
@@ -180,7 +194,16 @@ def _short_post(extracted: list[Block]) -> list[Block]:
     teaser's cut-off, not a row of menu words."""
     stopwords = choose_stopwords([words_of(b.text) for b in extracted], lexicon())[1]
     return [b for b in extracted if not b.text.rstrip().endswith(("...", "\u2026"))
-            and len(words := words_of(b.text)) >= SENTENCE_WORDS and sum(w in stopwords for w in words) >= 2]
+            and len(words_of(b.text)) >= SENTENCE_WORDS and is_prose(b.text, stopwords)]
+
+
+PROSE_STOPWORDS = 2  # stop words that make a few words read as the language, not as a row of names
+
+
+def is_prose(text: str, stopwords: frozenset[str]) -> bool:
+    """Whether a line reads as the language: PROSE_STOPWORDS of its words or more are its stop words ("Every
+    piece is made by hand"; not "E7 Pro Standing Desk – Rare Holiday Pricing!")."""
+    return sum(w in stopwords for w in words_of(text)) >= PROSE_STOPWORDS
 
 
 def _stopword_language(blocks: list[Block]) -> str | None:

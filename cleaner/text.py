@@ -108,9 +108,9 @@ SENTENCE_WORDS = 4
 
 
 def says_something(text: str) -> bool:
-    """A sentence of a few words, closed for good: not a teaser's cut-off ("I'm shopping for...")."""
+    """A sentence of a few words, closed for good: not a teaser's cut-off ("I'm shopping for...", "그가 뜨..")."""
     text = text.rstrip()
-    return (text.endswith(PROSE_ENDS) and not text.endswith("...")
+    return (text.endswith(PROSE_ENDS) and not text.endswith("..")
             and len(words_of(text)) >= SENTENCE_WORDS)
 
 
