@@ -498,6 +498,8 @@ def _as_extracted(tree, evidence: Evidence, meta: PageMeta, opts: Options) -> li
         _mark_link_paragraphs(tree, blocks, (meta.headlines[0] if meta.headlines else None, meta.title))
     if REPEATED_RUN not in opts.disabled_rules:
         _mark_repeated_runs(blocks)
+    if OUTSIDE_TAIL not in opts.disabled_rules:
+        _mark_tail_outside_container(tree, blocks)
     left_out = [Block(b.text, kind_of(b.tag), "bad", NOT_EXTRACTED)
                 for b, share in zip(evidence.blocks, evidence.extracted) if share < 0.5] if opts.explain else []
     return left_out + blocks
@@ -663,6 +665,42 @@ def _mark_repeated_runs(blocks: list[Block]) -> None:
                 if b.label != "bad":
                     b.label, b.reason = "bad", REPEATED_RUN
         i = end
+
+
+OUTSIDE_TAIL = "html.outside_tail"
+CONTAINER_SHARE = 0.8  # of the extraction's words: the article's container holds at least this many
+
+
+def _mark_tail_outside_container(tree, blocks: list[Block]) -> None:
+    """trafilatura's extraction can run past the article's end into what the page sets after it: a call to
+    subscribe, a form, a company's note, the next stories.  The article's container is the innermost element of
+    the page that holds CONTAINER_SHARE of the extraction's words (its blocks found in the page's blocks, text
+    for text, in order); the blocks at the extraction's end that stand outside it are labelled bad
+    (``html.outside_tail``), back to the last one inside it or not found in the page."""
+    where: dict[str, list] = {}
+    for b in page_blocks(tree):
+        where.setdefault(b.text, []).append(b.ancestors)
+    found = []
+    for b in blocks:
+        places = where.get(b.text)
+        found.append(places.pop(0) if places else None)
+    words: dict[int, int] = {}
+    total = 0
+    for b, ancestors in zip(blocks, found):
+        if ancestors is not None:
+            n = len(b.text.split())
+            total += n
+            for number in ancestors:
+                words[number] = words.get(number, 0) + n
+    if not total:
+        return
+    # the elements holding the share are a chain of ancestors: the innermost is the last opened
+    container = max(number for number, n in words.items() if n >= CONTAINER_SHARE * total)
+    for b, ancestors in zip(reversed(blocks), reversed(found)):
+        if ancestors is None or container in ancestors:
+            break
+        if b.label != "bad":
+            b.label, b.reason = "bad", OUTSIDE_TAIL
 
 
 def _only_links(parent, texts: list[str]) -> bool:

@@ -480,3 +480,29 @@ def test_an_accordion_s_hidden_answers_are_the_article_s():
         el.attrib.clear()
         el.attrib.update(attributes)
     assert [dict(el.attrib) for el in tree.iter()] == before
+
+
+def test_the_extraction_s_end_outside_the_article_s_container_goes():
+    """The blocks at the end of the extraction that stand outside the element holding most of its words (a call
+    to subscribe set after the article) are labelled bad; a block inside the container stops the walk back, and
+    a block the page does not hold as such (trafilatura joined it) too."""
+    from cleaner.article import Block
+
+    call = "Is your event coming up soon? Our team plans it with you from the first call to the last guest."
+    form = "Fields marked with a star are required."
+    again = ARTICLE.replace("Tuesday", "Monday")
+    page = (f"<html><body><div class='entry-content'><div class='text'><p>{ARTICLE}</p><p>{again}</p><p>{FILLERS[0]}</p>"
+            f"<p>{FILLERS[1]}</p></div><div class='cta'><p>{call}</p><p>{form}</p></div></div></body></html>")
+    blocks = [Block(t) for t in (ARTICLE, again, FILLERS[0], FILLERS[1], call, form)]
+    html._mark_tail_outside_container(html.parse(page), blocks)
+    assert [b.label for b in blocks] == ["good"] * 4 + ["bad"] * 2
+    assert blocks[-1].reason == "html.outside_tail"
+    inside = [Block(t) for t in (ARTICLE, again, call, FILLERS[1])]  # the article's last block stops the walk
+    html._mark_tail_outside_container(html.parse(page), inside)
+    assert [b.label for b in inside] == ["good"] * 4
+    joined = [Block(t) for t in (ARTICLE, again, FILLERS[0], FILLERS[1], f"{call} {form}")]
+    html._mark_tail_outside_container(html.parse(page), joined)
+    assert [b.label for b in joined] == ["good"] * 5
+    art = clean(page, kind="html")  # the extraction runs on into the call: the rule takes it out
+    assert FILLERS[1] in art.text and call not in art.text
+    assert [r.rule for r in art.removed if r.text in (call, form)] == ["html.outside_tail"] * 2
