@@ -676,28 +676,30 @@ def _mark_tail_outside_container(tree, blocks: list[Block]) -> None:
     subscribe, a form, a company's note, the next stories.  The article's container is the innermost element of
     the page that holds CONTAINER_SHARE of the extraction's words (its blocks found in the page's blocks, text
     for text, in order); the blocks at the extraction's end that stand outside it are labelled bad
-    (``html.outside_tail``), back to the last one inside it or not found in the page."""
+    (``html.outside_tail``), back to the last one inside it, not found in the page, or set in a part that
+    articles close with (``article_part_words``: a page's FAQ, which readers and references count as its text)."""
     where: dict[str, list] = {}
     for b in page_blocks(tree):
-        where.setdefault(b.text, []).append(b.ancestors)
+        where.setdefault(b.text, []).append(b)
     found = []
     for b in blocks:
         places = where.get(b.text)
         found.append(places.pop(0) if places else None)
     words: dict[int, int] = {}
     total = 0
-    for b, ancestors in zip(blocks, found):
-        if ancestors is not None:
+    for b, place in zip(blocks, found):
+        if place is not None:
             n = len(b.text.split())
             total += n
-            for number in ancestors:
+            for number in place.ancestors:
                 words[number] = words.get(number, 0) + n
     if not total:
         return
     # the elements holding the share are a chain of ancestors: the innermost is the last opened
     container = max(number for number, n in words.items() if n >= CONTAINER_SHARE * total)
-    for b, ancestors in zip(reversed(blocks), reversed(found)):
-        if ancestors is None or container in ancestors:
+    parts = article_part_words()
+    for b, place in zip(reversed(blocks), reversed(found)):
+        if place is None or container in place.ancestors or not parts.isdisjoint(place.classes):
             break
         if b.label != "bad":
             b.label, b.reason = "bad", OUTSIDE_TAIL
@@ -952,6 +954,12 @@ _FRAME_TAGS = ("nav", "header", "footer", "aside")
 def disclosure_words() -> frozenset[str]:
     """The class words of ``lexicon/disclosures.txt``."""
     return _class_words("disclosures.txt")
+
+
+@lru_cache(maxsize=1)
+def article_part_words() -> frozenset[str]:
+    """The class words of ``lexicon/article_parts.txt``."""
+    return _class_words("article_parts.txt")
 
 
 @lru_cache(maxsize=1)

@@ -506,3 +506,22 @@ def test_the_extraction_s_end_outside_the_article_s_container_goes():
     art = clean(page, kind="html")  # the extraction runs on into the call: the rule takes it out
     assert FILLERS[1] in art.text and call not in art.text
     assert [r.rule for r in art.removed if r.text in (call, form)] == ["html.outside_tail"] * 2
+
+
+def test_the_walk_back_stops_at_a_part_named_an_faq():
+    """A page's questions and answers set apart from the article's body after it are the article's text: the
+    walk back from the extraction's end stops at a block in an element whose class names an FAQ."""
+    from cleaner.article import Block
+
+    question = "How long does the council take to approve a school budget in a normal year?"
+    answer = "It takes about three months, from the first draft to the vote on the final version of it."
+    body = [ARTICLE, ARTICLE.upper(), *FILLERS]
+    page = (f"<html><body><div class='post'><div class='entry'>{''.join(f'<p>{t}</p>' for t in body)}</div>"
+            f"<section class='post-faq'><h2>{question}</h2><p>{answer}</p></section></div></body></html>")
+    blocks = [Block(t) for t in (*body, question, answer)]
+    html._mark_tail_outside_container(html.parse(page), blocks)
+    assert [b.label for b in blocks] == ["good"] * 8
+    named_otherwise = page.replace("post-faq", "post-more")
+    blocks = [Block(t) for t in (*body, question, answer)]
+    html._mark_tail_outside_container(html.parse(named_otherwise), blocks)
+    assert [b.label for b in blocks] == ["good"] * 6 + ["bad"] * 2
