@@ -496,7 +496,8 @@ def _as_extracted(tree, evidence: Evidence, meta: PageMeta, opts: Options) -> li
     with ``explain``, the page's blocks it left out, marked too (``html.not_extracted``)."""
     blocks = evidence.extraction
     if LINK_PARAGRAPH not in opts.disabled_rules:  # disabled by its name, as the rules are
-        _mark_link_paragraphs(tree, blocks, (meta.headlines[0] if meta.headlines else None, meta.title))
+        _mark_link_paragraphs(tree, blocks, (meta.headlines[0] if meta.headlines else None, meta.title),
+                              opts.url or meta.url)
     if REPEATED_RUN not in opts.disabled_rules:
         _mark_repeated_runs(blocks)
     if OUTSIDE_TAIL not in opts.disabled_rules or TEASER_CARD not in opts.disabled_rules:
@@ -601,7 +602,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LINK_PARAGRAPH_MIN_WORDS = 4  # a shorter link is a name (a product, a place) as often as a teaser
 
 
-def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None:
+def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = (), url: str | None = None) -> None:
     """A paragraph of the body that is, word for word, the text of one link to elsewhere is a teaser of
     another page ("CLICK HERE TO GET THE APP", a related story's headline) that the extraction kept: it is
     labelled bad (``html.link_paragraph``).  So is a paragraph that is nothing but two or more such links
@@ -618,9 +619,10 @@ def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None
     shortest = min(map(len, wanted))
     found = {}  # text -> whether a link wraps a heading of that text
     rows = {}  # element -> the texts of the links of LINK_PARAGRAPH_MIN_WORDS it holds, in order
+    host = _host(url)
     for a in tree.iter("a"):
         text = a.text if len(a) == 0 else a.text_content()
-        if text is None or (a.get("href") or "#").startswith("#"):
+        if text is None or not _is_internal(a.get("href"), host):
             continue
         if len(text) >= shortest:
             whole = nfc(" ".join(text.split()))
@@ -833,18 +835,26 @@ _HOST = re.compile(r"^[a-z][a-z0-9+.-]*:(?://([^/?#]*))?", re.I)
 
 
 def _host(url: str | None) -> str | None:
+    """The site of an address: its host's last two labels, three under a country's second level ("co.uk")."""
     m = _HOST.match(url or "")
-    return m.group(1).lower().rpartition("@")[2].removeprefix("www.") if m and m.group(1) else None
+    if not (m and m.group(1)):
+        return None
+    labels = m.group(1).lower().rpartition("@")[2].partition(":")[0].split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
 
 
 def _is_internal(href: str | None, host: str | None) -> bool:
-    """A link to another page of the page's own site: a relative path, or an address on the page's host (an
-    in-page anchor, a script's link or another site's page is not)."""
+    """A link to another page of the page's own site: a relative path, or an address on the page's site (its
+    host or another host of its domain: "video.example.com" beside "www.example.com"), any address when the
+    page's address is not known (an in-page anchor, a script's link or another site's page is not)."""
     if not href or href.startswith("#"):
         return False
-    if not _HOST.match(href):
-        return not href.startswith("//") or (host is not None and _host("http:" + href) == host)
-    return host is not None and _host(href) == host
+    if href.startswith("//"):
+        href = "http:" + href
+    elif not _HOST.match(href):
+        return True
+    return _host(href) == host if host is not None else href.lower().startswith(("http:", "https:"))
 
 
 def _only_links(parent, texts: list[str]) -> bool:

@@ -264,6 +264,12 @@ def test_a_paragraph_that_is_one_link_elsewhere_is_a_teaser():
     assert [r.rule for r in art.removed if r.stage == "html"] == ["html.link_paragraph"] * 2
     art = clean(_page_with_header(body), kind="html", disabled_rules={"html.link_paragraph"})
     assert related in art.text and not any(r.stage == "html" for r in art.removed)
+    # the page's own site known: a link to the same host is a teaser, a link to another site is the article's
+    # (a shop the story names, a source it cites); without the page's address every link could be a teaser
+    art = clean(_page_with_header(body), kind="html", url="https://www.example.com/news/council-budget")
+    assert teaser not in art.text and related not in art.text
+    art = clean(_page_with_header(body), kind="html", url="https://example.org/news/council-budget")
+    assert teaser not in art.text and related in art.text
     # kept: a link inside a sentence, a heading that is a link
     kept = ["<p>The mayor called <a href='/r'>the report of the auditors</a> a fair account of the years ahead.</p>",
             "<h2><a href='/s'>What the budget means for schools</a></h2>"]
@@ -548,10 +554,15 @@ def test_the_summaries_of_a_grid_of_teasers_go():
 
     assert marked(_teasers(3)) == ["html.teaser_card"] * 3
     assert marked(_teasers(3, "https://www.example.com/news/story-{}")) == ["html.teaser_card"] * 3
+    assert marked(_teasers(3, "//video.example.com/story-{}")) == ["html.teaser_card"] * 3  # the site's own host
+    uk = "https://news.example.co.uk/a"
+    assert marked(_teasers(3, "https://www.example.co.uk/story-{}"), url=uk) == ["html.teaser_card"] * 3
+    assert marked(_teasers(3, "https://www.other.co.uk/story-{}"), url=uk) == []
     assert marked(_teasers(2)) == []
     assert marked(_teasers(3).replace("5 March 2024", "Read more")) == []  # undated: the article's own cards
     assert marked(_teasers(3, "https://shop.example.org/item-{}")) == []
-    assert marked(_teasers(3, "https://shop.example.org/item-{}"), url=None) == []
+    assert marked(_teasers(3, "https://shop.example.org/item-{}"), url=None) == ["html.teaser_card"] * 3  # unknown
+    assert marked(_teasers(3, "javascript:void(0)")) == []
     assert marked(_teasers(3, summary=FILLERS[0] * 6 + " {}")) == []
     assert marked(_teasers(3), article=(FILLERS[0],)) == []  # the teasers hold most of the extraction
     assert marked(_teasers(3), first=True) == []  # teasers, then a text: a listing's
