@@ -22,10 +22,11 @@ from lxml import html as lxml_html
 
 from .article import Block, Record
 from .authors import bylines_in_page
+from .dates import dates_in
 from . import scorer
 from .blocks import TABLE_TAGS, shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
-from .dom import PageBlock, PageSignals, kind_of, page_blocks, page_signals
+from .dom import BLOCK_TAGS, PageBlock, PageSignals, kind_of, page_blocks, page_signals
 from .features import covered, glance_features, page_features
 from .links import page_links
 from .options import Options
@@ -495,9 +496,16 @@ def _as_extracted(tree, evidence: Evidence, meta: PageMeta, opts: Options) -> li
     with ``explain``, the page's blocks it left out, marked too (``html.not_extracted``)."""
     blocks = evidence.extraction
     if LINK_PARAGRAPH not in opts.disabled_rules:  # disabled by its name, as the rules are
-        _mark_link_paragraphs(tree, blocks, (meta.headlines[0] if meta.headlines else None, meta.title))
+        _mark_link_paragraphs(tree, blocks, (meta.headlines[0] if meta.headlines else None, meta.title),
+                              opts.url or meta.url)
     if REPEATED_RUN not in opts.disabled_rules:
         _mark_repeated_runs(blocks)
+    if OUTSIDE_TAIL not in opts.disabled_rules or TEASER_CARD not in opts.disabled_rules:
+        places = _placed(tree, blocks)
+        if OUTSIDE_TAIL not in opts.disabled_rules:
+            _mark_tail_outside_container(blocks, places)
+        if TEASER_CARD not in opts.disabled_rules:
+            _mark_teaser_cards(blocks, places, opts.url or meta.url)
     left_out = [Block(b.text, kind_of(b.tag), "bad", NOT_EXTRACTED)
                 for b, share in zip(evidence.blocks, evidence.extracted) if share < 0.5] if opts.explain else []
     return left_out + blocks
@@ -594,7 +602,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LINK_PARAGRAPH_MIN_WORDS = 4  # a shorter link is a name (a product, a place) as often as a teaser
 
 
-def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None:
+def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = (), url: str | None = None) -> None:
     """A paragraph of the body that is, word for word, the text of one link to elsewhere is a teaser of
     another page ("CLICK HERE TO GET THE APP", a related story's headline) that the extraction kept: it is
     labelled bad (``html.link_paragraph``).  So is a paragraph that is nothing but two or more such links
@@ -611,9 +619,10 @@ def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = ()) -> None
     shortest = min(map(len, wanted))
     found = {}  # text -> whether a link wraps a heading of that text
     rows = {}  # element -> the texts of the links of LINK_PARAGRAPH_MIN_WORDS it holds, in order
+    host = _host(url)
     for a in tree.iter("a"):
         text = a.text if len(a) == 0 else a.text_content()
-        if text is None or (a.get("href") or "#").startswith("#"):
+        if text is None or not _is_internal(a.get("href"), host):
             continue
         if len(text) >= shortest:
             whole = nfc(" ".join(text.split()))
@@ -663,6 +672,189 @@ def _mark_repeated_runs(blocks: list[Block]) -> None:
                 if b.label != "bad":
                     b.label, b.reason = "bad", REPEATED_RUN
         i = end
+
+
+OUTSIDE_TAIL = "html.outside_tail"
+CONTAINER_SHARE = 0.8  # of the extraction's words: the article's container holds at least this many
+
+
+def _mark_tail_outside_container(blocks: list[Block], places: list) -> None:
+    """trafilatura's extraction can run past the article's end into what the page sets after it: a call to
+    subscribe, a form, a company's note, the next stories.  The article's container is the innermost element of
+    the page that holds CONTAINER_SHARE of the extraction's words (its blocks found in the page, ``places``:
+    ``_placed``); the blocks at the extraction's end that stand outside it are labelled bad
+    (``html.outside_tail``), back to the last one inside it, not found in the page, or set in a part that
+    articles close with (``article_part_words``: a page's FAQ, which readers and references count as its text)."""
+    words: dict = {}
+    total = 0
+    for b, el in zip(blocks, places):
+        if el is not None:
+            n = len(b.text.split())
+            total += n
+            for holder in (el, *el.iterancestors()):
+                words[holder] = words.get(holder, 0) + n
+    if not total:
+        return
+    # the elements holding the share are a chain of ancestors: the innermost is the deepest
+    container = max((el for el, n in words.items() if n >= CONTAINER_SHARE * total),
+                    key=lambda el: sum(1 for _ in el.iterancestors()))
+    parts = article_part_words()
+    for b, el in zip(reversed(blocks), reversed(places)):
+        if el is None or _inside(el, container) or _in_part(el, parts):
+            break
+        if b.label != "bad":
+            b.label, b.reason = "bad", OUTSIDE_TAIL
+
+
+def _inside(el, container) -> bool:
+    return el is container or any(holder is container for holder in el.iterancestors())
+
+
+def _in_part(el, words: frozenset[str]) -> bool:
+    """Whether the element or one of its ancestors has a class or an id holding one of ``words``."""
+    return any(_names_side_box(node, words) for node in (el, *el.iterancestors()))
+
+
+_BLOCK_OWNERS = tuple(sorted(BLOCK_TAGS - {"br", "hr"}))  # the elements whose text is a block of its own
+_HOLDS_A_BLOCK = frozenset(_BLOCK_OWNERS)  # a child that is a block of its own (a line break is not)
+
+
+def _placed(tree, blocks: list[Block]) -> list:
+    """For each of the extraction's blocks, the page's element that holds its text, in order (the first one not
+    taken by an earlier block of the same text), or None.  A block element's text is a block, or, where it
+    holds other blocks, each run of its text between them is (``_runs``): as ``dom.page_blocks`` reads the page,
+    less the context the scorer weighs."""
+    wanted = {b.text for b in blocks}
+    where: dict[str, list] = {}
+    for el in tree.iter(*_BLOCK_OWNERS):
+        for text in _runs(el):
+            text = " ".join(text.split())
+            if text and (text in wanted or (text := nfc(text)) in wanted):
+                where.setdefault(text, []).append(el)
+    places = []
+    for b in blocks:
+        found = where.get(b.text)
+        places.append(found.pop(0) if found else None)
+    return places
+
+
+def _runs(el) -> list[str]:
+    """The element's text, or, where it holds block elements, the runs of its text before, between and after
+    them (their own text is theirs)."""
+    if not any(isinstance(child.tag, str) and child.tag in _HOLDS_A_BLOCK for child in el):
+        return [el.text_content()]
+    runs, run = [], [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _HOLDS_A_BLOCK:
+            runs.append("".join(run))
+            run = [child.tail or ""]
+        else:
+            run.append(child.text_content() if isinstance(child.tag, str) else "")
+            run.append(child.tail or "")
+    runs.append("".join(run))
+    return runs
+
+
+TEASER_CARD = "html.teaser_card"
+TEASER_CARDS = 3  # cards side by side, at least: a grid or a stream of other pages' teasers
+TITLE_WORDS = 3  # a card's link to its page holds a title of this many words or more
+TEASER_WORDS = 80  # a card's words outside its links, at most: a date, a label, a summary
+
+
+def _mark_teaser_cards(blocks: list[Block], places: list, url: str | None) -> None:
+    """The extraction can keep the summaries of a grid or a stream of teasers ("Related articles", "Latest
+    news", the next stories) after or beside the article: their titles, links, go, but the lines under them
+    stay.  A teaser card is one of TEASER_CARDS or more elements side by side of one kind (their tag and
+    first class word), each holding a link to another page of the site (``_is_internal``) of TITLE_WORDS
+    words or more, a date (a ``<time>`` or a date written out: another post's), and at most TEASER_WORDS words
+    outside its links.  (Undated cards are as often the article's own: the schools of a ranking, a service
+    page's case studies.)  The extraction's paragraphs that are a card's text outside its links (``places``:
+    ``_placed``) are labelled bad (``html.teaser_card``) when the extraction's text before the first of them
+    holds more words than they do: an article, then the teasers.  (A page whose teasers come first is a
+    listing, a blog's front page, a forum's thread of dated posts: the teasers are what it says.)"""
+    host = _host(url)
+    judged: dict = {}  # (parent, kind) -> whether its children of that kind are teaser cards
+    kept, teasers = [], []
+    for b, el in zip(blocks, places):
+        if b.label == "bad":
+            continue
+        kept.append(b)
+        if b.kind == "p" and el is not None and _in_teaser_card(el, host, judged):
+            teasers.append(len(kept) - 1)
+    if not teasers:
+        return
+    before = sum(len(b.text.split()) for b in kept[:teasers[0]])
+    if before <= sum(len(kept[i].text.split()) for i in teasers):
+        return
+    for i in teasers:
+        kept[i].label, kept[i].reason = "bad", TEASER_CARD
+
+
+TEASER_DEPTH = 6  # levels above a summary where its card may be
+
+
+def _in_teaser_card(el, host: str | None, judged: dict) -> bool:
+    """Whether the element stands, outside any link, in one of TEASER_CARDS teaser cards or more side by side."""
+    for level, card in enumerate((el, *el.iterancestors())):
+        if card.tag == "a" or level > TEASER_DEPTH:
+            return False
+        parent = card.getparent()
+        if parent is None or len(parent) < TEASER_CARDS:
+            continue
+        key = (parent, card.tag, _first_class(card))
+        if key not in judged:
+            cards = [child for child in parent if child.tag == card.tag and _first_class(child) == key[2]]
+            judged[key] = len(cards) >= TEASER_CARDS and all(_is_teaser_card(c, host) for c in cards)
+        if judged[key]:
+            return next(el.iterancestors("a"), None) is None
+    return False
+
+
+def _first_class(el) -> str | None:
+    cls = el.get("class")
+    return cls.split()[0] if cls and cls.strip() else None
+
+
+def _is_teaser_card(card, host: str | None) -> bool:
+    """A link to another page of the site, of a title's words; a date (the post's); and few words outside the
+    card's links."""
+    titled = False
+    linked = 0
+    for a in card.iter("a"):
+        n = len(a.text_content().split())
+        linked += n
+        titled = titled or (n >= TITLE_WORDS and _is_internal(a.get("href"), host))
+    if not titled:
+        return False
+    text = " ".join(card.itertext())
+    return (len(text.split()) - linked <= TEASER_WORDS
+            and (next(card.iter("time"), None) is not None or next(dates_in(text), None) is not None))
+
+
+_HOST = re.compile(r"^[a-z][a-z0-9+.-]*:(?://([^/?#]*))?", re.I)
+
+
+def _host(url: str | None) -> str | None:
+    """The site of an address: its host's last two labels, three under a country's second level ("co.uk")."""
+    m = _HOST.match(url or "")
+    if not (m and m.group(1)):
+        return None
+    labels = m.group(1).lower().rpartition("@")[2].partition(":")[0].split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3 else 2
+    return ".".join(labels[-keep:])
+
+
+def _is_internal(href: str | None, host: str | None) -> bool:
+    """A link to another page of the page's own site: a relative path, or an address on the page's site (its
+    host or another host of its domain: "video.example.com" beside "www.example.com"), any address when the
+    page's address is not known (an in-page anchor, a script's link or another site's page is not)."""
+    if not href or href.startswith("#"):
+        return False
+    if href.startswith("//"):
+        href = "http:" + href
+    elif not _HOST.match(href):
+        return True
+    return _host(href) == host if host is not None else href.lower().startswith(("http:", "https:"))
 
 
 def _only_links(parent, texts: list[str]) -> bool:
@@ -914,6 +1106,12 @@ _FRAME_TAGS = ("nav", "header", "footer", "aside")
 def disclosure_words() -> frozenset[str]:
     """The class words of ``lexicon/disclosures.txt``."""
     return _class_words("disclosures.txt")
+
+
+@lru_cache(maxsize=1)
+def article_part_words() -> frozenset[str]:
+    """The class words of ``lexicon/article_parts.txt``."""
+    return _class_words("article_parts.txt")
 
 
 @lru_cache(maxsize=1)

@@ -264,6 +264,12 @@ def test_a_paragraph_that_is_one_link_elsewhere_is_a_teaser():
     assert [r.rule for r in art.removed if r.stage == "html"] == ["html.link_paragraph"] * 2
     art = clean(_page_with_header(body), kind="html", disabled_rules={"html.link_paragraph"})
     assert related in art.text and not any(r.stage == "html" for r in art.removed)
+    # the page's own site known: a link to the same host is a teaser, a link to another site is the article's
+    # (a shop the story names, a source it cites); without the page's address every link could be a teaser
+    art = clean(_page_with_header(body), kind="html", url="https://www.example.com/news/council-budget")
+    assert teaser not in art.text and related not in art.text
+    art = clean(_page_with_header(body), kind="html", url="https://example.org/news/council-budget")
+    assert teaser not in art.text and related in art.text
     # kept: a link inside a sentence, a heading that is a link
     kept = ["<p>The mayor called <a href='/r'>the report of the auditors</a> a fair account of the years ahead.</p>",
             "<h2><a href='/s'>What the budget means for schools</a></h2>"]
@@ -480,3 +486,90 @@ def test_an_accordion_s_hidden_answers_are_the_article_s():
         el.attrib.clear()
         el.attrib.update(attributes)
     assert [dict(el.attrib) for el in tree.iter()] == before
+
+
+def test_the_extraction_s_end_outside_the_article_s_container_goes():
+    """The blocks at the end of the extraction that stand outside the element holding most of its words (a call
+    to subscribe set after the article) are labelled bad; a block inside the container stops the walk back, and
+    a block the page does not hold as such (trafilatura joined it) too."""
+    from cleaner.article import Block
+
+    call = "Is your event coming up soon? Our team plans it with you from the first call to the last guest."
+    form = "Fields marked with a star are required."
+    again = ARTICLE.replace("Tuesday", "Monday")
+    page = (f"<html><body><div class='entry-content'><div class='text'><p>{ARTICLE}</p><p>{again}</p><p>{FILLERS[0]}</p>"
+            f"<p>{FILLERS[1]}</p></div><div class='cta'><p>{call}</p><p>{form}</p></div></div></body></html>")
+    blocks = [Block(t) for t in (ARTICLE, again, FILLERS[0], FILLERS[1], call, form)]
+    html._mark_tail_outside_container(blocks, html._placed(html.parse(page), blocks))
+    assert [b.label for b in blocks] == ["good"] * 4 + ["bad"] * 2
+    assert blocks[-1].reason == "html.outside_tail"
+    inside = [Block(t) for t in (ARTICLE, again, call, FILLERS[1])]  # the article's last block stops the walk
+    html._mark_tail_outside_container(inside, html._placed(html.parse(page), inside))
+    assert [b.label for b in inside] == ["good"] * 4
+    joined = [Block(t) for t in (ARTICLE, again, FILLERS[0], FILLERS[1], f"{call} {form}")]
+    html._mark_tail_outside_container(joined, html._placed(html.parse(page), joined))
+    assert [b.label for b in joined] == ["good"] * 5
+    art = clean(page, kind="html")  # the extraction runs on into the call: the rule takes it out
+    assert FILLERS[1] in art.text and call not in art.text
+    assert [r.rule for r in art.removed if r.text in (call, form)] == ["html.outside_tail"] * 2
+
+
+def test_the_walk_back_stops_at_a_part_named_an_faq():
+    """A page's questions and answers set apart from the article's body after it are the article's text: the
+    walk back from the extraction's end stops at a block in an element whose class names an FAQ."""
+    from cleaner.article import Block
+
+    question = "How long does the council take to approve a school budget in a normal year?"
+    answer = "It takes about three months, from the first draft to the vote on the final version of it."
+    body = [ARTICLE, ARTICLE.upper(), *FILLERS]
+    page = (f"<html><body><div class='post'><div class='entry'>{''.join(f'<p>{t}</p>' for t in body)}</div>"
+            f"<section class='post-faq'><h2>{question}</h2><p>{answer}</p></section></div></body></html>")
+    blocks = [Block(t) for t in (*body, question, answer)]
+    html._mark_tail_outside_container(blocks, html._placed(html.parse(page), blocks))
+    assert [b.label for b in blocks] == ["good"] * 8
+    named_otherwise = page.replace("post-faq", "post-more")
+    blocks = [Block(t) for t in (*body, question, answer)]
+    html._mark_tail_outside_container(blocks, html._placed(html.parse(named_otherwise), blocks))
+    assert [b.label for b in blocks] == ["good"] * 6 + ["bad"] * 2
+
+
+def _teasers(cards: int, href: str = "/news/story-{}", summary: str = "A short summary of the story number {}.") -> str:
+    return "".join(f"<div class='card c{i}'><h3><a href='{href.format(i)}'>The headline of another story {i}</a></h3>"
+                   f"<span>5 March 2024</span><p>{summary.format(i)}</p></div>" for i in range(cards))
+
+
+def test_the_summaries_of_a_grid_of_teasers_go():
+    """The lines under the linked, dated titles of three cards or more side by side (a "Related articles" grid)
+    are labelled bad; two cards, undated cards, cards whose links lead to another site, and cards that say more
+    than a summary are not teasers; nor are cards that come before most of the extraction (a listing's)."""
+    from cleaner.article import Block
+
+    def marked(grid: str, url: str | None = "https://example.com/news/council-budget", article=(ARTICLE,) * 3,
+               first: bool = False):
+        page = f"<html><body><article><p>{'</p><p>'.join(article)}</p></article><section>{grid}</section></body></html>"
+        summaries = [f"A short summary of the story number {i}." for i in range(4)]
+        blocks = [Block(t) for t in ((*summaries, *article) if first else (*article, *summaries))]
+        html._mark_teaser_cards(blocks, html._placed(html.parse(page), blocks), url)
+        return [b.reason for b in blocks if b.label == "bad"]
+
+    assert marked(_teasers(3)) == ["html.teaser_card"] * 3
+    assert marked(_teasers(3, "https://www.example.com/news/story-{}")) == ["html.teaser_card"] * 3
+    assert marked(_teasers(3, "//video.example.com/story-{}")) == ["html.teaser_card"] * 3  # the site's own host
+    uk = "https://news.example.co.uk/a"
+    assert marked(_teasers(3, "https://www.example.co.uk/story-{}"), url=uk) == ["html.teaser_card"] * 3
+    assert marked(_teasers(3, "https://www.other.co.uk/story-{}"), url=uk) == []
+    assert marked(_teasers(2)) == []
+    assert marked(_teasers(3).replace("5 March 2024", "Read more")) == []  # undated: the article's own cards
+    assert marked(_teasers(3, "https://shop.example.org/item-{}")) == []
+    assert marked(_teasers(3, "https://shop.example.org/item-{}"), url=None) == ["html.teaser_card"] * 3  # unknown
+    assert marked(_teasers(3, "javascript:void(0)")) == []
+    assert marked(_teasers(3, summary=FILLERS[0] * 6 + " {}")) == []
+    assert marked(_teasers(3), article=(FILLERS[0],)) == []  # the teasers hold most of the extraction
+    assert marked(_teasers(3), first=True) == []  # teasers, then a text: a listing's
+    summary = "The mayor said on Monday that the works on the old bridge would take two more years, and cost more {}."
+    body = "".join(f"<p>{t}</p>" for t in (ARTICLE, ARTICLE.upper(), *FILLERS))
+    page = (f"<html><body><div class='main'><h1>Council approves school budget</h1>{body}<h2>More news</h2>"
+            f"{_teasers(4, summary=summary)}</div></body></html>")
+    art = clean(page, kind="html", url="https://example.com/news/council-budget")
+    assert FILLERS[-1] in art.text and "old bridge" not in art.text
+    assert [r.rule for r in art.removed if "old bridge" in r.text] == ["html.teaser_card"] * 4
