@@ -30,7 +30,7 @@ from .dom import BLOCK_TAGS, PageBlock, PageSignals, kind_of, page_blocks, page_
 from .features import covered, glance_features, page_features
 from .links import page_links
 from .options import Options
-from .rules import DISCLOSURE, LINK_PARAGRAPH, REPEATED_RUN, SIDE_BOX, RuleBook
+from .rules import DISCLOSURE, LINK_PARAGRAPH, OUTSIDE_TAIL, REPEATED_RUN, SIDE_BOX, TEASER_CARD, RuleBook
 from .text import WORD
 from .title import from_headline, headline_from_html
 
@@ -674,7 +674,6 @@ def _mark_repeated_runs(blocks: list[Block]) -> None:
         i = end
 
 
-OUTSIDE_TAIL = "html.outside_tail"
 CONTAINER_SHARE = 0.8  # of the extraction's words: the article's container holds at least this many
 
 
@@ -755,7 +754,6 @@ def _runs(el) -> list[str]:
     return runs
 
 
-TEASER_CARD = "html.teaser_card"
 TEASER_CARDS = 3  # cards side by side, at least: a grid or a stream of other pages' teasers
 TITLE_WORDS = 3  # a card's link to its page holds a title of this many words or more
 TEASER_WORDS = 80  # a card's words outside its links, at most: a date, a label, a summary

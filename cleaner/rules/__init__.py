@@ -31,7 +31,10 @@ LINK_PARAGRAPH = "html.link_paragraph"
 REPEATED_RUN = "html.repeated_run"
 SIDE_BOX = "html.side_box"
 DISCLOSURE = "html.disclosure"
-NOT_RULE_FUNCTIONS = (TEASER_LIST, AUTHOR_BOX, LINK_PARAGRAPH, REPEATED_RUN, SIDE_BOX, DISCLOSURE)
+OUTSIDE_TAIL = "html.outside_tail"
+TEASER_CARD = "html.teaser_card"
+NOT_RULE_FUNCTIONS = (TEASER_LIST, AUTHOR_BOX, LINK_PARAGRAPH, REPEATED_RUN, SIDE_BOX, DISCLOSURE, OUTSIDE_TAIL,
+                      TEASER_CARD)
 NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" label, to the article's end.",
                  AUTHOR_BOX: "An \"About Jane Doe\" heading at the article's end, with its note on the author.",
                  LINK_PARAGRAPH: "On HTML, a paragraph that is word for word one link to another page (a teaser).",
@@ -40,7 +43,11 @@ NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" 
                  SIDE_BOX: "On HTML, a box beside or after the article whose class or id names a disclaimer or an "
                            "author's box (before the extraction).",
                  DISCLOSURE: "On HTML, an accordion, tab or expandable box that holds prose is read open by the "
-                             "extraction (disabled: the extraction prunes it, hidden text and all)."}
+                             "extraction (disabled: the extraction prunes it, hidden text and all).",
+                 OUTSIDE_TAIL: "On HTML, the extraction's last blocks outside the element that holds most of its words "
+                               "(a stream or a box after the article; an FAQ part stays).",
+                 TEASER_CARD: "On HTML, after an article, the summaries in a row of three or more dated teaser cards "
+                              "that link to other pages of the site."}
 
 
 class Target(Record):
