@@ -91,13 +91,15 @@ def has_credit(text: str) -> bool:
                     and _names_follow(text, low, m.end())):
                 return True
     words = all_words
-    spans = [m.span() for m in WORD.finditer(low)]  # where each word stands in low
-    i = 0
-    while i < len(words):
-        n = captions.prefix(words[i:]) if words[i] in captions.firsts else 0
+    firsts = captions.firsts  # a phrase's first word -> the lengths of its phrases, shortest first
+    spans = None  # where each word stands in low, once a credit word is found
+    read_to = 0  # the words before this one belong to a credit word read already
+    for i in [k for k, w in enumerate(words) if w in firsts]:
+        n = captions.prefix(words[i:i + firsts[words[i]][-1]]) if i >= read_to else 0
         if not n:
-            i += 1
             continue
+        if spans is None:
+            spans = [m.span() for m in WORD.finditer(low)]
         start, end = spans[i][0], spans[i + n - 1][1]
         after = low[end:end + 4].lstrip()
         if after[:1] in (":", "/", "|") and _names_follow(text, low, end):
@@ -108,7 +110,7 @@ def has_credit(text: str) -> bool:
         at_end = all(w in lexicon().caption for w in rest) and not low[end:].strip(" )].").count(" ") > 3
         if at_end and low[:start].rstrip().endswith(("/", "(", "[", "|")) and _credit_opens(text, low, start):
             return True
-        i += n
+        read_to = i + n
     return False
 
 
