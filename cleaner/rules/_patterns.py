@@ -41,20 +41,29 @@ def starts_with_phrase(key: str, words: list[str]) -> int:
     return phrase_set(key).prefix(words)
 
 
-def holds_noise_phrase(key: str, norm: str, words: list[str]) -> bool:
+def holds_noise_phrase(key: str, norm: str, words: list[str] | tuple[str, ...]) -> bool:
     """A phrase of several words anywhere, or a lone keyword in a short block."""
     phrases = phrase_set(key)
     if phrases.wordless and phrases.in_text(norm):
         return True
     if phrases.firsts.keys().isdisjoint(words):  # no phrase can start among the words
         return False
-    found = phrases.find(words)
-    if found is None:
-        return False
-    if found[1] > 1 or len(words) <= LONE_KEYWORD_MAX_WORDS:
+    keywords, openings = _keywords_and_openings(key)
+    if len(words) <= LONE_KEYWORD_MAX_WORDS and not keywords.isdisjoint(words):
         return True
-    # a lone keyword first ("newsletter") must not hide a phrase after it ("newsletter hier abonnieren")
-    return phrases.find(words, min_words=2) is not None
+    # a phrase of several words opens with two words side by side (most blocks hold none: no search)
+    return not openings.isdisjoint(zip(words, words[1:])) and phrases.find(words, min_words=2) is not None
+
+
+@lru_cache(maxsize=None)
+def _keywords_and_openings(key: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The words that are a phrase of the list on their own (``PhraseSet.firsts``: with a colon or not), and the
+    first two words of its longer phrases (the second with a colon too: it may end a phrase)."""
+    phrases = phrase_set(key)
+    keywords = frozenset(word for word, lengths in phrases.firsts.items() if lengths[0] == 1)
+    openings = frozenset(pair for words in phrases.tuples if len(words) > 1
+                         for pair in (words[:2], (words[0], words[1] + ":")))
+    return keywords, openings
 
 
 def is_counter(text: str) -> bool:
