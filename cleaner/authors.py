@@ -32,9 +32,9 @@ AUTHOR_BOX = "bylines.author_box"  # not a rule of one block: drop_closing_notes
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]{0,30}"
 _NAME_SEQ = LazyPattern(rf"^{_NAME}(?:\s{{1,3}}{_NAME}){{0,4}}$")
 # What separates the parts of a byline ("Jane Doe, Reuters", "Jane Doe and John Roe"): split at it
-NAME_SPLIT = LazyPattern(r"\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3}", re.I)
-_NAME_SPLIT_KEPT = LazyPattern(r"(\s{0,3}(?:,|;|\||&|/|\band\b|\bund\b|\bet\b|\by\b|\bwith\b|•|·)\s{0,3})",
-                               re.I)  # the same, keeping the separators
+_SEPARATOR = r"\s{0,3}(?:[,;|&/•·]|\b(?:and|und|et|y|with)\b)\s{0,3}"
+NAME_SPLIT = LazyPattern(_SEPARATOR, re.I)
+_NAME_SPLIT_KEPT = LazyPattern(f"({_SEPARATOR})", re.I)  # the same, keeping the separators
 SEPARATOR_WORDS = frozenset({"and", "und", "et", "y", "with"})  # the words and marks NAME_SPLIT splits at
 SEPARATOR_CHARS = ",;|&/•·"
 ADDRESSES = LazyPattern(r"[^\s@]{1,64}@[^\s@]{1,253}|@\w{1,64}|https?://\S{1,2000}")

@@ -187,7 +187,7 @@ _NOT_HEADING_ENDS = TERMINAL + (",", ";", ":")
 
 
 def _is_prose(text: str) -> bool:
-    return text.endswith(TERMINAL) and len(text.split()) >= PROSE_MIN_WORDS
+    return text.endswith(TERMINAL) and len(text.split(None, PROSE_MIN_WORDS - 1)) >= PROSE_MIN_WORDS
 
 
 # --- The kept blocks -> Article.blocks --------------------------------------------------------------------

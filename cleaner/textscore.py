@@ -50,7 +50,6 @@ BULLETS = frozenset("•-–*·")
 NEIGHBOUR_KEYS = {d: (f"len@{d}", f"h_good@{d}", f"term@{d}", f"rule@{d}", f"edge@{d}") for d in (-1, 1)}
 HEAD = 200  # characters of a line whose capitals, letters and digits are counted (a long line is prose anyway)
 _DIGIT = re.compile(r"\d")
-_TOKEN_START = re.compile(r"(?<!\S)\S")
 
 
 class TextModel(Frozen):
@@ -253,7 +252,7 @@ def line_features(blocks: list[Block], first: list[tuple], span: tuple[int, int]
             stop = sum(map(stopwords.__contains__, words)) / nw if nw else 0.0
         stripped = text.rstrip()
         head = text[:HEAD]
-        starts = _TOKEN_START.findall(head)  # each word's first character
+        starts = [word[0] for word in head.split()]  # each word's first character
         terminal = stripped.endswith(TERMINAL)
         f = {"len": math.log1p(length) / 6, "words": math.log1p(nw) / 5, "pos": i / n, "pos_c": before / total,
              "fp_" + label: 1.0}

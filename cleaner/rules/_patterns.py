@@ -41,20 +41,29 @@ def starts_with_phrase(key: str, words: list[str]) -> int:
     return phrase_set(key).prefix(words)
 
 
-def holds_noise_phrase(key: str, norm: str, words: list[str]) -> bool:
+def holds_noise_phrase(key: str, norm: str, words: list[str] | tuple[str, ...]) -> bool:
     """A phrase of several words anywhere, or a lone keyword in a short block."""
     phrases = phrase_set(key)
     if phrases.wordless and phrases.in_text(norm):
         return True
     if phrases.firsts.keys().isdisjoint(words):  # no phrase can start among the words
         return False
-    found = phrases.find(words)
-    if found is None:
-        return False
-    if found[1] > 1 or len(words) <= LONE_KEYWORD_MAX_WORDS:
+    keywords, openings = _keywords_and_openings(key)
+    if len(words) <= LONE_KEYWORD_MAX_WORDS and not keywords.isdisjoint(words):
         return True
-    # a lone keyword first ("newsletter") must not hide a phrase after it ("newsletter hier abonnieren")
-    return phrases.find(words, min_words=2) is not None
+    # a phrase of several words opens with two words side by side (most blocks hold none: no search)
+    return not openings.isdisjoint(zip(words, words[1:])) and phrases.find(words, min_words=2) is not None
+
+
+@lru_cache(maxsize=None)
+def _keywords_and_openings(key: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The words that are a phrase of the list on their own (``PhraseSet.firsts``: with a colon or not), and the
+    first two words of its longer phrases (the second with a colon too: it may end a phrase)."""
+    phrases = phrase_set(key)
+    keywords = frozenset(word for word, lengths in phrases.firsts.items() if lengths[0] == 1)
+    openings = frozenset(pair for words in phrases.tuples if len(words) > 1
+                         for pair in (words[:2], (words[0], words[1] + ":")))
+    return keywords, openings
 
 
 def is_counter(text: str) -> bool:
@@ -91,13 +100,15 @@ def has_credit(text: str) -> bool:
                     and _names_follow(text, low, m.end())):
                 return True
     words = all_words
-    spans = [m.span() for m in WORD.finditer(low)]  # where each word stands in low
-    i = 0
-    while i < len(words):
-        n = captions.prefix(words[i:]) if words[i] in captions.firsts else 0
+    firsts = captions.firsts  # a phrase's first word -> the lengths of its phrases, shortest first
+    spans = None  # where each word stands in low, once a credit word is found
+    read_to = 0  # the words before this one belong to a credit word read already
+    for i in [k for k, w in enumerate(words) if w in firsts]:
+        n = captions.prefix(words[i:i + firsts[words[i]][-1]]) if i >= read_to else 0
         if not n:
-            i += 1
             continue
+        if spans is None:
+            spans = [m.span() for m in WORD.finditer(low)]
         start, end = spans[i][0], spans[i + n - 1][1]
         after = low[end:end + 4].lstrip()
         if after[:1] in (":", "/", "|") and _names_follow(text, low, end):
@@ -108,7 +119,7 @@ def has_credit(text: str) -> bool:
         at_end = all(w in lexicon().caption for w in rest) and not low[end:].strip(" )].").count(" ") > 3
         if at_end and low[:start].rstrip().endswith(("/", "(", "[", "|")) and _credit_opens(text, low, start):
             return True
-        i += n
+        read_to = i + n
     return False
 
 

@@ -55,12 +55,16 @@ def dateline(t: Target, lex: Lexicon) -> str | None:
     rest = t.tokens[n:]
     if not rest:
         return "dateline" if n else None
-    wordy = [w.rstrip(":") for w in rest if not w.rstrip(":").isdigit()]
-    if not n and not wordy and len(rest) == 1 and len(rest[0].rstrip(":")) < 4:
+    numbers = 0
+    for word in rest:
+        word = word.rstrip(":")
+        if word.isdigit():
+            numbers += 1
+        elif word not in lex.months and len(word) > 2:
+            return None  # a word that is neither a month nor a short one ("am", "h", "de")
+    if not n and numbers == len(rest) == 1 and len(rest[0].rstrip(":")) < 4:
         return None  # a lone number that is no year: a step of a recipe ("1."), a count, a page
-    if all(w in lex.months or len(w) <= 2 for w in wordy) and (len(wordy) < len(rest) or n):
-        return "date or time line"
-    return None
+    return "date or time line" if numbers or n else None
 
 
 @rule("bylines.credit_line", max_words=45)
