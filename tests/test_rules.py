@@ -127,6 +127,9 @@ CASES = [
     ("captions.credit", "(Getty Images)", ANY, "captions.credit"),
     ("captions.credit", "Credit: Ana Silva/AFP", ANY, "captions.credit"),
     ("captions.credit", "Foto: dpa", ANY, "captions.credit"),
+    ("captions.credit", "Photo: iFixit", ANY, "captions.credit"),  # a brand that opens in small letters
+    ("captions.credit", "Image: iStock/Getty Images Plus", ANY, "captions.credit"),
+    ("captions.credit", "Storage: iCloud or a USB drive", ANY, None),
     ("captions.credit", "Firefighters try to contain the blaze near Almargem on Sunday. (Getty Images)", ANY,
      "captions.credit"),
     ("captions.credit", "Protesters gather outside parliament on Tuesday / Reuters", ANY, "captions.credit"),

@@ -123,12 +123,18 @@ def has_credit(text: str) -> bool:
     return False
 
 
+_INNER_CAPITAL = LazyPattern(r"^[a-z]{1,3}[A-Z]")  # "iStock", "iFixit", "eBay": a name that opens in small letters
+
+
 def _names_follow(text: str, low: str, end: int) -> bool:
     """Whether, after a credit word and its mark (":", "/", "|", "..."), a name follows: "Photo: AP", "AP
-    Photo/Evan Vucci".  A price, a number, a word in small letters or nothing is no credit: "video: $3,999",
-    "image: nginx:1.14", "the configuration file:", "YouTube | $0.10 per view"."""
+    Photo/Evan Vucci", "Photo: iStock" (a brand's capital inside its word).  A price, a number, a word in small
+    letters or nothing is no credit: "video: $3,999", "image: nginx:1.14", "the configuration file:", "YouTube |
+    $0.10 per view"."""
     rest = (text if len(text) == len(low) else low)[end:].lstrip(" :/|.…\u2026")
     if rest[:1].isupper() or rest.startswith(("©", "(", "@", "http", "www.")):  # a name, a handle, an address
+        return True
+    if len(text) == len(low) and _INNER_CAPITAL.match(rest):
         return True
     first = WORD.match(rest.lower())
     return first is not None and first.group() in lexicon().caption  # "Foto: dpa"
