@@ -419,6 +419,11 @@ def kept_folds(folder: str, data_dir: Path, jobs: int, limit: int | None = None)
     """The k-fold figures of the fold models ``--keep-folds`` kept in ``folder``, on today's code: each held-out
     page cleaned by its fold's model, nothing fitted (a change to the extraction or the rules measured on
     pages the models never saw, without the 15 minutes of a refit)."""
+    return held_out_figures(kept_jobs(folder, data_dir, limit), data_dir, jobs, limit)
+
+
+def kept_jobs(folder: str, data_dir: Path, limit: int | None = None) -> list:
+    """The (set, page, its fold's model path) of every held-out page of the fold models kept in ``folder``."""
     held = []  # (set, page id, its fold's model)
     f = 0
     while os.path.exists(os.path.join(folder, f"fold{f}.json")):
@@ -426,10 +431,9 @@ def kept_folds(folder: str, data_dir: Path, jobs: int, limit: int | None = None)
             held += [(setname, pid, os.path.join(folder, f"fold{f}.json")) for setname, pid in json.load(fh)]
         f += 1
     if not held:
-        raise SystemExit(f"train.py: no fold models in {folder} (write them with --keep-folds)")
+        raise SystemExit(f"{Path(sys.argv[0]).name}: no fold models in {folder} (write them with --keep-folds)")
     originals = _originals(data_dir, sorted({s for s, _, _ in held}), limit)
-    todo = [(s, originals[(s, pid)], path) for s, pid, path in held if (s, pid) in originals]
-    return held_out_figures(todo, data_dir, jobs, limit)
+    return [(s, originals[(s, pid)], path) for s, pid, path in held if (s, pid) in originals]
 
 
 def _originals(data_dir: Path, sets: list[str], limit: int | None) -> dict:

@@ -170,7 +170,7 @@ def _clean_page(job: tuple):
 
     data = bench.read_page(setname, page)
     out = []
-    for options in ({"text_model": model_path}, {}):
+    for options in ({"text_model": model_path}, {"text_model": None}):
         try:
             text = clean(data, url=page.url, kind="text", **options).text
         except CleanerError:
@@ -188,20 +188,39 @@ def kfold(pages: list[dict], data_dir: Path, k: int, jobs: int, limit: int | Non
     for setname in sorted({p["set"] for p in pages}):
         for page in bench.load_set(data_dir, setname, limit)[0]:
             originals[(setname, page.id)] = page
-    results: dict[str, dict] = defaultdict(dict)
-    before: dict[str, dict] = defaultdict(dict)
     with tempfile.TemporaryDirectory() as tmp:
         todo = train.fold_jobs(pages, originals, k, fit, keep or tmp, bool(keep), lambda m: f"threshold {m.threshold}")
-        with ProcessPoolExecutor(jobs) as pool:
-            for (setname, page, _), (result, heuristic) in zip(todo, pool.map(_clean_page, todo, chunksize=8)):
-                results[setname][page.id] = result
-                before[setname][page.id] = heuristic
+        return held_out_figures(todo, data_dir, jobs, limit)
+
+
+def held_out_figures(todo: list, data_dir: Path, jobs: int, limit: int | None) -> tuple[dict, dict]:
+    """Each (set, page, model path) of ``todo`` cleaned with its model and by the heuristics alone; the figures of
+    both per set (and page type)."""
+    results: dict[str, dict] = defaultdict(dict)
+    before: dict[str, dict] = defaultdict(dict)
+    with ProcessPoolExecutor(jobs) as pool:
+        for (setname, page, _), (result, heuristic) in zip(todo, pool.map(_clean_page, todo, chunksize=8)):
+            results[setname][page.id] = result
+            before[setname][page.id] = heuristic
     figures, figures_before = {}, {}
     for setname in results:
         order = [p.id for p in bench.load_set(data_dir, setname, limit)[0] if p.id in results[setname]]
         figures[setname] = bench.set_scores(setname, [results[setname][i] for i in order])
         figures_before[setname] = bench.set_scores(setname, [before[setname][i] for i in order])
     return figures, figures_before
+
+
+def report(figures: dict, figures_before: dict) -> str:
+    """One line a set: F1 with the model / by the heuristics alone, and per page type."""
+    lines = []
+    for setname in sorted(figures):
+        now, was = figures[setname], figures_before[setname]
+        line = f"{setname:14s} F1 {now['f1']:.4f} / {was['f1']:.4f}  P {now['precision']:.3f}  R {now['recall']:.3f}"
+        if now.get("by_type"):
+            line += "  " + "  ".join(f"{t} {v['f1']:.3f}/{was['by_type'][t]['f1']:.3f}"
+                                     for t, v in sorted(now["by_type"].items()))
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def main(argv=None) -> int:
@@ -219,8 +238,16 @@ def main(argv=None) -> int:
     ap.add_argument("--cache", default=None, metavar="FILE",
                     help="keep the pages' feature rows in FILE and read them from there next time (for trials: "
                          "a change to the features needs a fresh file)")
+    ap.add_argument("--kept-folds", default=None, metavar="DIR",
+                    help="fit nothing: the k-fold figures of the fold models --keep-folds kept in DIR, on today's code")
     args = ap.parse_args(argv)
     data_dir = Path(args.data_dir)
+    if args.kept_folds:
+        print(f"fold models of {args.kept_folds} on today's code, whole pipeline on held-out pages "
+              "(model / heuristics alone):")
+        print(report(*held_out_figures(train.kept_jobs(args.kept_folds, data_dir, args.limit), data_dir, args.jobs,
+                                       args.limit)))
+        return 0
     sets = [s for s in args.sets.split(",") if s]
     for spec in args.weight:
         name, _, value = spec.partition("=")
@@ -233,14 +260,7 @@ def main(argv=None) -> int:
     if args.folds:
         figures, figures_before = kfold(pages, data_dir, args.folds, args.jobs, args.limit, args.keep_folds)
         print(f"{args.folds}-fold by domain, whole pipeline on held-out pages (model / heuristics alone):")
-        for setname in sorted(figures):
-            now, was = figures[setname], figures_before[setname]
-            line = (f"{setname:14s} F1 {now['f1']:.3f} / {was['f1']:.3f}  P {now['precision']:.3f}"
-                    f"  R {now['recall']:.3f}")
-            if now.get("by_type"):
-                line += "  " + "  ".join(f"{t} {v['f1']:.3f}/{was['by_type'][t]['f1']:.3f}"
-                                         for t, v in sorted(now["by_type"].items()))
-            print(line, flush=True)
+        print(report(figures, figures_before), flush=True)
         about["kfold"] = {s: {"f1": round(f["f1"], 4), "heuristics_f1": round(figures_before[s]["f1"], 4),
                               **({"by_type": {t: round(v["f1"], 4) for t, v in f["by_type"].items()}}
                                  if f.get("by_type") else {})}
