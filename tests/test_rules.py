@@ -82,6 +82,9 @@ CASES = [
     ("bylines.dateline", "2019", ANY, "bylines.dateline"),
     ("bylines.dateline", "1.", ANY, None),
     ("bylines.dateline", "12", ANY, None),
+    ("bylines.dateline", "$45.00", ANY, None),  # a price is no clock time
+    ("bylines.dateline", "19.99", ANY, None),
+    ("bylines.dateline", "Updated 10.30 am", ANY, "bylines.dateline"),
     ("bylines.dateline", "Aktualisiert am 12. März 2024, 14:30 Uhr", ANY, "bylines.dateline"),
     ("bylines.dateline", "On March 3, 2024, the court ruled in favour of the tenants.", ANY, None),
     ("bylines.dateline", "Updated at 1:23 p.m.", ANY, "bylines.dateline"),

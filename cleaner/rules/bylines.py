@@ -18,9 +18,10 @@ from ._patterns import holds_any, starts_with_phrase
 from .counters import counter, reading_time
 
 # A date or a time written in digits: a year, a clock time ("4:14", "10h30", "9 pm"), a numeric date ("12.05.2019")
-_DATE_OR_TIME = LazyPattern(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.h]\d\d\b|\b\d{1,2}\s?[ap]\.?m\b|"
+_DATE_OR_TIME = LazyPattern(r"\b(?:1[89]|20)\d\d\b|\b(?:[01]?\d|2[0-3])[:.h][0-5]\d\b|\b\d{1,2}\s?[ap]\.?m\b|"
                             r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b", re.I)
 _DIGIT = LazyPattern(r"\d")  # each of _DATE_OR_TIME's forms holds one
+_MONEY = LazyPattern(r"[$€£¥₹₽₩₺₴₦]")  # a price ("$20.00", "19.99 €") is no clock time
 
 
 @rule("bylines.byline", max_words=14)
@@ -45,11 +46,13 @@ def dateline(t: Target, lex: Lexicon) -> str | None:
     """A line that is only a date or time, perhaps after "Updated"/"Published".
 
     It must name a month or hold a year, a clock time or a date in digits: an amount with its unit ("125 ml",
-    "Wi-Fi 6") is none.
+    "Wi-Fi 6") is none, and so is a price ("$45.00", "19.99").
     Text input only: a scraper's text keeps the page's header and byline zone, where such lines stand alone;
     trafilatura's extraction leaves those out, and a date line it keeps is the article's (an event's, a
     timeline's), so on HTML the rule cost every set (README, the ablation table)."""
     if not (_DIGIT.search(t.text) and _DATE_OR_TIME.search(t.text)) and lex.months.isdisjoint(t.tokens):
+        return None
+    if _MONEY.search(t.text):
         return None
     n = starts_with_phrase("dateline", t.tokens)
     rest = t.tokens[n:]
