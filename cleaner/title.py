@@ -296,12 +296,12 @@ _DATE_SEPARATORS = " ,|-–—:·•"
 def without_date_before(line: str) -> str:
     """A headline line without the date it starts with, when three words or more follow it and the first
     is capitalised (a headline's start, not a sentence's: "May 4 2025 was ...")."""
-    from .dates import dates_in
+    from .dates import date_at_start
 
-    found = next(dates_in(line), None)
-    if found is None or found[0] != 0:
+    found = date_at_start(line)
+    if found is None:
         return line
-    rest = line[found[1]:].lstrip(_DATE_SEPARATORS)
+    rest = line[found[0]:].lstrip(_DATE_SEPARATORS)
     return rest if _words(rest) >= 3 and rest[:1].isupper() else line
 
 

@@ -259,8 +259,10 @@ def test_a_text_s_headline_line_goes_without_the_short_label_after_its_last_sepa
 def test_a_text_s_headline_line_goes_without_the_date_before_it():
     blocks = _lines("Home", "Dec 18 2025 Preparing a transition in Debusine", BODY)
     assert text_title(blocks, 2, None) == "Preparing a transition in Debusine"
-    # a date that starts a sentence, or with few words after it, stays
-    for whole in ("May 4 2025 was the day we shipped", "March 3, 2026 Updates"):
+    # a date that starts a sentence, or with few words after it, stays; so does a date that is none (Feb 30) or
+    # that stands further in
+    for whole in ("May 4 2025 was the day we shipped", "March 3, 2026 Updates",
+                  "Feb 30 2025 Preparing a transition in Debusine", "Preparing for Dec 18 2025 in Debusine"):
         assert text_title(_lines("Home", whole, BODY), 2, None) == whole
 
 
