@@ -69,6 +69,13 @@ def dates_in(text: str):
             yield m.start(), m.end(), found
 
 
+def date_at_start(text: str) -> tuple[int, str] | None:
+    """(end, ISO date) of the date the text starts with (the first of ``dates_in``, when it starts at 0)."""
+    m = _text_date().match(text)
+    found = _from_match(m) if m else None
+    return (m.end(), found) if found else None
+
+
 _ISO = LazyPattern(r"^\s*((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?:[T\s]|$)")
 
 

@@ -18,7 +18,7 @@ from .rules import TEASER_LIST, RuleBook
 DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 from .segment import segment
 from .text import SENTENCE_WORDS, TERMINAL_DOUBLE_QUOTED, says_something, words_of
-from .title import from_headline, headline_from_html, headline_from_text, is_short_title, text_title, title_from_html
+from .title import from_headline, headline_from_html, is_short_title, text_headings, title_from_html
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -73,9 +73,8 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
     start = first_paragraph(blocks, span, is_noise)
-    title_at = headline_from_text(blocks, start, opts.url, is_noise)  # the article's header starts here
+    title_at, title = text_headings(blocks, start, opts.url, is_noise)  # the article's header starts at title_at
     headline = normalise_text(blocks[title_at].text) if title_at is not None else None
-    title = text_title(blocks, start, opts.url, is_noise)
     kept: list[Block] = []
     authors: list[str] = []
     datelines: list[str] = []  # the header zone's date lines, for the article's date

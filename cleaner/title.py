@@ -45,11 +45,9 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(map(str.isalnum, w)))
 
 
-def headline_score(block: Block, slug: set[str], words_of: Callable[[str], set[str]] | None = None,
-                   beta: float = 1.0) -> float:
-    """How much a block looks like a headline; 0 when it cannot be one.  ``words_of``: the words of a line
-    that are matched with the URL's slug (all its words by default); ``beta``: how much more the slug's words
-    said weigh than the line's other words (``slug_match``)."""
+def headline_score(block: Block) -> float:
+    """How much a block looks like a headline by its own shape; 0 when it cannot be one.  A line that says the
+    URL's slug scores more (``_best_headline``)."""
     text = block.text
     if len(text) > 250:
         return 0.0
@@ -64,9 +62,14 @@ def headline_score(block: Block, slug: set[str], words_of: Callable[[str], set[s
     score += capitalised(words) / len(words)
     if 4 <= len(words) <= 20:
         score += 1.0
-    if slug:
-        score += 8 * slug_match(text, slug, words_of(text) if words_of else None, beta)
     return score
+
+
+def headline_lines(blocks: list[Block], start: int, since: int = 0) -> list[tuple[int, float]]:
+    """(index, ``headline_score``) of each line that may be the headline of an article found to start at
+    ``start``: of the LOOKBACK lines above it (from line ``since`` on) and that line itself."""
+    lines = range(max(since, start - LOOKBACK), min(len(blocks), start + 1))
+    return [(i, score) for i in lines if (score := headline_score(blocks[i]))]
 
 
 def _slug_words(text: str) -> set[str]:
@@ -104,7 +107,8 @@ def url_slug_tokens(url: str | None) -> set[str]:
 
 
 def title_from_text(blocks: list[Block], start: int, url: str | None,
-                    is_noise: Callable[[str], bool] = lambda text: False) -> int | None:
+                    is_noise: Callable[[str], bool] = lambda text: False,
+                    lines: list[tuple[int, float]] | None = None) -> int | None:
     """Index of the headline among the blocks before the article starts at ``start``; ``is_noise``
     tells a menu label or a promo, which is never the headline (unless it says the URL's slug: the page's own
     name), and so is an entry of a table of contents (``_contents_entries``).  A line says the URL's slug in
@@ -113,21 +117,23 @@ def title_from_text(blocks: list[Block], start: int, url: str | None,
     paragraph's start); when the line found says less than half the slug's words, a line just below the
     article's start that says the slug is the headline (``_headline_below``).  The article's own paragraphs
     may start further down, past a run of rejected lines (``_later_start``): the headline in or below that
-    run is the title when it scores LATER_START_COST more than the one above ``start``."""
+    run is the title when it scores LATER_START_COST more than the one above ``start``.  ``lines``: the
+    ``headline_lines`` of ``start``, when they are scored already."""
     slug = url_slug_tokens(url)
     says_slug = lambda text: (bool(slug)  # noqa: E731
                               and slug_match(text, slug, _slug_words(text), SLUG_RECALL) >= SAYS_SLUG)
     not_headline = lambda text: is_noise(text) and not says_slug(text)  # noqa: E731
     named = _named_by_opening(blocks)
     best = None  # (score less cost, index, upto)
-    starts = [(0.0, 0, start)]  # (cost, first line where its headline may stand, start)
+    starts = [(0.0, start, headline_lines(blocks, start) if lines is None else lines)]  # (cost, start, its lines)
     later = _later_start(blocks, start, is_noise)
-    if later is not None:
-        starts.append((LATER_START_COST, *later))
-    for cost, since, at_start in starts:
+    if later is not None:  # the headline stands from the run of rejected lines on
+        since, at = later
+        starts.append((LATER_START_COST, at, headline_lines(blocks, at, since)))
+    for cost, at_start, candidates in starts:
         upto = min(len(blocks), at_start + 1)  # the line the article was found to start at may be its headline
         skipped = _contents_entries(blocks, at_start) | _trails_and_teasers(blocks, at_start)
-        found = _best_headline(blocks, at_start, upto, url, not_headline, _slug_words, skipped, named, since,
+        found = _best_headline(blocks, candidates, at_start, slug, not_headline, _slug_words, skipped, named,
                                SLUG_RECALL, TWICE_BONUS, KEPT_BONUS)
         if found is not None and (best is None or found[0] - cost > best[0]):
             best = (found[0] - cost, found[1], upto)
@@ -175,7 +181,7 @@ def _headline_below(blocks: list[Block], upto: int, slug: set[str]) -> int | Non
     "We noticed that you are using Internet Explorer ...", an editor's note)."""
     says = lambda text: bool(slug) and len(_slug_words(text) & slug) >= SAYS_SLUG * len(slug)  # noqa: E731
     return next((i for i in range(upto, min(len(blocks), upto + AFTER_START))
-                 if headline_score(blocks[i], set()) and says(blocks[i].text)), None)
+                 if headline_score(blocks[i]) and says(blocks[i].text)), None)
 
 
 _TRAIL = LazyPattern(r"\S\s+[»›>/]\s+\S.*\s[»›>/]\s+\S")  # "Home » Guides » Costs": two or more crumbs' marks
@@ -227,14 +233,24 @@ def _named_by_opening(blocks: list[Block]) -> tuple[str | None, float]:
     return None, 0.0
 
 
+def text_headings(blocks: list[Block], start: int, url: str | None,
+                  is_noise: Callable[[str], bool] = lambda text: False) -> tuple[int | None, str | None]:
+    """The line the header of the article found to start at ``start`` starts at (``headline_from_text``) and the
+    text's title (``text_title``), the lines that may be its headline scored once for both (``headline_lines``)."""
+    lines = headline_lines(blocks, start)
+    return headline_from_text(blocks, start, url, is_noise, lines), text_title(blocks, start, url, is_noise, lines)
+
+
 def text_title(blocks: list[Block], start: int, url: str | None,
-               is_noise: Callable[[str], bool] = lambda text: False) -> str | None:
+               is_noise: Callable[[str], bool] = lambda text: False,
+               lines: list[tuple[int, float]] | None = None) -> str | None:
     """The title of a text: its headline line (``title_from_text``), unless the text opens with a page's title
     ("Headline | Site": a page's text copied whole starts with its <title>) that names this page: its headline
     is a line of the text's top, or it shares a word with the headline line.  Then the title is read from
     both as an article page's is from its <title> and <h1> (``title_from_html``), the line taken for the <h1>
-    unless it is a short form of the <title>'s headline (``_short_form``)."""
-    at = title_from_text(blocks, start, url, is_noise)
+    unless it is a short form of the <title>'s headline (``_short_form``).  ``lines``: the ``headline_lines`` of
+    ``start``, when they are scored already."""
+    at = title_from_text(blocks, start, url, is_noise, lines)
     line = headline_of_line(normalise_text(blocks[at].text)) if at is not None else None
     first = " ".join(blocks[0].text.split()) if blocks else ""
     parts, headline = _title_parts(first)
@@ -280,12 +296,12 @@ _DATE_SEPARATORS = " ,|-–—:·•"
 def without_date_before(line: str) -> str:
     """A headline line without the date it starts with, when three words or more follow it and the first
     is capitalised (a headline's start, not a sentence's: "May 4 2025 was ...")."""
-    from .dates import dates_in
+    from .dates import date_at_start
 
-    found = next(dates_in(line), None)
-    if found is None or found[0] != 0:
+    found = date_at_start(line)
+    if found is None:
         return line
-    rest = line[found[1]:].lstrip(_DATE_SEPARATORS)
+    rest = line[found[0]:].lstrip(_DATE_SEPARATORS)
     return rest if _words(rest) >= 3 and rest[:1].isupper() else line
 
 
@@ -310,38 +326,36 @@ def without_label_after(line: str) -> str:
 
 
 def headline_from_text(blocks: list[Block], start: int, url: str | None,
-                       is_noise: Callable[[str], bool] = lambda text: False) -> int | None:
+                       is_noise: Callable[[str], bool] = lambda text: False,
+                       lines: list[tuple[int, float]] | None = None) -> int | None:
     """Index of the line the article's header starts at (the pipeline reads its byline and date below it):
     the headline-like line nearest the article, as the title was found before ``title_from_text`` learned
-    of slugs' words and tables of contents (the text kept is the same)."""
-    return _headline_at(blocks, start, start, url, is_noise, None, set())
-
-
-def _headline_at(blocks: list[Block], start: int, upto: int, url: str | None, is_noise: Callable[[str], bool],
-                 words_of: Callable[[str], set[str]] | None, skipped: set[int],
-                 named: tuple[str | None, float] = (None, 0.0)) -> int | None:
-    """The best headline-like line of ``blocks[start - LOOKBACK:upto]`` that is not noise nor ``skipped``; a
-    line (after the first) that says ``named[0]`` (lower case) scores ``named[1]`` more."""
-    found = _best_headline(blocks, start, upto, url, is_noise, words_of, skipped, named)
+    of slugs' words and tables of contents (the text kept is the same).  ``lines``: the ``headline_lines`` of
+    ``start``, when they are scored already."""
+    lines = headline_lines(blocks, start) if lines is None else lines
+    above = [(i, score) for i, score in lines if i < start]
+    found = _best_headline(blocks, above, start, url_slug_tokens(url), is_noise, None, set())
     return found[1] if found is not None else None
 
 
-def _best_headline(blocks: list[Block], start: int, upto: int, url: str | None, is_noise: Callable[[str], bool],
-                   words_of: Callable[[str], set[str]] | None, skipped: set[int],
-                   named: tuple[str | None, float] = (None, 0.0), since: int = 0,
-                   beta: float = 1.0, twice: float = 0.0, kept: float = 0.0) -> tuple[float, int] | None:
-    """The score and index of ``_headline_at``'s line (its score less its distance from ``start``), from line
-    ``since`` on, the slug's words weighed by ``beta`` (``headline_score``); a line the text says twice in a row
-    scores ``twice`` more, one of the article's own lines above its first paragraph (``_kept_run``) ``kept``
-    more, unless it shouts or asks (``_shouts_or_asks``)."""
-    slug = url_slug_tokens(url)
+def _best_headline(blocks: list[Block], lines: list[tuple[int, float]], start: int, slug: set[str],
+                   is_noise: Callable[[str], bool], words_of: Callable[[str], set[str]] | None, skipped: set[int],
+                   named: tuple[str | None, float] = (None, 0.0), beta: float = 1.0, twice: float = 0.0,
+                   kept: float = 0.0) -> tuple[float, int] | None:
+    """The score and index of the best headline of ``lines`` (``headline_lines``) that is neither noise nor
+    ``skipped``: its ``headline_score``, 8 more for a line that says the URL's slug whole (``slug_match`` of
+    ``words_of`` its text, all its words by default, the slug's words weighed by ``beta``), less its distance
+    from ``start``.  A line (after the first) that says ``named[0]`` (lower case) scores ``named[1]`` more; a
+    line the text says twice in a row ``twice`` more, one of the article's own lines above its first paragraph
+    (``_kept_run``) ``kept`` more, unless it shouts or asks (``_shouts_or_asks``)."""
     scored = []
     kept_from = _kept_run(blocks, start) if kept else start
-    for i in range(max(since, start - LOOKBACK), upto):
-        score = headline_score(blocks[i], slug, words_of, beta) if i not in skipped else 0.0
-        if not score:
+    for i, score in lines:
+        if i in skipped:
             continue
         text = blocks[i].text
+        if slug:
+            score += 8 * slug_match(text, slug, words_of(text) if words_of else None, beta)
         if i and named[0] is not None and " ".join(text.split()).casefold() == named[0]:
             score += named[1]
         if twice and _said_twice(blocks, i):

@@ -12,7 +12,7 @@ import pytest
 
 from cleaner import clean, html, metadata
 from cleaner import trafilatura_steps as steps
-from cleaner.dates import dates_in, days_of_moment, other_reading, parse_date, url_date
+from cleaner.dates import date_at_start, dates_in, days_of_moment, other_reading, parse_date, url_date
 
 REPO = Path(__file__).resolve().parent.parent
 BODY = " ".join(["The council approved the new budget for the city's schools on Tuesday evening."] * 4)
@@ -47,6 +47,12 @@ def test_dates_in_gives_positions_in_order():
     text = "Posted May 1, 2024 | Updated 2 June 2024"
     assert [(text[a:b], d) for a, b, d in dates_in(text)] == [("May 1, 2024", "2024-05-01"),
                                                                ("2 June 2024", "2024-06-02")]
+
+
+def test_date_at_start_is_the_first_date_only_where_the_text_starts_with_it():
+    assert date_at_start("May 1, 2024 | Updated 2 June 2024") == (11, "2024-05-01")
+    assert date_at_start("Posted May 1, 2024") is None  # a date further in
+    assert date_at_start("Feb 30 2024 then 2 June 2024") is None  # no valid date at the start
 
 
 @pytest.mark.parametrize("url,expected", [

@@ -1,7 +1,7 @@
 """Titles: of an HTML page (its headline as readers see it) and of a scraped text (its headline line)."""
 from cleaner.article import Block
-from cleaner.title import (_kept_run, headline_from_html, headline_from_text, page_headline, text_title,
-                           title_from_html, title_from_text, unmarked)
+from cleaner.title import (_kept_run, headline_from_html, headline_from_text, page_headline, text_headings,
+                           text_title, title_from_html, title_from_text, unmarked)
 
 
 def test_an_article_page_takes_its_headline_over_the_seo_title():
@@ -114,6 +114,7 @@ def test_a_text_s_title_that_says_all_its_url_s_words_and_more_beats_a_crumb_tha
     blocks = _lines("Home", "Cleaning Industry Trends", "Articles", "Cleaning Industry Trends to Know", BODY)
     assert title_from_text(blocks, 4, url) == 3
     assert headline_from_text(blocks, 4, url) == 1  # the header zone is found as before
+    assert text_headings(blocks, 4, url) == (1, "Cleaning Industry Trends to Know")  # both, the lines scored once
 
 
 def test_a_line_a_text_says_twice_in_a_row_is_likelier_its_headline():
@@ -173,6 +174,7 @@ def test_the_line_a_text_s_article_was_found_to_start_at_may_be_its_headline():
     blocks = _lines("Home", "Print", question, "Psychiatry is changing fast, and the trends are many.", BODY)
     assert title_from_text(blocks, 2, None) == 2
     assert headline_from_text(blocks, 2, None) is None  # the header zone is found as before
+    assert text_headings(blocks, 2, None) == (None, question)
 
 
 def test_a_text_that_opens_with_its_page_s_title_takes_the_headline_from_it():
@@ -257,8 +259,10 @@ def test_a_text_s_headline_line_goes_without_the_short_label_after_its_last_sepa
 def test_a_text_s_headline_line_goes_without_the_date_before_it():
     blocks = _lines("Home", "Dec 18 2025 Preparing a transition in Debusine", BODY)
     assert text_title(blocks, 2, None) == "Preparing a transition in Debusine"
-    # a date that starts a sentence, or with few words after it, stays
-    for whole in ("May 4 2025 was the day we shipped", "March 3, 2026 Updates"):
+    # a date that starts a sentence, or with few words after it, stays; so does a date that is none (Feb 30) or
+    # that stands further in
+    for whole in ("May 4 2025 was the day we shipped", "March 3, 2026 Updates",
+                  "Feb 30 2025 Preparing a transition in Debusine", "Preparing for Dec 18 2025 in Debusine"):
         assert text_title(_lines("Home", whole, BODY), 2, None) == whole
 
 
