@@ -140,8 +140,8 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
     start = repeated_lead(blocks, start, opts, stopwords)
     anchored = anchor is not None and anchor < start <= anchor + ANCHOR_REACH  # the article after its headline
-    thread = first_post(blocks) if anchored else None  # a thread's opening post after its headline
-    if ((not anchored or thread is not None) and end == span_end
+    thread = first_post(blocks)  # a thread that numbers its posts: its posts are the content
+    if thread is not None or ((not anchored) and end == span_end
             and is_no_article(blocks, max(start, core[0]), min(end, core[1]), in_lists, opts)):
         start, end = min(start, thread or 0), len(blocks) - 1
         _keep_items(blocks, start, end, in_lists, ITEM_MIN_WORDS)
@@ -728,8 +728,10 @@ def is_no_article(blocks: list[Block], start: int, end: int, in_lists: set[int],
     many short sections): its densest run holds fewer than ARTICLE_PARAGRAPHS long paragraphs, and good text
     outside it comes to OUTSIDE_SHARE of the text inside or more, not counting the lines of teaser lists
     (``in_lists``).  Then no run is the content; every good line is.  ``classify`` does not ask where the page
-    says which run is the article: a run after the URL's headline (unless the page numbers its posts, a
-    thread whose first post follows the headline: ``first_post``), or one ended early by a terminator."""
+    says which run is the article: a run after the URL's headline, or one ended early by a terminator; nor where
+    it numbers its posts (``first_post``): a thread's posts are its content whatever its densest run holds (an
+    opening post of three long paragraphs is a run of its own, the members' boxes between the replies split
+    them off)."""
     inside = long = 0
     for b in blocks[start:end + 1]:
         if b.label == "good":
