@@ -55,6 +55,7 @@ _CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 REPEATED_ON_PAGE = "heuristic.repeated_on_page"
 DOUBLED_LINE = "heuristic.doubled_line"  # the second copy of a line printed twice in a row
 BOILERPLATE = "heuristic.boilerplate"
+TEASER = "heuristic.teaser"  # a line of a teaser list (``teaser_runs``) or a teaser's link glued to its title
 
 
 def is_heuristic(reason: str) -> bool:
@@ -92,7 +93,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             b.label, b.reason = "bad", REPEATED_ON_PAGE  # paragraphs do not
             continue
         if i in teasers or _says_twice(b.text):
-            b.label, b.reason = "bad", "heuristic.teaser"
+            b.label, b.reason = "bad", TEASER
         elif len(b.text) < opts.length_low and (b.text.isascii() or not _CJK.search(b.text, 0, 20)):
             b.label, b.reason = "short", "heuristic.short"  # most menu lines end here
         elif sample < LANGUAGE_SAMPLE:
