@@ -604,7 +604,9 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     "Most popular", "Comments"), or at a list of teasers (``teaser_lists``: where each begins -> where it
     ends), once most of the article's text has been seen (boilerpipe's terminating blocks): half of it before a
     heading, LIST_AFTER of it before a list (subheadings over one short paragraph each read as a list of
-    teasers: in a how-to or an essay they are sections of the article, and such sections start early)."""
+    teasers: in a how-to or an essay they are sections of the article, and such sections start early).  The
+    first comment's header ends it too ("Jenny says:", ``is_comment_header``), whatever class the context pass
+    gave it between the comments' paragraphs."""
     teaser_lists = teaser_lists or {}
     in_lists = {k for i, j in teaser_lists.items() for k in range(i, j)}
     # the teasers' own text is not the article's: a long list after a short article must not hide it
@@ -614,11 +616,22 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
         b = blocks[i]
         if seen >= LIST_AFTER * total and i in teaser_lists:
             return i - 1
-        if b.label == "good":
+        header = is_comment_header(b.text)
+        if b.label == "good" and not header:
             seen += len(b.text)
-        elif seen >= 0.5 * total and _is_section_heading(b.text, lex):
+        elif seen >= 0.5 * total and (header or _is_section_heading(b.text, lex)):
             return i - 1
     return end
+
+
+COMMENTER_WORDS = 4  # words of a commenter's name in a comment's header
+
+
+def is_comment_header(text: str) -> bool:
+    """A line that heads a comment under a post, as blogs print it: a name of up to COMMENTER_WORDS words and
+    "says" ("Sheri says", "Karl Fleischmann says:")."""
+    words = text.split()
+    return len(text) <= 60 and 2 <= len(words) <= COMMENTER_WORDS + 1 and words[-1] in ("says", "says:")
 
 
 def _is_section_heading(text: str, lex: Lexicon) -> bool:
