@@ -144,7 +144,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     thread = first_post(blocks)  # a thread that numbers its posts: its posts are the content
     if thread is not None or ((not anchored) and end == span_end
             and is_no_article(blocks, max(start, core[0]), min(end, core[1]), in_lists, opts)):
-        start, end = min(start, thread or 0), len(blocks) - 1
+        start, end = min(start, thread or 0), len(blocks) - 1 if thread is None else thread_end(blocks, thread, opts)
         _keep_items(blocks, start, end, in_lists, ITEM_MIN_WORDS)
     else:
         _keep_items(blocks, start, end, in_lists, LIST_ITEM_MIN_WORDS, is_list_item)
@@ -745,7 +745,7 @@ def is_no_article(blocks: list[Block], start: int, end: int, in_lists: set[int],
     says which run is the article: a run after the URL's headline, or one ended early by a terminator; nor where
     it numbers its posts (``first_post``): a thread's posts are its content whatever its densest run holds (an
     opening post of three long paragraphs is a run of its own, the members' boxes between the replies split
-    them off)."""
+    them off), up to the end of its last post (``thread_end``)."""
     inside = long = 0
     for b in blocks[start:end + 1]:
         if b.label == "good":
@@ -769,12 +769,30 @@ def first_post(blocks: list[Block]) -> int | None:
     last, count, first = 0, 0, None
     for i, b in enumerate(blocks):
         t = b.text
-        if len(t) <= 6 and t[:1] == "#" and t[1:].isdigit() and int(t[1:]) > last:
+        if _is_post_number(t) and int(t[1:]) > last:
             last, count = int(t[1:]), count + 1
             first = i if first is None else first
             if count >= THREAD_POSTS:
                 return first
     return None
+
+
+def _is_post_number(text: str) -> bool:
+    return len(text) <= 6 and text[:1] == "#" and text[1:].isdigit()
+
+
+def thread_end(blocks: list[Block], first: int, opts: Options) -> int:
+    """Where a numbered thread (``first_post``) ends: the densest run of blocks that starts right under its last
+    post's number (that post, its poster's box, its labels), not the reply box, the similar threads and the
+    footer after it; the last post's number itself when no such run gains."""
+    last, number = first, 0
+    for i in range(first, len(blocks)):
+        t = blocks[i].text
+        if _is_post_number(t) and int(t[1:]) > number:
+            last, number = i, int(t[1:])
+    gains = [_gain(b, opts) for b in blocks]
+    _, (_, end) = _best_run(gains, range(last + 1, min(last + 2, len(blocks))))
+    return max(end, last)
 
 
 ITEM_MIN_WORDS = 3  # words of an item's name on a list page (a shorter line is a label: "Book", "Read more")

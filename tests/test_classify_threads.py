@@ -78,3 +78,18 @@ def test_every_long_post_of_a_numbered_thread_stays_though_the_members_boxes_spl
         posts = LONG_POSTS[0].split(" | ") + LONG_POSTS[1:]
         assert [p for p in article.paragraphs if p in posts] == posts
         assert not set(article.paragraphs) & set(MENU)
+
+
+SIMILAR = ["Best tyres for a touring bike in the rain", "Started by anna_k in Touring and Travel",
+           "Rebuilding a three-speed hub from scratch", "Started by old_tom in Repairs and Restoration",
+           "Which saddle for a long ride across Spain", "Started by mia_l in Touring and Travel"]
+
+
+def test_a_numbered_thread_ends_with_its_last_post_not_with_the_similar_threads_under_it():
+    about = ("Cycle Talk is a community of riders who have shared what they know about bicycles, touring and "
+             "repairs since the spring of 2004, and it is run by volunteers.")
+    text = long_thread_page().replace("You must log in", "\n".join(["Similar threads"] + SIMILAR + [about])
+                                      + "\nYou must log in")
+    article = clean(text, kind="text", text_model=None)
+    assert article.paragraphs[-1] == LONG_POSTS[-1]
+    assert not (set(SIMILAR) | {about}) & set(article.paragraphs)
