@@ -55,6 +55,7 @@ _CJK = LazyPattern(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 REPEATED_ON_PAGE = "heuristic.repeated_on_page"
 DOUBLED_LINE = "heuristic.doubled_line"  # the second copy of a line printed twice in a row
 BOILERPLATE = "heuristic.boilerplate"
+TEASER = "heuristic.teaser"  # a line of a teaser list (``teaser_runs``) or a teaser's link glued to its title
 
 
 def is_heuristic(reason: str) -> bool:
@@ -92,7 +93,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             b.label, b.reason = "bad", REPEATED_ON_PAGE  # paragraphs do not
             continue
         if i in teasers or _says_twice(b.text):
-            b.label, b.reason = "bad", "heuristic.teaser"
+            b.label, b.reason = "bad", TEASER
         elif len(b.text) < opts.length_low and (b.text.isascii() or not _CJK.search(b.text, 0, 20)):
             b.label, b.reason = "short", "heuristic.short"  # most menu lines end here
         elif sample < LANGUAGE_SAMPLE:
@@ -140,10 +141,10 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     _restore_inner_repeats(blocks, start, end, opts, stopwords)
     start = repeated_lead(blocks, start, opts, stopwords)
     anchored = anchor is not None and anchor < start <= anchor + ANCHOR_REACH  # the article after its headline
-    thread = first_post(blocks) if anchored else None  # a thread's opening post after its headline
-    if ((not anchored or thread is not None) and end == span_end
+    thread = first_post(blocks)  # a thread that numbers its posts: its posts are the content
+    if thread is not None or ((not anchored) and end == span_end
             and is_no_article(blocks, max(start, core[0]), min(end, core[1]), in_lists, opts)):
-        start, end = min(start, thread or 0), len(blocks) - 1
+        start, end = min(start, thread or 0), len(blocks) - 1 if thread is None else thread_end(blocks, thread, opts)
         _keep_items(blocks, start, end, in_lists, ITEM_MIN_WORDS)
     else:
         _keep_items(blocks, start, end, in_lists, LIST_ITEM_MIN_WORDS, is_list_item)
@@ -603,7 +604,9 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     "Most popular", "Comments"), or at a list of teasers (``teaser_lists``: where each begins -> where it
     ends), once most of the article's text has been seen (boilerpipe's terminating blocks): half of it before a
     heading, LIST_AFTER of it before a list (subheadings over one short paragraph each read as a list of
-    teasers: in a how-to or an essay they are sections of the article, and such sections start early)."""
+    teasers: in a how-to or an essay they are sections of the article, and such sections start early).  The
+    first comment's header ends it too ("Jenny says:", ``is_comment_header``), whatever class the context pass
+    gave it between the comments' paragraphs."""
     teaser_lists = teaser_lists or {}
     in_lists = {k for i, j in teaser_lists.items() for k in range(i, j)}
     # the teasers' own text is not the article's: a long list after a short article must not hide it
@@ -613,11 +616,22 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
         b = blocks[i]
         if seen >= LIST_AFTER * total and i in teaser_lists:
             return i - 1
-        if b.label == "good":
+        header = is_comment_header(b.text)
+        if b.label == "good" and not header:
             seen += len(b.text)
-        elif seen >= 0.5 * total and _is_section_heading(b.text, lex):
+        elif seen >= 0.5 * total and (header or _is_section_heading(b.text, lex)):
             return i - 1
     return end
+
+
+COMMENTER_WORDS = 4  # words of a commenter's name in a comment's header
+
+
+def is_comment_header(text: str) -> bool:
+    """A line that heads a comment under a post, as blogs print it: a name of up to COMMENTER_WORDS words and
+    "says" ("Sheri says", "Karl Fleischmann says:")."""
+    words = text.split()
+    return len(text) <= 60 and 2 <= len(words) <= COMMENTER_WORDS + 1 and words[-1] in ("says", "says:")
 
 
 def _is_section_heading(text: str, lex: Lexicon) -> bool:
@@ -728,8 +742,10 @@ def is_no_article(blocks: list[Block], start: int, end: int, in_lists: set[int],
     many short sections): its densest run holds fewer than ARTICLE_PARAGRAPHS long paragraphs, and good text
     outside it comes to OUTSIDE_SHARE of the text inside or more, not counting the lines of teaser lists
     (``in_lists``).  Then no run is the content; every good line is.  ``classify`` does not ask where the page
-    says which run is the article: a run after the URL's headline (unless the page numbers its posts, a
-    thread whose first post follows the headline: ``first_post``), or one ended early by a terminator."""
+    says which run is the article: a run after the URL's headline, or one ended early by a terminator; nor where
+    it numbers its posts (``first_post``): a thread's posts are its content whatever its densest run holds (an
+    opening post of three long paragraphs is a run of its own, the members' boxes between the replies split
+    them off), up to the end of its last post (``thread_end``)."""
     inside = long = 0
     for b in blocks[start:end + 1]:
         if b.label == "good":
@@ -753,12 +769,30 @@ def first_post(blocks: list[Block]) -> int | None:
     last, count, first = 0, 0, None
     for i, b in enumerate(blocks):
         t = b.text
-        if len(t) <= 6 and t[:1] == "#" and t[1:].isdigit() and int(t[1:]) > last:
+        if _is_post_number(t) and int(t[1:]) > last:
             last, count = int(t[1:]), count + 1
             first = i if first is None else first
             if count >= THREAD_POSTS:
                 return first
     return None
+
+
+def _is_post_number(text: str) -> bool:
+    return len(text) <= 6 and text[:1] == "#" and text[1:].isdigit()
+
+
+def thread_end(blocks: list[Block], first: int, opts: Options) -> int:
+    """Where a numbered thread (``first_post``) ends: the densest run of blocks that starts right under its last
+    post's number (that post, its poster's box, its labels), not the reply box, the similar threads and the
+    footer after it; the last post's number itself when no such run gains."""
+    last, number = first, 0
+    for i in range(first, len(blocks)):
+        t = blocks[i].text
+        if _is_post_number(t) and int(t[1:]) > number:
+            last, number = i, int(t[1:])
+    gains = [_gain(b, opts) for b in blocks]
+    _, (_, end) = _best_run(gains, range(last + 1, min(last + 2, len(blocks))))
+    return max(end, last)
 
 
 ITEM_MIN_WORDS = 3  # words of an item's name on a list page (a shorter line is a label: "Book", "Read more")

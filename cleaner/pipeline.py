@@ -9,7 +9,8 @@ from .authors import AUTHOR_BOX, HEADER_ZONE, authors_from_byline, drop_closing_
 from .article import Article, Block, Removal
 from .blocks import typed_blocks
 from .errors import EmptyInputError
-from .classify import BOILERPLATE, choose_stopwords, classify, first_paragraph, is_heuristic
+from .classify import (BOILERPLATE, DOUBLED_LINE, ITEM_MIN_WORDS, REPEATED_ON_PAGE, TEASER, choose_stopwords,
+                       classify, first_paragraph, is_heuristic, is_list_item)
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
@@ -82,6 +83,8 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
     around_title = _around_title(blocks, title_at, start)
     if not any(b.label == "good" for b in blocks):
         _whole_page(blocks, noise)
+    else:
+        _list_under_intro(blocks, opts)
     blocks.reverse()  # consumed from here on: a removed block lives on only as its Removal (the two side by
     for i in range(len(blocks)):  # side were the peak of memory on a large text)
         b = blocks.pop()
@@ -124,6 +127,54 @@ def _whole_page(blocks: list[Block], noise: Callable[[Block], str | None]) -> No
     if any(says_something(b.text) and is_prose(b.text, stopwords) and noise(b) is None for b in dropped):
         for b in dropped:
             b.label = "good"
+
+
+INTRO_PARAGRAPHS = 2  # long paragraphs (length_high) that make more than a list's intro
+LIST_ITEMS = 20  # item lines (``_is_item_line``) that make the list a short intro stands over
+ITEM_GAP = 3  # lines between two items of one list (a price, a rating, a button)
+
+
+def _list_under_intro(blocks: list[Block], opts: Options) -> None:
+    """A text whose kept lines are a short intro, fewer than INTRO_PARAGRAPHS long paragraphs (a listing's, a
+    shop's or a ranking's few sentences), next to a list of LIST_ITEMS item lines or more (the products', the
+    titles', the places' names; ``_item_runs``) that starts or ends within ITEM_GAP lines of a kept one: the
+    items are the page's content, which the intro only introduces.  A menu or a footer's links far from the
+    article are no such list."""
+    if sum(b.label == "good" and len(b.text) >= opts.length_high for b in blocks) >= INTRO_PARAGRAPHS:
+        return
+    good = [i for i, b in enumerate(blocks) if b.label == "good"]
+    for run in _item_runs(blocks):
+        if len(run) >= LIST_ITEMS and any(run[0] - ITEM_GAP - 1 <= i <= run[-1] + ITEM_GAP + 1 for i in good):
+            for i in run:
+                blocks[i].label = "good"
+
+
+def _item_runs(blocks: list[Block]) -> list[list[int]]:
+    """The runs of item lines (``_is_item_line``) at most ITEM_GAP other lines apart: the indices of each."""
+    runs: list[list[int]] = []
+    for i, b in enumerate(blocks):
+        if b.label != "good" and _is_item_line(b):
+            if runs and i - runs[-1][-1] <= ITEM_GAP + 1:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+    return runs
+
+
+_NOT_ITEMS = frozenset({REPEATED_ON_PAGE, DOUBLED_LINE, TEASER})  # a menu's, a widget's or a teaser list's lines
+
+
+def _is_item_line(block: Block) -> bool:
+    """A line a list may hold as an item: put out by the heuristics or the line scorer alone (not a rule),
+    standing once on the page, of ITEM_MIN_WORDS words or more, not a date line or a count (``is_list_item``)
+    and not a teaser's cut-off ("Ohne Registrierung, Gebühren o..")."""
+    reason = block.reason or BOILERPLATE
+    return ((is_heuristic(reason) or reason.startswith(MODEL_PREFIX)) and reason not in _NOT_ITEMS
+            and len(block.text.split()) >= ITEM_MIN_WORDS and not block.text.rstrip().endswith(_CUT_OFF)
+            and is_list_item(block.text))
+
+
+_CUT_OFF = ("..", "\u2026")  # the end of a teaser cut short
 
 
 def _text_date(url: str | None, datelines: list[str], around_title: tuple[list[str], list[str]]) -> str | None:

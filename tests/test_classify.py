@@ -1,6 +1,6 @@
 """The heuristic stage on its own: labels from features and context."""
 from cleaner import clean
-from cleaner.classify import is_list_item
+from cleaner.classify import is_comment_header, is_list_item
 
 ARTICLE = [
     "City council approves new budget for parks",
@@ -477,3 +477,21 @@ def test_lines_that_repeat_far_apart_are_no_card_printed_twice():
     article = clean(text, kind="text", text_model=None)
     for line in menu:
         assert line not in article.paragraphs
+
+
+COMMENTS = ["Sheri says", "Thanks for sharing this, I tried the recipe last night and it came out just as you said.",
+            "Reply", "Karl Fleischmann says:", "Great post. I would add a pinch of salt to the dough before it rests."]
+
+
+def test_the_first_comments_header_ends_the_article():
+    """A blog prints "Name says" over each comment: the comments' short paragraphs join the article's run,
+    and the first header ends it."""
+    article = clean("\n".join(ARTICLE + COMMENTS), kind="text", text_model=None)
+    assert article.paragraphs == tuple(ARTICLE[1:])
+
+
+def test_a_comments_header_is_a_name_and_says():
+    assert is_comment_header("Sheri says")
+    assert is_comment_header("Karl Fleischmann says:")
+    assert not is_comment_header("Nobody in the council really knows what the mayor says")
+    assert not is_comment_header("He says the plan will work.")
