@@ -102,12 +102,14 @@ def _test(pattern: re.Pattern, value: str | None) -> bool:
     return pattern.search(value or "") is not None
 
 
-def prune_raw_tree(tree, forum: bool, visit: Callable[[object], None] | None = None) -> None:
+def prune_raw_tree(tree, forum: bool, visit: Callable[[object], None] | None = None,
+                   spare: Callable[[object], bool] | None = None) -> None:
     """RAW_TREE_PRUNE_XPATH and, unless the page is a forum thread, REMOVE_COMMENTS_AND_LISTS_XPATH:
     infinite-scroll containers of follow-up articles, share buttons, comment sections.  Each is deleted with
     its content; its tail text stays.  ``visit``, if given, is called with each element the prunes look at (a
     div, section, aside or list with an id or a class), before any is deleted: a caller's own search of
-    those elements rides on this pass over the page."""
+    those elements rides on this pass over the page.  A comment section for which ``spare``, if given, is
+    true stays (the caller's judgement that the name misleads)."""
     infinite, share, comments = [], [], []
     for el in tree.iter(*_PRUNE_TAGS):
         ident, cls = el.get("id"), el.get("class")
@@ -124,6 +126,8 @@ def prune_raw_tree(tree, forum: bool, visit: Callable[[object], None] | None = N
         if not forum and el.tag in _COMMENTS_TAGS and (_test(_COMMENTS_ID, ident) or _test(_COMMENTS_CLASS, cls)) and (
                 el.tag not in ("ol", "ul") or _test(_COMMENTS_LIST_ID, ident) or _test(_COMMENTS_CLASS, cls)):
             comments.append(el)
+    if spare is not None:
+        comments = [el for el in comments if not spare(el)]
     for found in (infinite, share, comments):  # in trafilatura's order
         for el in found:
             delete_element(el)
