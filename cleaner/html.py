@@ -794,15 +794,17 @@ TEASER_WORDS = 80  # a card's words outside its links, at most: a date, a label,
 
 def _mark_teaser_cards(blocks: list[Block], places: list, url: str | None) -> None:
     """The extraction can keep the summaries of a grid or a stream of teasers ("Related articles", "Latest
-    news", the next stories) after or beside the article: their titles, links, go, but the lines under them
-    stay.  A teaser card is one of TEASER_CARDS or more elements side by side of one kind (their tag and
-    first class word), each holding a link to another page of the site (``_is_internal``) of TITLE_WORDS
-    words or more, a date (a ``<time>`` or a date written out: another post's), and at most TEASER_WORDS words
-    outside its links.  (Undated cards are as often the article's own: the schools of a ranking, a service
-    page's case studies.)  The extraction's paragraphs that are a card's text outside its links (``places``:
-    ``_placed``) are labelled bad (``html.teaser_card``) when the extraction's text before the first of them
-    holds more words than they do: an article, then the teasers.  (A page whose teasers come first is a
-    listing, a blog's front page, a forum's thread of dated posts: the teasers are what it says.)"""
+    news", the next stories) after or beside the article: their titles, links, often go, but the lines under
+    them stay.  Teaser cards are elements side by side of one kind (their tag and first class word),
+    TEASER_CARDS or more and TEASER_CARD_SHARE of them teasers: each holding a link to another page of the site
+    (``_is_internal``) of TITLE_WORDS words or more, a date (a ``<time>`` or a date written out: another
+    post's), and at most TEASER_WORDS words outside its links.  (Undated cards are as often the article's own:
+    the schools of a ranking, a service page's case studies; one undated card among dated ones is an
+    advertisement's.)  The extraction's paragraphs that are a card's text outside its links, and its headings
+    that hold a card's link (``places``: ``_placed``), are labelled bad (``html.teaser_card``) when the
+    extraction's text before the first of them holds more words than they do: an article, then the teasers.
+    (A page whose teasers come first is a listing, a blog's front page, a forum's thread of dated posts: the
+    teasers are what it says.)"""
     host = _host(url)
     judged: dict = {}  # (parent, kind) -> whether its children of that kind are teaser cards
     kept, teasers = [], []
@@ -810,7 +812,7 @@ def _mark_teaser_cards(blocks: list[Block], places: list, url: str | None) -> No
         if b.label == "bad":
             continue
         kept.append(b)
-        if b.kind == "p" and el is not None and _in_teaser_card(el, host, judged):
+        if b.kind in _TEASER_KINDS and el is not None and _in_teaser_card(el, host, judged):
             teasers.append(len(kept) - 1)
     if not teasers:
         return
@@ -821,6 +823,8 @@ def _mark_teaser_cards(blocks: list[Block], places: list, url: str | None) -> No
         kept[i].label, kept[i].reason = "bad", TEASER_CARD
 
 
+_TEASER_KINDS = frozenset({"p", "h"})
+TEASER_CARD_SHARE = 2 / 3  # of the cards side by side: teasers (one may be an advertisement's, undated)
 TEASER_DEPTH = 6  # levels above a summary where its card may be
 
 
@@ -835,7 +839,8 @@ def _in_teaser_card(el, host: str | None, judged: dict) -> bool:
         key = (parent, card.tag, _first_class(card))
         if key not in judged:
             cards = [child for child in parent if child.tag == card.tag and _first_class(child) == key[2]]
-            judged[key] = len(cards) >= TEASER_CARDS and all(_is_teaser_card(c, host) for c in cards)
+            teasers = sum(_is_teaser_card(c, host) for c in cards)
+            judged[key] = teasers >= TEASER_CARDS and teasers >= TEASER_CARD_SHARE * len(cards)
         if judged[key]:
             return next(el.iterancestors("a"), None) is None
     return False

@@ -624,3 +624,25 @@ def test_a_long_comment_section_still_goes():
     page, body = _post_in('<div class="entry-content">{}</div>', comments)
     text = clean(page, kind="html").text
     assert body in text and "I disagree" not in text
+
+
+def test_a_grid_of_teasers_goes_with_its_titles_and_an_undated_card():
+    """An advertisement's card among the teasers, undated, does not keep the grid; the titles the extraction
+    kept (a heading that holds the link) go with the summaries.  Two dated cards of four are not a grid of
+    teasers."""
+    from cleaner.article import Block
+
+    def marked(grid: str) -> list[str]:
+        article = f"<article><p>{ARTICLE}</p><p>{ARTICLE.upper()}</p></article>"
+        page = f"<html><body>{article}<section>{grid}</section></body></html>"
+        titles = [f"The headline of another story {i}" for i in range(4)]
+        summaries = [f"A short summary of the story number {i}." for i in range(4)]
+        blocks = [Block(ARTICLE), Block(ARTICLE.upper()), *(Block(t, kind="h") for t in titles),
+                  *(Block(t) for t in summaries)]
+        html._mark_teaser_cards(blocks, html._placed(html.parse(page), blocks), "https://example.com/news/a")
+        return [b.text for b in blocks if b.label == "bad"]
+
+    grid = _teasers(4)
+    one_undated = grid.replace("5 March 2024", "Sponsored", 1)
+    assert len(marked(one_undated)) == 8
+    assert marked(grid.replace("5 March 2024", "Sponsored", 2)) == []
