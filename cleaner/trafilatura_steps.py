@@ -14,8 +14,8 @@ Main content (``trafilatura.core.trafilatura_sequence`` and what it calls):
 * ``main_extraction``: ``core._prepare_tree`` then ``main_extractor.extract_content``, without the deep copy of
   the cleaned tree that ``extract_content`` takes of every page though only a short extraction reads it (such
   an extraction gets the same cleaning of the same page anew: ``extract_content_without_backup``), whose
-  search for text outside the main pass (``recover_wild_text``) takes lists too (trafilatura's takes them in its
-  recall mode only);
+  search for text outside the main pass (``recover_wild_text``) takes lists and headings too (trafilatura's takes
+  lists in its recall mode only);
 * ``rescue_with_baseline``: its baseline rescue (``baseline.baseline`` on the whole page);
 * ``escalate_recall``: its recall escalation (``core._recall_retry`` and ``external.justext_rescue``), where
   ``page_text_length`` measures the page as ``baseline.html2txt`` does, in one pass and without a copy (and
@@ -183,18 +183,20 @@ def extract_content_without_backup(cleaned, options: Extractor, cleaned_again, r
     return result_body, temp_text
 
 
-# trafilatura's wild-text search (``recover_wild_text``), with lists: in its balanced mode it searches
+# trafilatura's wild-text search (``recover_wild_text``), with lists and headings: in its balanced mode it searches
 # paragraphs, quotes, code and tables only, and a page whose article is in no container its patterns know
-# comes back without the lists between its paragraphs (its recall mode searches lists, divs and line breaks).
-# In balanced mode a list is taken when a paragraph or a heading stands next to it (``_by_a_paragraph``): a
-# menu or a row of icons taken too would lengthen the extraction and keep the later rescues from the page.
-WILD_SEARCH = ".//code|.//p|.//quote|.//table|.//div[contains(@class, 'w3-code')]|.//list"
+# comes back without the lists between its paragraphs and without its headings (its recall mode searches lists,
+# divs and line breaks).  In balanced mode a list is taken when a paragraph or a heading stands next to it
+# (``_by_a_paragraph``): a menu or a row of icons taken too would lengthen the extraction and keep the later
+# rescues from the page; a heading is taken when a paragraph or a list follows it (``_heads_a_text``): a
+# section's title, not a widget's.
+WILD_SEARCH = ".//code|.//p|.//quote|.//table|.//div[contains(@class, 'w3-code')]|.//list|.//head"
 
 
 def recover_wild_text(tree, result_body, options: Extractor, potential_tags: set[str] | None = None,
                       consumed: set | None = None):
     """``main_extractor.recover_wild_text`` (trafilatura 2.3.1), searching ``WILD_SEARCH`` in balanced mode (a
-    list next to a paragraph or a heading): the elements of the cleaned page that the main pass did not take, appended in
+    list next to a paragraph or a heading, a heading before a paragraph or a list): the elements of the cleaned page that the main pass did not take, appended in
     order, unless their text is there already."""
     potential_tags = set(TAG_CATALOG if potential_tags is None else potential_tags)
     search_expr = WILD_SEARCH
@@ -204,7 +206,9 @@ def recover_wild_text(tree, result_body, options: Extractor, potential_tags: set
     search_tree = prune_unwanted_sections(tree, potential_tags, options, keep_teasers=options.fast)
     subelems = search_tree.xpath(search_expr)
     if options.focus != "recall":  # (before the loop, which moves the paragraphs it takes)
-        subelems = [el for el in subelems if el.tag != "list" or _by_a_paragraph(el)]
+        subelems = [el for el in subelems if el.tag not in _WILD_ALONE or _WILD_ALONE[el.tag](el)]
+    else:  # its own search: divs, which hold the headings
+        subelems = [el for el in subelems if el.tag != "head"]
     elem_texts = [_elem_text(el) for el in result_body]
     existing = "\n".join(filter(None, elem_texts))
     existing_elems = set(elem_texts)
@@ -243,6 +247,16 @@ def _by_a_paragraph(el) -> bool:
     while el.getprevious() is None and el.getnext() is None and el.getparent() is not None:
         el = el.getparent()
     return _is_text(_edge(el.getprevious(), -1)) or _is_text(_edge(el.getnext(), 0))
+
+
+def _heads_a_text(el) -> bool:
+    """Whether a paragraph or a list of text follows the heading (the first in a wrapper that follows it)."""
+    following = _edge(el.getnext(), 0)
+    return _is_text(following) and following.tag == "p" or (
+        following is not None and following.tag == "list" and text_chars_test(following.text_content()))
+
+
+_WILD_ALONE = {"list": _by_a_paragraph, "head": _heads_a_text}  # what the balanced search takes only in a text
 
 
 def _edge(el, end: int):
