@@ -196,8 +196,8 @@ WILD_SEARCH = ".//code|.//p|.//quote|.//table|.//div[contains(@class, 'w3-code')
 def recover_wild_text(tree, result_body, options: Extractor, potential_tags: set[str] | None = None,
                       consumed: set | None = None):
     """``main_extractor.recover_wild_text`` (trafilatura 2.3.1), searching ``WILD_SEARCH`` in balanced mode (a
-    list next to a paragraph or a heading, a heading before a paragraph or a list): the elements of the cleaned page that the main pass did not take, appended in
-    order, unless their text is there already."""
+    list next to a paragraph or a heading, a heading before a paragraph or a list): the elements of the cleaned
+    page that the main pass did not take, appended in order, unless their text is there already."""
     potential_tags = set(TAG_CATALOG if potential_tags is None else potential_tags)
     search_expr = WILD_SEARCH
     if options.focus == "recall":
@@ -249,11 +249,18 @@ def _by_a_paragraph(el) -> bool:
     return _is_text(_edge(el.getprevious(), -1)) or _is_text(_edge(el.getnext(), 0))
 
 
-def _heads_a_text(el) -> bool:
-    """Whether a paragraph or a list of text follows the heading (the first in a wrapper that follows it)."""
+def _heads_a_text(el, depth: int = 0) -> bool:
+    """Whether a paragraph or a list of text follows the heading (the first in a wrapper that follows it), or a
+    heading that heads one (a section's title, then its first subsection's: up to HEADINGS_IN_A_ROW in a row)."""
     following = _edge(el.getnext(), 0)
-    return _is_text(following) and following.tag == "p" or (
-        following is not None and following.tag == "list" and text_chars_test(following.text_content()))
+    if following is None:
+        return False
+    if following.tag == "head":
+        return depth + 1 < HEADINGS_IN_A_ROW and _heads_a_text(following, depth + 1)
+    return following.tag in ("p", "list") and text_chars_test(following.text_content())
+
+
+HEADINGS_IN_A_ROW = 3
 
 
 _WILD_ALONE = {"list": _by_a_paragraph, "head": _heads_a_text}  # what the balanced search takes only in a text

@@ -196,8 +196,8 @@ def test_wild_text_search_is_trafilatura_s_with_lists_and_headings(focus):
     listed = plain.replace("</div>", "<ul><li>The first of the reasons</li><li>The second</li></ul></div>")
     alone = plain.replace("</body>", "<div class='icons'><ul><li>The first of the icons</li></ul>"
                           "<ul><li>The second of the icons</li></ul></div></body>")  # lists by lists
-    headed = plain.replace("<div class='more'>", "<div class='more'><h2>What the budget holds</h2>").replace(
-        "</div>", "<h3>A heading that heads nothing</h3></div>")
+    headed = (plain.replace("<div class='more'>", "<div class='more'><h2>What the budget holds</h2><h3>Schools</h3>")
+              .replace("</div>", "<h3>A heading that heads nothing</h3></div>"))
     for page in (plain, listed, alone, headed):
         tree = html.parse(page)
         ours = steps.recover_wild_text(steps.cleaned_copy(tree, options, None), Element("body"), options)
@@ -207,6 +207,7 @@ def test_wild_text_search_is_trafilatura_s_with_lists_and_headings(focus):
         elif page is headed and focus == "balanced":  # a heading before a paragraph; not one before nothing
             found = " ".join(ours.itertext())
             assert "What the budget holds" in found and "What the budget" not in " ".join(theirs.itertext())
+            assert "Schools" in found  # a section's title, then its first subsection's
             assert "heads nothing" not in found
         else:  # a list by no paragraph is left as trafilatura leaves it
             assert _serialise(ours) == _serialise(theirs)
