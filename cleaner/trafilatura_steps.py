@@ -249,15 +249,19 @@ def _by_a_paragraph(el) -> bool:
     return _is_text(_edge(el.getprevious(), -1)) or _is_text(_edge(el.getnext(), 0))
 
 
+_NEXT_TEXT = etree.XPath("following::*[self::p or self::list or self::head][normalize-space()][1]")
+
+
 def _heads_a_text(el, depth: int = 0) -> bool:
-    """Whether a paragraph or a list of text follows the heading (the first in a wrapper that follows it), or a
-    heading that heads one (a section's title, then its first subsection's: up to HEADINGS_IN_A_ROW in a row)."""
-    following = _edge(el.getnext(), 0)
+    """Whether the next paragraph, list or heading with text in reading order (wherever the page's wrappers set
+    it) is a paragraph or a list, or a heading that heads one (a section's title, then its first subsection's:
+    up to HEADINGS_IN_A_ROW in a row)."""
+    following = next(iter(_NEXT_TEXT(el)), None)
     if following is None:
         return False
     if following.tag == "head":
         return depth + 1 < HEADINGS_IN_A_ROW and _heads_a_text(following, depth + 1)
-    return following.tag in ("p", "list") and text_chars_test(following.text_content())
+    return text_chars_test(following.text_content())
 
 
 HEADINGS_IN_A_ROW = 3

@@ -198,7 +198,10 @@ def test_wild_text_search_is_trafilatura_s_with_lists_and_headings(focus):
                           "<ul><li>The second of the icons</li></ul></div></body>")  # lists by lists
     headed = (plain.replace("<div class='more'>", "<div class='more'><h2>What the budget holds</h2><h3>Schools</h3>")
               .replace("</div>", "<h3>A heading that heads nothing</h3></div>"))
-    for page in (plain, listed, alone, headed):
+    wrapped = plain.replace("<div class='more'>", "<div class='more'><div><h2>How the money is spent</h2></div>"
+                            "<div><section><div>").replace("</div></body>", "</div></section></div></div></body>")
+    # (the heading and its text each in wrappers of their own)
+    for page in (plain, listed, alone, headed, wrapped):
         tree = html.parse(page)
         ours = steps.recover_wild_text(steps.cleaned_copy(tree, options, None), Element("body"), options)
         theirs = recover_wild_text(steps.cleaned_copy(tree, options, None), Element("body"), options)
@@ -208,6 +211,8 @@ def test_wild_text_search_is_trafilatura_s_with_lists_and_headings(focus):
             found = " ".join(ours.itertext())
             assert "What the budget holds" in found and "What the budget" not in " ".join(theirs.itertext())
             assert "Schools" in found  # a section's title, then its first subsection's
+        elif page is wrapped and focus == "balanced":
+            assert "How the money" in " ".join(ours.itertext()) and "How the money" not in " ".join(theirs.itertext())
             assert "heads nothing" not in found
         else:  # a list by no paragraph is left as trafilatura leaves it
             assert _serialise(ours) == _serialise(theirs)
