@@ -249,19 +249,30 @@ def _by_a_paragraph(el) -> bool:
     return _is_text(_edge(el.getprevious(), -1)) or _is_text(_edge(el.getnext(), 0))
 
 
-_NEXT_TEXT = etree.XPath("following::*[self::p or self::list or self::head][normalize-space()][1]")
-
-
 def _heads_a_text(el, depth: int = 0) -> bool:
     """Whether the next paragraph, list or heading with text in reading order (wherever the page's wrappers set
     it) is a paragraph or a list, or a heading that heads one (a section's title, then its first subsection's:
     up to HEADINGS_IN_A_ROW in a row)."""
-    following = next(iter(_NEXT_TEXT(el)), None)
+    following = next((node for node in _after(el) if node.tag in _TEXT_OR_LIST and text_chars_test(
+        node.text_content())), None)
     if following is None:
         return False
     if following.tag == "head":
         return depth + 1 < HEADINGS_IN_A_ROW and _heads_a_text(following, depth + 1)
-    return text_chars_test(following.text_content())
+    return True
+
+
+_TEXT_OR_LIST = frozenset({"p", "list", "head"})
+
+
+def _after(el):
+    """The elements after this one in reading order (not those it holds), walked as far as the caller reads:
+    an XPath ``following::`` axis would gather them all, for each heading of the page."""
+    node = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from sibling.iter()
+        node = node.getparent()
 
 
 HEADINGS_IN_A_ROW = 3
