@@ -6,7 +6,8 @@ read as blocks (``cleaner/dom.py``) before trafilatura's steps prune it.  trafil
 one from ``cleaner/trafilatura_steps.py``, imported only when a page needs them (a very large page is read
 without them).  The scorer (``cleaner/scorer.py``) tells article pages from others: other pages keep the blocks
 it keeps; article pages keep the extraction.  Cleaner's own heuristics around them: control-character
-references dropped, deep wrappers unwrapped, the page's byline and language, a body split around an ad row
+references dropped, deep wrappers unwrapped, the parts a page streams after its frame moved into their places, a
+frame named for comments that wraps the article kept, the page's byline and language, a body split around an ad row
 joined, an ``<aside>`` holding the headline unwrapped, a text in a block named an embed kept, the text of an
 accordion, tabs or an expandable box opened, teaser links and a copy of the article marked.
 """
@@ -242,7 +243,39 @@ def parse(page: str):
     tree = document_root(lxml_html.document_fromstring(without_encoding_declaration(page), parser=parser))
     split_long_rows(tree)
     drop_non_content(tree)
+    place_streamed_parts(tree)
     return tree
+
+
+_STREAMED = re.compile(r"S:([0-9a-z]+)\Z")  # the id of a part a page streams after its place ("S:4")
+
+
+def place_streamed_parts(tree) -> None:
+    """A page rendered on the server in a stream (React's, which Next.js and other frameworks use) sends a part
+    that was not ready, the article or a product's description often, at the end of the body, in a hidden
+    ``<div id="S:n">``; a script then moves it where an empty ``<template id="B:n">`` (a placeholder shown while
+    loading, whose loose text is a "Loading..." line) or ``<template id="P:n">`` (a segment) stands.  Readers
+    see the part in its place; unmoved, it is hidden text at the page's end, which trafilatura drops.  Each
+    such part is moved into its place, as the script would, in the order the page sends them (a part can hold
+    the place of a later one); a part whose place is not on the page stays where it is."""
+    parts = [(m.group(1), el) for el in tree.iter("div")
+             if el.get("hidden") is not None and (m := _STREAMED.match(el.get("id") or ""))]
+    if not parts:
+        return
+    places = {el.get("id"): el for el in tree.iter("template") if (el.get("id") or "")[:2] in ("B:", "P:")}
+    for number, part in parts:
+        place = places.get(f"B:{number}")
+        placeholder = place is not None
+        if place is None:
+            place = places.get(f"P:{number}")
+        if place is None or place.getparent() is None or any(a is part for a in place.iterancestors()):
+            continue
+        if placeholder:
+            place.tail = None  # the placeholder's "Loading..."
+        place.text = part.text
+        place.extend(list(part))
+        part.drop_tree()
+        place.drop_tag()
 
 
 MAX_JSON_LD = 1_000_000  # characters of a JSON-LD script: a page's are a few thousand; parsed, 20-100 times that
@@ -761,15 +794,17 @@ TEASER_WORDS = 80  # a card's words outside its links, at most: a date, a label,
 
 def _mark_teaser_cards(blocks: list[Block], places: list, url: str | None) -> None:
     """The extraction can keep the summaries of a grid or a stream of teasers ("Related articles", "Latest
-    news", the next stories) after or beside the article: their titles, links, go, but the lines under them
-    stay.  A teaser card is one of TEASER_CARDS or more elements side by side of one kind (their tag and
-    first class word), each holding a link to another page of the site (``_is_internal``) of TITLE_WORDS
-    words or more, a date (a ``<time>`` or a date written out: another post's), and at most TEASER_WORDS words
-    outside its links.  (Undated cards are as often the article's own: the schools of a ranking, a service
-    page's case studies.)  The extraction's paragraphs that are a card's text outside its links (``places``:
-    ``_placed``) are labelled bad (``html.teaser_card``) when the extraction's text before the first of them
-    holds more words than they do: an article, then the teasers.  (A page whose teasers come first is a
-    listing, a blog's front page, a forum's thread of dated posts: the teasers are what it says.)"""
+    news", the next stories) after or beside the article: their titles, links, often go, but the lines under
+    them stay.  Teaser cards are elements side by side of one kind (their tag and first class word),
+    TEASER_CARDS or more and TEASER_CARD_SHARE of them teasers: each holding a link to another page of the site
+    (``_is_internal``) of TITLE_WORDS words or more, a date (a ``<time>`` or a date written out: another
+    post's), and at most TEASER_WORDS words outside its links.  (Undated cards are as often the article's own:
+    the schools of a ranking, a service page's case studies; one undated card among dated ones is an
+    advertisement's.)  The extraction's paragraphs that are a card's text outside its links, and its headings
+    that hold a card's link (``places``: ``_placed``), are labelled bad (``html.teaser_card``) when the
+    extraction's text before the first of them holds more words than they do: an article, then the teasers.
+    (A page whose teasers come first is a listing, a blog's front page, a forum's thread of dated posts: the
+    teasers are what it says.)"""
     host = _host(url)
     judged: dict = {}  # (parent, kind) -> whether its children of that kind are teaser cards
     kept, teasers = [], []
@@ -777,7 +812,7 @@ def _mark_teaser_cards(blocks: list[Block], places: list, url: str | None) -> No
         if b.label == "bad":
             continue
         kept.append(b)
-        if b.kind == "p" and el is not None and _in_teaser_card(el, host, judged):
+        if b.kind in _TEASER_KINDS and el is not None and _in_teaser_card(el, host, judged):
             teasers.append(len(kept) - 1)
     if not teasers:
         return
@@ -788,6 +823,8 @@ def _mark_teaser_cards(blocks: list[Block], places: list, url: str | None) -> No
         kept[i].label, kept[i].reason = "bad", TEASER_CARD
 
 
+_TEASER_KINDS = frozenset({"p", "h"})
+TEASER_CARD_SHARE = 2 / 3  # of the cards side by side: teasers (one may be an advertisement's, undated)
 TEASER_DEPTH = 6  # levels above a summary where its card may be
 
 
@@ -802,7 +839,8 @@ def _in_teaser_card(el, host: str | None, judged: dict) -> bool:
         key = (parent, card.tag, _first_class(card))
         if key not in judged:
             cards = [child for child in parent if child.tag == card.tag and _first_class(child) == key[2]]
-            judged[key] = len(cards) >= TEASER_CARDS and all(_is_teaser_card(c, host) for c in cards)
+            teasers = sum(_is_teaser_card(c, host) for c in cards)
+            judged[key] = teasers >= TEASER_CARDS and teasers >= TEASER_CARD_SHARE * len(cards)
         if judged[key]:
             return next(el.iterancestors("a"), None) is None
     return False
@@ -932,7 +970,8 @@ def main_content(tree, url: str | None, fast: bool, side_boxes: bool = True, dis
 
     options = steps.extractor_options(url, fast)
     bodies: dict[str, list] = {}
-    steps.prune_raw_tree(tree, steps.is_forum_page(tree), lambda el: _note_body_container(el, bodies))
+    steps.prune_raw_tree(tree, steps.is_forum_page(tree), lambda el: _note_body_container(el, bodies),
+                         _article_in_comments(tree))
     _join_split_body(tree, bodies)
     _keep_embedded_text(tree)
     if side_boxes:
@@ -948,6 +987,34 @@ def main_content(tree, url: str | None, fast: bool, side_boxes: bool = True, dis
     body, text = steps.rescue_with_baseline(tree, body, text, options)
     body, text = steps.escalate_recall(tree, body, text, options, url, fast)
     return body if len(text) >= options.min_output_size else None
+
+
+# a class or an id naming the container of an article's body ("postContent", "entry-content", "article__body")
+_ARTICLE_BODY = re.compile(r"(?:post|entry|article)[-_]*(?:content|body|text)", re.I)
+COMMENTS_TEXT_SHARE = 0.5  # of the words of the page's paragraphs
+
+
+def _article_in_comments(tree):
+    """A test of an element named a comment section, for trafilatura's prune of them: whether it is the
+    article's frame, whose name misleads (a "commentOnSelection" feature that wraps the post, where a reader
+    comments on a passage he selects).  Such an element holds a container named an article's body, and more than
+    COMMENTS_TEXT_SHARE of the words of the page's paragraphs (a section of comments, however long, holds
+    comments, and a page's comments seldom sit in a box named a post's content).  The page's paragraphs are
+    counted once, when the first element named so is tested."""
+    total = []
+
+    def test(el) -> bool:
+        if not any(_ARTICLE_BODY.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+                   for node in el.iterdescendants("div", "section", "article", "main")):
+            return False
+        if not total:
+            total.append(_paragraph_words(tree))
+        return _paragraph_words(el) > COMMENTS_TEXT_SHARE * total[0]
+    return test
+
+
+def _paragraph_words(el) -> int:
+    return sum(len(p.text_content().split()) for p in el.iter("p"))
 
 
 SIDE_BOX_SHARE = 0.3  # of the page's words: a box that holds more is the article's container, not a box beside it

@@ -14,8 +14,8 @@ Main content (``trafilatura.core.trafilatura_sequence`` and what it calls):
 * ``main_extraction``: ``core._prepare_tree`` then ``main_extractor.extract_content``, without the deep copy of
   the cleaned tree that ``extract_content`` takes of every page though only a short extraction reads it (such
   an extraction gets the same cleaning of the same page anew: ``extract_content_without_backup``), whose
-  search for text outside the main pass (``recover_wild_text``) takes lists too (trafilatura's takes them in its
-  recall mode only);
+  search for text outside the main pass (``recover_wild_text``) takes lists and headings too (trafilatura's takes
+  lists in its recall mode only);
 * ``rescue_with_baseline``: its baseline rescue (``baseline.baseline`` on the whole page);
 * ``escalate_recall``: its recall escalation (``core._recall_retry`` and ``external.justext_rescue``), where
   ``page_text_length`` measures the page as ``baseline.html2txt`` does, in one pass and without a copy (and
@@ -102,12 +102,14 @@ def _test(pattern: re.Pattern, value: str | None) -> bool:
     return pattern.search(value or "") is not None
 
 
-def prune_raw_tree(tree, forum: bool, visit: Callable[[object], None] | None = None) -> None:
+def prune_raw_tree(tree, forum: bool, visit: Callable[[object], None] | None = None,
+                   spare: Callable[[object], bool] | None = None) -> None:
     """RAW_TREE_PRUNE_XPATH and, unless the page is a forum thread, REMOVE_COMMENTS_AND_LISTS_XPATH:
     infinite-scroll containers of follow-up articles, share buttons, comment sections.  Each is deleted with
     its content; its tail text stays.  ``visit``, if given, is called with each element the prunes look at (a
     div, section, aside or list with an id or a class), before any is deleted: a caller's own search of
-    those elements rides on this pass over the page."""
+    those elements rides on this pass over the page.  A comment section for which ``spare``, if given, is
+    true stays (the caller's judgement that the name misleads)."""
     infinite, share, comments = [], [], []
     for el in tree.iter(*_PRUNE_TAGS):
         ident, cls = el.get("id"), el.get("class")
@@ -124,6 +126,8 @@ def prune_raw_tree(tree, forum: bool, visit: Callable[[object], None] | None = N
         if not forum and el.tag in _COMMENTS_TAGS and (_test(_COMMENTS_ID, ident) or _test(_COMMENTS_CLASS, cls)) and (
                 el.tag not in ("ol", "ul") or _test(_COMMENTS_LIST_ID, ident) or _test(_COMMENTS_CLASS, cls)):
             comments.append(el)
+    if spare is not None:
+        comments = [el for el in comments if not spare(el)]
     for found in (infinite, share, comments):  # in trafilatura's order
         for el in found:
             delete_element(el)
@@ -179,19 +183,21 @@ def extract_content_without_backup(cleaned, options: Extractor, cleaned_again, r
     return result_body, temp_text
 
 
-# trafilatura's wild-text search (``recover_wild_text``), with lists: in its balanced mode it searches
+# trafilatura's wild-text search (``recover_wild_text``), with lists and headings: in its balanced mode it searches
 # paragraphs, quotes, code and tables only, and a page whose article is in no container its patterns know
-# comes back without the lists between its paragraphs (its recall mode searches lists, divs and line breaks).
-# In balanced mode a list is taken when a paragraph or a heading stands next to it (``_by_a_paragraph``): a
-# menu or a row of icons taken too would lengthen the extraction and keep the later rescues from the page.
-WILD_SEARCH = ".//code|.//p|.//quote|.//table|.//div[contains(@class, 'w3-code')]|.//list"
+# comes back without the lists between its paragraphs and without its headings (its recall mode searches lists,
+# divs and line breaks).  In balanced mode a list is taken when a paragraph or a heading stands next to it
+# (``_by_a_paragraph``): a menu or a row of icons taken too would lengthen the extraction and keep the later
+# rescues from the page; a heading is taken when a paragraph or a list follows it (``_heads_a_text``): a
+# section's title, not a widget's.
+WILD_SEARCH = ".//code|.//p|.//quote|.//table|.//div[contains(@class, 'w3-code')]|.//list|.//head"
 
 
 def recover_wild_text(tree, result_body, options: Extractor, potential_tags: set[str] | None = None,
                       consumed: set | None = None):
     """``main_extractor.recover_wild_text`` (trafilatura 2.3.1), searching ``WILD_SEARCH`` in balanced mode (a
-    list next to a paragraph or a heading): the elements of the cleaned page that the main pass did not take, appended in
-    order, unless their text is there already."""
+    list next to a paragraph or a heading, a heading before a paragraph or a list): the elements of the cleaned
+    page that the main pass did not take, appended in order, unless their text is there already."""
     potential_tags = set(TAG_CATALOG if potential_tags is None else potential_tags)
     search_expr = WILD_SEARCH
     if options.focus == "recall":
@@ -200,7 +206,9 @@ def recover_wild_text(tree, result_body, options: Extractor, potential_tags: set
     search_tree = prune_unwanted_sections(tree, potential_tags, options, keep_teasers=options.fast)
     subelems = search_tree.xpath(search_expr)
     if options.focus != "recall":  # (before the loop, which moves the paragraphs it takes)
-        subelems = [el for el in subelems if el.tag != "list" or _by_a_paragraph(el)]
+        subelems = [el for el in subelems if el.tag not in _WILD_ALONE or _WILD_ALONE[el.tag](el)]
+    else:  # its own search: divs, which hold the headings
+        subelems = [el for el in subelems if el.tag != "head"]
     elem_texts = [_elem_text(el) for el in result_body]
     existing = "\n".join(filter(None, elem_texts))
     existing_elems = set(elem_texts)
@@ -239,6 +247,38 @@ def _by_a_paragraph(el) -> bool:
     while el.getprevious() is None and el.getnext() is None and el.getparent() is not None:
         el = el.getparent()
     return _is_text(_edge(el.getprevious(), -1)) or _is_text(_edge(el.getnext(), 0))
+
+
+def _heads_a_text(el, depth: int = 0) -> bool:
+    """Whether the next paragraph, list or heading with text in reading order (wherever the page's wrappers set
+    it) is a paragraph or a list, or a heading that heads one (a section's title, then its first subsection's:
+    up to HEADINGS_IN_A_ROW in a row)."""
+    following = next((node for node in _after(el) if node.tag in _TEXT_OR_LIST and text_chars_test(
+        node.text_content())), None)
+    if following is None:
+        return False
+    if following.tag == "head":
+        return depth + 1 < HEADINGS_IN_A_ROW and _heads_a_text(following, depth + 1)
+    return True
+
+
+_TEXT_OR_LIST = frozenset({"p", "list", "head"})
+
+
+def _after(el):
+    """The elements after this one in reading order (not those it holds), walked as far as the caller reads:
+    an XPath ``following::`` axis would gather them all, for each heading of the page."""
+    node = el
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from sibling.iter()
+        node = node.getparent()
+
+
+HEADINGS_IN_A_ROW = 3
+
+
+_WILD_ALONE = {"list": _by_a_paragraph, "head": _heads_a_text}  # what the balanced search takes only in a text
 
 
 def _edge(el, end: int):

@@ -573,3 +573,76 @@ def test_the_summaries_of_a_grid_of_teasers_go():
     art = clean(page, kind="html", url="https://example.com/news/council-budget")
     assert FILLERS[-1] in art.text and "old bridge" not in art.text
     assert [r.rule for r in art.removed if "old bridge" in r.text] == ["html.teaser_card"] * 4
+
+
+STREAMED = """<html><body><main><h1>Standing desk</h1>
+<!--$?--><template id="B:0"></template>Loading...<!--/$--><p>After the part.</p></main>
+<div hidden id="S:0"><div class="description"><p>The first paragraph of the streamed description.</p>
+<template id="P:1"></template></div></div>
+<div hidden id="S:1"><p>A segment streamed later still.</p></div>
+<div hidden id="S:7"><p>A part whose place is not on the page.</p></div>
+<script>$RC("B:0","S:0")</script></body></html>"""
+
+
+def test_streamed_parts_are_moved_into_their_places():
+    tree = html.parse(STREAMED)
+    main = tree.find(".//main")
+    assert [p.text for p in main.iter("p")] == ["The first paragraph of the streamed description.",
+                                                "A segment streamed later still.", "After the part."]
+    assert "Loading" not in main.text_content()
+    assert tree.find(".//template") is None
+    left = [el.get("id") for el in tree.iter("div") if el.get("hidden") is not None]
+    assert left == ["S:7"]  # no place for it: it stays, hidden
+
+
+def test_a_streamed_article_is_read_in_its_place():
+    body = " ".join(["The description of the desk that the page streams after its frame, as React renders it."] * 4)
+    more = " ".join(["A segment that the page streams later still, in the description's own place."] * 3)
+    after = " ".join(["The paragraph that the page sets after the streamed part, in its frame."] * 3)
+    page = (STREAMED.replace("The first paragraph of the streamed description.", body)
+            .replace("A segment streamed later still.", more).replace("After the part.", after))
+    text = clean(page, kind="html").text
+    assert body in text and "Loading" not in text
+    assert text.index(body) < text.index(more) < text.index(after)
+
+
+def _post_in(frame: str, comments: str = "") -> str:
+    body = " ".join(["The study followed the volunteers for a year and measured their sleep every night."] * 5)
+    return (f"<html><body><h1>A year of sleep</h1>{frame.format(f'<p>{body}</p><p>{body}</p>')}"
+            f"{comments}<footer><p>Copyright</p></footer></body></html>"), body
+
+
+def test_a_frame_named_for_comments_that_wraps_the_post_is_kept():
+    page, body = _post_in('<div class="commentOnSelection"><div id="postContent">{}</div></div>')
+    assert body in clean(page, kind="html").text
+
+
+def test_a_long_comment_section_still_goes():
+    reply = " ".join(["I disagree with the whole premise of this piece and here is why, at some length."] * 6)
+    comments = (f'<div class="comments-area" id="comments"><ol class="comment-list">'
+                f'<li><div class="comment-content"><p>{reply}</p></div></li>' * 3 + "</ol></div>")
+    page, body = _post_in('<div class="entry-content">{}</div>', comments)
+    text = clean(page, kind="html").text
+    assert body in text and "I disagree" not in text
+
+
+def test_a_grid_of_teasers_goes_with_its_titles_and_an_undated_card():
+    """An advertisement's card among the teasers, undated, does not keep the grid; the titles the extraction
+    kept (a heading that holds the link) go with the summaries.  Two dated cards of four are not a grid of
+    teasers."""
+    from cleaner.article import Block
+
+    def marked(grid: str) -> list[str]:
+        article = f"<article><p>{ARTICLE}</p><p>{ARTICLE.upper()}</p></article>"
+        page = f"<html><body>{article}<section>{grid}</section></body></html>"
+        titles = [f"The headline of another story {i}" for i in range(4)]
+        summaries = [f"A short summary of the story number {i}." for i in range(4)]
+        blocks = [Block(ARTICLE), Block(ARTICLE.upper()), *(Block(t, kind="h") for t in titles),
+                  *(Block(t) for t in summaries)]
+        html._mark_teaser_cards(blocks, html._placed(html.parse(page), blocks), "https://example.com/news/a")
+        return [b.text for b in blocks if b.label == "bad"]
+
+    grid = _teasers(4)
+    one_undated = grid.replace("5 March 2024", "Sponsored", 1)
+    assert len(marked(one_undated)) == 8
+    assert marked(grid.replace("5 March 2024", "Sponsored", 2)) == []

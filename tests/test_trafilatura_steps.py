@@ -182,27 +182,42 @@ def test_json_ld_text_is_normalised_as_trafilatura_does(text):
 
 
 @pytest.mark.parametrize("focus", ["balanced", "recall"])
-def test_wild_text_search_is_trafilatura_s_with_lists(focus):
-    """steps.recover_wild_text searches what trafilatura's searches, and lists in balanced mode too (its
-    recall mode searches them already): on a page without lists, or in recall mode, the same body."""
+def test_wild_text_search_is_trafilatura_s_with_lists_and_headings(focus):
+    """steps.recover_wild_text searches what trafilatura's searches, and in balanced mode lists and headings too
+    (its recall mode searches lists already, and the divs that hold headings): on a page without them, or in
+    recall mode, the same body."""
     from copy import copy
     from lxml.etree import Element
     from trafilatura.main_extractor import recover_wild_text
 
     options = copy(steps.extractor_options(None, False))
     options.focus = focus
-    listed = SHORT_MAIN_PASS.replace("</div>", "<ul><li>The first of the reasons</li><li>The second</li></ul></div>")
-    alone = SHORT_MAIN_PASS.replace("</body>", "<div class='icons'><ul><li>The first of the icons</li></ul>"
-                                    "<ul><li>The second of the icons</li></ul></div></body>")  # lists by lists
-    for page in (SHORT_MAIN_PASS, listed, alone):
+    plain = SHORT_MAIN_PASS.replace("<h1>Budget</h1>", "")
+    listed = plain.replace("</div>", "<ul><li>The first of the reasons</li><li>The second</li></ul></div>")
+    alone = plain.replace("</body>", "<div class='icons'><ul><li>The first of the icons</li></ul>"
+                          "<ul><li>The second of the icons</li></ul></div></body>")  # lists by lists
+    headed = (plain.replace("<div class='more'>", "<div class='more'><h2>What the budget holds</h2><h3>Schools</h3>")
+              .replace("</div>", "<h3>A heading that heads nothing</h3></div>"))
+    wrapped = plain.replace("<div class='more'>", "<div class='more'><div><h2>How the money is spent</h2></div>"
+                            "<div><section><div>").replace("</div></body>", "</div></section></div></div></body>")
+    # (the heading and its text each in wrappers of their own)
+    for page in (plain, listed, alone, headed, wrapped):
         tree = html.parse(page)
         ours = steps.recover_wild_text(steps.cleaned_copy(tree, options, None), Element("body"), options)
         theirs = recover_wild_text(steps.cleaned_copy(tree, options, None), Element("body"), options)
         if page is listed and focus == "balanced":  # a list next to a paragraph
             assert "The second" in " ".join(ours.itertext()) and "The second" not in " ".join(theirs.itertext())
+        elif page is headed and focus == "balanced":  # a heading before a paragraph; not one before nothing
+            found = " ".join(ours.itertext())
+            assert "What the budget holds" in found and "What the budget" not in " ".join(theirs.itertext())
+            assert "Schools" in found  # a section's title, then its first subsection's
+        elif page is wrapped and focus == "balanced":
+            assert "How the money" in " ".join(ours.itertext()) and "How the money" not in " ".join(theirs.itertext())
+            assert "heads nothing" not in found
         else:  # a list by no paragraph is left as trafilatura leaves it
             assert _serialise(ours) == _serialise(theirs)
-    assert ("The first of the icons" in " ".join(ours.itertext())) is (focus == "recall")
+        if page is alone:
+            assert ("The first of the icons" in " ".join(ours.itertext())) is (focus == "recall")
 
 
 def test_main_pass_alone_does_not_search_the_page_for_text():
