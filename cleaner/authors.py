@@ -197,11 +197,15 @@ def about_person(text: str, lex: Lexicon) -> str | None:
         return None
     n = lex.words("about_prefix").prefix([w.lower() for w in words])
     name = words[n:] if n else []
-    if not 2 <= len(name) <= 3 or not all(map(_PERSON_WORD.match, name)):
-        return None
-    if not all(_is_name_word(w, lex) for w in name):
+    if not 2 <= len(name) <= 3 or not is_person_name(name, lex):
         return None  # "About The Author"
     return " ".join(name)
+
+
+def is_person_name(words: list[str], lex: Lexicon) -> bool:
+    """Whether words make a person's name: each a capital then small letters, none a determiner ("Jane Doe";
+    not "The Author", "LEARN MORE", "Klein MM400")."""
+    return all(map(_PERSON_WORD.match, words)) and all(_is_name_word(w, lex) for w in words)
 
 
 def author_box_person(heading: str, note: str, lex: Lexicon) -> str | None:

@@ -33,8 +33,9 @@ import re
 from collections import Counter
 
 from .article import Block, Record
+from .authors import is_person_name
 from .lazy_re import LazyPattern
-from .lexicon import Lexicon
+from .lexicon import Lexicon, PhraseSet
 from .options import Options
 from .text import FINAL_MARKS, PHRASE_WORD, TERMINAL, unquoted, words_of
 from .title import is_any_case_title, is_capitalised_headline, is_teaser_title, slug_match, url_slug_tokens
@@ -617,11 +618,66 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
         if seen >= LIST_AFTER * total and i in teaser_lists:
             return i - 1
         header = is_comment_header(b.text)
+        if seen >= 0.5 * total and (header or is_author_box(blocks, i, lex)):
+            return i - 1  # whatever class the context pass gave it
         if b.label == "good" and not header:
             seen += len(b.text)
-        elif seen >= 0.5 * total and (header or _is_section_heading(b.text, lex)):
+        elif seen >= 0.5 * total and _is_section_heading(b.text, lex):
             return i - 1
     return end
+
+
+BOX_REACH = 3  # blocks after an author's name where the box's role or note stands
+BOX_NAME_WORDS = (2, 4)  # words of the name that heads an author's box
+BOX_NOTE_NAMED = 3  # words at the head of the box's note among which the name's first word stands
+BOX_NOTE_ROLE = 16  # words at the head of the box's note among which the person's role stands
+BOX_ROLE_WORDS = 3  # words of a line that gives the person's role alone ("Contributing Writer")
+
+
+def is_author_box(blocks: list[Block], i: int, lex: Lexicon) -> bool:
+    """The head of an author's box after the article, where the page's own sections begin (related posts, sign-up
+    forms, comments): a line of a person's name alone, and within BOX_REACH blocks a note that names her (by her
+    first name, as written): under a line of her role alone ("Contributing Writer", "WCI Columnist"), or naming
+    her at its head with her role ("Jane Doe is the founder of ...", "Dr. Jane Doe is a physician ...").  A section's title-case heading over a paragraph on its subject
+    ("Power BI" / "Power BI is a tool ...") names no role; a customer's quote under her name and role ("Jane Doe"
+    / "CEO at Acme" / "We doubled ...") does not name her.  ("About Jane Doe" over her note is the rule
+    ``bylines.author_box``'s: it removes the box alone.)"""
+    text = blocks[i].text.strip()
+    following = blocks[i + 1:i + 1 + BOX_REACH]
+    words = text.split()
+    roles = lex.words("bio_roles")
+    if not (BOX_NAME_WORDS[0] <= len(words) <= BOX_NAME_WORDS[1] and is_person_name(words, lex)
+            and roles.find([w.lower() for w in words]) is None):
+        return False  # a person's name; not a role ("Blockchain Engineer"), a button ("LEARN MORE"), a model
+    first, role_line = words[0], False
+    for k, b in enumerate(following):
+        tokens = PHRASE_WORD.findall(b.text)
+        if len(b.text) > 2 * len(text) and first in tokens:  # a note that names the person
+            head = [t.lower() for t in tokens[:BOX_NOTE_ROLE]]
+            return role_line or (_names_at_head(tokens, first) and roles.find(head) is not None)
+        role_line = role_line or (k == 0 and len(tokens) <= BOX_ROLE_WORDS and not b.text.rstrip().endswith(":")
+                                  and _ends_in_role([t.lower() for t in tokens], roles))
+    return False
+
+
+def _names_at_head(tokens: list[str], first: str) -> bool:
+    """Whether a note starts with the name's first word, a title before it at most ("Dr. Jane ...")."""
+    head = tokens[:BOX_NOTE_NAMED]
+    return first in head and all(t.isalpha() and t[0].isupper() and len(t) <= 4 for t in head[:head.index(first)])
+
+
+def _ends_in_role(tokens: list[str], roles: PhraseSet) -> bool:
+    """Whether a line's last words are a role of the [bio_roles] list."""
+    return any(roles.find(tokens[k:]) == (0, len(tokens) - k) for k in range(len(tokens)))
+    first = PHRASE_WORD.findall(text.lower())[:1]
+    for b in blocks[i + 1:i + 1 + BOX_REACH]:
+        tokens = PHRASE_WORD.findall(b.text.lower())
+        if len(b.text) > 2 * len(text) and first and first[0] in tokens[:BOX_NOTE_NAMED]:
+            return True  # the note on the person
+        if len(tokens) <= BOX_NAME_WORDS[1] + 2 and not b.text.rstrip().endswith(TERMINAL) \
+                and lex.words("bio_roles").find(tokens) is not None:
+            return True  # the person's role
+    return False
 
 
 COMMENTER_WORDS = 4  # words of a commenter's name in a comment's header

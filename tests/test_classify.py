@@ -1,6 +1,8 @@
 """The heuristic stage on its own: labels from features and context."""
 from cleaner import clean
-from cleaner.classify import is_comment_header, is_list_item
+from cleaner.article import Block
+from cleaner.classify import is_author_box, is_comment_header, is_list_item
+from cleaner.lexicon import lexicon
 
 ARTICLE = [
     "City council approves new budget for parks",
@@ -495,3 +497,34 @@ def test_a_comments_header_is_a_name_and_says():
     assert is_comment_header("Karl Fleischmann says:")
     assert not is_comment_header("Nobody in the council really knows what the mayor says")
     assert not is_comment_header("He says the plan will work.")
+
+
+AUTHOR_BOX = ["Jane Holloway",
+              "Jane Holloway is a staff writer covering city hall, the county's budget and local elections.",
+              "Recent Posts",
+              "The old bridge on Mill Street will close for repairs over the summer, the county engineer said today.",
+              "A new bakery has opened in the market square, and the queue on its first morning went round the block."]
+
+
+def test_an_author_box_after_the_article_ends_it():
+    """The box on the author (her name alone, then a note that names her with her role) closes the article:
+    the page's own sections under it (recent posts, sign-up forms) go with it, however sentence-like."""
+    article = clean("\n".join(ARTICLE + AUTHOR_BOX), kind="text", text_model=None)
+    assert article.paragraphs == tuple(ARTICLE[1:])
+
+
+def _box(*lines: str) -> bool:
+    return is_author_box([Block(text=line) for line in lines], 0, lexicon())
+
+
+def test_an_author_box_is_a_name_over_a_note_that_names_the_person():
+    assert _box(*AUTHOR_BOX[:2])
+    assert _box("Jane Holloway", "Contributing Writer", "A transplant from the coast, Jane has covered the city for ten years.")
+    assert _box("Jane Holloway", "Dr. Jane Holloway is a physician and columnist who writes on public health.")
+
+
+def test_a_heading_a_role_or_a_customers_quote_is_no_author_box():
+    assert not _box("Power Tools", "Power tools are the quickest way to cut, drill and sand in a small workshop at home.")
+    assert not _box("Jane Holloway", "CEO at Acme", "We doubled our sales in a year, and the support team was great.")
+    assert not _box("Blockchain Engineer", "Blockchain Engineer is a role for developers who build the ledgers.")
+    assert not _box("LEARN MORE", "LEARN MORE about the writer and editor who run this site and what they do.")
