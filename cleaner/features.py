@@ -294,6 +294,8 @@ def _neighbours(rows: list[dict]) -> None:
 def covered(blocks: list[PageBlock], extracted_texts: list[str]) -> list[float]:
     """For each block, the share of its words that the extracted texts hold in the same order (each run of
     three words found there; a block of one or two words found whole)."""
+    if not blocks:
+        return []  # an article page read without its blocks: the extraction's words are not needed
     tokens: list[str] = []
     for text in extracted_texts:
         tokens.extend(_lower_words(text))
