@@ -18,27 +18,31 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from .classify import choose_stopwords
-from .dom import PageBlock, PageSignals, kind_of
+from .dom import REPEATS_KEPT, PageBlock, PageSignals, kind_of
 from .lexicon import lexicon
 from .scorer import CONTAINER_LEVELS, MODELS
 from .text import SCORED_ENDS, WORD, words_of
 
 _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-Z]")
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")  # runs of letters: fewer matches to make than letters
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 
 _VOCABULARY = os.path.join(MODELS, "features.json")
 with open(_VOCABULARY, encoding="utf-8") as _fh:
     _WORDS = json.load(_fh)
 OWN_TAGS = frozenset(_WORDS["own_tags"])  # a block's own element, one feature each (others: tag_other)
+_TAG_NAMES = {tag: "tag_" + tag for tag in OWN_TAGS}
 ANCESTOR_TAGS = tuple(_WORDS["ancestor_tags"])  # the elements a block may stand in, one feature each
 # Words of class and id attributes, in groups that mean the same to a reader of page templates.
 CLASS_GROUPS = {name: re.compile(pattern) for name, pattern in _WORDS["class_groups"].items()}
 LD_GROUPS = {name: frozenset(types) for name, types in _WORDS["ld_groups"].items()}  # schema.org types
 NEIGHBOURS = (-2, -1, 1, 2)
 NEIGHBOUR_KEYS = ("traf", "link", "log_words", "terminal", "stop")
-_NEIGHBOUR_NAMES = {d: tuple((k, f"{k}@{d}") for k in NEIGHBOUR_KEYS) for d in NEIGHBOURS}  # named once
+_NEIGHBOUR_NAMES = tuple((d, tuple(f"{k}@{d}" for k in NEIGHBOUR_KEYS), f"edge@{d}") for d in NEIGHBOURS)
+_REPEAT_NAMES = tuple(f"rep{k}" for k in range(REPEATS_KEPT))  # the nearest ancestor's first
+_CONTAINER_NAMES = tuple((level, f"c{level}_blocks", f"c{level}_share", f"c{level}_traf", f"c{level}_link",
+                          f"c{level}_term") for level in CONTAINER_LEVELS)
 CLASS_TABLE_WORDS = 12  # the nearest class words the learned class table reads
 LANGUAGE_BLOCKS = 200  # the longest blocks' words read to choose the stop-word language
 RULE_MAX_WORDS = 60  # no rule reads a longer block
@@ -90,27 +94,32 @@ def _own(b: PageBlock, words: list[str], stopwords: frozenset[str]) -> dict[str,
         "terminal": 1.0 if text.endswith(SCORED_ENDS) else 0.0,
         "sentences": len(_SENTENCE_END.findall(text)) / (n + 1),
         "digits": len(_DIGIT.findall(text)) / length,
-        "upper": len(_UPPER.findall(text)) / (len(_LETTER.findall(text)) or 1),
+        "upper": len(_UPPER.findall(text)) / (len("".join(_LETTERS.findall(text))) or 1),
         "titlecase": sum(1 for w in spaced if w[:1].isupper()) / (len(spaced) or 1),
         "link": b.link_chars / length,
         "commas": text.count(",") / (n + 1),
         "short": 1.0 if n < 3 else 0.0,
         "pipe": 1.0 if ("|" in text or "•" in text or "·" in text) else 0.0,
         "copyright": 1.0 if ("©" in text or "copyright" in text.lower()) else 0.0,
-        "tag_" + (b.tag if b.tag in OWN_TAGS else "other"): 1.0,
+        _TAG_NAMES.get(b.tag, "tag_other"): 1.0,
         "depth": len(b.path) / 30.0,
     }
-    path = set(b.path)
-    for tag in ANCESTOR_TAGS:
-        if tag in path:
-            f["in_" + tag] = 1.0
+    for name in _ancestor_names(b.path):
+        f[name] = 1.0
     for name in _groups_of(b.classes):
         f[name] = 1.0
     repeats = b.repeats
-    for k, r in enumerate(reversed(repeats)):
-        f[f"rep{k}"] = math.log1p(r - 1) / 3
+    for name, r in zip(_REPEAT_NAMES, reversed(repeats)):
+        f[name] = math.log1p(r - 1) / 3
     f["rep_max"] = math.log1p(max(repeats, default=1) - 1) / 3
     return f
+
+
+@lru_cache(maxsize=4096)
+def _ancestor_names(path: tuple[str, ...]) -> tuple[str, ...]:
+    """The features of the elements in ``ANCESTOR_TAGS`` that a block stands in, in that order."""
+    tags = set(path)
+    return tuple("in_" + tag for tag in ANCESTOR_TAGS if tag in tags)
 
 
 @lru_cache(maxsize=4096)
@@ -159,30 +168,34 @@ def _containers(blocks: list[PageBlock], rows: list[dict], extracted: list[float
     """What each of the block's nearest containers holds: blocks, share of the page's text, share of its own
     text that trafilatura extracted, that is link text, and of its blocks that end a sentence."""
     total = sum(len(b.text) for b in blocks) or 1
-    sums: dict[int, list] = {}
+    sums: dict[int, list[int]] = {}
     for b, share in zip(blocks, extracted):
         chars = len(b.text)
         kept = chars if share >= 0.5 else 0
+        links = b.link_chars
         ends = 1 if b.text.endswith(SCORED_ENDS) else 0
         for a in b.ancestors:
             s = sums.get(a)
             if s is None:
-                s = sums[a] = [0, 0, 0, 0, 0]
-            s[0] += 1
-            s[1] += chars
-            s[2] += kept
-            s[3] += b.link_chars
-            s[4] += ends
+                sums[a] = [1, chars, kept, links, ends]
+            else:
+                s[0] += 1
+                s[1] += chars
+                s[2] += kept
+                s[3] += links
+                s[4] += ends
+    measured: dict[int, tuple[float, ...]] = {}  # each container's features, as many blocks share it
     for b, f in zip(blocks, rows):
         ancestors = b.ancestors
-        for level in CONTAINER_LEVELS:
+        for level, blocks_name, share_name, traf_name, link_name, term_name in _CONTAINER_NAMES:
             if len(ancestors) > level:
-                count, chars, kept, links, ends = sums[ancestors[-1 - level]]
-                f[f"c{level}_blocks"] = math.log1p(count)
-                f[f"c{level}_share"] = chars / total
-                f[f"c{level}_traf"] = kept / (chars or 1)
-                f[f"c{level}_link"] = links / (chars or 1)
-                f[f"c{level}_term"] = ends / count
+                a = ancestors[-1 - level]
+                values = measured.get(a)
+                if values is None:
+                    count, chars, kept, links, ends = sums[a]
+                    values = measured[a] = (math.log1p(count), chars / total, kept / (chars or 1),
+                                            links / (chars or 1), ends / count)
+                f[blocks_name], f[share_name], f[traf_name], f[link_name], f[term_name] = values
 
 
 def _page(blocks: list[PageBlock], signals: PageSignals, extracted: list[float], url: str | None) -> dict[str, float]:
@@ -251,51 +264,66 @@ def url_features(url: str | None) -> dict[str, float]:
 def class_features(blocks: list[PageBlock], rows: list[dict], table: dict[str, float]) -> None:
     """The learned weights of the class and id words around the block: their sum, extremes and count, and
     the sum over the nearest few."""
+    weighed: dict[tuple[str, ...], tuple[float, ...]] = {}  # the blocks of a list or a grid share their words
     for b, f in zip(blocks, rows):
-        words = set(b.classes[-CLASS_TABLE_WORDS:])
-        values = [table[w] for w in words if w in table]
-        near = [table[w] for w in set(b.classes[-4:]) if w in table]
-        f["cl_sum"] = sum(values) / 5
-        f["cl_max"] = max(values, default=0.0)
-        f["cl_min"] = min(values, default=0.0)
-        f["cl_n"] = len(values) / 10
-        f["cl_near"] = sum(near) / 3
+        found = weighed.get(b.classes)
+        if found is None:
+            values = [table[w] for w in set(b.classes[-CLASS_TABLE_WORDS:]) if w in table]
+            near = [table[w] for w in set(b.classes[-4:]) if w in table]
+            found = weighed[b.classes] = (sum(values) / 5, max(values, default=0.0), min(values, default=0.0),
+                                          len(values) / 10, sum(near) / 3)
+        f["cl_sum"], f["cl_max"], f["cl_min"], f["cl_n"], f["cl_near"] = found
 
 
 def _neighbours(rows: list[dict]) -> None:
     """A few features of the two blocks before and after, and the extraction's share over a window."""
     n = len(rows)
+    shown = [[f.get(k, 0.0) for k in NEIGHBOUR_KEYS] for f in rows]  # what a block shows its neighbours
+    traf = [f["traf"] for f in rows]
     for i, f in enumerate(rows):
-        for d in NEIGHBOURS:
+        for d, (traf_name, link_name, words_name, terminal_name, stop_name), edge in _NEIGHBOUR_NAMES:
             j = i + d
             if 0 <= j < n:
-                other = rows[j]
-                for k, name in _NEIGHBOUR_NAMES[d]:
-                    f[name] = other.get(k, 0.0)
+                f[traf_name], f[link_name], f[words_name], f[terminal_name], f[stop_name] = shown[j]
             else:
-                f[f"edge@{d}"] = 1.0
+                f[edge] = 1.0
         lo, hi = max(0, i - 5), min(n, i + 6)
-        f["traf_win5"] = sum(rows[j]["traf"] for j in range(lo, hi)) / (hi - lo)
+        f["traf_win5"] = sum(traf[lo:hi]) / (hi - lo)
 
 
 def covered(blocks: list[PageBlock], extracted_texts: list[str]) -> list[float]:
     """For each block, the share of its words that the extracted texts hold in the same order (each run of
     three words found there; a block of one or two words found whole)."""
+    if not blocks:
+        return []  # an article page read without its blocks: the extraction's words are not needed
     tokens: list[str] = []
     for text in extracted_texts:
-        tokens.extend(WORD.findall(text.lower()))
-    trigrams = {tuple(tokens[i:i + 3]) for i in range(len(tokens) - 2)}
-    joined = f" {' '.join(tokens)} "
+        tokens.extend(_lower_words(text))
+    trigrams = set(zip(tokens, tokens[1:], tokens[2:]))
+    pairs = set(zip(tokens, tokens[1:]))
+    singles = set(tokens)
     shares = []
     for b in blocks:
-        words = WORD.findall(b.text.lower())
+        words = _lower_words(b.text)
         n = len(words)
         if n < 3:
-            shares.append(1.0 if n and f" {' '.join(words)} " in joined else 0.0)
-            continue
-        hit = [False] * n
-        for i in range(n - 2):
-            if tuple(words[i:i + 3]) in trigrams:
-                hit[i] = hit[i + 1] = hit[i + 2] = True
-        shares.append(sum(hit) / n)
+            whole = n == 1 and words[0] in singles or n == 2 and (words[0], words[1]) in pairs
+            shares.append(1.0 if whole else 0.0)
+        else:
+            shares.append(_share_in_runs(words, trigrams))
     return shares
+
+
+def _share_in_runs(words: list[str], trigrams: set[tuple[str, str, str]]) -> float:
+    """The share of the words (three or more) that stand in a run of three found among the trigrams."""
+    found = [run in trigrams for run in zip(words, words[1:], words[2:])]
+    if not any(found):
+        return 0.0
+    # Word i stands in the runs that start at i - 2, i - 1 and i.
+    hit = sum(map(any, zip([False, False] + found, [False] + found + [False], found + [False, False])))
+    return hit / len(words)
+
+
+def _lower_words(text: str) -> list[str]:
+    """The text's ``WORD`` matches in lower case (``words_of``, where the text is ASCII: the same words, faster)."""
+    return words_of(text) if text.isascii() else WORD.findall(text.lower())

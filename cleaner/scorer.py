@@ -31,6 +31,10 @@ WINDOWS = (2, 5, 10, 25)  # blocks on each side whose first probabilities the se
 NEAR = (-3, -2, -1, 1, 2, 3)
 CONTAINER_LEVELS = (1, 2, 3, 4, 6)  # ancestors this many levels above a block whose content is measured
 MAIN_SHARE = 0.7  # the main container holds this share of the page's probable content
+# The names of the second stage's features, made once: a window's mean, and its means before and after the block
+_NEAR_NAMES = tuple((d, f"p1@{d}") for d in NEAR)
+_WINDOW_NAMES = tuple((w, f"p1w{w}", f"p1b{w}", f"p1a{w}") for w in WINDOWS)
+_CONTAINER_NAMES = tuple((level, f"cp{level}", f"cs{level}") for level in CONTAINER_LEVELS)
 
 
 class Linear(Frozen):
@@ -147,15 +151,9 @@ def context(rows: list[dict[str, float]], page: dict[str, float], first: list[fl
     features and its means."""
     n = len(rows)
     total = sum(chars) or 1
-    sums: dict[int, list[float]] = {}
-    for c, p, path in zip(chars, first, ancestors):
-        for a in path:
-            s = sums.get(a)
-            if s is None:
-                s = sums[a] = [0.0, 0.0]
-            s[0] += c * p
-            s[1] += c
-    weighted = sum(c * p for c, p in zip(chars, first))
+    weighted_chars = [c * p for c, p in zip(chars, first)]
+    sums = container_sums(weighted_chars, chars, ancestors)
+    weighted = sum(weighted_chars)
     main = _main_container(sums, weighted)
     page_second = {k: page[k] for k in carried if k in page}
     page_second["page_mean"] = weighted / total
@@ -168,17 +166,33 @@ def context(rows: list[dict[str, float]], page: dict[str, float], first: list[fl
         g = {k: f[k] for k in own if k in f}
         g.update(around(first, prefix, i))
         path = ancestors[i]
-        for level in CONTAINER_LEVELS:
+        for level, share_name, size_name in _CONTAINER_NAMES:
             if len(path) > level:
                 content, size = sums[path[-1 - level]]
-                g[f"cp{level}"] = content / (size or 1)
-                g[f"cs{level}"] = size / total
+                g[share_name] = content / (size or 1)
+                g[size_name] = size / total
             else:
-                g[f"cp{level}"] = -1.0
-                g[f"cs{level}"] = 0.0
+                g[share_name] = -1.0
+                g[size_name] = 0.0
         g["in_main"] = 1.0 if main is not None and main in path else 0.0
         out.append(g)
     return out, page_second
+
+
+def container_sums(weighted_chars: list[float], chars: list[int],
+                   ancestors: list[tuple[int, ...]]) -> dict[int, list[float]]:
+    """For each container (by number, in the order the blocks meet them): its blocks' characters weighted by
+    their first probabilities, and their characters, each added up in the blocks' order."""
+    sums: dict[int, list[float]] = {}
+    for weighted, c, path in zip(weighted_chars, chars, ancestors):
+        for a in path:
+            s = sums.get(a)
+            if s is None:
+                sums[a] = [weighted, float(c)]
+            else:
+                s[0] += weighted
+                s[1] += c
+    return sums
 
 
 def prefix_sums(first: list[float]) -> list[float]:
@@ -191,14 +205,14 @@ def around(first: list[float], prefix: list[float], i: int) -> dict[str, float]:
     around it, before it and after it (``WINDOWS``); -1 where there is no such neighbour or window."""
     n = len(first)
     g = {"p1": first[i]}
-    for d in NEAR:
+    for d, name in _NEAR_NAMES:
         j = i + d
-        g[f"p1@{d}"] = first[j] if 0 <= j < n else -1.0
-    for w in WINDOWS:
+        g[name] = first[j] if 0 <= j < n else -1.0
+    for w, mean, before, after in _WINDOW_NAMES:
         lo, hi = max(0, i - w), min(n, i + w + 1)
-        g[f"p1w{w}"] = (prefix[hi] - prefix[lo]) / (hi - lo)
-        g[f"p1b{w}"] = (prefix[i] - prefix[lo]) / (i - lo) if i > lo else -1.0
-        g[f"p1a{w}"] = (prefix[hi] - prefix[i + 1]) / (hi - i - 1) if hi > i + 1 else -1.0
+        g[mean] = (prefix[hi] - prefix[lo]) / (hi - lo)
+        g[before] = (prefix[i] - prefix[lo]) / (i - lo) if i > lo else -1.0
+        g[after] = (prefix[hi] - prefix[i + 1]) / (hi - i - 1) if hi > i + 1 else -1.0
     return g
 
 

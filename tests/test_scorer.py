@@ -92,6 +92,15 @@ def test_covered_is_the_share_of_a_blocks_words_the_extraction_holds_in_order():
     assert shares[2] == 0.0  # its words are there, but not in its order
 
 
+def test_covered_finds_short_blocks_whole_and_long_ones_by_runs_of_three_words():
+    page = page_blocks(tree("<p>Budget vote</p><p>vote budget</p><p>vote</p><p>Città</p>"
+                            "<p>Only the CITY COUNCIL voted, then nothing</p>"))
+    shares = covered(page, ["The city council voted on the budget vote in Città di Castello."])
+    assert shares[:4] == [1.0, 0.0, 1.0, 1.0]  # a pair of words in its order, not the other way; one word whole
+    assert shares[4] == pytest.approx(4 / 7)  # "the city council voted" (two runs of three) of seven words
+    assert covered(page, []) == [0.0] * 5
+
+
 def test_features_name_the_blocks_element_place_and_class_groups():
     page = page_blocks(tree('<div class="sidebar-widget"><p>Popular now</p></div><article><p>The council voted '
                             'on Tuesday to approve the budget.</p></article>'))
