@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from itertools import chain
 
 from .article import Block, Record
 from .authors import is_person_name
@@ -196,21 +198,32 @@ def features(text: str, words: list[str], stopwords: frozenset[str]) -> Features
 
 def choose_stopwords(word_lists: list[list[str]], lex: Lexicon) -> tuple[str | None, frozenset[str]]:
     """The language whose stop words cover the words best (lower-cased, as lists), and its stop words."""
-    sample: Counter[str] = Counter()
-    for words in word_lists:
-        sample.update(words)
+    sample = Counter(chain.from_iterable(word_lists))
     total = sum(sample.values())
     if not total:
         return None, frozenset()
-    distinct = set(sample)
+    hits = dict.fromkeys(lex.stopwords, 0)
+    languages = _stopword_languages(lex)
+    for word in languages.keys() & sample.keys():
+        for lang in languages[word]:
+            hits[lang] += sample[word]
     best, best_hits = None, 0
-    for lang, words in lex.stopwords.items():  # in the lexicon's order: the first of equals wins
-        hits = sum(map(sample.__getitem__, distinct & words))
-        if hits > best_hits:
-            best, best_hits = lang, hits
+    for lang, n in hits.items():  # in the lexicon's order: the first of equals wins
+        if n > best_hits:
+            best, best_hits = lang, n
     if best is None or best_hits < 0.08 * total:
         return None, frozenset()
     return best, lex.stopwords[best]
+
+
+@lru_cache(maxsize=4)
+def _stopword_languages(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Each stop word -> the languages whose list holds it."""
+    languages: dict[str, list[str]] = {}
+    for lang, words in lex.stopwords.items():
+        for word in words:
+            languages.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in languages.items()}
 
 
 def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) -> tuple[str, str]:
