@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+from itertools import chain
 
 from .article import Block, Record
 from .authors import is_person_name
@@ -127,10 +129,11 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
         if blocks[first].label == "good":
             blocks[k].label, blocks[k].reason = "bad", DOUBLED_LINE
     anchor = headline_anchor(blocks, opts.url)
-    start, end = article_span(blocks, opts, anchor)
+    gains = [_gain(b, opts) for b in blocks]  # the labels hold until the span has reached across the lists
+    start, end = article_span(gains, anchor)
     core = start, end  # the densest run, before it reaches across lists: is_no_article weighs it alone
     after_headline = anchor is not None and anchor < start <= anchor + ANCHOR_REACH
-    start, end = across_lists(blocks, start, end, opts, anchor + 1 if after_headline else 0)
+    start, end = across_lists(blocks, gains, start, end, opts, anchor + 1 if after_headline else 0)
     pairs = headline_pairs(blocks, noise)
     span_end = end
     end = cut_at_terminator(blocks, start, end, lex, pairs)
@@ -196,21 +199,32 @@ def features(text: str, words: list[str], stopwords: frozenset[str]) -> Features
 
 def choose_stopwords(word_lists: list[list[str]], lex: Lexicon) -> tuple[str | None, frozenset[str]]:
     """The language whose stop words cover the words best (lower-cased, as lists), and its stop words."""
-    sample: Counter[str] = Counter()
-    for words in word_lists:
-        sample.update(words)
+    sample = Counter(chain.from_iterable(word_lists))
     total = sum(sample.values())
     if not total:
         return None, frozenset()
-    distinct = set(sample)
+    hits = dict.fromkeys(lex.stopwords, 0)
+    languages = _stopword_languages(lex)
+    for word in languages.keys() & sample.keys():
+        for lang in languages[word]:
+            hits[lang] += sample[word]
     best, best_hits = None, 0
-    for lang, words in lex.stopwords.items():  # in the lexicon's order: the first of equals wins
-        hits = sum(map(sample.__getitem__, distinct & words))
-        if hits > best_hits:
-            best, best_hits = lang, hits
+    for lang, n in hits.items():  # in the lexicon's order: the first of equals wins
+        if n > best_hits:
+            best, best_hits = lang, n
     if best is None or best_hits < 0.08 * total:
         return None, frozenset()
     return best, lex.stopwords[best]
+
+
+@lru_cache(maxsize=4)
+def _stopword_languages(lex: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Each stop word -> the languages whose list holds it."""
+    languages: dict[str, list[str]] = {}
+    for lang, words in lex.stopwords.items():
+        for word in words:
+            languages.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in languages.items()}
 
 
 def first_pass(block: Block, f: Features, opts: Options, has_stopwords: bool) -> tuple[str, str]:
@@ -498,15 +512,14 @@ ANCHOR_REACH = 8  # blocks after the headline where the article may start
 ANCHOR_SHARE = 0.3  # the content the run after the headline needs, against the best run
 
 
-def article_span(blocks: list[Block], opts: Options = Options(), anchor: int | None = None) -> tuple[int, int]:
-    """The run of blocks with the most content: a maximum-sum segment where good text counts
-    for itself and every block of boilerplate costs a little (so one menu line does not split
-    an article, but a long menu or a footer does).
+def article_span(gains: Sequence[float], anchor: int | None = None) -> tuple[int, int]:
+    """The run of blocks with the most content, from what each adds to a run (``_gain``): a maximum-sum
+    segment where good text counts for itself and every block of boilerplate costs a little (so one menu line
+    does not split an article, but a long menu or a footer does).
 
     An article follows its headline: when the ``anchor`` (the line that repeats the headline in
     the page's URL) is known, the best run starting just after it wins unless another run holds
     far more content (a login dialog or a comment thread outweighs a short article on its own)."""
-    gains = [_gain(b, opts) for b in blocks]
     best, best_span = _best_run(gains, range(len(gains)))
     if anchor is not None:
         near, near_span = _best_run(gains, range(anchor + 1, min(len(gains), anchor + 1 + ANCHOR_REACH)))
@@ -555,13 +568,14 @@ def _best_run(gains: Sequence[float], starts: range) -> tuple[float, tuple[int, 
 SPAN_ITEM_WORDS = 4  # words of a list's item that the span reaches across (a menu's line has fewer)
 
 
-def across_lists(blocks: list[Block], start: int, end: int, opts: Options, first: int = 0) -> tuple[int, int]:
+def across_lists(blocks: list[Block], gains: Sequence[float], start: int, end: int, opts: Options,
+                 first: int = 0) -> tuple[int, int]:
     """The article's span, stretched over the lists that cut it short: a list of items (a review's pros and cons,
     a plan's prices, a course's topics) is a run of short lines that are no sentence, and at a block's price each
     item ends the densest run before the article does.  Past either end, a list's item (``_is_span_item``, next to
-    another) costs its characters alone; the span grows to the farthest block where what it gains beyond the
-    lists outweighs what they and the rest cost (the densest run's own rule, from its end outwards); its start not
-    before ``first`` (past the headline)."""
+    another) costs its characters alone, any other block its ``gains``; the span grows to the farthest block where
+    what it gains beyond the lists outweighs what they and the rest cost (the densest run's own rule, from its end
+    outwards); its start not before ``first`` (past the headline)."""
     if end < start:
         return start, end
     item = [_is_span_item(b, opts) for b in blocks] + [False]  # False past the end, and before the start ([-1])
@@ -569,7 +583,7 @@ def across_lists(blocks: list[Block], start: int, end: int, opts: Options, first
     def gain(i: int) -> float:
         if item[i] and (item[i - 1] or item[i + 1]):
             return -opts.span_char_cost * len(blocks[i].text)
-        return _gain(blocks[i], opts)
+        return gains[i]
 
     return _farthest(gain, range(start - 1, first - 1, -1), start), _farthest(gain, range(end + 1, len(blocks)), end)
 

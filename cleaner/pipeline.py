@@ -344,7 +344,9 @@ def _article(kept: list[Block], removed: list[Removal], opts: Options, *, title:
     if headline and paras and dedupe_key(paras[0]) == dedupe_key(headline):  # the headline the article starts at
         removed.append(Removal(paras[0], "rebuild", "rebuild.title_in_body"))
         paras, sources = paras[1:], sources[1:]
-    if _any_controls(paras) or _any_controls(r.text for r in removed):
+    # a text's lines lost their control characters as it was cut into blocks (segment.text_lines); a page's
+    # text may hold one its markup wrote as a character reference
+    if kind != "text" and (_any_controls(paras) or _any_controls(r.text for r in removed)):
         stripped = [(p, source) for p, source in zip(map(detect.strip_controls, paras), sources) if p.strip()]
         paras, sources = [p for p, _ in stripped], [source for _, source in stripped]
         removed = [Removal(detect.strip_controls(r.text), r.stage, r.rule, r.detail) for r in removed]

@@ -1,7 +1,7 @@
 """The heuristic stage on its own: labels from features and context."""
 from cleaner import clean
 from cleaner.article import Block
-from cleaner.classify import is_author_box, is_comment_header, is_list_item
+from cleaner.classify import choose_stopwords, is_author_box, is_comment_header, is_list_item
 from cleaner.lexicon import lexicon
 
 ARTICLE = [
@@ -528,3 +528,24 @@ def test_a_heading_a_role_or_a_customers_quote_is_no_author_box():
     assert not _box("Jane Holloway", "CEO at Acme", "We doubled our sales in a year, and the support team was great.")
     assert not _box("Blockchain Engineer", "Blockchain Engineer is a role for developers who build the ledgers.")
     assert not _box("LEARN MORE", "LEARN MORE about the writer and editor who run this site and what they do.")
+
+
+class _TwoLanguages:
+    """A lexicon of two stop-word lists that share a word (hashable, as the real one is)."""
+
+    def __init__(self) -> None:
+        self.stopwords = {"aa": frozenset({"the", "of", "le"}), "bb": frozenset({"le", "de", "la"})}
+
+
+def test_choose_stopwords_counts_each_word_as_often_as_it_stands():
+    lex = _TwoLanguages()
+    # "le" counts for both lists; "de" twice tips it to bb
+    assert choose_stopwords([["le", "de", "x"], ["de", "the"]], lex) == ("bb", lex.stopwords["bb"])
+    assert choose_stopwords([["the", "of", "le"], ["de"]], lex) == ("aa", lex.stopwords["aa"])
+
+
+def test_choose_stopwords_gives_a_tie_to_the_first_language_and_needs_enough_stop_words():
+    lex = _TwoLanguages()
+    assert choose_stopwords([["le", "x"]], lex) == ("aa", lex.stopwords["aa"])  # both count 1: the first wins
+    assert choose_stopwords([["le"] + ["x"] * 20], lex) == (None, frozenset())  # under 8% of the words
+    assert choose_stopwords([[], []], lex) == (None, frozenset())
