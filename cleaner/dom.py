@@ -40,13 +40,28 @@ class PageBlock(Record):
 
 
 class _Open:
-    """An element being walked: what its blocks inherit from it."""
+    """An element being walked: what its blocks inherit from it, built from what its parent's blocks inherit."""
 
-    __slots__ = ("element", "tag", "is_block", "words", "number", "repeats")
+    __slots__ = ("element", "tag", "is_block", "owner", "path", "words", "ancestors", "repeats")
 
-    def __init__(self, element, tag: str, is_block: bool, words: list[str], number: int) -> None:
-        self.element, self.tag, self.is_block, self.words, self.number = element, tag, is_block, words, number
+    def __init__(self, element, tag: str, is_block: bool, owner: str, path: tuple[str, ...],
+                 words: tuple[str, ...], ancestors: tuple[int, ...]) -> None:
+        self.element, self.tag, self.is_block = element, tag, is_block
+        self.owner = owner  # the tag of the nearest block element, this one included
+        self.path, self.words, self.ancestors = path, words, ancestors  # down to this element
         self.repeats = 0  # counted when a block first needs it
+
+    def child(self, element, tag: str, is_block: bool, words: list[str], number: int) -> _Open:
+        return _Open(element, tag, is_block, tag if is_block else self.owner, self.path + (tag,),
+                     (self.words + tuple(words))[-CLASS_WORDS_KEPT:] if words else self.words,
+                     self.ancestors + (number,))
+
+    def skipped(self, element) -> _Open:
+        """A script, a style...: it adds nothing to what the blocks of its tail inherit."""
+        return _Open(element, "", False, self.owner, self.path, self.words, self.ancestors)
+
+
+_PAGE = _Open(None, "", False, "body", (), (), ())  # what a block outside every element inherits
 
 
 def page_blocks(tree) -> list[PageBlock]:
@@ -85,8 +100,9 @@ class _Reader:
         self.sibling_counts: dict = {}
 
     def open(self, el, tag: str, skipped: bool = False) -> None:
+        parent = self.stack[-1] if self.stack else _PAGE
         if skipped:
-            self.stack.append(_Open(el, "", False, [], -1))
+            self.stack.append(parent.skipped(el))
             return
         is_block = tag in BLOCK_TAGS
         if is_block and self.pieces:
@@ -96,7 +112,7 @@ class _Reader:
         if _is_hidden(el):
             words.append(HIDDEN)
         self.count += 1
-        self.stack.append(_Open(el, tag, is_block, words, self.count))
+        self.stack.append(parent.child(el, tag, is_block, words, self.count))
         if tag == "a":
             self.links_open += 1
         if el.text:
@@ -128,13 +144,9 @@ class _Reader:
         link_chars, self.link_chars = self.link_chars, 0
         if not text:
             return
-        owner = next((o.tag for o in reversed(self.stack) if o.is_block), "body")
-        words: list[str] = []
-        for o in self.stack:
-            words.extend(o.words)
+        top = self.stack[-1] if self.stack else _PAGE
         self.blocks.append(PageBlock(
-            text, owner, tuple(o.tag for o in self.stack if o.tag), tuple(words[-CLASS_WORDS_KEPT:]),
-            min(link_chars, len(text)), tuple(o.number for o in self.stack if o.tag),
+            text, top.owner, top.path, top.words, min(link_chars, len(text)), top.ancestors,
             tuple(o.repeats or self._repeats(o) for o in self.stack[-REPEATS_KEPT:])))
 
     def _repeats(self, o: _Open) -> int:

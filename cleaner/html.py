@@ -578,8 +578,9 @@ def read_evidence(tree, deep: bool, opts: Options, rules: RuleBook, meta: PageMe
     """What the scorer weighs of the page; the tree is pruned on the way (trafilatura's extraction)."""
     page = page_blocks(tree)  # before the extraction, which prunes the tree
     extracted = list(extracted_blocks(None if large else _main_content(tree, opts, deep)))
-    return Evidence(page, signals, covered(page, [b.text for b in extracted]),
-                    covered(page, _candidate(extracted, rules, meta)), extracted)
+    texts, candidate = [b.text for b in extracted], _candidate(extracted, rules, meta)
+    shares = covered(page, texts)
+    return Evidence(page, signals, shares, shares if candidate == texts else covered(page, candidate), extracted)
 
 
 def _main_content(tree, opts: Options, deep: bool):

@@ -646,3 +646,19 @@ def test_a_grid_of_teasers_goes_with_its_titles_and_an_undated_card():
     one_undated = grid.replace("5 March 2024", "Sponsored", 1)
     assert len(marked(one_undated)) == 8
     assert marked(grid.replace("5 March 2024", "Sponsored", 2)) == []
+
+
+def test_a_block_inherits_the_context_of_its_open_elements_only():
+    """``dom.page_blocks``: a block's path, class words and ancestors are those of the elements still open
+    around it (the nearest CLASS_WORDS_KEPT class words); a script adds nothing to its tail's."""
+    from cleaner.dom import CLASS_WORDS_KEPT, page_blocks
+
+    nest = "".join(f'<div class="w{chr(97 + i // 26)}{chr(97 + i % 26)} x">' for i in range(30))
+    tree = html.parse(f'<html><body>{nest}<p>deep</p>{"</div>" * 30}'
+                      '<section id="aside"><span>before</span> <script>x</script>after</section></body></html>')
+    deep, tail = page_blocks(tree)
+    assert deep.path == ("body",) + ("div",) * 30 + ("p",) and deep.tag == "p"
+    assert len(deep.classes) == CLASS_WORDS_KEPT and deep.classes[-2:] == ("wbd", "x")
+    assert len(set(deep.ancestors)) == 32
+    assert tail.text == "before after" and tail.path == ("body", "section") and tail.classes == ("aside",)
+    assert tail.tag == "section" and len(tail.ancestors) == 2 and tail.ancestors[0] == deep.ancestors[0]
