@@ -123,12 +123,12 @@ def _ancestor_names(path: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _groups_of(classes: tuple[str, ...]) -> frozenset[str]:
-    """The class groups that any of these class and id words belongs to."""
+def _groups_of(classes: tuple[str, ...]) -> tuple[str, ...]:
+    """The class groups that any of these class and id words belongs to, sorted (a fixed order of additions)."""
     found: set[str] = set()
     for word in set(classes):
         found |= _word_groups(word)
-    return frozenset(found)
+    return tuple(sorted(found))
 
 
 @lru_cache(maxsize=16384)
@@ -268,8 +268,8 @@ def class_features(blocks: list[PageBlock], rows: list[dict], table: dict[str, f
     for b, f in zip(blocks, rows):
         found = weighed.get(b.classes)
         if found is None:
-            values = [table[w] for w in set(b.classes[-CLASS_TABLE_WORDS:]) if w in table]
-            near = [table[w] for w in set(b.classes[-4:]) if w in table]
+            values = [table[w] for w in sorted(set(b.classes[-CLASS_TABLE_WORDS:])) if w in table]
+            near = [table[w] for w in sorted(set(b.classes[-4:])) if w in table]
             found = weighed[b.classes] = (sum(values) / 5, max(values, default=0.0), min(values, default=0.0),
                                           len(values) / 10, sum(near) / 3)
         f["cl_sum"], f["cl_max"], f["cl_min"], f["cl_n"], f["cl_near"] = found

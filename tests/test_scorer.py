@@ -3,6 +3,8 @@ model file (cleaner.scorer), and the labels the training script fits them to (be
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -110,6 +112,21 @@ def test_features_name_the_blocks_element_place_and_class_groups():
     assert body["in_article"] == 1.0 and body["terminal"] == 1.0 and body["traf"] == 1.0
     assert body["traf@-1"] == 0.0 and side["traf@1"] == 1.0
 
+
+
+def test_features_add_up_in_the_same_order_whatever_the_hash_seed():
+    # A set's order follows PYTHONHASHSEED: summed in that order, a block's class weights could differ in the
+    # last bit from one process to the next, and a block on the threshold change sides.
+    code = ("import sys; from lxml import html; from cleaner.dom import page_blocks, page_signals; "
+            "from cleaner.features import page_features; "
+            "page = page_blocks(html.fromstring('<div class=\"share-widget sidebar related-posts footer-menu comments\">"
+            "<p>Popular now and more</p></div>'))\n"
+            "rows, _ = page_features(page, page_signals(html.fromstring('<p></p>')), [0.0], [0.0], "
+            "{'share-widget': 0.1, 'sidebar': 0.2, 'related-posts': 0.3, 'footer-menu': 1e-17, 'comments': 0.7})\n"
+            "print(list(rows[0]), repr(rows[0]['cl_sum']), repr(rows[0]['cl_near']))")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(runs) == 1
 
 # --- the scorer ------------------------------------------------------------------------------------------------
 def test_a_linear_score_is_a_sum_of_named_terms_and_says_what_weighed_against():
