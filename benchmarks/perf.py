@@ -3,14 +3,18 @@
 
 Usage (from any directory):
 
-    python benchmarks/perf.py [DATA_DIR] [--quick] [--sections html,text,startup,growth]
-                              [--json FILE] [--strict]
+    python benchmarks/perf.py [DATA_DIR] [--quick] [--sections html,text,startup,growth,against]
+                              [--against TREE] [--json FILE] [--strict]
 
 Machines are shared and noisy, so every figure is the median of several runs with the
 min and max beside it, and each target is checked against a ratio to a peer timed in the
 same run where the target is a ratio.  Sections needing the benchmark data (DATA_DIR,
 default ``../shared/bench`` relative to the repository root) are skipped with a message
 when it is absent; the growth section then uses synthetic inputs.
+
+The ``against`` section times this checkout beside an older one (``--against TREE``, a source tree of
+cleaner, e.g. ``git worktree add /tmp/before 874b303`` for the code before issue 14), each in its own process,
+alternating, over the same pages, and checks issue 14's limit: no slowdown beyond 1.5x.
 
 Exit status is 0 unless --strict is given and a section FAILs (or errors).
 """
@@ -36,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 DEFAULT_DATA = REPO.parent / "shared" / "bench"
 
-SECTIONS = ("html", "text", "startup", "growth")
+SECTIONS = ("html", "text", "startup", "growth", "against")
 
 # targets (from the "Speed" and reliability issues)
 HTML_RATIO_MAX = 0.6       # cleaner html time / trafilatura bare_extraction time
@@ -47,6 +51,7 @@ START_MS_MAX = 150.0
 VERSION_MS_MAX = 100.0
 GROWTH_TIME_RATIO_MAX = 12.0  # time(10 MB) / time(1 MB)
 GROWTH_MEM_RATIO_MAX = 10.0   # peak memory above baseline / input size
+AGAINST_RATIO_MAX = 1.5    # this checkout's time / an older checkout's (--against), same pages, same run
 
 MB = 1_000_000
 
@@ -543,12 +548,87 @@ def section_growth(rep: Report, data_dir: Path, quick: bool):
 
 # --------------------------------------------------------------------------------------
 
+# --------------------------------------------------------------------------------------
+# Against an older checkout: the same pages in alternating processes
+# --------------------------------------------------------------------------------------
+
+AGAINST_WORKLOADS = (("web-html", "html", 3), ("news-html", "html", 1), ("news-pagetext", "text", 1))
+
+# Run in a child process with the tree to time first on sys.path; prints process CPU ms per page of a
+# second pass (the first warms caches and lazy loads).
+AGAINST_CHILD = r"""
+import importlib.util, os, sys, time
+tree, perf_py, data_dir, setname, kind, step = sys.argv[1:7]
+sys.path.insert(0, tree)
+import cleaner
+if not os.path.abspath(cleaner.__file__).startswith(os.path.abspath(tree) + os.sep):
+    sys.exit("cleaner was imported from %s, not from %s" % (cleaner.__file__, tree))
+spec = importlib.util.spec_from_file_location("perf", perf_py)
+perf = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(perf)
+from pathlib import Path
+if kind == "html":
+    pages = [(data, url) for _, data, url in perf.load_html_pages(Path(data_dir), setname, int(step))]
+else:
+    pages = [(text, None) for text in perf.load_texts(Path(data_dir), setname)[::int(step)]]
+def one_pass():
+    for data, url in pages:
+        try:
+            cleaner.clean(data, kind=kind, url=url)
+        except cleaner.CleanerError:
+            pass
+one_pass()
+t0 = time.process_time()
+one_pass()
+print((time.process_time() - t0) / max(len(pages), 1) * 1000)
+"""
+
+
+def _time_tree(tree: Path, data_dir: Path, setname: str, kind: str, step: int) -> float:
+    proc = subprocess.run([sys.executable, "-c", AGAINST_CHILD, str(tree), str(Path(__file__).resolve()),
+                           str(data_dir), setname, kind, str(step)],
+                          capture_output=True, text=True, cwd=str(tree))
+    if proc.returncode != 0:
+        raise RuntimeError("timing %s failed: %s" % (tree, (proc.stderr.strip().splitlines() or ["?"])[-1]))
+    return float(proc.stdout)
+
+
+def section_against(rep: Report, data_dir: Path, quick: bool, older):
+    name = "against an older checkout (same pages, alternating processes)"
+    print("\n== Against an older checkout: process CPU per page of this checkout and of --against TREE, "
+          "alternating; target ratio <= %.1fx" % AGAINST_RATIO_MAX)
+    if older is None:
+        return rep.skip(name, "no --against TREE given")
+    older = Path(older).resolve()
+    if not (older / "cleaner" / "__init__.py").is_file():
+        return rep.skip(name, "%s holds no cleaner source tree" % older)
+    rounds = 3 if quick else 5
+    for setname, kind, step in AGAINST_WORKLOADS:
+        step = step * 3 if quick else step
+        if not (data_dir / setname).is_dir():
+            rep.skip("%s %s" % (name, setname), "benchmark data not found at %s" % (data_dir / setname))
+            continue
+        ratios = []
+        for _ in range(rounds):
+            now = _time_tree(REPO, data_dir, setname, kind, step)
+            before = _time_tree(older, data_dir, setname, kind, step)
+            ratios.append(now / before)
+            print("  %-14s this %6.1f ms/page   older %6.1f ms/page   ratio %.2fx"
+                  % (setname, now, before, now / before), flush=True)
+        rep.figures["against " + setname] = ratios
+        pages = "" if step == 1 else ", 1 page in %d" % step
+        rep.verdict(name, statistics.median(ratios) <= AGAINST_RATIO_MAX,
+                    "%s%s: ratio %s" % (setname, pages, fmt_mmm(ratios, unit="x")))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA),
                     help="benchmark data folder (default: %(default)s)")
     ap.add_argument("--quick", action="store_true", help="fewer repetitions and pages")
     ap.add_argument("--sections", default=",".join(SECTIONS), help="comma-separated: " + ",".join(SECTIONS))
+    ap.add_argument("--against", default=None, metavar="TREE",
+                    help="an older cleaner source tree for the 'against' section (default: the section is skipped)")
     ap.add_argument("--json", default=None, metavar="FILE", help="write raw figures to FILE")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a section FAILs or errors")
     args = ap.parse_args(argv)
@@ -572,6 +652,8 @@ def main(argv=None) -> int:
                 section_startup(rep, args.quick)
             elif s == "growth":
                 section_growth(rep, data_dir, args.quick)
+            elif s == "against":
+                section_against(rep, data_dir, args.quick, args.against)
         except Exception as exc:  # noqa: BLE001 - one broken section must not hide the others
             import traceback
             traceback.print_exc(limit=4)

@@ -493,3 +493,29 @@ def test_ablation_names_are_all_honoured_by_clean():
     assert len(names) == len(set(names))
     assert {r.name for r in all_rules()} <= set(names)
     assert {"promos.teaser_list", "bylines.author_box", "html.link_paragraph"} <= set(names)
+
+
+# ---- perf.py: the 'against' section ------------------------------------------------
+
+def test_perf_against_skips_without_an_older_tree(tmp_path, capsys):
+    from benchmarks import perf
+    assert perf.main([str(tmp_path), "--sections", "against"]) == 0
+    assert "[SKIP] against an older checkout" in capsys.readouterr().out
+    assert perf.main([str(tmp_path), "--sections", "against", "--against", str(tmp_path)]) == 0
+    assert "holds no cleaner source tree" in capsys.readouterr().out
+
+
+def test_perf_against_times_both_trees_on_the_same_pages(tmp_path, capsys):
+    from benchmarks import perf
+    texts = tmp_path / "data" / "news-pagetext" / "text"
+    texts.mkdir(parents=True)
+    for i in range(3):
+        (texts / ("%d.txt" % i)).write_text("Share\nThe council met on Tuesday and voted for the plan, "
+                                            "which the mayor had put forward in May.\n" * 5, encoding="utf-8")
+    out_json = tmp_path / "perf.json"
+    assert perf.main([str(tmp_path / "data"), "--quick", "--sections", "against", "--against", str(REPO),
+                      "--json", str(out_json)]) == 0
+    out = capsys.readouterr().out
+    assert "news-pagetext  this" in out and "[SKIP]" in out  # the html sets are absent here
+    ratios = json.loads(out_json.read_text())["figures"]["against news-pagetext"]
+    assert len(ratios) == 3 and all(r > 0 for r in ratios)
