@@ -13,8 +13,8 @@ Three kinds of evidence, cheapest first:
 The date shown by the headline comes first (it is the one readers and editors call the page's date), unless
 it is a later update and the page declares its publication in Open Graph (``page_dates`` has the rest); then
 the declared dates, then a date the page's text labels as its publication ("Published: ...").  Only when none
-of these finds a date does htmldate search the page (``trafilatura_steps.page_date``), and its extensive
-search (dateparser) runs only when its own cheap one finds nothing.
+of these finds a date does htmldate search the page (``trafilatura_steps.page_date``), without its
+extensive search: on pages with no date of their own that one mostly returns a copyright year's January 1.
 
 Authors: the byline by the headline ("By Jane Doe"), in the spelling the page's metadata gives the same
 names; else the persons the metadata names (a JSON-LD Person's name is one name, commas and all: "Jane Doe,

@@ -36,8 +36,8 @@ site name; no categories, tags or license):
   block can hold a whole article); ``_meta_json`` is ``metadata.extract_meta_json`` with it;
 * ``htmldate_params``: ``htmldate.find_date``'s parameters, without its extensive search (it falls back to
   dateparser over ~200 locales, which costs seconds in a fresh process and finds little on news pages);
-* ``page_date``: htmldate's search, for a page whose date cleaner's own cheap reading (``cleaner/metadata.py``)
-  did not find: the cheap search, then the extensive one only when that finds nothing either.
+* ``page_date``: htmldate's search with those parameters, for a page whose date cleaner's own reading
+  (``cleaner/metadata.py``) did not find.
 """
 from __future__ import annotations
 
@@ -526,10 +526,8 @@ def page_metadata(tree, default_url: str | None, date: bool = True, byline: bool
 
 
 def page_date(tree, url: str | None) -> str | None:
-    """htmldate's search of the page for its date: its cheap search first (``htmldate_params``), then, only
-    when that finds nothing, its extensive one (which loads dateparser, seconds in a fresh process)."""
-    return (find_date(tree, url=url, **htmldate_params())
-            or find_date(tree, url=url, **{**htmldate_params(), "extensive_search": True}))
+    """htmldate's search of the page for its date, without its extensive one (``htmldate_params``)."""
+    return find_date(tree, url=url, **htmldate_params())
 
 
 def _meta_json(tree, metadata):

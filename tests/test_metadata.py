@@ -227,20 +227,16 @@ def test_a_date_labelled_as_the_publication_anywhere_before_htmldate(monkeypatch
     assert len(calls) == 3
 
 
-def test_htmldate_extensive_search_only_after_its_cheap_one(monkeypatch):
+def test_htmldate_runs_without_its_extensive_search(monkeypatch):
     seen = []
-
-    def find_date(tree, **params):
-        seen.append(params["extensive_search"])
-        return "2010-10-10" if params["extensive_search"] else None
-
-    monkeypatch.setattr(steps, "find_date", find_date)
-    assert steps.page_date(html.parse(page()), None) == "2010-10-10"
-    assert seen == [False, True]
-    seen.clear()
-    monkeypatch.setattr(steps, "find_date", lambda tree, **params: seen.append(params["extensive_search"]) or "x")
-    steps.page_date(html.parse(page()), None)
+    monkeypatch.setattr(steps, "find_date", lambda tree, **params: seen.append(params["extensive_search"]))
+    assert steps.page_date(html.parse(page()), None) is None
     assert seen == [False]
+
+
+def test_a_copyright_year_is_no_publication_date():
+    footer = "<footer><p>&copy; 2024 Acme Corp. All rights reserved.</p></footer>"
+    assert clean(page().replace("<footer>Copyright</footer>", footer), kind="html").date_published is None
 
 
 # --- authors ------------------------------------------------------------------------------------------------------
