@@ -839,6 +839,8 @@ def title_rates(data_dir: Path, results: dict, pages_of: dict) -> dict:
 
 
 META_FIELDS = ("title", "author", "date")
+# pages whose gold has no date: "accuracy" is the share left undated, "coverage" the share given a false date
+META_ROWS = META_FIELDS + ("no date",)
 
 
 def page_meta(page: Page, res: PageResult) -> dict:
@@ -850,6 +852,8 @@ def page_meta(page: Page, res: PageResult) -> dict:
         out["author"] = (author_matches(page.author, res.authors), bool(res.authors))
     if page.date:
         out["date"] = (date_matches(page.date, res.date), bool(res.date))
+    elif page.page_type:  # a web page the gold gives no date: any date given is a false one
+        out["no date"] = (not res.date, bool(res.date))
     return out
 
 
@@ -865,7 +869,7 @@ def metadata_rates(pages: Sequence[Page], results: dict, setname: str = "web-htm
         for scope in ("articles", "all"):
             picked = [m for m, pg in zip(rows, pages) if scope == "all" or pg.page_type == "article"]
             table.setdefault(tool, {})[scope] = {
-                f: field_rates(m[f] for m in picked if f in m) for f in META_FIELDS}
+                f: field_rates(m[f] for m in picked if f in m) for f in META_ROWS}
     return table
 
 
@@ -1031,10 +1035,11 @@ def print_metadata(meta: dict, out=None, setname: str = "web-html"):
     tools = list(meta)
     if not tools:
         return
-    print("\nmetadata on %s: accuracy (coverage) over the pages with a gold value" % setname, file=out)
+    print("\nmetadata on %s: accuracy (coverage) over the pages with a gold value; 'no date': the pages"
+          " whose gold has no date, the share left undated (the share given one)" % setname, file=out)
     print("%-8s %-9s %6s  " % ("field", "scope", "pages") + "  ".join("%-15s" % t for t in tools), file=out)
     for scope in ("articles", "all"):
-        for f in META_FIELDS:
+        for f in META_ROWS:
             first = meta[tools[0]][scope][f]
             cells = ["%s (%s)" % (_fmt(meta[t][scope][f]["accuracy"]), _fmt(meta[t][scope][f]["coverage"], "%.2f"))
                      for t in tools]

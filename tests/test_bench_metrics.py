@@ -286,6 +286,16 @@ def test_page_meta_scores_only_fields_with_a_gold_value():
     assert set(META_FIELDS) == {"title", "author", "date"}
 
 
+def test_page_meta_counts_a_date_given_where_the_gold_has_none_as_false():
+    page = Page("1", None, Path("x"), page_type="service", title="A Title")
+    dated = PageResult("1", "service", 1.0, (), 0.0, title="a title", date="2026-01-01")
+    assert page_meta(page, dated)["no date"] == (False, True)
+    undated = PageResult("1", "service", 1.0, (), 0.0, title="a title", date=None)
+    assert page_meta(page, undated)["no date"] == (True, False)
+    news = Page("1", None, Path("x"))  # not a web set's page: no gold date field at all
+    assert "no date" not in page_meta(news, dated)
+
+
 # ---- ablation -----------------------------------------------------------------------
 
 def _rows(scores, types=None):
@@ -438,6 +448,7 @@ def test_run_on_web_layout_scores_per_type_titles_and_metadata(tmp_path, capsys)
     assert set(fig["metadata"]) == {"cleaner", "trafilatura"}
     assert fig["metadata"]["cleaner"]["articles"]["author"]["pages"] == 1
     assert fig["metadata"]["cleaner"]["all"]["title"]["pages"] == 1  # page 0002 has no gold title
+    assert "no date" in out
     rows = [json.loads(ln) for ln in per_page.read_text().splitlines()]
     assert [(r["set"], r["id"], r["page_type"]) for r in rows] == [
         ("web-html", "0001", "article"), ("web-html", "0002", "forum"),
