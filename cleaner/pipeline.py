@@ -5,7 +5,8 @@ This is the one place that applies rules and records what was removed, and why.
 from __future__ import annotations
 
 from . import detect
-from .authors import AUTHOR_BOX, HEADER_ZONE, authors_from_byline, drop_closing_notes, harvest
+from .authors import (AUTHOR_BOX, HEADER_ZONE, authors_from_byline, bio_subject, drop_closing_notes, harvest,
+                      is_person_name, named_earlier)
 from .article import Article, Block, Removal
 from .blocks import typed_blocks
 from .errors import EmptyInputError
@@ -18,7 +19,7 @@ from .rules import TEASER_LIST, RuleBook
 
 DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 from .segment import segment
-from .text import SENTENCE_WORDS, TERMINAL_DOUBLE_QUOTED, says_something, words_of
+from .text import PHRASE_WORD, SENTENCE_WORDS, TERMINAL_DOUBLE_QUOTED, says_something, words_of
 from .title import from_headline, headline_from_html, is_short_title, text_headings, title_from_html
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
@@ -108,6 +109,8 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
         if hit == DATELINE:
             datelines.append(b.text)
     kept, byline_authors = _apply_rules(kept, rules, removed)
+    if rules.enabled and AUTHOR_BOX not in rules.disabled:
+        _drop_author_tail(kept, removed, lex)
     authors.extend(a for a in byline_authors if a not in authors)
     if not authors and any(around_title):
         from .metadata import shown_authors
@@ -115,6 +118,62 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
         authors = shown_authors(*around_title)
     return _article(kept, removed, opts, title=title, headline=headline, authors=authors, language=language,
                     kind="text", date=_text_date(opts.url, datelines, around_title))
+
+
+AUTHOR_TAIL = 5  # the article's last kept blocks where an author's box may start
+AUTHOR_TAIL_SHARE = 0.5  # the share of the article's text that stands before an author's box
+NAME_LINE_CHARS = 60  # a line of a person's name alone (above her note) is shorter
+NOTE_REACH = 2  # blocks under a person's name where her note stands
+NOTE_NAMED_WORDS = 4  # words at the head of the note among which her first name stands
+NOTE_PRONOUN_WORDS = 50  # words of the note among which a personal pronoun stands ("she", "his", "I")
+
+
+def _drop_author_tail(kept: list[Block], removed: list[Removal], lex) -> None:
+    """A text's author box, where the rules that peel the article's last blocks one at a time stop short of it
+    (a "Share" row, a sign-up call, a list of posts after it): among the last AUTHOR_TAIL kept blocks, once
+    AUTHOR_TAIL_SHARE of the article's text is seen, a note on the author (``authors.bio_subject``: "Jane Doe is
+    a staff writer ...", under her name alone perhaps) or a line of a person's name over a note that names her
+    and speaks of a person ("Lauren Vetter" / "Lauren Vetter is a growth-focused marketer. She ..."); it goes
+    with everything after it.  A note on someone the article names before is a source's: it stays."""
+    total = sum(len(b.text) for b in kept)
+    first = max(1, len(kept) - AUTHOR_TAIL)
+    seen = sum(len(b.text) for b in kept[:first])
+    for j in range(first, len(kept)):
+        if seen >= AUTHOR_TAIL_SHARE * total:
+            start = _author_box_at(kept, j, lex)
+            if start is not None:
+                removed.extend(Removal(b.text, "rules", AUTHOR_BOX) for b in kept[start:])
+                del kept[start:]
+                return
+        seen += len(kept[j].text)
+
+
+def _author_box_at(kept: list[Block], j: int, lex) -> int | None:
+    """Where an author's box starts if kept[j] begins one (its note, or her name over it), else None."""
+    text = kept[j].text
+    name = bio_subject(text, lex)
+    if name is not None:
+        above = kept[j - 1].text
+        start = j - 1 if len(above) <= NAME_LINE_CHARS and name in above else j
+    else:
+        words = text.split()
+        if not (2 <= len(words) <= 4 and is_person_name(words, lex) and _person_note_below(kept, j, words[0], lex)):
+            return None
+        name, start = text, j
+    return None if named_earlier(name, kept, start) else start
+
+
+def _person_note_below(kept: list[Block], j: int, first_name: str, lex) -> bool:
+    """Whether, within NOTE_REACH blocks under a name line, a note names the person at its head and speaks of
+    a person (a personal pronoun of the [person_pronouns] list): not a section's heading over its paragraph
+    ("Digital Tools" / "Digital health tools continue ...", "Bluff Creek Ranch" / "Bluff Creek Ranch, also
+    known as ...")."""
+    pronouns = lex.words("person_pronouns")
+    for b in kept[j + 1:j + 1 + NOTE_REACH]:
+        tokens = PHRASE_WORD.findall(b.text)
+        if len(b.text) > 2 * len(kept[j].text) and first_name in tokens[:NOTE_NAMED_WORDS]:
+            return any(pronouns.prefix([t.lower()]) for t in tokens[:NOTE_PRONOUN_WORDS])
+    return False
 
 
 def _whole_page(blocks: list[Block], noise: Callable[[Block], str | None]) -> None:

@@ -96,3 +96,45 @@ def test_a_list_far_from_the_intro_is_a_footer_and_stays_out() -> None:
         menus + [line for book in BOOKS for line in (book, "Follow")])
     article = clean(text, kind="text", text_model=None)
     assert not set(BOOKS) & set(article.paragraphs)
+
+
+TAIL_ARTICLE = """Cities rethink their bus networks
+
+Transit agencies in a dozen mid-sized cities have redrawn their bus maps this year, trading many winding routes for fewer lines that run every ten minutes.
+
+Riders in the first cities to make the change waited less at their stops, and the agencies said the number of trips taken rose by a tenth within a year.
+
+Planners warned that the gains depend on keeping the buses out of traffic, which means painted lanes and signals that give them priority at busy crossings.
+
+{box}
+The exhibition of the new maps stays open at the central library until the end of the month, free of charge.
+"""
+
+
+def test_an_author_box_before_the_page_s_last_lines_goes_with_them() -> None:
+    """A note on the author that a line of the page follows: the rules that peel the article's last blocks one
+    at a time stop at that line; the box and what follows it go all the same."""
+    note = "Lauren Vetter is a staff writer covering transport and cities for the magazine."
+    article = clean(TAIL_ARTICLE.format(box=f"{note}\n"), kind="text", text_model=None)
+    assert note not in article.paragraphs
+    assert "bylines.author_box" in {r.rule for r in article.removed}
+    assert note in clean(TAIL_ARTICLE.format(box=f"{note}\n"), kind="text", text_model=None,
+                         disabled_rules={"bylines.author_box"}).paragraphs
+
+
+def test_a_name_over_a_note_on_a_person_is_an_author_box() -> None:
+    """A name line over a note that names her and speaks of a person goes, whatever her role's words."""
+    note = ("Lauren has spent a decade in growth marketing for software firms. She writes on the economics of "
+            "the places people live in.")
+    article = clean(TAIL_ARTICLE.format(box=f"Lauren Vetter\n{note}\n"), kind="text", text_model=None)
+    assert note not in article.paragraphs
+
+
+def test_a_section_heading_over_its_paragraph_or_a_source_s_note_stays() -> None:
+    """A title-case heading over a paragraph on its subject speaks of no person; a note on a person the article
+    quotes is a source's."""
+    section = "Digital Tools\nDigital tools let riders see when the next bus comes and pay for a trip by phone.\n"
+    assert "Digital Tools" in clean(TAIL_ARTICLE.format(box=section), kind="text", text_model=None).paragraphs
+    quoted = TAIL_ARTICLE.replace("the agencies said", "Lauren Vetter said")
+    note = "Lauren Vetter is a staff writer covering transport and cities for the magazine."
+    assert note in clean(quoted.format(box=f"{note}\n"), kind="text", text_model=None).paragraphs
