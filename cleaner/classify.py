@@ -695,6 +695,25 @@ def _ends_in_role(tokens: list[str], roles: PhraseSet) -> bool:
 
 
 COMMENTER_WORDS = 4  # words of a commenter's name in a comment's header
+COMMENT_THREAD = 3  # comment headers on a page that make a thread of comments under its article
+COMMENT_THREAD_REASON = "heuristic.comment_thread"
+
+
+def end_at_comment_thread(blocks: list[Block], opts: Options) -> None:
+    """Drop the kept blocks from the first comment's header on ("Jenny says:", ``is_comment_header``) where the
+    page holds COMMENT_THREAD of them or more: a blog's thread of comments under its article, which the learned
+    line scorer may keep as prose (the article span ends at the first header already, ``cut_at_terminator``, but
+    the scorer revises its verdicts).  Only under an article: kept text of two long paragraphs (``length_high``)
+    stands before the first header; a thread whose posts are the page's content starts with a header."""
+    heads = [i for i, b in enumerate(blocks) if is_comment_header(b.text)]
+    if len(heads) < COMMENT_THREAD:
+        return
+    first = heads[0]
+    if sum(len(b.text) for b in blocks[:first] if b.label == "good") < 2 * opts.length_high:
+        return
+    for b in blocks[first:]:
+        if b.label == "good":
+            b.label, b.reason = "bad", COMMENT_THREAD_REASON
 
 
 def is_comment_header(text: str) -> bool:

@@ -11,7 +11,7 @@ from .article import Article, Block, Removal
 from .blocks import typed_blocks
 from .errors import EmptyInputError
 from .classify import (BOILERPLATE, DOUBLED_LINE, ITEM_MIN_WORDS, REPEATED_ON_PAGE, TEASER, choose_stopwords,
-                       classify, first_paragraph, is_heuristic, is_list_item)
+                       classify, end_at_comment_thread, first_paragraph, is_heuristic, is_list_item)
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
@@ -72,6 +72,7 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
         chosen = textscore.model(None if opts.text_model == "shipped" else opts.text_model)
         stopwords = lex.stopwords[language] if language else frozenset()
         span = textscore.score(blocks, first, span, stopwords, noise, words_of, chosen, opts.explain)
+    end_at_comment_thread(blocks, opts)
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
     start = first_paragraph(blocks, span, is_noise)

@@ -138,3 +138,39 @@ def test_a_section_heading_over_its_paragraph_or_a_source_s_note_stays() -> None
     quoted = TAIL_ARTICLE.replace("the agencies said", "Lauren Vetter said")
     note = "Lauren Vetter is a staff writer covering transport and cities for the magazine."
     assert note in clean(quoted.format(box=f"{note}\n"), kind="text", text_model=None).paragraphs
+
+
+COMMENTED_POST = """My garden spray recipe
+
+I mix onion, garlic and a spoon of cayenne in a blender with a quart of water, then let it steep overnight before I strain it into a spray bottle.
+
+Spray it on the leaves in the evening, once or twice a week, and again after a heavy rain; it keeps the beetles off the beans and the cabbages for me.
+
+{comments}"""
+
+COMMENTS = """Sharon says
+Goodness, is that your cabbage in the picture? It is the most beautiful cabbage I have seen all summer long, and mine were eaten to lace.
+Amy says
+Mine too: the cabbage and the cauliflower are enormous this year, and I did nothing different from last year except water them more often.
+Doris Adams says
+Self-rising flour dusted on the beans will keep the bugs away as well, my grandmother swore by it for her whole garden every single season.
+Tammy says
+Thank you for the recipe, I will try it this weekend on my roses and the tomatoes, which the aphids love more than anything else I grow.
+"""
+
+
+def test_a_thread_of_comments_under_a_post_is_no_part_of_the_article() -> None:
+    """Comments longer than the post: the article span does not end at the first comment's header (half of its
+    text lies after it), but a thread of COMMENT_THREAD headers under an article ends it there."""
+    for model in (None, "shipped"):
+        article = clean(COMMENTED_POST.format(comments=COMMENTS), kind="text", text_model=model)
+        assert any(p.startswith("I mix onion") for p in article.paragraphs)
+        assert not any(p.startswith(("Goodness", "Mine too")) for p in article.paragraphs), model
+    assert "heuristic.comment_thread" in {r.rule for r in clean(COMMENTED_POST.format(comments=COMMENTS),
+                                                                 kind="text", text_model=None).removed}
+
+
+def test_a_thread_whose_posts_are_the_page_keeps_them() -> None:
+    """A page that starts with a post's header: its posts are its content, not comments under an article."""
+    article = clean("Forum: garden pests\n" + COMMENTS, kind="text", text_model=None)
+    assert any(p.startswith("Goodness") for p in article.paragraphs)
