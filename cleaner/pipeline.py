@@ -10,8 +10,9 @@ from .authors import (AUTHOR_BOX, HEADER_ZONE, authors_from_byline, bio_subject,
 from .article import Article, Block, Removal
 from .blocks import typed_blocks
 from .errors import EmptyInputError
-from .classify import (BOILERPLATE, DOUBLED_LINE, ITEM_MIN_WORDS, REPEATED_ON_PAGE, TEASER, choose_stopwords,
-                       classify, end_at_comment_thread, first_paragraph, is_heuristic, is_list_item)
+from .classify import (BOILERPLATE, DOUBLED_LINE, ITEM_MIN_WORDS, ITEM_REASONS, LIST_ITEM_MIN_WORDS, REPEATED_ON_PAGE,
+                       TEASER, choose_stopwords, classify, end_at_comment_thread, first_paragraph, is_heuristic,
+                       is_list_item)
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
@@ -71,7 +72,9 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
 
         chosen = textscore.model(None if opts.text_model == "shipped" else opts.text_model)
         stopwords = lex.stopwords[language] if language else frozenset()
+        before = [b.reason if b.label != "good" else "" for b in blocks]
         span = textscore.score(blocks, first, span, stopwords, noise, words_of, chosen, opts.explain)
+        _restore_dropped_lists(blocks, before, first, span, noise)
     end_at_comment_thread(blocks, opts)
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
@@ -119,6 +122,38 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
         authors = shown_authors(*around_title)
     return _article(kept, removed, opts, title=title, headline=headline, authors=authors, language=language,
                     kind="text", date=_text_date(opts.url, datelines, around_title))
+
+
+LIST_RUN = 3  # item lines in a row that make a list the line scorer dropped
+LIST_RUN_WORDS = 4  # the least mean words of those lines (a menu's labels are fewer: "Loans & Scholarships")
+
+
+def _restore_dropped_lists(blocks: list[Block], before: list[str], first: list[tuple], span: tuple[int, int],
+                           noise: Callable[[Block], str | None]) -> None:
+    """Inside the learned line scorer's span, a run of LIST_RUN lines or more that it dropped, each a list's item
+    as the heuristics see one inside an article (LIST_ITEM_MIN_WORDS words, ``is_list_item``, put out by its length
+    or shape alone: ``before`` holds the heuristics' reasons, "" for a kept line; not in a teaser list, no rule
+    names it), of LIST_RUN_WORDS words a line on average: a checklist's steps, a directory's entries, a list's
+    products.  They stay, as ``classify._keep_items`` keeps such lines in the heuristics' span."""
+    def is_item(i: int) -> bool:
+        b = blocks[i]
+        return (b.label != "good" and b.reason.startswith(MODEL_PREFIX) and before[i] in ITEM_REASONS
+                and not first[i][3] and len(b.text.split()) >= LIST_ITEM_MIN_WORDS and is_list_item(b.text)
+                and noise(b) is None)
+
+    i, end = span[0], span[1]
+    while i <= end:
+        if not is_item(i):
+            i += 1
+            continue
+        j = i
+        while j < end and is_item(j + 1):
+            j += 1
+        run = blocks[i:j + 1]
+        if len(run) >= LIST_RUN and sum(len(b.text.split()) for b in run) >= LIST_RUN_WORDS * len(run):
+            for b in run:
+                b.label, b.reason = "good", ""
+        i = j + 1
 
 
 AUTHOR_TAIL = 5  # the article's last kept blocks where an author's box may start

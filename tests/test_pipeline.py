@@ -174,3 +174,39 @@ def test_a_thread_whose_posts_are_the_page_keeps_them() -> None:
     """A page that starts with a post's header: its posts are its content, not comments under an article."""
     article = clean("Forum: garden pests\n" + COMMENTS, kind="text", text_model=None)
     assert any(p.startswith("Goodness") for p in article.paragraphs)
+
+
+def _scored(lines: list[tuple[str, str, str]]):
+    """Blocks as the line scorer leaves them: (text, the heuristics' reason or "" for kept, kept by the model?)."""
+    from cleaner.article import Block
+
+    blocks = [Block(text, label="good" if kept else "bad", reason="" if kept else "model.boilerplate")
+              for text, _, kept in lines]
+    before = [reason for _, reason, _ in lines]
+    first = [("good", "", None, False, False)] * len(lines)
+    return blocks, before, first
+
+
+def test_a_list_the_line_scorer_dropped_inside_its_span_stays() -> None:
+    """A checklist's steps between two kept paragraphs: each a list's item by the heuristics' measure, dropped by
+    the scorer alone, and of some words: they stay; a run of a menu's two-word labels, or of two items, goes."""
+    from cleaner.pipeline import _restore_dropped_lists
+
+    para = "Start planning a year ahead, and keep the list below at hand as the day comes closer."
+    steps = ["Book the photographer for the day", "Send the invitations to all the guests",
+             "Order the wedding cake from the baker"]
+    menu = ["Apply Now", "Our Team", "Contact Us"]
+    for items, stays in ((steps, True), (menu, False), (steps[:2], False)):
+        lines = [(para, "", True), *((t, "heuristic.short", False) for t in items), (para, "", True)]
+        blocks, before, first = _scored(lines)
+        _restore_dropped_lists(blocks, before, first, (0, len(blocks) - 1), lambda b: None)
+        assert all((b.label == "good") == stays for b in blocks[1:-1]), items
+    # a line a rule or a repeat put out is no list's item; nor is a line outside the span
+    lines = [(para, "", True), (steps[0], "heuristic.repeated_on_page", False), *((t, "heuristic.short", False)
+                                                                                  for t in steps[1:]), (para, "", True)]
+    blocks, before, first = _scored(lines)
+    _restore_dropped_lists(blocks, before, first, (0, len(blocks) - 1), lambda b: None)
+    assert not any(b.label == "good" for b in blocks[1:-1])
+    blocks, before, first = _scored([(para, "", True), *((t, "heuristic.short", False) for t in steps)])
+    _restore_dropped_lists(blocks, before, first, (0, 0), lambda b: None)
+    assert not any(b.label == "good" for b in blocks[1:])
