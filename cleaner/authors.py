@@ -257,19 +257,19 @@ def drop_closing_notes(kept: list[Block], removed: list[Removal], tail_rule: Cal
         hit = tail_rule(kept[-1])
         if hit == AUTHOR_BIO:
             notes += 1
-            if notes > AUTHOR_NOTES_MAX or _named_earlier(bio_subject(kept[-1].text, lex), kept, len(kept) - 1):
+            if notes > AUTHOR_NOTES_MAX or named_earlier(bio_subject(kept[-1].text, lex), kept, len(kept) - 1):
                 break
         elif hit is None:
             break
         removed.append(Removal(kept.pop().text, "rules", hit))
     if len(kept) > 2 and author_box:
         person = author_box_person(kept[-2].text, kept[-1].text, lex)
-        if person is not None and not _named_earlier(person, kept, len(kept) - 2):
+        if person is not None and not named_earlier(person, kept, len(kept) - 2):
             removed.extend(Removal(b.text, "rules", AUTHOR_BOX) for b in kept[-2:])
             del kept[-2:]
 
 
-def _named_earlier(name: str | None, blocks: list[Block], end: int) -> bool:
+def named_earlier(name: str | None, blocks: list[Block], end: int) -> bool:
     """Whether the blocks before ``end`` name this person (by surname)."""
     surname = name.split()[-1].strip(".,") if name else ""
     return bool(surname) and any(surname in b.text for b in islice(blocks, end))

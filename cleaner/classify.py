@@ -604,7 +604,7 @@ def _is_span_item(block: Block, opts: Options) -> bool:
     paragraph, of SPAN_ITEM_WORDS words or more, not a sentence (a teaser's blurb ends like one) and not a date
     or a count (``is_list_item``)."""
     text = block.text
-    return (block.label != "good" and block.reason in _ITEM_REASONS and len(text) < opts.length_high
+    return (block.label != "good" and block.reason in ITEM_REASONS and len(text) < opts.length_high
             and not text.endswith(TERMINAL)
             and len(text.split()) >= SPAN_ITEM_WORDS and is_list_item(text))
 
@@ -695,6 +695,25 @@ def _ends_in_role(tokens: list[str], roles: PhraseSet) -> bool:
 
 
 COMMENTER_WORDS = 4  # words of a commenter's name in a comment's header
+COMMENT_THREAD = 3  # comment headers on a page that make a thread of comments under its article
+COMMENT_THREAD_REASON = "heuristic.comment_thread"
+
+
+def end_at_comment_thread(blocks: list[Block], opts: Options) -> None:
+    """Drop the kept blocks from the first comment's header on ("Jenny says:", ``is_comment_header``) where the
+    page holds COMMENT_THREAD of them or more: a blog's thread of comments under its article, which the learned
+    line scorer may keep as prose (the article span ends at the first header already, ``cut_at_terminator``, but
+    the scorer revises its verdicts).  Only under an article: kept text of two long paragraphs (``length_high``)
+    stands before the first header; a thread whose posts are the page's content starts with a header."""
+    heads = [i for i, b in enumerate(blocks) if is_comment_header(b.text)]
+    if len(heads) < COMMENT_THREAD:
+        return
+    first = heads[0]
+    if sum(len(b.text) for b in blocks[:first] if b.label == "good") < 2 * opts.length_high:
+        return
+    for b in blocks[first:]:
+        if b.label == "good":
+            b.label, b.reason = "bad", COMMENT_THREAD_REASON
 
 
 def is_comment_header(text: str) -> bool:
@@ -868,7 +887,7 @@ def thread_end(blocks: list[Block], first: int, opts: Options) -> int:
 ITEM_MIN_WORDS = 3  # words of an item's name on a list page (a shorter line is a label: "Book", "Read more")
 LIST_ITEM_MIN_WORDS = 2  # words of a list's item inside an article ("Layout design", "Slow upload speeds")
 ITEM_MAX_DIGITS = 0.2  # the share of digits above which a line is a count or a score, not a list's item
-_ITEM_REASONS = ("heuristic.short", "heuristic.not_sentence_like", "")  # lines judged by length and shape alone
+ITEM_REASONS = ("heuristic.short", "heuristic.not_sentence_like", "")  # lines judged by length and shape alone
 
 
 def _keep_items(blocks: list[Block], start: int, end: int, in_lists: set[int], min_words: int,
@@ -883,7 +902,7 @@ def _keep_items(blocks: list[Block], start: int, end: int, in_lists: set[int], m
     good = [i for i in range(start, end + 1) if blocks[i].label == "good"]
     for i in range(good[0], good[-1] + 1) if good else ():
         b = blocks[i]
-        if (b.label != "good" and b.reason in _ITEM_REASONS and i not in in_lists
+        if (b.label != "good" and b.reason in ITEM_REASONS and i not in in_lists
                 and len(b.text.split()) >= min_words and is_item(b.text)):
             b.label, b.reason = "good", ""
 

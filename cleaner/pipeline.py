@@ -5,12 +5,14 @@ This is the one place that applies rules and records what was removed, and why.
 from __future__ import annotations
 
 from . import detect
-from .authors import AUTHOR_BOX, HEADER_ZONE, authors_from_byline, drop_closing_notes, harvest
+from .authors import (AUTHOR_BOX, HEADER_ZONE, authors_from_byline, bio_subject, drop_closing_notes, harvest,
+                      is_person_name, named_earlier)
 from .article import Article, Block, Removal
 from .blocks import typed_blocks
 from .errors import EmptyInputError
-from .classify import (BOILERPLATE, DOUBLED_LINE, ITEM_MIN_WORDS, REPEATED_ON_PAGE, TEASER, choose_stopwords,
-                       classify, first_paragraph, is_heuristic, is_list_item)
+from .classify import (BOILERPLATE, DOUBLED_LINE, ITEM_MIN_WORDS, ITEM_REASONS, LIST_ITEM_MIN_WORDS, REPEATED_ON_PAGE,
+                       TEASER, choose_stopwords, classify, end_at_comment_thread, first_paragraph, is_heuristic,
+                       is_list_item)
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
@@ -18,7 +20,7 @@ from .rules import TEASER_LIST, RuleBook
 
 DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 from .segment import segment
-from .text import SENTENCE_WORDS, TERMINAL_DOUBLE_QUOTED, says_something, words_of
+from .text import PHRASE_WORD, SENTENCE_WORDS, TERMINAL_DOUBLE_QUOTED, says_something, words_of
 from .title import from_headline, headline_from_html, is_short_title, text_headings, title_from_html
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
@@ -70,7 +72,10 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
 
         chosen = textscore.model(None if opts.text_model == "shipped" else opts.text_model)
         stopwords = lex.stopwords[language] if language else frozenset()
+        before = [b.reason if b.label != "good" else "" for b in blocks]
         span = textscore.score(blocks, first, span, stopwords, noise, words_of, chosen, opts.explain)
+        _restore_dropped_lists(blocks, before, first, span, noise)
+    end_at_comment_thread(blocks, opts)
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
     start = first_paragraph(blocks, span, is_noise)
@@ -108,6 +113,8 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
         if hit == DATELINE:
             datelines.append(b.text)
     kept, byline_authors = _apply_rules(kept, rules, removed)
+    if rules.enabled and AUTHOR_BOX not in rules.disabled:
+        _drop_author_tail(kept, removed, lex)
     authors.extend(a for a in byline_authors if a not in authors)
     if not authors and any(around_title):
         from .metadata import shown_authors
@@ -115,6 +122,94 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
         authors = shown_authors(*around_title)
     return _article(kept, removed, opts, title=title, headline=headline, authors=authors, language=language,
                     kind="text", date=_text_date(opts.url, datelines, around_title))
+
+
+LIST_RUN = 3  # item lines in a row that make a list the line scorer dropped
+LIST_RUN_WORDS = 4  # the least mean words of those lines (a menu's labels are fewer: "Loans & Scholarships")
+
+
+def _restore_dropped_lists(blocks: list[Block], before: list[str], first: list[tuple], span: tuple[int, int],
+                           noise: Callable[[Block], str | None]) -> None:
+    """Inside the learned line scorer's span, a run of LIST_RUN lines or more that it dropped, each a list's item
+    as the heuristics see one inside an article (LIST_ITEM_MIN_WORDS words, ``is_list_item``, put out by its length
+    or shape alone: ``before`` holds the heuristics' reasons, "" for a kept line; not in a teaser list, no rule
+    names it), of LIST_RUN_WORDS words a line on average: a checklist's steps, a directory's entries, a list's
+    products.  They stay, as ``classify._keep_items`` keeps such lines in the heuristics' span."""
+    def is_item(i: int) -> bool:
+        b = blocks[i]
+        return (b.label != "good" and b.reason.startswith(MODEL_PREFIX) and before[i] in ITEM_REASONS
+                and not first[i][3] and len(b.text.split()) >= LIST_ITEM_MIN_WORDS and is_list_item(b.text)
+                and noise(b) is None)
+
+    i, end = span[0], span[1]
+    while i <= end:
+        if not is_item(i):
+            i += 1
+            continue
+        j = i
+        while j < end and is_item(j + 1):
+            j += 1
+        run = blocks[i:j + 1]
+        if len(run) >= LIST_RUN and sum(len(b.text.split()) for b in run) >= LIST_RUN_WORDS * len(run):
+            for b in run:
+                b.label, b.reason = "good", ""
+        i = j + 1
+
+
+AUTHOR_TAIL = 5  # the article's last kept blocks where an author's box may start
+AUTHOR_TAIL_SHARE = 0.5  # the share of the article's text that stands before an author's box
+NAME_LINE_CHARS = 60  # a line of a person's name alone (above her note) is shorter
+NOTE_REACH = 2  # blocks under a person's name where her note stands
+NOTE_NAMED_WORDS = 4  # words at the head of the note among which her first name stands
+NOTE_PRONOUN_WORDS = 50  # words of the note among which a personal pronoun stands ("she", "his", "I")
+
+
+def _drop_author_tail(kept: list[Block], removed: list[Removal], lex) -> None:
+    """A text's author box, where the rules that peel the article's last blocks one at a time stop short of it
+    (a "Share" row, a sign-up call, a list of posts after it): among the last AUTHOR_TAIL kept blocks, once
+    AUTHOR_TAIL_SHARE of the article's text is seen, a note on the author (``authors.bio_subject``: "Jane Doe is
+    a staff writer ...", under her name alone perhaps) or a line of a person's name over a note that names her
+    and speaks of a person ("Lauren Vetter" / "Lauren Vetter is a growth-focused marketer. She ..."); it goes
+    with everything after it.  A note on someone the article names before is a source's: it stays."""
+    total = sum(len(b.text) for b in kept)
+    first = max(1, len(kept) - AUTHOR_TAIL)
+    seen = sum(len(b.text) for b in kept[:first])
+    for j in range(first, len(kept)):
+        if seen >= AUTHOR_TAIL_SHARE * total:
+            start = _author_box_at(kept, j, lex)
+            if start is not None:
+                removed.extend(Removal(b.text, "rules", AUTHOR_BOX) for b in kept[start:])
+                del kept[start:]
+                return
+        seen += len(kept[j].text)
+
+
+def _author_box_at(kept: list[Block], j: int, lex) -> int | None:
+    """Where an author's box starts if kept[j] begins one (its note, or her name over it), else None."""
+    text = kept[j].text
+    name = bio_subject(text, lex)
+    if name is not None:
+        above = kept[j - 1].text
+        start = j - 1 if len(above) <= NAME_LINE_CHARS and name in above else j
+    else:
+        words = text.split()
+        if not (2 <= len(words) <= 4 and is_person_name(words, lex) and _person_note_below(kept, j, words[0], lex)):
+            return None
+        name, start = text, j
+    return None if named_earlier(name, kept, start) else start
+
+
+def _person_note_below(kept: list[Block], j: int, first_name: str, lex) -> bool:
+    """Whether, within NOTE_REACH blocks under a name line, a note names the person at its head and speaks of
+    a person (a personal pronoun of the [person_pronouns] list): not a section's heading over its paragraph
+    ("Digital Tools" / "Digital health tools continue ...", "Bluff Creek Ranch" / "Bluff Creek Ranch, also
+    known as ...")."""
+    pronouns = lex.words("person_pronouns")
+    for b in kept[j + 1:j + 1 + NOTE_REACH]:
+        tokens = PHRASE_WORD.findall(b.text)
+        if len(b.text) > 2 * len(kept[j].text) and first_name in tokens[:NOTE_NAMED_WORDS]:
+            return any(pronouns.prefix([t.lower()]) for t in tokens[:NOTE_PRONOUN_WORDS])
+    return False
 
 
 def _whole_page(blocks: list[Block], noise: Callable[[Block], str | None]) -> None:
