@@ -683,15 +683,6 @@ def _names_at_head(tokens: list[str], first: str) -> bool:
 def _ends_in_role(tokens: list[str], roles: PhraseSet) -> bool:
     """Whether a line's last words are a role of the [bio_roles] list."""
     return any(roles.find(tokens[k:]) == (0, len(tokens) - k) for k in range(len(tokens)))
-    first = PHRASE_WORD.findall(text.lower())[:1]
-    for b in blocks[i + 1:i + 1 + BOX_REACH]:
-        tokens = PHRASE_WORD.findall(b.text.lower())
-        if len(b.text) > 2 * len(text) and first and first[0] in tokens[:BOX_NOTE_NAMED]:
-            return True  # the note on the person
-        if len(tokens) <= BOX_NAME_WORDS[1] + 2 and not b.text.rstrip().endswith(TERMINAL) \
-                and lex.words("bio_roles").find(tokens) is not None:
-            return True  # the person's role
-    return False
 
 
 COMMENTER_WORDS = 4  # words of a commenter's name in a comment's header
