@@ -774,7 +774,7 @@ def _placed(tree, blocks: list[Block]) -> list:
 def _runs(el) -> list[str]:
     """The element's text, or, where it holds block elements, the runs of its text before, between and after
     them (their own text is theirs)."""
-    if not any(isinstance(child.tag, str) and child.tag in _HOLDS_A_BLOCK for child in el):
+    if not any(child.tag in _HOLDS_A_BLOCK for child in el):  # (a comment's tag is a function: in no set)
         return [el.text_content()]
     runs, run = [], [el.text or ""]
     for child in el:
@@ -839,12 +839,26 @@ def _in_teaser_card(el, host: str | None, judged: dict) -> bool:
             continue
         key = (parent, card.tag, _first_class(card))
         if key not in judged:
-            cards = [child for child in parent if child.tag == card.tag and _first_class(child) == key[2]]
-            teasers = sum(_is_teaser_card(c, host) for c in cards)
-            judged[key] = teasers >= TEASER_CARDS and teasers >= TEASER_CARD_SHARE * len(cards)
+            judged[key] = _mostly_teasers([child for child in parent
+                                           if child.tag == card.tag and _first_class(child) == key[2]], host)
         if judged[key]:
             return next(el.iterancestors("a"), None) is None
     return False
+
+
+def _mostly_teasers(cards: list, host: str | None) -> bool:
+    """Whether TEASER_CARDS of the cards or more, and TEASER_CARD_SHARE of them, are teaser cards (judged one by
+    one until the answer is known)."""
+    needed = max(TEASER_CARDS, TEASER_CARD_SHARE * len(cards))
+    teasers, possible = 0, len(cards)
+    for card in cards:
+        if teasers >= needed or possible < needed:
+            break
+        if _is_teaser_card(card, host):
+            teasers += 1
+        else:
+            possible -= 1
+    return teasers >= needed
 
 
 def _first_class(el) -> str | None:
@@ -863,9 +877,13 @@ def _is_teaser_card(card, host: str | None) -> bool:
         titled = titled or (n >= TITLE_WORDS and _is_internal(a.get("href"), host))
     if not titled:
         return False
-    text = " ".join(card.itertext())
-    return (len(text.split()) - linked <= TEASER_WORDS
-            and (next(card.iter("time"), None) is not None or next(dates_in(text), None) is not None))
+    pieces, words = [], 0
+    for piece in card.itertext():  # read until the words outside links are too many
+        words += len(piece.split())
+        if words - linked > TEASER_WORDS:
+            return False
+        pieces.append(piece)
+    return next(card.iter("time"), None) is not None or next(dates_in(" ".join(pieces)), None) is not None
 
 
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*:(?://([^/?#]*))?", re.I)
