@@ -381,6 +381,7 @@ _HIDDEN_MARKUP = _SKIP_TAGS - frozenset(_RAW_TEXT)  # ... and that the parser re
 # What the search stops at: a comment, an element whose content the parser reads as text (no tag in it), a
 # start tag of 32 pieces or more.
 _TAG_TO_READ = re.compile(r"<(?:(!--)|(?i:(%s))(?=[\s/>])|[A-Za-z][^\s/>]*+(?=%s{32}))" % ("|".join(_RAW_TEXT), _PIECE))
+_LONG_TAG = re.compile(r"<[A-Za-z][^\s/>]*+(?=%s{32})" % _PIECE)  # ... anywhere, in a script or a comment too
 # One attribute as HTML's tokenizer reads it: a name (any first character but a separator or ">"), maybe "="
 # and a value, quoted or not, and separators.  (The separators before the first are read once, in front: a
 # pattern that began each attribute with them would read a run of spaces again from each of its positions.)
@@ -395,6 +396,8 @@ def with_capped_attributes(page: str) -> str:
     would take an hour).  A long tag is found by a cheap look at its first pieces, then read attribute by
     attribute, past comments and the text of scripts and styles as the parser passes them; a page with none
     is not copied."""
+    if _LONG_TAG.search(page) is None:  # (one search, cheaper than the read: most pages have no such tag)
+        return page
     parts = []
     copied = pos = 0  # the end of what is in parts, and of what is read
     while m := _TAG_TO_READ.search(page, pos):
@@ -1071,8 +1074,8 @@ def _class_words(name: str) -> frozenset[str]:
 
 
 def _names_side_box(el, words: frozenset[str]) -> bool:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    return bool(names.strip()) and any(w in words for w in _ATTR_WORD.findall(names))
+    cls, ident = el.get("class"), el.get("id")
+    return bool(cls or ident) and not words.isdisjoint(_ATTR_WORD.findall(f"{cls or ''} {ident or ''}".lower()))
 
 
 _EMBED = "embed"  # a class word trafilatura drops with the element it names (a social-media post, a video)
