@@ -282,6 +282,7 @@ MAX_JSON_LD = 1_000_000  # characters of a JSON-LD script: a page's are a few th
 MAX_EMPTY_RUN = 10  # empty elements of one kind in a row: what a page's layout needs (a few <br>)
 MAX_MENU_OPTIONS = 1000  # the choices of a page's form menus (a list of the world's countries: 250)
 _TABLE_PARTS = frozenset({"tr", "td", "th", "col", "colgroup"})  # an empty cell holds a column's place
+_JSON_SCRIPTS = ("application/ld+json", "application/settings+json")
 
 
 def drop_non_content(tree) -> None:
@@ -291,7 +292,7 @@ def drop_non_content(tree) -> None:
     attributes) of a run of one kind past MAX_EMPTY_RUN (a million <br>)."""
     for el in list(islice(tree.iter("option"), MAX_MENU_OPTIONS, None)):
         el.drop_tree()
-    for el in tree.xpath('//script[@type="application/ld+json" or @type="application/settings+json"]'):
+    for el in [el for el in tree.iter("script") if el.get("type") in _JSON_SCRIPTS]:
         if len(el.text or "") > MAX_JSON_LD:
             el.drop_tree()
     for parent in [el for el in tree.iter() if len(el) > MAX_EMPTY_RUN]:
