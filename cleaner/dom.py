@@ -116,8 +116,9 @@ class _Reader:
         self.stack.append(parent.child(el, tag, is_block, words, self.count))
         if tag == "a":
             self.links_open += 1
-        if el.text:
-            self.add(el.text)
+        text = el.text
+        if text:
+            self.add(text)
 
     def close(self, el) -> None:
         top = self.stack[-1] if self.stack else None
@@ -127,8 +128,9 @@ class _Reader:
             self.links_open -= 1
         if self.stack:
             self.stack.pop()
-        if el.tail:
-            self.add(el.tail)
+        tail = el.tail
+        if tail:
+            self.add(tail)
 
     def add(self, text: str) -> None:
         if not self.pieces and text.isspace():

@@ -660,13 +660,16 @@ def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = (), url: st
     host = _host(url)
     for a in tree.iter("a"):
         text = a.text if len(a) == 0 else a.text_content()
-        if text is None or not _is_internal(a.get("href"), host):
+        if text is None:
             continue
-        if len(text) >= shortest:
+        long_enough, in_row = len(text) >= shortest, len(text.split()) >= LINK_PARAGRAPH_MIN_WORDS
+        if not (long_enough or in_row) or not _is_internal(a.get("href"), host):
+            continue
+        if long_enough:
             whole = nfc(" ".join(text.split()))
             if whole in wanted:
                 found[whole] = found.get(whole, False) or (len(a) > 0 and next(a.iter(*_HEADINGS), None) is not None)
-        if len(text.split()) >= LINK_PARAGRAPH_MIN_WORDS:
+        if in_row:
             rows.setdefault(a.getparent(), []).append(text)  # as the page has it: _only_links reads the page
     for parent, texts in rows.items():
         if len(texts) < 2 or parent is None:
