@@ -766,8 +766,10 @@ def _placed(tree, blocks: list[Block]) -> list:
     less the context the scorer weighs."""
     wanted = {b.text for b in blocks}
     where: dict[str, list] = {}
-    for el in tree.iter(*_BLOCK_OWNERS):
-        for text in _runs(el):
+    owners = list(tree.iter(*_BLOCK_OWNERS))
+    holders = {el.getparent() for el in owners}  # the elements that hold a block element
+    for el in owners:
+        for text in _runs(el, el in holders):
             text = " ".join(text.split())
             if text and (text in wanted or (text := nfc(text)) in wanted):
                 where.setdefault(text, []).append(el)
@@ -778,10 +780,10 @@ def _placed(tree, blocks: list[Block]) -> list:
     return places
 
 
-def _runs(el) -> list[str]:
-    """The element's text, or, where it holds block elements, the runs of its text before, between and after
-    them (their own text is theirs)."""
-    if not any(child.tag in _HOLDS_A_BLOCK for child in el):  # (a comment's tag is a function: in no set)
+def _runs(el, holds_blocks: bool) -> list[str]:
+    """The element's text, or, where it holds block elements (``holds_blocks``: a child of it is one), the runs
+    of its text before, between and after them (their own text is theirs)."""
+    if not holds_blocks:
         return [el.text_content()]
     runs, run = [], [el.text or ""]
     for child in el:
