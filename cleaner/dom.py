@@ -74,15 +74,16 @@ def page_blocks(tree) -> list[PageBlock]:
     reader = _Reader()
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if event == "start":
-            if tag in SKIPPED_TAGS:
-                walker.skip_subtree()  # its "end" still comes: its tail is text of the page
-                reader.open(el, "", skipped=True)
-            elif tag:
-                reader.open(el, tag)
-        else:
-            reader.close(el, tag)
+        if event == "end":
+            reader.close(el)
+            continue
+        tag = el.tag
+        tag = tag.lower() if isinstance(tag, str) else ""
+        if tag in SKIPPED_TAGS:
+            walker.skip_subtree()  # its "end" still comes: its tail is text of the page
+            reader.open(el, "", skipped=True)
+        elif tag:
+            reader.open(el, tag)
     reader.flush()
     return reader.blocks
 
@@ -115,10 +116,11 @@ class _Reader:
         self.stack.append(parent.child(el, tag, is_block, words, self.count))
         if tag == "a":
             self.links_open += 1
-        if el.text:
-            self.add(el.text)
+        text = el.text
+        if text:
+            self.add(text)
 
-    def close(self, el, tag: str) -> None:
+    def close(self, el) -> None:
         top = self.stack[-1] if self.stack else None
         if top is not None and top.is_block and self.pieces:
             self.flush()  # the block's text belongs to the element that closes
@@ -126,8 +128,9 @@ class _Reader:
             self.links_open -= 1
         if self.stack:
             self.stack.pop()
-        if el.tail:
-            self.add(el.tail)
+        tail = el.tail
+        if tail:
+            self.add(tail)
 
     def add(self, text: str) -> None:
         if not self.pieces and text.isspace():
@@ -199,34 +202,36 @@ LONG_PARAGRAPH = 150  # characters: a paragraph of prose rather than a label, a 
 
 
 def page_signals(tree) -> PageSignals:
-    og_type = ""
-    for el in tree.iter("meta"):
-        if (el.get("property") or el.get("name") or "").lower() == "og:type":
-            og_type = (el.get("content") or "").strip().lower()
-            break
+    og_type = None
     types = set()
-    for el in tree.iter("script"):
-        if el.text and (el.get("type") or "").lower() == "application/ld+json":
-            types.update(t.lower() for t in _LD_TYPE.findall(el.text))
-    count = lambda tag: sum(1 for _ in tree.iter(tag))  # noqa: E731
+    counts = {"article": 0, "h2": 0, "img": 0, "time": 0}
     paragraphs = long_paragraphs = ended = paragraph_chars = 0
-    for el in tree.iter("p"):
-        text = el.text_content().strip()
-        if text:
-            paragraphs += 1
-            paragraph_chars += len(text)
-            if len(text) >= LONG_PARAGRAPH:
-                long_paragraphs += 1
-                ended += text.endswith(SCORED_ENDS)
     links = link_chars = 0
-    for el in tree.iter("a"):
-        n = len(el.text_content().strip())
-        if n:
-            links += 1
-            link_chars += n
-    return PageSignals(og_type, frozenset(types), count("article"), count("h2"),
-                       next(tree.iter("time"), None) is not None, count("img"), paragraphs, long_paragraphs, ended,
-                       paragraph_chars, links, link_chars)
+    for el in tree.iter("p", "a", "meta", "script", *counts):  # one walk over the tree
+        tag = el.tag
+        if tag == "p":
+            text = el.text_content().strip()
+            if text:
+                paragraphs += 1
+                paragraph_chars += len(text)
+                if len(text) >= LONG_PARAGRAPH:
+                    long_paragraphs += 1
+                    ended += text.endswith(SCORED_ENDS)
+        elif tag == "a":
+            n = len(el.text_content().strip())
+            if n:
+                links += 1
+                link_chars += n
+        elif tag == "meta":
+            if og_type is None and (el.get("property") or el.get("name") or "").lower() == "og:type":
+                og_type = (el.get("content") or "").strip().lower()
+        elif tag == "script":
+            if el.text and (el.get("type") or "").lower() == "application/ld+json":
+                types.update(t.lower() for t in _LD_TYPE.findall(el.text))
+        else:
+            counts[tag] += 1
+    return PageSignals(og_type or "", frozenset(types), counts["article"], counts["h2"], counts["time"] > 0,
+                       counts["img"], paragraphs, long_paragraphs, ended, paragraph_chars, links, link_chars)
 
 
 _TAG_KINDS = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li", "dd": "li",

@@ -282,6 +282,7 @@ MAX_JSON_LD = 1_000_000  # characters of a JSON-LD script: a page's are a few th
 MAX_EMPTY_RUN = 10  # empty elements of one kind in a row: what a page's layout needs (a few <br>)
 MAX_MENU_OPTIONS = 1000  # the choices of a page's form menus (a list of the world's countries: 250)
 _TABLE_PARTS = frozenset({"tr", "td", "th", "col", "colgroup"})  # an empty cell holds a column's place
+_JSON_SCRIPTS = ("application/ld+json", "application/settings+json")
 
 
 def drop_non_content(tree) -> None:
@@ -291,7 +292,7 @@ def drop_non_content(tree) -> None:
     attributes) of a run of one kind past MAX_EMPTY_RUN (a million <br>)."""
     for el in list(islice(tree.iter("option"), MAX_MENU_OPTIONS, None)):
         el.drop_tree()
-    for el in tree.xpath('//script[@type="application/ld+json" or @type="application/settings+json"]'):
+    for el in [el for el in tree.iter("script") if el.get("type") in _JSON_SCRIPTS]:
         if len(el.text or "") > MAX_JSON_LD:
             el.drop_tree()
     for parent in [el for el in tree.iter() if len(el) > MAX_EMPTY_RUN]:
@@ -381,6 +382,7 @@ _HIDDEN_MARKUP = _SKIP_TAGS - frozenset(_RAW_TEXT)  # ... and that the parser re
 # What the search stops at: a comment, an element whose content the parser reads as text (no tag in it), a
 # start tag of 32 pieces or more.
 _TAG_TO_READ = re.compile(r"<(?:(!--)|(?i:(%s))(?=[\s/>])|[A-Za-z][^\s/>]*+(?=%s{32}))" % ("|".join(_RAW_TEXT), _PIECE))
+_LONG_TAG = re.compile(r"<[A-Za-z][^\s/>]*+(?=%s{32})" % _PIECE)  # ... anywhere, in a script or a comment too
 # One attribute as HTML's tokenizer reads it: a name (any first character but a separator or ">"), maybe "="
 # and a value, quoted or not, and separators.  (The separators before the first are read once, in front: a
 # pattern that began each attribute with them would read a run of spaces again from each of its positions.)
@@ -395,6 +397,8 @@ def with_capped_attributes(page: str) -> str:
     would take an hour).  A long tag is found by a cheap look at its first pieces, then read attribute by
     attribute, past comments and the text of scripts and styles as the parser passes them; a page with none
     is not copied."""
+    if _LONG_TAG.search(page) is None:  # (one search, cheaper than the read: most pages have no such tag)
+        return page
     parts = []
     copied = pos = 0  # the end of what is in parts, and of what is read
     while m := _TAG_TO_READ.search(page, pos):
@@ -656,13 +660,16 @@ def _mark_link_paragraphs(tree, blocks: list[Block], titles: tuple = (), url: st
     host = _host(url)
     for a in tree.iter("a"):
         text = a.text if len(a) == 0 else a.text_content()
-        if text is None or not _is_internal(a.get("href"), host):
+        if text is None:
             continue
-        if len(text) >= shortest:
+        long_enough, in_row = len(text) >= shortest, len(text.split()) >= LINK_PARAGRAPH_MIN_WORDS
+        if not (long_enough or in_row) or not _is_internal(a.get("href"), host):
+            continue
+        if long_enough:
             whole = nfc(" ".join(text.split()))
             if whole in wanted:
                 found[whole] = found.get(whole, False) or (len(a) > 0 and next(a.iter(*_HEADINGS), None) is not None)
-        if len(text.split()) >= LINK_PARAGRAPH_MIN_WORDS:
+        if in_row:
             rows.setdefault(a.getparent(), []).append(text)  # as the page has it: _only_links reads the page
     for parent, texts in rows.items():
         if len(texts) < 2 or parent is None:
@@ -759,8 +766,10 @@ def _placed(tree, blocks: list[Block]) -> list:
     less the context the scorer weighs."""
     wanted = {b.text for b in blocks}
     where: dict[str, list] = {}
-    for el in tree.iter(*_BLOCK_OWNERS):
-        for text in _runs(el):
+    owners = list(tree.iter(*_BLOCK_OWNERS))
+    holders = {el.getparent() for el in owners}  # the elements that hold a block element
+    for el in owners:
+        for text in _runs(el, el in holders):
             text = " ".join(text.split())
             if text and (text in wanted or (text := nfc(text)) in wanted):
                 where.setdefault(text, []).append(el)
@@ -771,10 +780,10 @@ def _placed(tree, blocks: list[Block]) -> list:
     return places
 
 
-def _runs(el) -> list[str]:
-    """The element's text, or, where it holds block elements, the runs of its text before, between and after
-    them (their own text is theirs)."""
-    if not any(isinstance(child.tag, str) and child.tag in _HOLDS_A_BLOCK for child in el):
+def _runs(el, holds_blocks: bool) -> list[str]:
+    """The element's text, or, where it holds block elements (``holds_blocks``: a child of it is one), the runs
+    of its text before, between and after them (their own text is theirs)."""
+    if not holds_blocks:
         return [el.text_content()]
     runs, run = [], [el.text or ""]
     for child in el:
@@ -839,12 +848,26 @@ def _in_teaser_card(el, host: str | None, judged: dict) -> bool:
             continue
         key = (parent, card.tag, _first_class(card))
         if key not in judged:
-            cards = [child for child in parent if child.tag == card.tag and _first_class(child) == key[2]]
-            teasers = sum(_is_teaser_card(c, host) for c in cards)
-            judged[key] = teasers >= TEASER_CARDS and teasers >= TEASER_CARD_SHARE * len(cards)
+            judged[key] = _mostly_teasers([child for child in parent
+                                           if child.tag == card.tag and _first_class(child) == key[2]], host)
         if judged[key]:
             return next(el.iterancestors("a"), None) is None
     return False
+
+
+def _mostly_teasers(cards: list, host: str | None) -> bool:
+    """Whether TEASER_CARDS of the cards or more, and TEASER_CARD_SHARE of them, are teaser cards (judged one by
+    one until the answer is known)."""
+    needed = max(TEASER_CARDS, TEASER_CARD_SHARE * len(cards))
+    teasers, possible = 0, len(cards)
+    for card in cards:
+        if teasers >= needed or possible < needed:
+            break
+        if _is_teaser_card(card, host):
+            teasers += 1
+        else:
+            possible -= 1
+    return teasers >= needed
 
 
 def _first_class(el) -> str | None:
@@ -863,9 +886,13 @@ def _is_teaser_card(card, host: str | None) -> bool:
         titled = titled or (n >= TITLE_WORDS and _is_internal(a.get("href"), host))
     if not titled:
         return False
-    text = " ".join(card.itertext())
-    return (len(text.split()) - linked <= TEASER_WORDS
-            and (next(card.iter("time"), None) is not None or next(dates_in(text), None) is not None))
+    pieces, words = [], 0
+    for piece in card.itertext():  # read until the words outside links are too many
+        words += len(piece.split())
+        if words - linked > TEASER_WORDS:
+            return False
+        pieces.append(piece)
+    return next(card.iter("time"), None) is not None or next(dates_in(" ".join(pieces)), None) is not None
 
 
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*:(?://([^/?#]*))?", re.I)
@@ -1053,8 +1080,8 @@ def _class_words(name: str) -> frozenset[str]:
 
 
 def _names_side_box(el, words: frozenset[str]) -> bool:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
-    return bool(names.strip()) and any(w in words for w in _ATTR_WORD.findall(names))
+    cls, ident = el.get("class"), el.get("id")
+    return bool(cls or ident) and not words.isdisjoint(_ATTR_WORD.findall(f"{cls or ''} {ident or ''}".lower()))
 
 
 _EMBED = "embed"  # a class word trafilatura drops with the element it names (a social-media post, a video)
