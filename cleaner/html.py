@@ -716,6 +716,7 @@ def _mark_repeated_runs(blocks: list[Block]) -> None:
 
 
 CONTAINER_SHARE = 0.8  # of the extraction's words: the article's container holds at least this many
+PLACED_SHARE = 0.8  # of the extraction's words: its blocks found in the page hold at least this many
 
 
 def _mark_tail_outside_container(blocks: list[Block], places: list) -> None:
@@ -724,7 +725,10 @@ def _mark_tail_outside_container(blocks: list[Block], places: list) -> None:
     the page that holds CONTAINER_SHARE of the extraction's words (its blocks found in the page, ``places``:
     ``_placed``); the blocks at the extraction's end that stand outside it are labelled bad
     (``html.outside_tail``), back to the last one inside it, not found in the page, or set in a part that
-    articles close with (``article_part_words``: a page's FAQ, which readers and references count as its text)."""
+    articles close with (``article_part_words``: a page's FAQ, which readers and references count as its text).
+    The extraction's last blocks not found in the page (list items whose title and summary the page sets in
+    elements of their own: a "Related content" list) go with the block outside the container before them, where
+    the blocks found hold PLACED_SHARE of the extraction's words (else the container itself is a guess)."""
     words: dict = {}
     total = 0
     for b, el in zip(blocks, places):
@@ -739,11 +743,19 @@ def _mark_tail_outside_container(blocks: list[Block], places: list) -> None:
     container = max((el for el, n in words.items() if n >= CONTAINER_SHARE * total),
                     key=lambda el: sum(1 for _ in el.iterancestors()))
     parts = article_part_words()
+    unplaced: list[Block] = []  # the extraction's last blocks, not found in the page
+    trailing = total >= PLACED_SHARE * sum(len(b.text.split()) for b in blocks)
     for b, el in zip(reversed(blocks), reversed(places)):
+        if el is None and trailing:
+            unplaced.append(b)
+            continue
         if el is None or _inside(el, container) or _in_part(el, parts):
             break
-        if b.label != "bad":
-            b.label, b.reason = "bad", OUTSIDE_TAIL
+        trailing = False
+        for outside in (*unplaced, b):
+            if outside.label != "bad":
+                outside.label, outside.reason = "bad", OUTSIDE_TAIL
+        unplaced = []
 
 
 def _inside(el, container) -> bool:

@@ -514,6 +514,26 @@ def test_the_extraction_s_end_outside_the_article_s_container_goes():
     assert [r.rule for r in art.removed if r.text in (call, form)] == ["html.outside_tail"] * 2
 
 
+def test_the_unplaced_items_at_the_extraction_s_end_go_with_the_block_outside_before_them():
+    """A "Related content" list after the article: its heading stands outside the article's container, and its
+    items, whose title and summary the page sets in elements of their own, are blocks the page does not hold as
+    such.  They go with the heading; where the blocks found hold too little of the extraction, nothing goes."""
+    from cleaner.article import Block
+
+    related = [f"Another story about the council, part {i}" for i in range(3)]
+    items = "".join(f"<li><h4>{t}</h4><p>A summary.</p></li>" for t in related)
+    body = (ARTICLE, ARTICLE.upper(), *FILLERS)
+    page = (f"<html><body><div class='entry-content'>{''.join(f'<p>{t}</p>' for t in body)}</div>"
+            f"<div class='more'><h5>Related content</h5><ul>{items}</ul></div></body></html>")
+    texts = (*body, "Related content", *(f"{t} A summary." for t in related))
+    blocks = [Block(t) for t in texts]
+    html._mark_tail_outside_container(blocks, html._placed(html.parse(page), blocks))
+    assert [b.label for b in blocks] == ["good"] * 6 + ["bad"] * 4
+    few_found = [Block(t) for t in (ARTICLE, "Related content", *texts[7:] * 3)]
+    html._mark_tail_outside_container(few_found, html._placed(html.parse(page), few_found))
+    assert {b.label for b in few_found} == {"good"}
+
+
 def test_the_walk_back_stops_at_a_part_named_an_faq():
     """A page's questions and answers set apart from the article's body after it are the article's text: the
     walk back from the extraction's end stops at a block in an element whose class names an FAQ."""
