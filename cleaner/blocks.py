@@ -179,7 +179,7 @@ def _is_heading_line(text: str) -> bool:
     words = text.split()
     if not HEADING_MIN_WORDS <= len(words) <= HEADING_MAX_WORDS:
         return False
-    long_words = [w for w in words if len(w) >= LONG_WORD and sum(c.isalpha() for c in w) >= LONG_WORD]
+    long_words = [w for w in words if len(w) >= LONG_WORD and sum(map(str.isalpha, w)) >= LONG_WORD]
     return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 

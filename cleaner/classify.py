@@ -377,14 +377,12 @@ def doubled_groups(blocks: list[Block], repeated: set[str]) -> dict[int, int]:
             where.setdefault(b.text, []).append(i)
     twice = {at[0]: at[1] - at[0] for at in where.values() if len(at) == 2 and 2 <= at[1] - at[0] <= GROUP_REACH}
     found: dict[int, int] = {}
-    i = 0
-    while i < len(blocks):
-        size = twice.get(i, 0)
-        if size and all(twice.get(i + k) == size for k in range(size)):
+    free = 0  # the first line not in a run found
+    for i in sorted(twice):
+        size = twice[i]
+        if i >= free and all(twice.get(i + k) == size for k in range(size)):
             found.update((i + k + size, i + k) for k in range(size))
-            i += size
-        else:
-            i += 1
+            free = i + size
     return found
 
 
@@ -578,7 +576,8 @@ def across_lists(blocks: list[Block], gains: Sequence[float], start: int, end: i
     outwards); its start not before ``first`` (past the headline)."""
     if end < start:
         return start, end
-    item = [_is_span_item(b, opts) for b in blocks] + [False]  # False past the end, and before the start ([-1])
+    # False past the end, and before the start ([-1]); the walks read none inside the span
+    item = [not start < i < end and _is_span_item(b, opts) for i, b in enumerate(blocks)] + [False]
 
     def gain(i: int) -> float:
         if item[i] and (item[i - 1] or item[i + 1]):
@@ -710,8 +709,10 @@ def end_at_comment_thread(blocks: list[Block], opts: Options) -> None:
 def is_comment_header(text: str) -> bool:
     """A line that heads a comment under a post, as blogs print it: a name of up to COMMENTER_WORDS words and
     "says" ("Sheri says", "Karl Fleischmann says:")."""
+    if len(text) > 60 or not text.rstrip().endswith(("says", "says:")):
+        return False
     words = text.split()
-    return len(text) <= 60 and 2 <= len(words) <= COMMENTER_WORDS + 1 and words[-1] in ("says", "says:")
+    return 2 <= len(words) <= COMMENTER_WORDS + 1 and words[-1] in ("says", "says:")
 
 
 def _is_section_heading(text: str, lex: Lexicon) -> bool:

@@ -49,12 +49,10 @@ def headline_score(block: Block) -> float:
     """How much a block looks like a headline by its own shape; 0 when it cannot be one.  A line that says the
     URL's slug scores more (``_best_headline``)."""
     text = block.text
-    if len(text) > 250:
+    if len(text) > 250 or (text.endswith(NOT_TITLE_ENDS) and not text.endswith("...")):
         return 0.0
     words = text.split()
     if not 2 <= len(words) <= 30:
-        return 0.0
-    if text.endswith(NOT_TITLE_ENDS) and not text.endswith("..."):
         return 0.0
     score = 1.0
     if text.endswith(("?", "!")):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..lazy_re import LazyPattern
 from ..lexicon import PhraseSet, lexicon
-from ..text import WORD
+from ..text import WORD, words_of
 
 # A lone keyword ("newsletter", "cookies") marks noise only in a short block; in a long one it is news.
 LONE_KEYWORD_MAX_WORDS = 8
@@ -88,7 +88,7 @@ def has_credit(text: str) -> bool:
     marked = holds_any(text, _CREDIT_MARKS) or "..." in text  # cheap string tests before any word list
     if not marked and "by" not in low and "credit" not in low and "courtesy" not in low:
         return False
-    all_words = WORD.findall(low)
+    all_words = words_of(low)
     if not marked and _CREDIT_FOLLOWERS.isdisjoint(all_words):
         return False  # no credit mark, and "by", "credit", "courtesy" only inside other words
     captions = phrase_set("caption")
