@@ -34,6 +34,7 @@ MAIN_SHARE = 0.7  # the main container holds this share of the page's probable c
 # The names of the second stage's features, made once: a window's mean, and its means before and after the block
 _NEAR_NAMES = tuple((d, f"p1@{d}") for d in NEAR)
 _WINDOW_NAMES = tuple((w, f"p1w{w}", f"p1b{w}", f"p1a{w}") for w in WINDOWS)
+_WIDEST = max(*WINDOWS, *map(abs, NEAR))  # a block this far from both ends has every neighbour and window
 _CONTAINER_NAMES = tuple((level, f"cp{level}", f"cs{level}") for level in CONTAINER_LEVELS)
 
 
@@ -205,6 +206,14 @@ def around(first: list[float], prefix: list[float], i: int) -> dict[str, float]:
     around it, before it and after it (``WINDOWS``); -1 where there is no such neighbour or window."""
     n = len(first)
     g = {"p1": first[i]}
+    if _WIDEST <= i < n - _WIDEST:  # every neighbour and every window inside the page
+        for d, name in _NEAR_NAMES:
+            g[name] = first[i + d]
+        for w, mean, before, after in _WINDOW_NAMES:
+            g[mean] = (prefix[i + w + 1] - prefix[i - w]) / (2 * w + 1)
+            g[before] = (prefix[i] - prefix[i - w]) / w
+            g[after] = (prefix[i + w + 1] - prefix[i + 1]) / w
+        return g
     for d, name in _NEAR_NAMES:
         j = i + d
         g[name] = first[j] if 0 <= j < n else -1.0
