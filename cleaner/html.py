@@ -421,10 +421,26 @@ def with_capped_attributes(page: str) -> str:
     return "".join(parts)
 
 
+# The end tag of the page's body or of the page itself
+_END_OF_PAGE = re.compile(r"</(?:body|html)\s*>", re.I)
+
+
+def without_early_end_tags(page: str) -> str:
+    """The page without its ``</body>`` and ``</html>`` end tags when more than those and spaces follow the first
+    of them (a page that closes its frame, then sets its article after it, as a template's parts come).  A
+    browser reads what follows into the body, where the elements still open stand (HTML's "after body" mode);
+    the parser drops it on some pages.  A page that ends with them is not copied."""
+    m = _END_OF_PAGE.search(page)
+    if m is None:
+        return page
+    rest = _END_OF_PAGE.sub("", page[m.start():])
+    return page if rest.isspace() or not rest else page[:m.start()] + rest
+
+
 def read(page: str):
     """The page's tree and whether it was nested too deep (see ``parse_flat``), or None when nothing
     can parse it.  The tree is all the later steps need: the caller can let the page go."""
-    page = with_capped_attributes(without_control_refs(page))
+    page = with_capped_attributes(without_control_refs(without_early_end_tags(page)))
     try:
         return parse_flat(page)
     except Exception:  # lxml gives up on some garbage; trafilatura has its own tolerant path

@@ -742,3 +742,15 @@ def test_an_article_s_comment_section_does_not_count_as_content_the_extraction_m
 def test_a_word_of_a_class_names_a_comment_section_as_trafilatura_s_prune_does():
     assert trafilatura_steps.names_comments("comments") and trafilatura_steps.names_comments("commentlist")
     assert not trafilatura_steps.names_comments("commentary") and not trafilatura_steps.names_comments("nocomment")
+
+
+def test_an_article_set_after_the_page_s_end_tags_is_read_as_a_browser_reads_it():
+    """A template can close the page (``</body></html>``) before its article; a browser reads what follows into
+    the body, the parser dropped it.  A page that ends with its end tags is not copied."""
+    page = (f"<!DOCTYPE html><html><head><title>Budget</title></head><body><header><nav><a href='/'>Home</a>"
+            f"</nav></header>\n</body>\n</html>\n<div class='post'><h1>Council approves school budget</h1>"
+            f"<p>{ARTICLE}</p><p>{ARTICLE}</p></div>\n</body></html>\n")
+    assert ARTICLE in clean(page, kind="html").text
+    assert html.without_early_end_tags(page).count("</body>") == 0 and "<p>" in html.without_early_end_tags(page)
+    ended = f"<html><body><p>{ARTICLE}</p></body>\n</HTML >  \n"
+    assert html.without_early_end_tags(ended) is ended and html.without_early_end_tags("<p>x</p>") == "<p>x</p>"
