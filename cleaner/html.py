@@ -421,10 +421,26 @@ def with_capped_attributes(page: str) -> str:
     return "".join(parts)
 
 
+# The end tag of the page's body or of the page itself
+_END_OF_PAGE = re.compile(r"</(?:body|html)\s*>", re.I)
+
+
+def without_early_end_tags(page: str) -> str:
+    """The page without its ``</body>`` and ``</html>`` end tags when more than those and spaces follow the first
+    of them (a page that closes its frame, then sets its article after it, as a template's parts come).  A
+    browser reads what follows into the body, where the elements still open stand (HTML's "after body" mode);
+    the parser drops it on some pages.  A page that ends with them is not copied."""
+    m = _END_OF_PAGE.search(page)
+    if m is None:
+        return page
+    rest = _END_OF_PAGE.sub("", page[m.start():])
+    return page if rest.isspace() or not rest else page[:m.start()] + rest
+
+
 def read(page: str):
     """The page's tree and whether it was nested too deep (see ``parse_flat``), or None when nothing
     can parse it.  The tree is all the later steps need: the caller can let the page go."""
-    page = with_capped_attributes(without_control_refs(page))
+    page = with_capped_attributes(without_control_refs(without_early_end_tags(page)))
     try:
         return parse_flat(page)
     except Exception:  # lxml gives up on some garbage; trafilatura has its own tolerant path
@@ -451,12 +467,13 @@ def extract(parsed, opts: Options, rules: RuleBook) -> tuple[list[Block], PageMe
 
 def _extract_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[list[Block], PageMeta]:
     """The page's blocks, labelled, and its metadata.  Where the model's gate is sure at a glance that the page
-    is an article, trafilatura's extraction is the article and no block is weighed.  Else the learned scorer
-    reads every block of the page and tells an article page from others.  On other pages (a shop's, a forum,
-    a listing, a service's) it judges every block.  On an article page, or where the scorer keeps less than an
-    article, trafilatura's extraction is the article; where that holds less than an article too (or a huge
-    page skipped it), the page's blocks go to the text heuristics (``meta.naive``).  With ``fast``, no scorer:
-    every page is read as an article."""
+    is an article, trafilatura's extraction is the article and no block is weighed (unless the extraction holds
+    a small part of the page's prose: ``_glanced_article``).  Else the learned scorer reads every block of the
+    page and tells an article page from others.  On other pages (a shop's, a forum, a listing, a service's) it
+    judges every block.  On an article page, or where the scorer keeps less than an article, trafilatura's
+    extraction is the article, unless the scorer keeps several times more (``_beyond_extraction``); where the
+    extraction holds less than an article too (or a huge page skipped it), the page's blocks go to the text
+    heuristics (``meta.naive``).  With ``fast``, no scorer: every page is read as an article."""
     meta, large = read_meta(tree, opts)
     if opts.fast:
         return _plain_article(tree, deep, opts, meta), meta
@@ -464,8 +481,14 @@ def _extract_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[lis
     signals = page_signals(tree)
     if not large and chosen.surely_article(glance_features(signals, opts.url, bool(meta.date), bool(meta.authors))):
         meta.article = True
-        return _plain_article(tree, deep, opts, meta), meta
+        return _glanced_article(tree, deep, opts, rules, meta, signals, chosen), meta
     evidence = read_evidence(tree, deep, opts, rules, meta, signals, large)
+    return _judged(tree, evidence, chosen, opts, rules, meta), meta
+
+
+def _judged(tree, evidence: Evidence, chosen: scorer.Model, opts: Options, rules: RuleBook,
+            meta: PageMeta) -> list[Block]:
+    """The page's blocks as the scorer judges them (``_extract_page``); ``meta.article`` is its verdict."""
     rows, whole = page_features(evidence.blocks, evidence.signals, evidence.extracted, evidence.candidate,
                                 chosen.class_table, rules.first_matching_rule, opts.url)
     first = chosen.first_stage(rows, whole)
@@ -474,16 +497,68 @@ def _extract_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[lis
     if not meta.article:
         blocks = _as_scored(evidence, chosen, rows, whole, first, chars, opts)
         if sum(len(b.text) for b in blocks if b.label != "bad") >= EXTRACTION_MIN_CHARS:
-            return blocks, meta
-    return _as_article(tree, evidence, meta, opts), meta
+            return blocks
+    elif _words(b.text for b in evidence.blocks) >= SCORED_OVER_EXTRACTION * _words(evidence.extraction_texts()):
+        blocks = _as_scored(evidence, chosen, rows, whole, first, chars, opts)
+        if _beyond_extraction(evidence, blocks):
+            return blocks
+    return _as_article(tree, evidence, meta, opts)
 
 
-def _plain_article(tree, deep: bool, opts: Options, meta: PageMeta) -> list[Block]:
-    """An article page read without the scorer: trafilatura's extraction.  The page's blocks are read only for
-    ``explain`` (what the extraction left out), or, where the extraction holds less than an article, from what
-    its steps left of the page."""
-    page = page_blocks(tree) if opts.explain else []  # before the extraction, which prunes the tree
-    extracted = list(extracted_blocks(_main_content(tree, opts, deep)))
+# The words the scorer keeps outside comment sections, over the extraction's: more means the extraction took one
+# part of the content (the introduction of a list of places, the first of a page's sections), or the wrong one.
+SCORED_OVER_EXTRACTION = 3
+SCORED_MIN_WORDS = 100  # ... and at least this many words kept
+GLANCE_PROSE_OVER_EXTRACTION = 2  # of a page judged at a glance: its paragraphs' text, over the extraction's
+
+
+def _beyond_extraction(evidence: Evidence, scored: list[Block]) -> bool:
+    """Whether the blocks the scorer keeps on an article page, outside the page's comment sections, hold
+    SCORED_OVER_EXTRACTION times the words of trafilatura's extraction, and SCORED_MIN_WORDS words or more: then
+    they are the article, not the extraction.  (Comment sections are left out of the count: trafilatura drops
+    them on purpose, and an article's comments often outweigh it.)"""
+    from . import trafilatura_steps as steps
+
+    kept = sum(len(b.text.split()) for b, page in zip(scored, evidence.blocks)
+               if b.label != "bad" and not any(map(steps.names_comments, page.classes)))
+    return kept >= SCORED_MIN_WORDS and kept >= SCORED_OVER_EXTRACTION * _words(evidence.extraction_texts())
+
+
+def _words(texts) -> int:
+    return sum(len(text.split()) for text in texts)
+
+
+def _glanced_article(tree, deep: bool, opts: Options, rules: RuleBook, meta: PageMeta, signals: PageSignals,
+                     chosen: scorer.Model) -> list[Block]:
+    """An article page by the gate's glance: trafilatura's extraction (``_plain_article``), unless the extraction
+    holds less than 1 / GLANCE_PROSE_OVER_EXTRACTION of the text of the page's paragraphs (a guide whose places
+    stand outside the container of its introduction, a thread whose replies stand outside the first post's).
+    Then the scorer judges the page as it judges one the gate is unsure of (``_judged``), from the blocks of
+    what the extraction's steps left of it (its comment sections pruned); the gate's verdict stands for the
+    title."""
+    extracted, page = _extraction(tree, deep, opts)
+    if sum(len(b.text) for b in extracted) * GLANCE_PROSE_OVER_EXTRACTION >= signals.paragraph_chars:
+        return _plain_article(tree, deep, opts, meta, extracted, page)
+    evidence = _evidence(page_blocks(tree), signals, extracted, rules, meta)
+    blocks = _judged(tree, evidence, chosen, opts, rules, meta)
+    meta.article = True
+    return blocks
+
+
+def _extraction(tree, deep: bool, opts: Options) -> tuple[list[Block], list[PageBlock]]:
+    """trafilatura's extraction, as blocks; and with ``explain`` the page's blocks, read before it prunes the
+    tree."""
+    page = page_blocks(tree) if opts.explain else []
+    return list(extracted_blocks(_main_content(tree, opts, deep))), page
+
+
+def _plain_article(tree, deep: bool, opts: Options, meta: PageMeta, extracted: list[Block] | None = None,
+                   page: list[PageBlock] | None = None) -> list[Block]:
+    """An article page read without the scorer: trafilatura's extraction (``extracted``, and ``page`` with
+    ``explain``, when read already).  The page's blocks are read only for ``explain`` (what the extraction left
+    out), or, where the extraction holds less than an article, from what its steps left of the page."""
+    if extracted is None:
+        extracted, page = _extraction(tree, deep, opts)
     if not page and sum(len(b.text) for b in extracted) < EXTRACTION_MIN_CHARS:
         page = page_blocks(tree)  # what the extraction's steps left of the page: enough for the text heuristics
     shares = covered(page, [b.text for b in extracted])
@@ -559,6 +634,9 @@ class Evidence(Record):
                  candidate: list[float], extraction: list[Block]) -> None:
         self._set(blocks, signals, extracted, candidate, extraction)
 
+    def extraction_texts(self) -> list[str]:
+        return [b.text for b in self.extraction]
+
 
 def read_page(tree, deep: bool, opts: Options, rules: RuleBook) -> tuple[Evidence, PageMeta]:
     """The page's evidence and metadata, as the scorer weighs every page (``benchmarks/train.py``)."""
@@ -582,6 +660,12 @@ def read_evidence(tree, deep: bool, opts: Options, rules: RuleBook, meta: PageMe
     """What the scorer weighs of the page; the tree is pruned on the way (trafilatura's extraction)."""
     page = page_blocks(tree)  # before the extraction, which prunes the tree
     extracted = list(extracted_blocks(None if large else _main_content(tree, opts, deep)))
+    return _evidence(page, signals, extracted, rules, meta)
+
+
+def _evidence(page: list[PageBlock], signals: PageSignals, extracted: list[Block], rules: RuleBook,
+              meta: PageMeta) -> Evidence:
+    """The page's blocks with the share of each that the extraction holds, and that its candidate holds."""
     texts, candidate = [b.text for b in extracted], _candidate(extracted, rules, meta)
     shares = covered(page, texts)
     return Evidence(page, signals, shares, shares if candidate == texts else covered(page, candidate), extracted)

@@ -133,6 +133,11 @@ def prune_raw_tree(tree, forum: bool, visit: Callable[[object], None] | None = N
             delete_element(el)
 
 
+def names_comments(word: str) -> bool:
+    """Whether a class word (lower case) names a comment section as the comments prune's class pattern does."""
+    return _COMMENTS_CLASS.match(word) is not None
+
+
 @lru_cache(maxsize=4096)
 def discards(attribute: str, value: str) -> bool:
     """Whether the main extractor's first prune (``OVERALL_DISCARD_XPATH``) deletes a div whose only attribute

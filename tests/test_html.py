@@ -464,9 +464,11 @@ def test_an_accordion_s_hidden_answers_are_the_article_s():
     art = clean(page, kind="html")
     assert all(a in art.text for a in answers)
     assert "Section number" not in art.text
-    assert not any(a in clean(page, kind="html", disabled_rules={"html.disclosure"}).text for a in answers)
+    # (the extraction alone: the scorer reads hidden text too, and keeps the answers where they outweigh it)
+    assert not any(a in clean(page, kind="html", fast=True, disabled_rules={"html.disclosure"}).text
+                   for a in answers)
     unnamed = page.replace("accordion expandable", "box folded").replace("faq-", "qa-")  # names no disclosure
-    closed = clean(unnamed, kind="html")
+    closed = clean(unnamed, kind="html", fast=True)
     assert not any(a in closed.text for a in answers)
     details = page.replace("<div class='accordion expandable'>", "<details class='expandable'>").replace(
         "</div>" * 1 + menu, "</details>" + menu, 1)
@@ -682,3 +684,73 @@ def test_a_block_inherits_the_context_of_its_open_elements_only():
     assert len(set(deep.ancestors)) == 32
     assert tail.text == "before after" and tail.path == ("body", "section") and tail.classes == ("aside",)
     assert tail.tag == "section" and len(tail.ancestors) == 2 and tail.ancestors[0] == deep.ancestors[0]
+
+
+# --- an article page whose extraction took one part of it: the scorer's blocks -------------------------------
+_INTRO = ("<p>The city's guide names the places that earned a star this year, from the new tasting counters "
+          "downtown to the old family kitchens across the river, and tells what each of them serves best.</p>"
+          "<p>The inspectors visited every one of them twice, once at lunch and once at dinner, and paid their "
+          "bills like any other guest of the house.</p><p>Prices run from a modest lunch menu to long evenings "
+          "of twelve courses, and most of the rooms take bookings a month ahead.</p>")
+_PLACE = ("<div class='place'><h3>{0} Kitchen</h3><p>{0} Kitchen serves a short menu of grilled fish and "
+          "vegetables from the market, with a long list of natural wines, in a small room by the harbour.</p></div>")
+_OG_ARTICLE = '<meta property="og:type" content="article">'
+
+
+def _guide(places: int, holder: str = "places", head: str = "") -> str:
+    """A guide whose introduction stands in a container named a post's content, which trafilatura takes alone,
+    and its places in a box beside it."""
+    names = "North South East West Harbour Market River Hill Bridge Garden".split()[:places]
+    return (f"<html><head>{head}</head><body><h1>The starred places of the year</h1>"
+            f"<div class='post-content'>{_INTRO}</div><div class='{holder}'>"
+            + "".join(_PLACE.format(name) for name in names) + "</div></body></html>")
+
+
+def _article_model(tmp_path, gate=None) -> str:
+    """A model that calls every page an article and keeps every block that is not a link; with ``gate``, sure
+    at a glance of a page whose og:type is article."""
+    import json
+
+    from cleaner.scorer import Linear, Model
+
+    made = Model(Linear(-50.0, {"log_chars": 20.0, "link": -100.0}), Linear(-50.0, {"p1": 100.0}),
+                 Linear(50.0, {}), {"article": 0.5, "other": 0.5, "gate": 0.9}, (), {}, {},
+                 gate=Linear(0.0, {"og_article": 50.0}) if gate else None)
+    path = tmp_path / f"article{'-gated' if gate else ''}.json"
+    path.write_text(json.dumps(made.to_dict()), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("head, gated", [("", False), (_OG_ARTICLE, True)])
+def test_an_article_page_whose_extraction_took_a_part_of_it_keeps_the_scorer_s_blocks(tmp_path, head, gated):
+    """Where the scorer keeps SCORED_OVER_EXTRACTION times the words of the extraction, its blocks are the
+    article; a page the gate calls an article at a glance is read so when the extraction holds less than half
+    the text of its paragraphs."""
+    model = _article_model(tmp_path, gated)
+    text = clean(_guide(10, head=head), kind="html", html_model=model).text
+    assert "The inspectors visited" in text and "Garden Kitchen serves" in text and "North Kitchen" in text
+    short = clean(_guide(4, head=head), kind="html", html_model=model).text  # kept: not three times the extraction
+    assert "The inspectors visited" in short and "Kitchen" not in short
+
+
+@pytest.mark.parametrize("head, gated", [("", False), (_OG_ARTICLE, True)])
+def test_an_article_s_comment_section_does_not_count_as_content_the_extraction_missed(tmp_path, head, gated):
+    text = clean(_guide(10, "comments", head), kind="html", html_model=_article_model(tmp_path, gated)).text
+    assert "The inspectors visited" in text and "Kitchen" not in text
+
+
+def test_a_word_of_a_class_names_a_comment_section_as_trafilatura_s_prune_does():
+    assert trafilatura_steps.names_comments("comments") and trafilatura_steps.names_comments("commentlist")
+    assert not trafilatura_steps.names_comments("commentary") and not trafilatura_steps.names_comments("nocomment")
+
+
+def test_an_article_set_after_the_page_s_end_tags_is_read_as_a_browser_reads_it():
+    """A template can close the page (``</body></html>``) before its article; a browser reads what follows into
+    the body, the parser dropped it.  A page that ends with its end tags is not copied."""
+    page = (f"<!DOCTYPE html><html><head><title>Budget</title></head><body><header><nav><a href='/'>Home</a>"
+            f"</nav></header>\n</body>\n</html>\n<div class='post'><h1>Council approves school budget</h1>"
+            f"<p>{ARTICLE}</p><p>{ARTICLE}</p></div>\n</body></html>\n")
+    assert ARTICLE in clean(page, kind="html").text
+    assert html.without_early_end_tags(page).count("</body>") == 0 and "<p>" in html.without_early_end_tags(page)
+    ended = f"<html><body><p>{ARTICLE}</p></body>\n</HTML >  \n"
+    assert html.without_early_end_tags(ended) is ended and html.without_early_end_tags("<p>x</p>") == "<p>x</p>"
