@@ -691,19 +691,35 @@ COMMENT_THREAD_REASON = "heuristic.comment_thread"
 
 def end_at_comment_thread(blocks: list[Block], opts: Options) -> None:
     """Drop the kept blocks from the first comment's header on ("Jenny says:", ``is_comment_header``) where the
-    page holds COMMENT_THREAD of them or more: a blog's thread of comments under its article, which the learned
+    page holds COMMENT_THREAD of them or more, or from the heading of the thread ("59 Comments on “Title”",
+    ``is_thread_heading``) if it comes first: a blog's thread of comments under its article, which the learned
     line scorer may keep as prose (the article span ends at the first header already, ``cut_at_terminator``, but
     the scorer revises its verdicts).  Only under an article: kept text of two long paragraphs (``length_high``)
     stands before the first header; a thread whose posts are the page's content starts with a header."""
     heads = [i for i, b in enumerate(blocks) if is_comment_header(b.text)]
-    if len(heads) < COMMENT_THREAD:
+    thread = next((i for i, b in enumerate(blocks) if is_thread_heading(b.text)), None)
+    if len(heads) < COMMENT_THREAD and thread is None:
         return
-    first = heads[0]
+    first = thread if thread is not None and (len(heads) < COMMENT_THREAD or thread < heads[0]) else heads[0]
     if sum(len(b.text) for b in blocks[:first] if b.label == "good") < 2 * opts.length_high:
         return
     for b in blocks[first:]:
         if b.label == "good":
             b.label, b.reason = "bad", COMMENT_THREAD_REASON
+
+
+# the heading a blog prints over the comments on a post: "59 Comments on “Title”", "6 thoughts on “Title”",
+# "2 responses to “Title”", "One reply to “Title”" (the post's title quoted)
+_THREAD_HEADING = LazyPattern(r"^(?:\d[\d,.]{0,8}|one) (?:comments?|thoughts?|responses?|repl(?:y|ies)) (?:on|to) [“\"‘'«„]",
+                              re.I)
+
+
+THREAD_HEADING_CHARS = 300  # a thread's heading is no longer (a post's title is quoted in it)
+
+
+def is_thread_heading(text: str) -> bool:
+    """A line that heads the thread of comments under a blog's post and quotes its title (``_THREAD_HEADING``)."""
+    return len(text) <= THREAD_HEADING_CHARS and _THREAD_HEADING.match(text) is not None
 
 
 def is_comment_header(text: str) -> bool:

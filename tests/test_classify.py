@@ -1,7 +1,9 @@
 """The heuristic stage on its own: labels from features and context."""
+import pytest
+
 from cleaner import clean
 from cleaner.article import Block
-from cleaner.classify import choose_stopwords, is_author_box, is_comment_header, is_list_item
+from cleaner.classify import choose_stopwords, is_author_box, is_comment_header, is_list_item, is_thread_heading
 from cleaner.lexicon import lexicon
 
 ARTICLE = [
@@ -490,6 +492,27 @@ def test_the_first_comments_header_ends_the_article():
     and the first header ends it."""
     article = clean("\n".join(ARTICLE + COMMENTS), kind="text", text_model=None)
     assert article.paragraphs == tuple(ARTICLE[1:])
+
+
+THREAD = ["12 thoughts on “Court clears the way for the river rail line”",
+          "I have waited twenty years for this line, and I am glad the judges finally saw sense in the matter.",
+          "The tram will cost far more than the council says, and the fares will rise to pay for it, mark my words.",
+          "My street lies on the route, and nobody from the council has yet come to ask us what we think of it."]
+
+
+@pytest.mark.parametrize("model", [None, "shipped"])
+def test_the_heading_of_a_blogs_thread_of_comments_ends_the_article(model):
+    """A blog heads the comments under a post "12 thoughts on “Title”": the comments (prose, as long as the
+    article's paragraphs) go from the heading on, whichever stage judges the lines."""
+    article = clean("\n".join(ARTICLE + THREAD), kind="text", text_model=model)
+    assert article.paragraphs == tuple(ARTICLE[1:])
+
+
+def test_a_thread_heading_counts_comments_on_a_quoted_title():
+    assert is_thread_heading("59 Comments on “The December Comfort Watches 2025, Day Eighteen”")
+    assert is_thread_heading("One reply to \"A guide to low light houseplants\"")
+    assert not is_thread_heading("20 replies to this topic")
+    assert not is_thread_heading("3 thoughts on the budget from the mayor's office")
 
 
 def test_a_comments_header_is_a_name_and_says():

@@ -184,6 +184,10 @@ CASES = [
     ("consent.notice", "The watchdog said the site set advertising cookies before users had given their consent.",
      ANY, None),
     # consent.rights_notice
+    ("consent.stylesheet", ".css-1n9bdyh{position:relative;height:5.625rem;padding:0 1rem;display:flex}Products", ANY,
+     "consent.stylesheet"),
+    ("consent.stylesheet", "body { font-family: sans-serif; margin: 0; } header { background: purple; }", ANY, None),
+    ("consent.stylesheet", "Ratio: 3:1; margin:wide; speed:high; the notes read like a recipe card.", ANY, None),
     ("consent.rights_notice", "DAS MAGAZIN 12/2019 Alle Rechte vorbehalten Vervielfältigung nur mit Genehmigung", ANY,
      "consent.rights_notice"),
     ("consent.rights_notice", "This material may not be published, broadcast, rewritten, or redistributed.", ANY,
@@ -371,6 +375,9 @@ CASES = [
     ("social.widget_row", "Teilen Drucken Merken", ANY, "social.widget_row"),
     ("social.widget_label", "Diesen Beitrag teilen", ANY, "social.widget_label"),
     ("social.widget_row", "Facebook and Twitter were fined by the regulator.", ANY, None),
+    ("social.share_link", "Click to share on Bluesky (Opens in new window) Bluesky", ANY, "social.share_link"),
+    ("social.share_link", "Click to email a link to a friend (Opens in new window) Email", ANY, "social.share_link"),
+    ("social.share_link", "Share via the pension plan rose to 40 percent this year.", ANY, None),
     # plain article sentences: no rule at all
     (None, "The city council voted 31 to 12 on Tuesday night to build a tram line.", ANY, None),
     (None, "„Wir sehen eine enorme Nachfrage auf dieser Strecke“, sagte eine Sprecherin.", ANY, None),
