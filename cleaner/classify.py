@@ -39,7 +39,7 @@ from .authors import is_person_name
 from .lazy_re import LazyPattern
 from .lexicon import Lexicon, PhraseSet
 from .options import Options
-from .text import FINAL_MARKS, PHRASE_WORD, TERMINAL, unquoted, words_of
+from .text import FINAL_MARKS, PHRASE_WORD, SENTENCE_WORDS, TERMINAL, unquoted, words_of
 from .title import is_any_case_title, is_capitalised_headline, is_teaser_title, slug_match, url_slug_tokens
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
@@ -397,7 +397,8 @@ def teaser_runs(blocks: list[Block]) -> set[int]:
     label = None
     for i, b in enumerate(blocks):
         words = b.text.split(None, 2)
-        key = (words[0], words[1]) if len(words) == 3 and words[0][0].isupper() and words[1][0].isupper() else None
+        key = ((words[0], words[1]) if len(words) == 3 and words[0][0].isupper() and words[1][0].isupper()
+               and not _defines_a_term(b.text) else None)
         if key is not None and key == label:
             run.append(i)
         else:
@@ -407,6 +408,18 @@ def teaser_runs(blocks: list[Block]) -> set[int]:
     if len(run) >= TEASER_RUN:
         found.update(run)
     return found
+
+
+TERM_WORDS = 6  # words of the term a definition list's item defines before its colon
+
+
+def _defines_a_term(text: str) -> bool:
+    """An item of a definition list: a term of up to TERM_WORDS words, a colon, and a sentence that explains it
+    ("Principle Of Prudence: This principle aims to show the reality as it is.").  Items that open with the
+    same words are an article's list, not teasers under one section label."""
+    term, colon, rest = text.partition(":")
+    return (bool(colon) and len(term.split()) <= TERM_WORDS and rest.rstrip().endswith(TERMINAL)
+            and len(rest.split()) >= SENTENCE_WORDS)
 
 
 def _says_twice(text: str) -> bool:

@@ -572,3 +572,18 @@ def test_choose_stopwords_gives_a_tie_to_the_first_language_and_needs_enough_sto
     assert choose_stopwords([["le", "x"]], lex) == ("aa", lex.stopwords["aa"])  # both count 1: the first wins
     assert choose_stopwords([["le"] + ["x"] * 20], lex) == (None, frozenset())  # under 8% of the words
     assert choose_stopwords([[], []], lex) == (None, frozenset())
+
+
+TERMS = ["Principle Of Regularity: Regularity means that the books follow the rules and laws in force.",
+         "Principle Of Consistency: The same methods are applied from one period to the next one.",
+         "Principle Of Prudence: The accounts show the business as it is, not as one hopes it to be."]
+
+
+def test_the_items_of_a_definition_list_that_open_alike_are_no_teasers():
+    """Items that open with the same two capitalised words look like teasers under one section label
+    ("Company Town Paramount shakes up ..."); a term, a colon and a sentence that explains it make them a
+    definition list of the article."""
+    text = "\n".join(LONG[:2] + ["The rules are these:"] + TERMS + LONG[2:])
+    article = clean(text, kind="text", text_model=None)
+    for line in TERMS:
+        assert line in article.paragraphs
