@@ -139,6 +139,8 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     end = cut_at_terminator(blocks, start, end, lex, pairs)
     end = cut_trailing_titles(blocks, start, end)
     in_lists = {k for i, j in pairs.items() for k in range(i, j)}
+    end = resume_after_box(blocks, end, opts, lex, in_lists)
+    span_end = max(span_end, end)
     if trace is not None:  # and where the article's end was cut, and the teaser lists
         for k in range(len(blocks)):
             trace[k] += (k in in_lists, end < k <= span_end)
@@ -651,6 +653,46 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
         elif seen >= 0.5 * total and _is_section_heading(b.text, lex):
             return i - 1
     return end
+
+
+BOX_LINES = 4  # lines of a box of links inside an article: its heading and up to three headlines
+RESUME_PARAGRAPHS = 2  # long paragraphs in a row after such a box that carry the article on
+
+
+def resume_after_box(blocks: list[Block], end: int, opts: Options, lex: Lexicon, in_lists: set[int]) -> int:
+    """Where the article ends once a box of links inside it is stepped over: right after the span's end, a
+    heading that announces links ("You May Also Like", "Related Articles", ``box_heading``) over up to
+    BOX_LINES - 1 headlines (short lines that end in no sentence mark), and then RESUME_PARAGRAPHS long
+    paragraphs the first pass kept (``length_high``), not a teaser's blurb: the article goes on under the
+    box, to the end of the run of kept lines that follows it (and over the next box, if another stands so); the
+    box's headlines go as teasers."""
+    n = len(blocks)
+    while end + 1 < n and _is_box_heading(blocks[end + 1].text, lex):
+        j = end + 2
+        while j < n and j - end <= BOX_LINES and _is_box_line(blocks[j], opts):
+            j += 1
+        k = j
+        while k < n and blocks[k].label == "good" and len(blocks[k].text) >= opts.length_high and k not in in_lists:
+            k += 1
+        if k - j < RESUME_PARAGRAPHS:
+            break
+        for b in blocks[end + 2:j]:  # the box's headlines are no part of the article (nor a list of it)
+            b.label, b.reason = "bad", TEASER
+        while k < n and blocks[k].label == "good" and k not in in_lists:
+            k += 1
+        end = k - 1
+    return end
+
+
+def _is_box_heading(text: str, lex: Lexicon) -> bool:
+    """A short line that announces links: "Related Articles", "You may also like:"."""
+    return len(text) <= HEADING_MAX_CHARS and lex.words("box_heading").prefix(PHRASE_WORD.findall(text.lower())) > 0 \
+        and len(text.split()) <= 5
+
+
+def _is_box_line(block: Block, opts: Options) -> bool:
+    """A headline in a box of links: shorter than a paragraph, no sentence mark at its end."""
+    return len(block.text) < opts.length_high and not block.text.rstrip().endswith(TERMINAL)
 
 
 BOX_REACH = 3  # blocks after an author's name where the box's role or note stands

@@ -587,3 +587,32 @@ def test_the_items_of_a_definition_list_that_open_alike_are_no_teasers():
     article = clean(text, kind="text", text_model=None)
     for line in TERMS:
         assert line in article.paragraphs
+
+
+BOX = ["You May Also Like", "A walk after eating changes how the body responds to food",
+       "What doctors want coffee drinkers to know", "Eggs and cholesterol: what you were told is wrong"]
+GOES_ON = ["The judges also ordered the rail company to plant new trees along the river for every tree that it cuts "
+           "down, and to keep the paths along the water open to walkers while the building work goes on.",
+           "Farmers whose fields lie along the route will be paid for the land, at prices that an independent "
+           "panel is to set before the end of the year, after it has heard from both sides of the dispute."]
+
+
+def test_the_article_goes_on_under_a_box_of_links_inside_it():
+    """A "You May Also Like" box of headlines inside the article ends its span; long paragraphs under the box
+    carry it on: they stay, and the box's headlines go."""
+    text = "\n".join(["Shop", "Court clears the way for the river rail line"] + LONG + BOX + GOES_ON + ["Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG + GOES_ON] == LONG + GOES_ON
+    assert not set(BOX) & set(article.paragraphs)
+
+
+def test_a_box_of_links_after_the_article_still_ends_it():
+    """Under the box, teasers that pair a headline with a blurb are no article going on."""
+    teasers = [line for pair in zip(BOX[1:], GOES_ON + ["Short trips by train are back in fashion this year, "
+                                                        "and the operators have added seats on the busiest lines."])
+               for line in pair]
+    text = "\n".join(["Shop", "Court clears the way for the river rail line"] + LONG + BOX[:1] + teasers + ["Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG] == LONG
+    assert not set(GOES_ON) & set(article.paragraphs)
+
