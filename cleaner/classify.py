@@ -97,6 +97,8 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             continue
         if i in teasers or _says_twice(b.text):
             b.label, b.reason = "bad", TEASER
+        elif is_markup(b.text):
+            b.label, b.reason = "bad", MARKUP
         elif len(b.text) < opts.length_low and (b.text.isascii() or not _CJK.search(b.text, 0, 20)):
             b.label, b.reason = "short", "heuristic.short"  # most menu lines end here
         elif sample < LANGUAGE_SAMPLE:
@@ -422,6 +424,22 @@ def _defines_a_term(text: str) -> bool:
     term, colon, rest = text.partition(":")
     return (bool(colon) and len(term.split()) <= TERM_WORDS and rest.rstrip().endswith(TERMINAL)
             and len(rest.split()) >= SENTENCE_WORDS)
+
+
+MARKUP = "heuristic.markup"  # a page's markup scraped as a line of text (``is_markup``)
+MARKUP_CHARS = 2000  # a line of markup that holds an article is longer
+MARKUP_PARAGRAPHS = 5  # paragraph tags in it
+_PARAGRAPH_TAG = LazyPattern(r"<p[\s>]", re.I)
+
+
+def is_markup(text: str) -> bool:
+    """A line of HTML markup that holds a whole article, which the scraper read as text: a "Republish this
+    story" box that offers the article's code to copy ("<h1>Title</h1> <p>..."), MARKUP_CHARS long or more,
+    with MARKUP_PARAGRAPHS paragraph tags.  (A snippet of HTML that a tutorial prints is shorter.)"""
+    if len(text) < MARKUP_CHARS or not text.lstrip().startswith("<"):
+        return False
+    found = _PARAGRAPH_TAG.finditer(text)
+    return sum(1 for _ in zip(range(MARKUP_PARAGRAPHS), found)) == MARKUP_PARAGRAPHS
 
 
 def _says_twice(text: str) -> bool:

@@ -616,3 +616,15 @@ def test_a_box_of_links_after_the_article_still_ends_it():
     assert [p for p in article.paragraphs if p in LONG] == LONG
     assert not set(GOES_ON) & set(article.paragraphs)
 
+
+def test_a_line_of_markup_that_holds_the_article_goes():
+    """A "Republish this story" box offers the article's HTML to copy; scraped as text it is one huge line
+    that would draw the article's span to itself.  It goes; the article stays."""
+    markup = "<h1>Court clears the way for the river rail line</h1> " + " ".join(
+        f"<p>{p}</p>" for p in LONG + GOES_ON + LONG + GOES_ON + LONG)
+    text = "\n".join(["Shop", "Court clears the way for the river rail line"] + LONG + GOES_ON
+                     + ["Republish this story", markup, "Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert len(markup) >= 2000
+    assert [p for p in article.paragraphs if p in LONG + GOES_ON] == LONG + GOES_ON
+    assert not any(p.startswith("<") for p in article.paragraphs)
