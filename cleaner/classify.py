@@ -138,7 +138,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     start, end = across_lists(blocks, gains, start, end, opts, anchor + 1 if after_headline else 0)
     pairs = headline_pairs(blocks, noise)
     span_end = end
-    end = cut_at_terminator(blocks, start, end, lex, pairs)
+    end = cut_at_terminator(blocks, start, end, lex, pairs, opts.length_high)
     end = cut_trailing_titles(blocks, start, end)
     in_lists = {k for i, j in pairs.items() for k in range(i, j)}
     end = resume_after_box(blocks, end, opts, lex, in_lists)
@@ -646,13 +646,15 @@ LIST_AFTER = 0.8  # the share of the article's text that stands before a teaser 
 
 
 def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
-                      teaser_lists: dict[int, int] | None = None) -> int:
+                      teaser_lists: dict[int, int] | None = None, paragraph_chars: int = 150) -> int:
     """End the article at a heading that opens the page's after-article sections ("Related stories",
     "Most popular", "Comments"), or at a list of teasers (``teaser_lists``: where each begins -> where it
     ends), once most of the article's text has been seen (boilerpipe's terminating blocks): half of it before a
     heading, LIST_AFTER of it before a list (subheadings over one short paragraph each read as a list of
-    teasers: in a how-to or an essay they are sections of the article, and such sections start early).  The
-    first comment's header ends it too ("Jenny says:", ``is_comment_header``), whatever class the context pass
+    teasers: in a how-to or an essay they are sections of the article, and such sections start early; and
+    sections are what a list is that a paragraph of ``paragraph_chars`` or more, a sentence, closes: "So there
+    you have it! ...", where a list of teasers ends at the page's footer or a call to sign up).  The first
+    comment's header ends it too ("Jenny says:", ``is_comment_header``), whatever class the context pass
     gave it between the comments' paragraphs."""
     teaser_lists = teaser_lists or {}
     in_lists = {k for i, j in teaser_lists.items() for k in range(i, j)}
@@ -661,7 +663,8 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     seen = 0
     for i in range(start, end + 1):
         b = blocks[i]
-        if seen >= LIST_AFTER * total and i in teaser_lists:
+        if seen >= LIST_AFTER * total and i in teaser_lists and not _closed_by_paragraph(
+                blocks, teaser_lists[i], end, paragraph_chars):
             return i - 1
         header = is_comment_header(b.text)
         if seen >= 0.5 * total and (header or is_author_box(blocks, i, lex)):
@@ -671,6 +674,15 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
         elif seen >= 0.5 * total and _is_section_heading(b.text, lex):
             return i - 1
     return end
+
+
+def _closed_by_paragraph(blocks: list[Block], after: int, end: int, paragraph_chars: int) -> bool:
+    """Whether the line right after a list (``after``), inside the span, is a paragraph that closes it: kept by
+    the first pass, ``paragraph_chars`` long or more, ending in a sentence mark."""
+    if after > end:
+        return False
+    b = blocks[after]
+    return b.label == "good" and len(b.text) >= paragraph_chars and b.text.rstrip().endswith(TERMINAL)
 
 
 BOX_LINES = 4  # lines of a box of links inside an article: its heading and up to three headlines

@@ -628,3 +628,28 @@ def test_a_line_of_markup_that_holds_the_article_goes():
     assert len(markup) >= 2000
     assert [p for p in article.paragraphs if p in LONG + GOES_ON] == LONG + GOES_ON
     assert not any(p.startswith("<") for p in article.paragraphs)
+
+
+SECTIONS = ["Supplement Natural Light", "Full-spectrum grow lights are an easy way to give your plants the light "
+            "that a dark room lacks, and some look good enough to keep on all day.",
+            "Rotate Plants Regularly", "Give indoor plants a quarter turn about once a month so that every side of "
+            "them gets its share of the light.",
+            "Rotate Plants Between Rooms", "In very dark rooms, keep two of the same plant and swap them every week "
+            "or two between the dark room and a bright one."]
+CLOSING = ("The best way to find the right light for your plants is to try a few of these ideas, watch how the "
+           "plants respond over a few weeks, and keep what works in your own home.")
+
+
+def test_sections_that_a_closing_paragraph_ends_are_no_list_of_teasers():
+    """Sections of a heading over one short paragraph each, late in an article, read as a list of teasers for
+    other stories; a closing paragraph after them makes them the article's own."""
+    text = "\n".join(["Shop", "How to keep plants in a dark flat"] + LONG + GOES_ON + SECTIONS + [CLOSING, "Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in SECTIONS + [CLOSING]] == SECTIONS + [CLOSING]
+
+
+def test_a_list_of_teasers_at_the_article_end_still_ends_it():
+    text = "\n".join(["Shop", "How to keep plants in a dark flat"] + LONG + GOES_ON + SECTIONS + ["Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG + GOES_ON] == LONG + GOES_ON
+    assert not set(SECTIONS) & set(article.paragraphs)
