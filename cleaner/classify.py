@@ -685,14 +685,16 @@ def _closed_by_paragraph(blocks: list[Block], after: int, end: int, paragraph_ch
     return b.label == "good" and len(b.text) >= paragraph_chars and b.text.rstrip().endswith(TERMINAL)
 
 
-BOX_LINES = 4  # lines of a box of links inside an article: its heading and up to three headlines
+BOX_LINES = 7  # lines of a box of links inside an article: its heading and three headlines, each under its label
+BOX_HEADLINE_WORDS = 4  # words of a headline in such a box (half its lines at least; a label has fewer)
 RESUME_PARAGRAPHS = 2  # long paragraphs in a row after such a box that carry the article on
 
 
 def resume_after_box(blocks: list[Block], end: int, opts: Options, lex: Lexicon, in_lists: set[int]) -> int:
     """Where the article ends once a box of links inside it is stepped over: right after the span's end, a
     heading that announces links ("You May Also Like", "Related Articles", ``box_heading``) over up to
-    BOX_LINES - 1 headlines (short lines that end in no sentence mark), and then RESUME_PARAGRAPHS long
+    BOX_LINES - 1 lines of headlines and their labels (short, no sentence mark at the end; half of them
+    BOX_HEADLINE_WORDS words or more, where a menu's labels are shorter), then RESUME_PARAGRAPHS long
     paragraphs the first pass kept (``length_high``), not a teaser's blurb: the article goes on under the
     box, to the end of the run of kept lines that follows it (and over the next box, if another stands so); the
     box's headlines go as teasers."""
@@ -701,6 +703,8 @@ def resume_after_box(blocks: list[Block], end: int, opts: Options, lex: Lexicon,
         j = end + 2
         while j < n and j - end <= BOX_LINES and _is_box_line(blocks[j], opts):
             j += 1
+        if 2 * sum(len(b.text.split()) >= BOX_HEADLINE_WORDS for b in blocks[end + 2:j]) < j - end - 2:
+            break  # a menu's labels ("AppleCare", "Apple Music"), not headlines with their labels
         k = j
         while k < n and blocks[k].label == "good" and len(blocks[k].text) >= opts.length_high and k not in in_lists:
             k += 1

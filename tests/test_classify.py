@@ -653,3 +653,20 @@ def test_a_list_of_teasers_at_the_article_end_still_ends_it():
     article = clean(text, kind="text", text_model=None)
     assert [p for p in article.paragraphs if p in LONG + GOES_ON] == LONG + GOES_ON
     assert not set(SECTIONS) & set(article.paragraphs)
+
+
+def test_the_article_goes_on_under_a_box_whose_headlines_carry_labels():
+    """A scraper of all visible text gives each headline of the box its section label ("HEALTH")."""
+    box = [BOX[0]] + [line for headline in BOX[1:] for line in ("HEALTH", headline)]
+    text = "\n".join(["Shop", "Court clears the way for the river rail line"] + LONG + box + GOES_ON + ["Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG + GOES_ON] == LONG + GOES_ON
+
+
+def test_a_menu_under_a_more_from_heading_is_no_box_inside_the_article():
+    """A site's menu under "More from AirPods" ("AppleCare", "Apple Music") and the legal notes below it."""
+    menu = ["More from AirPods", "AirPods Support", "AppleCare", "Hearing Health", "Apple Music", "Apple Footer"]
+    text = "\n".join(["Shop", "Court clears the way for the river rail line"] + LONG + menu + GOES_ON)
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG] == LONG
+    assert not set(GOES_ON) & set(article.paragraphs)
