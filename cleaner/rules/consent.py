@@ -26,6 +26,8 @@ MINIFIED_DECLARATIONS = 3  # declarations that make a line a page's stylesheet
 def stylesheet(t: Target, lex: Lexicon) -> str | None:
     """A line of a page's minified stylesheet, which a scraper took for text: ".css-1n9bdyh{position:relative;
     height:5.625rem;...}" (MINIFIED_DECLARATIONS declarations or more)."""
+    if "{" not in t.text and ";" not in t.text:
+        return None  # most lines: no search
     found = _MINIFIED_DECLARATION.finditer(t.text)
     if sum(1 for _ in zip(range(MINIFIED_DECLARATIONS), found)) == MINIFIED_DECLARATIONS:
         return "stylesheet text"
