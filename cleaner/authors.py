@@ -156,6 +156,11 @@ _LONG_DETERMINERS = frozenset({"this", "that", "these", "those", "their", "eine"
                                "unser", "unsere", "cette", "notre", "este", "esta", "nuestro", "nuestra"})
 
 
+def _is_handle(word: str) -> bool:
+    """A social handle in brackets after a name: "(@EduardKovacs)"."""
+    return word.startswith("(@") and word.endswith(")")
+
+
 def _is_name_word(word: str, lex: Lexicon) -> bool:
     low = word.lower()
     if len(low) > 3:
@@ -167,18 +172,20 @@ BIO_ROLE_WITHIN = 6  # words after the verb in which the role must stand ("is a 
 
 
 def bio_subject(text: str, lex: Lexicon) -> str | None:
-    """The name a short biography starts with: 2 to 4 capitalised words that are no stop words, then "is"/"ist"/
-    "est"/"es", then a role of the [bio_roles] list within a few words; else None."""
-    words = text.split(None, 4 + BIO_ROLE_WITHIN + 1)
+    """The name a short biography starts with: 2 to 4 capitalised words that are no stop words (a social handle in
+    brackets after them perhaps), then "is"/"ist"/"est"/"es", then a role of the [bio_roles] list within a few
+    words; else None."""
+    words = text.split(None, 5 + BIO_ROLE_WITHIN + 1)
     for n in (2, 3, 4):
-        if n < len(words) and words[n].lower() in BIO_COPULAS and looks_like_name(" ".join(words[:n])):
+        verb = n + 1 if n + 1 < len(words) and _is_handle(words[n]) else n  # "Jane Doe (@janedoe) is ..."
+        if verb < len(words) and words[verb].lower() in BIO_COPULAS and looks_like_name(" ".join(words[:n])):
             break
     else:
         return None
     name = words[:n]
     if not all(_is_name_word(w, lex) for w in name):
         return None  # "The Times is ...", "Das Buch ist ein Roman der Autorin ..."
-    window = PHRASE_WORD.findall(" ".join(words[n + 1:n + 1 + BIO_ROLE_WITHIN]).lower())
+    window = PHRASE_WORD.findall(" ".join(words[verb + 1:verb + 1 + BIO_ROLE_WITHIN]).lower())
     if lex.words("bio_roles").find([w.rstrip(":") for w in window]) is None:
         return None
     return " ".join(name)

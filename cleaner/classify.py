@@ -39,7 +39,7 @@ from .authors import is_person_name
 from .lazy_re import LazyPattern
 from .lexicon import Lexicon, PhraseSet
 from .options import Options
-from .text import FINAL_MARKS, PHRASE_WORD, TERMINAL, unquoted, words_of
+from .text import FINAL_MARKS, PHRASE_WORD, SENTENCE_WORDS, TERMINAL, unquoted, words_of
 from .title import is_any_case_title, is_capitalised_headline, is_teaser_title, slug_match, url_slug_tokens
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
@@ -97,6 +97,8 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
             continue
         if i in teasers or _says_twice(b.text):
             b.label, b.reason = "bad", TEASER
+        elif is_markup(b.text):
+            b.label, b.reason = "bad", MARKUP
         elif len(b.text) < opts.length_low and (b.text.isascii() or not _CJK.search(b.text, 0, 20)):
             b.label, b.reason = "short", "heuristic.short"  # most menu lines end here
         elif sample < LANGUAGE_SAMPLE:
@@ -136,9 +138,11 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     start, end = across_lists(blocks, gains, start, end, opts, anchor + 1 if after_headline else 0)
     pairs = headline_pairs(blocks, noise)
     span_end = end
-    end = cut_at_terminator(blocks, start, end, lex, pairs)
+    end = cut_at_terminator(blocks, start, end, lex, pairs, opts.length_high)
     end = cut_trailing_titles(blocks, start, end)
     in_lists = {k for i, j in pairs.items() for k in range(i, j)}
+    end = resume_after_box(blocks, end, opts, lex, in_lists)
+    span_end = max(span_end, end)
     if trace is not None:  # and where the article's end was cut, and the teaser lists
         for k in range(len(blocks)):
             trace[k] += (k in in_lists, end < k <= span_end)
@@ -397,7 +401,8 @@ def teaser_runs(blocks: list[Block]) -> set[int]:
     label = None
     for i, b in enumerate(blocks):
         words = b.text.split(None, 2)
-        key = (words[0], words[1]) if len(words) == 3 and words[0][0].isupper() and words[1][0].isupper() else None
+        key = ((words[0], words[1]) if len(words) == 3 and words[0][0].isupper() and words[1][0].isupper()
+               and not _defines_a_term(b.text) else None)
         if key is not None and key == label:
             run.append(i)
         else:
@@ -407,6 +412,34 @@ def teaser_runs(blocks: list[Block]) -> set[int]:
     if len(run) >= TEASER_RUN:
         found.update(run)
     return found
+
+
+TERM_WORDS = 6  # words of the term a definition list's item defines before its colon
+
+
+def _defines_a_term(text: str) -> bool:
+    """An item of a definition list: a term of up to TERM_WORDS words, a colon, and a sentence that explains it
+    ("Principle Of Prudence: This principle aims to show the reality as it is.").  Items that open with the
+    same words are an article's list, not teasers under one section label."""
+    term, colon, rest = text.partition(":")
+    return (bool(colon) and len(term.split()) <= TERM_WORDS and rest.rstrip().endswith(TERMINAL)
+            and len(rest.split()) >= SENTENCE_WORDS)
+
+
+MARKUP = "heuristic.markup"  # a page's markup scraped as a line of text (``is_markup``)
+MARKUP_CHARS = 2000  # a line of markup that holds an article is longer
+MARKUP_PARAGRAPHS = 5  # paragraph tags in it
+_PARAGRAPH_TAG = LazyPattern(r"<p[\s>]", re.I)
+
+
+def is_markup(text: str) -> bool:
+    """A line of HTML markup that holds a whole article, which the scraper read as text: a "Republish this
+    story" box that offers the article's code to copy ("<h1>Title</h1> <p>..."), MARKUP_CHARS long or more,
+    with MARKUP_PARAGRAPHS paragraph tags.  (A snippet of HTML that a tutorial prints is shorter.)"""
+    if len(text) < MARKUP_CHARS or not text.lstrip().startswith("<"):
+        return False
+    found = _PARAGRAPH_TAG.finditer(text)
+    return sum(1 for _ in zip(range(MARKUP_PARAGRAPHS), found)) == MARKUP_PARAGRAPHS
 
 
 def _says_twice(text: str) -> bool:
@@ -613,13 +646,15 @@ LIST_AFTER = 0.8  # the share of the article's text that stands before a teaser 
 
 
 def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
-                      teaser_lists: dict[int, int] | None = None) -> int:
+                      teaser_lists: dict[int, int] | None = None, paragraph_chars: int = 150) -> int:
     """End the article at a heading that opens the page's after-article sections ("Related stories",
     "Most popular", "Comments"), or at a list of teasers (``teaser_lists``: where each begins -> where it
     ends), once most of the article's text has been seen (boilerpipe's terminating blocks): half of it before a
     heading, LIST_AFTER of it before a list (subheadings over one short paragraph each read as a list of
-    teasers: in a how-to or an essay they are sections of the article, and such sections start early).  The
-    first comment's header ends it too ("Jenny says:", ``is_comment_header``), whatever class the context pass
+    teasers: in a how-to or an essay they are sections of the article, and such sections start early; and
+    sections are what a list is that a paragraph of ``paragraph_chars`` or more, a sentence, closes: "So there
+    you have it! ...", where a list of teasers ends at the page's footer or a call to sign up).  The first
+    comment's header ends it too ("Jenny says:", ``is_comment_header``), whatever class the context pass
     gave it between the comments' paragraphs."""
     teaser_lists = teaser_lists or {}
     in_lists = {k for i, j in teaser_lists.items() for k in range(i, j)}
@@ -628,7 +663,8 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     seen = 0
     for i in range(start, end + 1):
         b = blocks[i]
-        if seen >= LIST_AFTER * total and i in teaser_lists:
+        if seen >= LIST_AFTER * total and i in teaser_lists and not _closed_by_paragraph(
+                blocks, teaser_lists[i], end, paragraph_chars):
             return i - 1
         header = is_comment_header(b.text)
         if seen >= 0.5 * total and (header or is_author_box(blocks, i, lex)):
@@ -638,6 +674,59 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
         elif seen >= 0.5 * total and _is_section_heading(b.text, lex):
             return i - 1
     return end
+
+
+def _closed_by_paragraph(blocks: list[Block], after: int, end: int, paragraph_chars: int) -> bool:
+    """Whether the line right after a list (``after``), inside the span, is a paragraph that closes it: kept by
+    the first pass, ``paragraph_chars`` long or more, ending in a sentence mark."""
+    if after > end:
+        return False
+    b = blocks[after]
+    return b.label == "good" and len(b.text) >= paragraph_chars and b.text.rstrip().endswith(TERMINAL)
+
+
+BOX_LINES = 7  # lines of a box of links inside an article: its heading and three headlines, each under its label
+BOX_HEADLINE_WORDS = 4  # words of a headline in such a box (half its lines at least; a label has fewer)
+RESUME_PARAGRAPHS = 2  # long paragraphs in a row after such a box that carry the article on
+
+
+def resume_after_box(blocks: list[Block], end: int, opts: Options, lex: Lexicon, in_lists: set[int]) -> int:
+    """Where the article ends once a box of links inside it is stepped over: right after the span's end, a
+    heading that announces links ("You May Also Like", "Related Articles", ``box_heading``) over up to
+    BOX_LINES - 1 lines of headlines and their labels (short, no sentence mark at the end; half of them
+    BOX_HEADLINE_WORDS words or more, where a menu's labels are shorter), then RESUME_PARAGRAPHS long
+    paragraphs the first pass kept (``length_high``), not a teaser's blurb: the article goes on under the
+    box, to the end of the run of kept lines that follows it (and over the next box, if another stands so); the
+    box's headlines go as teasers."""
+    n = len(blocks)
+    while end + 1 < n and _is_box_heading(blocks[end + 1].text, lex):
+        j = end + 2
+        while j < n and j - end <= BOX_LINES and _is_box_line(blocks[j], opts):
+            j += 1
+        if 2 * sum(len(b.text.split()) >= BOX_HEADLINE_WORDS for b in blocks[end + 2:j]) < j - end - 2:
+            break  # a menu's labels ("AppleCare", "Apple Music"), not headlines with their labels
+        k = j
+        while k < n and blocks[k].label == "good" and len(blocks[k].text) >= opts.length_high and k not in in_lists:
+            k += 1
+        if k - j < RESUME_PARAGRAPHS:
+            break
+        for b in blocks[end + 2:j]:  # the box's headlines are no part of the article (nor a list of it)
+            b.label, b.reason = "bad", TEASER
+        while k < n and blocks[k].label == "good" and k not in in_lists:
+            k += 1
+        end = k - 1
+    return end
+
+
+def _is_box_heading(text: str, lex: Lexicon) -> bool:
+    """A short line that announces links: "Related Articles", "You may also like:"."""
+    return len(text) <= HEADING_MAX_CHARS and lex.words("box_heading").prefix(PHRASE_WORD.findall(text.lower())) > 0 \
+        and len(text.split()) <= 5
+
+
+def _is_box_line(block: Block, opts: Options) -> bool:
+    """A headline in a box of links: shorter than a paragraph, no sentence mark at its end."""
+    return len(block.text) < opts.length_high and not block.text.rstrip().endswith(TERMINAL)
 
 
 BOX_REACH = 3  # blocks after an author's name where the box's role or note stands
@@ -691,19 +780,35 @@ COMMENT_THREAD_REASON = "heuristic.comment_thread"
 
 def end_at_comment_thread(blocks: list[Block], opts: Options) -> None:
     """Drop the kept blocks from the first comment's header on ("Jenny says:", ``is_comment_header``) where the
-    page holds COMMENT_THREAD of them or more: a blog's thread of comments under its article, which the learned
+    page holds COMMENT_THREAD of them or more, or from the heading of the thread ("59 Comments on “Title”",
+    ``is_thread_heading``) if it comes first: a blog's thread of comments under its article, which the learned
     line scorer may keep as prose (the article span ends at the first header already, ``cut_at_terminator``, but
     the scorer revises its verdicts).  Only under an article: kept text of two long paragraphs (``length_high``)
     stands before the first header; a thread whose posts are the page's content starts with a header."""
     heads = [i for i, b in enumerate(blocks) if is_comment_header(b.text)]
-    if len(heads) < COMMENT_THREAD:
+    thread = next((i for i, b in enumerate(blocks) if is_thread_heading(b.text)), None)
+    if len(heads) < COMMENT_THREAD and thread is None:
         return
-    first = heads[0]
+    first = thread if thread is not None and (len(heads) < COMMENT_THREAD or thread < heads[0]) else heads[0]
     if sum(len(b.text) for b in blocks[:first] if b.label == "good") < 2 * opts.length_high:
         return
     for b in blocks[first:]:
         if b.label == "good":
             b.label, b.reason = "bad", COMMENT_THREAD_REASON
+
+
+# the heading a blog prints over the comments on a post: "59 Comments on “Title”", "6 thoughts on “Title”",
+# "2 responses to “Title”", "One reply to “Title”" (the post's title quoted)
+_THREAD_HEADING = LazyPattern(r"^(?:\d[\d,.]{0,8}|one) (?:comments?|thoughts?|responses?|repl(?:y|ies)) (?:on|to) [“\"‘'«„]",
+                              re.I)
+
+
+THREAD_HEADING_CHARS = 300  # a thread's heading is no longer (a post's title is quoted in it)
+
+
+def is_thread_heading(text: str) -> bool:
+    """A line that heads the thread of comments under a blog's post and quotes its title (``_THREAD_HEADING``)."""
+    return len(text) <= THREAD_HEADING_CHARS and _THREAD_HEADING.match(text) is not None
 
 
 def is_comment_header(text: str) -> bool:

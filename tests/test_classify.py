@@ -1,7 +1,9 @@
 """The heuristic stage on its own: labels from features and context."""
+import pytest
+
 from cleaner import clean
 from cleaner.article import Block
-from cleaner.classify import choose_stopwords, is_author_box, is_comment_header, is_list_item
+from cleaner.classify import choose_stopwords, is_author_box, is_comment_header, is_list_item, is_thread_heading
 from cleaner.lexicon import lexicon
 
 ARTICLE = [
@@ -492,6 +494,27 @@ def test_the_first_comments_header_ends_the_article():
     assert article.paragraphs == tuple(ARTICLE[1:])
 
 
+THREAD = ["12 thoughts on “Court clears the way for the river rail line”",
+          "I have waited twenty years for this line, and I am glad the judges finally saw sense in the matter.",
+          "The tram will cost far more than the council says, and the fares will rise to pay for it, mark my words.",
+          "My street lies on the route, and nobody from the council has yet come to ask us what we think of it."]
+
+
+@pytest.mark.parametrize("model", [None, "shipped"])
+def test_the_heading_of_a_blogs_thread_of_comments_ends_the_article(model):
+    """A blog heads the comments under a post "12 thoughts on “Title”": the comments (prose, as long as the
+    article's paragraphs) go from the heading on, whichever stage judges the lines."""
+    article = clean("\n".join(ARTICLE + THREAD), kind="text", text_model=model)
+    assert article.paragraphs == tuple(ARTICLE[1:])
+
+
+def test_a_thread_heading_counts_comments_on_a_quoted_title():
+    assert is_thread_heading("59 Comments on “The December Comfort Watches 2025, Day Eighteen”")
+    assert is_thread_heading("One reply to \"A guide to low light houseplants\"")
+    assert not is_thread_heading("20 replies to this topic")
+    assert not is_thread_heading("3 thoughts on the budget from the mayor's office")
+
+
 def test_a_comments_header_is_a_name_and_says():
     assert is_comment_header("Sheri says")
     assert is_comment_header("Karl Fleischmann says:")
@@ -549,3 +572,101 @@ def test_choose_stopwords_gives_a_tie_to_the_first_language_and_needs_enough_sto
     assert choose_stopwords([["le", "x"]], lex) == ("aa", lex.stopwords["aa"])  # both count 1: the first wins
     assert choose_stopwords([["le"] + ["x"] * 20], lex) == (None, frozenset())  # under 8% of the words
     assert choose_stopwords([[], []], lex) == (None, frozenset())
+
+
+TERMS = ["Principle Of Regularity: Regularity means that the books follow the rules and laws in force.",
+         "Principle Of Consistency: The same methods are applied from one period to the next one.",
+         "Principle Of Prudence: The accounts show the business as it is, not as one hopes it to be."]
+
+
+def test_the_items_of_a_definition_list_that_open_alike_are_no_teasers():
+    """Items that open with the same two capitalised words look like teasers under one section label
+    ("Company Town Paramount shakes up ..."); a term, a colon and a sentence that explains it make them a
+    definition list of the article."""
+    text = "\n".join(LONG[:2] + ["The rules are these:"] + TERMS + LONG[2:])
+    article = clean(text, kind="text", text_model=None)
+    for line in TERMS:
+        assert line in article.paragraphs
+
+
+BOX = ["You May Also Like", "A walk after eating changes how the body responds to food",
+       "What doctors want coffee drinkers to know", "Eggs and cholesterol: what you were told is wrong"]
+GOES_ON = ["The judges also ordered the rail company to plant new trees along the river for every tree that it cuts "
+           "down, and to keep the paths along the water open to walkers while the building work goes on.",
+           "Farmers whose fields lie along the route will be paid for the land, at prices that an independent "
+           "panel is to set before the end of the year, after it has heard from both sides of the dispute."]
+
+
+def test_the_article_goes_on_under_a_box_of_links_inside_it():
+    """A "You May Also Like" box of headlines inside the article ends its span; long paragraphs under the box
+    carry it on: they stay, and the box's headlines go."""
+    text = "\n".join(["Shop", "Court clears the way for the river rail line"] + LONG + BOX + GOES_ON + ["Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG + GOES_ON] == LONG + GOES_ON
+    assert not set(BOX) & set(article.paragraphs)
+
+
+def test_a_box_of_links_after_the_article_still_ends_it():
+    """Under the box, teasers that pair a headline with a blurb are no article going on."""
+    teasers = [line for pair in zip(BOX[1:], GOES_ON + ["Short trips by train are back in fashion this year, "
+                                                        "and the operators have added seats on the busiest lines."])
+               for line in pair]
+    text = "\n".join(["Shop", "Court clears the way for the river rail line"] + LONG + BOX[:1] + teasers + ["Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG] == LONG
+    assert not set(GOES_ON) & set(article.paragraphs)
+
+
+def test_a_line_of_markup_that_holds_the_article_goes():
+    """A "Republish this story" box offers the article's HTML to copy; scraped as text it is one huge line
+    that would draw the article's span to itself.  It goes; the article stays."""
+    markup = "<h1>Court clears the way for the river rail line</h1> " + " ".join(
+        f"<p>{p}</p>" for p in LONG + GOES_ON + LONG + GOES_ON + LONG)
+    text = "\n".join(["Shop", "Court clears the way for the river rail line"] + LONG + GOES_ON
+                     + ["Republish this story", markup, "Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert len(markup) >= 2000
+    assert [p for p in article.paragraphs if p in LONG + GOES_ON] == LONG + GOES_ON
+    assert not any(p.startswith("<") for p in article.paragraphs)
+
+
+SECTIONS = ["Supplement Natural Light", "Full-spectrum grow lights are an easy way to give your plants the light "
+            "that a dark room lacks, and some look good enough to keep on all day.",
+            "Rotate Plants Regularly", "Give indoor plants a quarter turn about once a month so that every side of "
+            "them gets its share of the light.",
+            "Rotate Plants Between Rooms", "In very dark rooms, keep two of the same plant and swap them every week "
+            "or two between the dark room and a bright one."]
+CLOSING = ("The best way to find the right light for your plants is to try a few of these ideas, watch how the "
+           "plants respond over a few weeks, and keep what works in your own home.")
+
+
+def test_sections_that_a_closing_paragraph_ends_are_no_list_of_teasers():
+    """Sections of a heading over one short paragraph each, late in an article, read as a list of teasers for
+    other stories; a closing paragraph after them makes them the article's own."""
+    text = "\n".join(["Shop", "How to keep plants in a dark flat"] + LONG + GOES_ON + SECTIONS + [CLOSING, "Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in SECTIONS + [CLOSING]] == SECTIONS + [CLOSING]
+
+
+def test_a_list_of_teasers_at_the_article_end_still_ends_it():
+    text = "\n".join(["Shop", "How to keep plants in a dark flat"] + LONG + GOES_ON + SECTIONS + ["Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG + GOES_ON] == LONG + GOES_ON
+    assert not set(SECTIONS) & set(article.paragraphs)
+
+
+def test_the_article_goes_on_under_a_box_whose_headlines_carry_labels():
+    """A scraper of all visible text gives each headline of the box its section label ("HEALTH")."""
+    box = [BOX[0]] + [line for headline in BOX[1:] for line in ("HEALTH", headline)]
+    text = "\n".join(["Shop", "Court clears the way for the river rail line"] + LONG + box + GOES_ON + ["Contact"])
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG + GOES_ON] == LONG + GOES_ON
+
+
+def test_a_menu_under_a_more_from_heading_is_no_box_inside_the_article():
+    """A site's menu under "More from AirPods" ("AppleCare", "Apple Music") and the legal notes below it."""
+    menu = ["More from AirPods", "AirPods Support", "AppleCare", "Hearing Health", "Apple Music", "Apple Footer"]
+    text = "\n".join(["Shop", "Court clears the way for the river rail line"] + LONG + menu + GOES_ON)
+    article = clean(text, kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in LONG] == LONG
+    assert not set(GOES_ON) & set(article.paragraphs)

@@ -31,7 +31,8 @@ PHRASE_KEYS = ("share", "ads", "promo_prefix", "newsletter", "caption", "byline_
                "dateline", "consent", "counter_nouns", "months", "section_end", "reading_time", "follow_prefix",
                "social_networks", "caption_prefix", "affiliate", "credit_phrase", "figure_label",
                "enlarge_hint", "rights", "bio_roles", "about_prefix", "bio_label", "call_to_action", "support_call",
-               "source_heading", "disclaimer", "promo_verb", "newsletter_short", "person_pronouns")
+               "source_heading", "disclaimer", "promo_verb", "newsletter_short", "person_pronouns", "share_prefix",
+               "box_heading")
 
 
 class PhraseSet:

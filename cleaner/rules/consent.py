@@ -1,7 +1,8 @@
-"""Cookie, consent and browser notices: "We use cookies ...", "Please enable JavaScript"; rights notices: "All rights reserved";
-the disclaimer after an article."""
+"""Cookie, consent and browser notices: "We use cookies ...", "Please enable JavaScript", a stylesheet's text;
+rights notices: "All rights reserved"; the disclaimer after an article."""
 from __future__ import annotations
 
+from ..lazy_re import LazyPattern
 from ..lexicon import Lexicon
 from . import Target, rule
 from ._patterns import holds_noise_phrase
@@ -12,6 +13,24 @@ def consent_notice(t: Target, lex: Lexicon) -> str | None:
     """A cookie/consent/privacy/JavaScript notice (short: a paragraph about cookies can be news)."""
     if holds_noise_phrase("consent", t.norm, t.tokens):
         return "cookie, consent or browser notice"
+    return None
+
+
+# a declaration of a minified stylesheet: "{display:flex", ";font-size:1rem" (no blank after the colon; a
+# stylesheet quoted in an article to teach it is printed for reading: "body { margin: 0; }")
+_MINIFIED_DECLARATION = LazyPattern(r"[{;]-?[a-z][a-z-]{0,40}:[^\s;{}]")
+MINIFIED_DECLARATIONS = 3  # declarations that make a line a page's stylesheet
+
+
+@rule("consent.stylesheet", max_words=150, inputs=("text",))
+def stylesheet(t: Target, lex: Lexicon) -> str | None:
+    """A line of a page's minified stylesheet, which a scraper took for text: ".css-1n9bdyh{position:relative;
+    height:5.625rem;...}" (MINIFIED_DECLARATIONS declarations or more)."""
+    if "{" not in t.text and ";" not in t.text:
+        return None  # most lines: no search
+    found = _MINIFIED_DECLARATION.finditer(t.text)
+    if sum(1 for _ in zip(range(MINIFIED_DECLARATIONS), found)) == MINIFIED_DECLARATIONS:
+        return "stylesheet text"
     return None
 
 

@@ -24,6 +24,19 @@ def widget_row(t: Target, lex: Lexicon) -> str | None:
     return None
 
 
+SHARE_LINK_WORDS = 14  # words of a share button's label: "Click to share on Bluesky (Opens in new window) Bluesky"
+
+
+@rule("social.share_link", max_words=SHARE_LINK_WORDS)
+def share_link(t: Target, lex: Lexicon) -> str | None:
+    """A share button's label that names where it shares to: "Click to share on Reddit (Opens in new window)
+    Reddit", "Click to email a link to a friend", "Share on Bluesky"."""
+    n = starts_with_phrase("share_prefix", t.tokens)
+    if n and any(w in lex.social_networks or w in lex.share for w in t.tokens[n:]):
+        return "share button"
+    return None
+
+
 _CONTACT = LazyPattern(r"^(?:@\w{1,40}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}|(?:https?://|www\.)\S{1,300})$")
 
 
