@@ -51,9 +51,10 @@ class Linear(Frozen):
         weight = self.weights.get
         total = 0.0
         for k, v in features.items():
-            w = weight(k)
-            if w is not None:
-                total += w * v
+            if v:
+                w = weight(k)
+                if w is not None:
+                    total += w * v
         return self.intercept + base + total
 
     def partial(self, features: dict[str, float]) -> float:

@@ -3,6 +3,7 @@ model file (cleaner.scorer), and the labels the training script fits them to (be
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -133,6 +134,15 @@ def test_a_linear_score_is_a_sum_of_named_terms_and_says_what_weighed_against():
     m = Linear(-1.0, {"link": -4.0, "terminal": 2.0, "short": -1.0})
     assert m.logit({"link": 0.5, "terminal": 1.0, "unknown": 9.0}) == pytest.approx(-1.0 - 2.0 + 2.0)
     assert m.against({"link": 1.0, "short": 1.0, "terminal": 1.0}) == ["link", "short"]
+
+
+def test_a_linear_score_adds_its_terms_in_the_features_order_and_a_zero_feature_changes_no_bit():
+    m = Linear(0.25, {"a": 1.0, "b": 1.0, "c": 1.0, "z": -7.0})
+    # One term at a time, in order: 1e16 + 1.0 rounds back to 1e16 (a compensated sum would give 1.0).
+    assert m.logit({"a": 1e16, "b": 1.0, "c": -1e16}) == 0.25
+    assert m.logit({"a": 1e16, "z": 0.0, "b": 1.0, "x": 3.0, "c": -1e16, "y": -0.0}) == 0.25
+    assert m.logit({"a": 1e16, "c": -1e16, "b": 1.0}) == 1.25  # another order, another sum
+    assert math.copysign(1.0, m.logit({"z": -0.0, "c": 0.0}, base=-0.25)) == 1.0  # never -0.0
 
 
 def test_the_second_stage_sees_neighbours_windows_and_containers():
