@@ -31,7 +31,8 @@ from .dom import BLOCK_TAGS, PageBlock, PageSignals, kind_of, page_blocks, page_
 from .features import covered, glance_features, page_features
 from .links import page_links
 from .options import Options
-from .rules import DISCLOSURE, LINK_PARAGRAPH, OUTSIDE_TAIL, REPEATED_RUN, SIDE_BOX, TEASER_CARD, RuleBook
+from .rules import (BEYOND_EXTRACTION, DISCLOSURE, LINK_PARAGRAPH, OUTSIDE_TAIL, REPEATED_RUN, SIDE_BOX, TEASER_CARD,
+                    RuleBook)
 from .text import WORD
 from .title import from_headline, headline_from_html
 
@@ -498,7 +499,8 @@ def _judged(tree, evidence: Evidence, chosen: scorer.Model, opts: Options, rules
         blocks = _as_scored(evidence, chosen, rows, whole, first, chars, opts)
         if sum(len(b.text) for b in blocks if b.label != "bad") >= EXTRACTION_MIN_CHARS:
             return blocks
-    elif _words(b.text for b in evidence.blocks) >= SCORED_OVER_EXTRACTION * _words(evidence.extraction_texts()):
+    elif BEYOND_EXTRACTION not in opts.disabled_rules and (
+            _words(b.text for b in evidence.blocks) >= SCORED_OVER_EXTRACTION * _words(evidence.extraction_texts())):
         blocks = _as_scored(evidence, chosen, rows, whole, first, chars, opts)
         if _beyond_extraction(evidence, blocks):
             return blocks
@@ -537,7 +539,8 @@ def _glanced_article(tree, deep: bool, opts: Options, rules: RuleBook, meta: Pag
     what the extraction's steps left of it (its comment sections pruned); the gate's verdict stands for the
     title."""
     extracted, page = _extraction(tree, deep, opts)
-    if sum(len(b.text) for b in extracted) * GLANCE_PROSE_OVER_EXTRACTION >= signals.paragraph_chars:
+    if (BEYOND_EXTRACTION in opts.disabled_rules
+            or sum(len(b.text) for b in extracted) * GLANCE_PROSE_OVER_EXTRACTION >= signals.paragraph_chars):
         return _plain_article(tree, deep, opts, meta, extracted, page)
     evidence = _evidence(page_blocks(tree), signals, extracted, rules, meta)
     blocks = _judged(tree, evidence, chosen, opts, rules, meta)

@@ -731,6 +731,8 @@ def test_an_article_page_whose_extraction_took_a_part_of_it_keeps_the_scorer_s_b
     assert "The inspectors visited" in text and "Garden Kitchen serves" in text and "North Kitchen" in text
     short = clean(_guide(4, head=head), kind="html", html_model=model).text  # kept: not three times the extraction
     assert "The inspectors visited" in short and "Kitchen" not in short
+    alone = clean(_guide(10, head=head), kind="html", html_model=model, disabled_rules={"html.beyond_extraction"})
+    assert "The inspectors visited" in alone.text and "Kitchen" not in alone.text  # disabled by its name
 
 
 @pytest.mark.parametrize("head, gated", [("", False), (_OG_ARTICLE, True)])

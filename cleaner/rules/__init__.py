@@ -33,8 +33,9 @@ SIDE_BOX = "html.side_box"
 DISCLOSURE = "html.disclosure"
 OUTSIDE_TAIL = "html.outside_tail"
 TEASER_CARD = "html.teaser_card"
+BEYOND_EXTRACTION = "html.beyond_extraction"
 NOT_RULE_FUNCTIONS = (TEASER_LIST, AUTHOR_BOX, LINK_PARAGRAPH, REPEATED_RUN, SIDE_BOX, DISCLOSURE, OUTSIDE_TAIL,
-                      TEASER_CARD)
+                      TEASER_CARD, BEYOND_EXTRACTION)
 NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" label, to the article's end.",
                  AUTHOR_BOX: "An \"About Jane Doe\" heading at the article's end, with its note on the author.",
                  LINK_PARAGRAPH: "On HTML, a paragraph that is word for word one link to another page (a teaser).",
@@ -47,7 +48,10 @@ NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" 
                  OUTSIDE_TAIL: "On HTML, the extraction's last blocks outside the element that holds most of its words "
                                "(a stream or a box after the article; an FAQ part stays).",
                  TEASER_CARD: "On HTML, after an article, the summaries in a row of three or more dated teaser cards "
-                              "that link to other pages of the site."}
+                              "that link to other pages of the site.",
+                 BEYOND_EXTRACTION: "On HTML, an article page whose extraction took one part of it (a guide's "
+                                    "introduction, a thread's first post) is the blocks the scorer keeps, where "
+                                    "those hold three times its words (disabled: the extraction alone)."}
 
 
 class Target(Record):
