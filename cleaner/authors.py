@@ -277,6 +277,7 @@ def drop_closing_notes(kept: list[Block], removed: list[Removal], tail_rule: Cal
 
 
 def named_earlier(name: str | None, blocks: list[Block], end: int) -> bool:
-    """Whether the blocks before ``end`` name this person (by surname)."""
+    """Whether the blocks before ``end`` name this person (by surname), a line of her name alone aside: that is her
+    byline, which names the author, not a source."""
     surname = name.split()[-1].strip(".,") if name else ""
-    return bool(surname) and any(surname in b.text for b in islice(blocks, end))
+    return bool(surname) and any(surname in b.text and b.text.strip() != name for b in islice(blocks, end))

@@ -229,6 +229,8 @@ CASES = [
     ("bylines.author_bio", "Ana Lima is a skilled content creator with over five years of experience in SEO and "
      "digital marketing.", TAIL, "bylines.author_bio"),
     ("bylines.author_bio", "The director is a veteran of the stage.", TAIL, None),
+    ("bylines.author_bio", "Omar Haddad is adjunct faculty at a state university and a physician in Ohio.", TAIL,
+     "bylines.author_bio"),
     # promos.call_to_action (the article's end only)
     ("promos.call_to_action", "Get a demo", TAIL, "promos.call_to_action"),
     ("promos.call_to_action", "Free 14-day trial. No credit card required.", TAIL, "promos.call_to_action"),
@@ -510,6 +512,8 @@ def test_a_closing_author_bio_goes_but_a_source_of_the_story_stays() -> None:
     article = clean(BIO_ARTICLE.format(last=bio), kind="text")
     assert bio not in article.paragraphs
     assert ("rules", "bylines.author_bio") in {(r.stage, r.rule) for r in article.removed}
+    bylined = BIO_ARTICLE.format(last=bio).replace("\n\n", "\n\nJane Roe\n\n", 1)  # her byline: the author
+    assert bio not in clean(bylined, kind="text").paragraphs
     source = "Jane Roe, who led the teachers' campaign, is a professor at the state university."
     named = BIO_ARTICLE.replace("welcomed the decision", "welcomed the decision, Jane Roe said,")
     last = "Jane Roe is a professor at the state university and a former teacher."
