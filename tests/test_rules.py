@@ -240,6 +240,16 @@ CASES = [
      "search to every one of your shoppers.", TAIL, None),
     ("promos.call_to_action", "Get a demo", ANY, None),
     ("promos.call_to_action", "The free trial lasts 30 days, after which the plan costs $9 a month.", TAIL, None),
+    # promos.reader_call (the article's end only, a short block)
+    ("promos.reader_call", "Enjoyed the post? Pin it for later!", TAIL, "promos.reader_call"),
+    ("promos.reader_call", "Would you like to receive notifications about new posts?", TAIL, "promos.reader_call"),
+    ("promos.reader_call", "Want more garden projects? Follow me on Instagram for the latest ones.", TAIL,
+     "promos.reader_call"),
+    ("promos.reader_call", "Folgen Sie uns auf Instagram!", TAIL, "promos.reader_call"),
+    ("promos.reader_call", "Enjoyed the post? Pin it for later!", ANY, None),
+    ("promos.reader_call", "Thanks for following along with this series over two years. What would you tell your "
+     "younger self about the first job, and what did you learn the hard way? Let me know in the comments!", TAIL, None),
+    ("promos.reader_call", "The readers' comments below the story were mostly kind, the editor said.", TAIL, None),
     # promos.dated_headline (the article's end only)
     ("promos.dated_headline", "A Mindful Approach to New Year's Resolutions - January 13, 2020", TAIL,
      "promos.dated_headline"),
