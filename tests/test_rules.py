@@ -37,6 +37,9 @@ CASES = [
      "does not accept paid links.", ANY, "ads.affiliate_disclosure"),
     ("ads.affiliate_disclosure", "Advertising disclosure: We may receive compensation for some of the links in our "
      "stories. Thank you for supporting our newsroom and our advertisers.", ANY, "ads.affiliate_disclosure"),
+    ("ads.affiliate_disclosure", "If you buy through our links, I may earn commissions at no extra cost to you.", ANY,
+     "ads.affiliate_disclosure"),
+    ("ads.affiliate_disclosure", "Affiliate links are used in this post.", ANY, "ads.affiliate_disclosure"),
     ("ads.affiliate_disclosure", "Disclosure: we may earn a commission from some of the products featured on "
      "this page.", ANY, "ads.affiliate_disclosure"),
     ("ads.affiliate_disclosure", "This post may contain affiliate links. As an Amazon Associate I earn from qualifying "
