@@ -323,6 +323,9 @@ CASES = [
     # promos.newsletter
     ("promos.newsletter", "Our morning briefing, delivered to your inbox at 7 a.m.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Enter your email address to receive our morning briefing.", ANY, "promos.newsletter"),
+    ("promos.newsletter", "Become a paid subscriber to unlock this piece and learn about:", ANY, "promos.newsletter"),
+    ("promos.newsletter", "This story is exclusive to our premium members.", ANY, "promos.newsletter"),
+    ("promos.newsletter", "Already have an account? Sign in here.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Subscribers to the streaming service will pay 2 euros more a month from July.", ANY, None),
     ("promos.newsletter", "Breaking News Emails", ANY, "promos.newsletter"),
     ("promos.newsletter", "Wenn Sie inhaltliche Anmerkungen zu diesem Artikel haben, können Sie die Redaktion per "
