@@ -232,6 +232,10 @@ CASES = [
     ("bylines.author_bio", "Ana Lima is a skilled content creator with over five years of experience in SEO and "
      "digital marketing.", TAIL, "bylines.author_bio"),
     ("bylines.author_bio", "The director is a veteran of the stage.", TAIL, None),
+    ("bylines.author_bio", "(Lena Park is an associate attorney at a law firm in Hartford.)", TAIL,
+     "bylines.author_bio"),
+    ("bylines.author_bio", "*Lena Park is a staff writer at the paper.", TAIL, "bylines.author_bio"),
+    ("bylines.author_bio", "(The director is a veteran of the stage.)", TAIL, None),
     ("bylines.author_bio", "Omar Haddad is adjunct faculty at a state university and a physician in Ohio.", TAIL,
      "bylines.author_bio"),
     # promos.call_to_action (the article's end only)
