@@ -517,6 +517,16 @@ def test_explain_names_the_rule_of_a_removed_fragment() -> None:
     assert "Advertisement" not in result.stdout
 
 
+def test_explain_names_the_tail_rule_of_a_call_to_the_reader() -> None:
+    call = ("Did you find this report on the new budget useful? Share your thoughts on it with other parents in the "
+            "comments below.")
+    result = CliRunner().invoke(cli, ["--explain"], input=ARTICLE + "\n" + call + "\n")
+    assert result.exit_code == 0, result.output
+    assert any(line.startswith('removed by promos.reader_call: "Did you find this report')
+               for line in result.stderr.splitlines())
+    assert call not in result.stdout and "roofs of eleven primary schools" in result.stdout
+
+
 BIO_ARTICLE = """Council approves new budget for schools
 
 The city council approved on Tuesday a budget that raises spending on schools by 6 percent, the largest increase in a decade.
