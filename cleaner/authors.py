@@ -169,13 +169,14 @@ def _is_name_word(word: str, lex: Lexicon) -> bool:
 
 
 BIO_ROLE_WITHIN = 6  # words after the verb in which the role must stand ("is a general assignment reporter")
+NOTE_OPENERS = "(*[ "  # what a note on the author may open with: "(Jane Doe is ...)", "*Jane Doe is ..."
 
 
 def bio_subject(text: str, lex: Lexicon) -> str | None:
-    """The name a short biography starts with: 2 to 4 capitalised words that are no stop words (a social handle in
-    brackets after them perhaps), then "is"/"ist"/"est"/"es", then a role of the [bio_roles] list within a few
-    words; else None."""
-    words = text.split(None, 5 + BIO_ROLE_WITHIN + 1)
+    """The name a short biography starts with (after an opening bracket or star perhaps, NOTE_OPENERS): 2 to 4
+    capitalised words that are no stop words (a social handle in brackets after them perhaps), then
+    "is"/"ist"/"est"/"es", then a role of the [bio_roles] list within a few words; else None."""
+    words = text.lstrip(NOTE_OPENERS).split(None, 5 + BIO_ROLE_WITHIN + 1)
     for n in (2, 3, 4):
         verb = n + 1 if n + 1 < len(words) and _is_handle(words[n]) else n  # "Jane Doe (@janedoe) is ..."
         if verb < len(words) and words[verb].lower() in BIO_COPULAS and looks_like_name(" ".join(words[:n])):
@@ -277,6 +278,7 @@ def drop_closing_notes(kept: list[Block], removed: list[Removal], tail_rule: Cal
 
 
 def named_earlier(name: str | None, blocks: list[Block], end: int) -> bool:
-    """Whether the blocks before ``end`` name this person (by surname)."""
+    """Whether the blocks before ``end`` name this person (by surname), a line of her name alone aside: that is her
+    byline, which names the author, not a source."""
     surname = name.split()[-1].strip(".,") if name else ""
-    return bool(surname) and any(surname in b.text for b in islice(blocks, end))
+    return bool(surname) and any(surname in b.text and b.text.strip() != name for b in islice(blocks, end))

@@ -37,6 +37,9 @@ CASES = [
      "does not accept paid links.", ANY, "ads.affiliate_disclosure"),
     ("ads.affiliate_disclosure", "Advertising disclosure: We may receive compensation for some of the links in our "
      "stories. Thank you for supporting our newsroom and our advertisers.", ANY, "ads.affiliate_disclosure"),
+    ("ads.affiliate_disclosure", "If you buy through our links, I may earn commissions at no extra cost to you.", ANY,
+     "ads.affiliate_disclosure"),
+    ("ads.affiliate_disclosure", "Affiliate links are used in this post.", ANY, "ads.affiliate_disclosure"),
     ("ads.affiliate_disclosure", "Disclosure: we may earn a commission from some of the products featured on "
      "this page.", ANY, "ads.affiliate_disclosure"),
     ("ads.affiliate_disclosure", "This post may contain affiliate links. As an Amazon Associate I earn from qualifying "
@@ -229,6 +232,12 @@ CASES = [
     ("bylines.author_bio", "Ana Lima is a skilled content creator with over five years of experience in SEO and "
      "digital marketing.", TAIL, "bylines.author_bio"),
     ("bylines.author_bio", "The director is a veteran of the stage.", TAIL, None),
+    ("bylines.author_bio", "(Lena Park is an associate attorney at a law firm in Hartford.)", TAIL,
+     "bylines.author_bio"),
+    ("bylines.author_bio", "*Lena Park is a staff writer at the paper.", TAIL, "bylines.author_bio"),
+    ("bylines.author_bio", "(The director is a veteran of the stage.)", TAIL, None),
+    ("bylines.author_bio", "Omar Haddad is adjunct faculty at a state university and a physician in Ohio.", TAIL,
+     "bylines.author_bio"),
     # promos.call_to_action (the article's end only)
     ("promos.call_to_action", "Get a demo", TAIL, "promos.call_to_action"),
     ("promos.call_to_action", "Free 14-day trial. No credit card required.", TAIL, "promos.call_to_action"),
@@ -238,6 +247,16 @@ CASES = [
      "search to every one of your shoppers.", TAIL, None),
     ("promos.call_to_action", "Get a demo", ANY, None),
     ("promos.call_to_action", "The free trial lasts 30 days, after which the plan costs $9 a month.", TAIL, None),
+    # promos.reader_call (the article's end only, a short block)
+    ("promos.reader_call", "Enjoyed the post? Pin it for later!", TAIL, "promos.reader_call"),
+    ("promos.reader_call", "Would you like to receive notifications about new posts?", TAIL, "promos.reader_call"),
+    ("promos.reader_call", "Want more garden projects? Follow me on Instagram for the latest ones.", TAIL,
+     "promos.reader_call"),
+    ("promos.reader_call", "Folgen Sie uns auf Instagram!", TAIL, "promos.reader_call"),
+    ("promos.reader_call", "Enjoyed the post? Pin it for later!", ANY, None),
+    ("promos.reader_call", "Thanks for following along with this series over two years. What would you tell your "
+     "younger self about the first job, and what did you learn the hard way? Let me know in the comments!", TAIL, None),
+    ("promos.reader_call", "The readers' comments below the story were mostly kind, the editor said.", TAIL, None),
     # promos.dated_headline (the article's end only)
     ("promos.dated_headline", "A Mindful Approach to New Year's Resolutions - January 13, 2020", TAIL,
      "promos.dated_headline"),
@@ -251,6 +270,11 @@ CASES = [
      TAIL, "consent.disclaimer"),
     ("consent.disclaimer", "AIA and G702 are registered trademarks of The American Institute of Architects.", TAIL,
      "consent.disclaimer"),
+    ("consent.disclaimer", "The content of this blog is for general educational purposes and is not medical advice.",
+     TAIL, "consent.disclaimer"),
+    ("consent.disclaimer", "Nothing here should be used as a substitute for the advice of your own doctor.", TAIL,
+     "consent.disclaimer"),
+    ("consent.disclaimer", "The nurse said she gave medical advice to the family by phone.", TAIL, None),
     ("consent.disclaimer", "The views expressed by the author are her own.", TAIL, None),
     ("consent.disclaimer", "The regulator said the filing does not comply with the rules.", TAIL, None),
     ("consent.disclaimer", "This blog post is for informational purposes only and does not constitute legal advice.",
@@ -308,6 +332,9 @@ CASES = [
     # promos.newsletter
     ("promos.newsletter", "Our morning briefing, delivered to your inbox at 7 a.m.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Enter your email address to receive our morning briefing.", ANY, "promos.newsletter"),
+    ("promos.newsletter", "Become a paid subscriber to unlock this piece and learn about:", ANY, "promos.newsletter"),
+    ("promos.newsletter", "This story is exclusive to our premium members.", ANY, "promos.newsletter"),
+    ("promos.newsletter", "Already have an account? Sign in here.", ANY, "promos.newsletter"),
     ("promos.newsletter", "Subscribers to the streaming service will pay 2 euros more a month from July.", ANY, None),
     ("promos.newsletter", "Breaking News Emails", ANY, "promos.newsletter"),
     ("promos.newsletter", "Wenn Sie inhaltliche Anmerkungen zu diesem Artikel haben, können Sie die Redaktion per "
@@ -495,6 +522,16 @@ def test_explain_names_the_rule_of_a_removed_fragment() -> None:
     assert "Advertisement" not in result.stdout
 
 
+def test_explain_names_the_tail_rule_of_a_call_to_the_reader() -> None:
+    call = ("Did you find this report on the new budget useful? Share your thoughts on it with other parents in the "
+            "comments below.")
+    result = CliRunner().invoke(cli, ["--explain"], input=ARTICLE + "\n" + call + "\n")
+    assert result.exit_code == 0, result.output
+    assert any(line.startswith('removed by promos.reader_call: "Did you find this report')
+               for line in result.stderr.splitlines())
+    assert call not in result.stdout and "roofs of eleven primary schools" in result.stdout
+
+
 BIO_ARTICLE = """Council approves new budget for schools
 
 The city council approved on Tuesday a budget that raises spending on schools by 6 percent, the largest increase in a decade.
@@ -510,6 +547,8 @@ def test_a_closing_author_bio_goes_but_a_source_of_the_story_stays() -> None:
     article = clean(BIO_ARTICLE.format(last=bio), kind="text")
     assert bio not in article.paragraphs
     assert ("rules", "bylines.author_bio") in {(r.stage, r.rule) for r in article.removed}
+    bylined = BIO_ARTICLE.format(last=bio).replace("\n\n", "\n\nJane Roe\n\n", 1)  # her byline: the author
+    assert bio not in clean(bylined, kind="text").paragraphs
     source = "Jane Roe, who led the teachers' campaign, is a professor at the state university."
     named = BIO_ARTICLE.replace("welcomed the decision", "welcomed the decision, Jane Roe said,")
     last = "Jane Roe is a professor at the state university and a former teacher."

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..authors import (BIO_COPULAS, BIO_ROLE_WITHIN, NAME_SPLIT, SEPARATOR_CHARS, SEPARATOR_WORDS, bio_subject,
-                       byline_body, is_credited_part, is_role, looks_like_name, without_addresses)
+from ..authors import (BIO_COPULAS, BIO_ROLE_WITHIN, NAME_SPLIT, NOTE_OPENERS, SEPARATOR_CHARS, SEPARATOR_WORDS,
+                       bio_subject, byline_body, is_credited_part, is_role, looks_like_name, without_addresses)
 from ..lazy_re import LazyPattern
 from ..lexicon import Lexicon
 from ..text import PHRASE_WORD, PROSE_ENDS
@@ -121,7 +121,7 @@ def meta_row(t: Target, lex: Lexicon) -> str | None:
 def author_bio(t: Target, lex: Lexicon) -> str | None:
     """A short note on the author at the end: "Jane Doe is a staff writer covering housing.", "About the
     author: ...", "Die Autorin ist Redakteurin bei ..." """
-    if t.kind in ("h", "li", "td") or not t.text[:1].isupper():
+    if t.kind in ("h", "li", "td") or not t.text.lstrip(NOTE_OPENERS)[:1].isupper():
         return None
     n = lex.words("bio_label").prefix(t.tokens)
     if n and (t.tokens[n - 1].endswith(":") or n < len(t.tokens) and t.tokens[n] in BIO_COPULAS

@@ -59,6 +59,19 @@ def call_to_action(t: Target, lex: Lexicon) -> str | None:
     return None
 
 
+READER_CALL_MAX_WORDS = 25  # a call to comment, share or follow is short; a longer block is the article's closing
+# paragraph, which readers (and the reference texts) keep: "Thank you for joining me ... Let me know in the comments!"
+
+
+@rule("promos.reader_call", where="tail", max_words=READER_CALL_MAX_WORDS)
+def reader_call(t: Target, lex: Lexicon) -> str | None:
+    """At the article's end, a call to the reader to comment, share, pin or follow: "Share your thoughts in the
+    comments below!", "Enjoy the post? Pin it for later!", "Follow me on Instagram", "Thanks for reading!"."""
+    if holds_noise_phrase("reader_call", t.norm, t.tokens):
+        return "call to comment, share or follow after the article"
+    return None
+
+
 # "Headline - December 8, 2025", "Headline – 19.12.2025": a title, a dash, then only a date (after a bar, a date
 # is more often the article's own: "Amsterdam Light Festival 29 November 2018 | 20 January 2019")
 _DATED_SPLIT = LazyPattern(r"\s[-–—]\s")
