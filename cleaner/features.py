@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from .classify import choose_stopwords
 from .dom import REPEATS_KEPT, PageBlock, PageSignals, kind_of
 from .lexicon import lexicon
-from .scorer import CONTAINER_LEVELS, MODELS
+from .scorer import CONTAINER_LEVELS, MODELS, added
 from .text import SCORED_ENDS, WORD, words_of
 
 _DIGIT = re.compile(r"\d")
@@ -270,8 +270,8 @@ def class_features(blocks: list[PageBlock], rows: list[dict], table: dict[str, f
         if found is None:
             values = [table[w] for w in sorted(set(b.classes[-CLASS_TABLE_WORDS:])) if w in table]
             near = [table[w] for w in sorted(set(b.classes[-4:])) if w in table]
-            found = weighed[b.classes] = (sum(values) / 5, max(values, default=0.0), min(values, default=0.0),
-                                          len(values) / 10, sum(near) / 3)
+            found = weighed[b.classes] = (added(values) / 5, max(values, default=0.0), min(values, default=0.0),
+                                          len(values) / 10, added(near) / 3)
         f["cl_sum"], f["cl_max"], f["cl_min"], f["cl_n"], f["cl_near"] = found
 
 
@@ -288,7 +288,7 @@ def _neighbours(rows: list[dict]) -> None:
             else:
                 f[edge] = 1.0
         lo, hi = max(0, i - 5), min(n, i + 6)
-        f["traf_win5"] = sum(traf[lo:hi]) / (hi - lo)
+        f["traf_win5"] = added(traf[lo:hi]) / (hi - lo)
 
 
 def covered(blocks: list[PageBlock], extracted_texts: list[str]) -> list[float]:

@@ -155,7 +155,7 @@ def context(rows: list[dict[str, float]], page: dict[str, float], first: list[fl
     total = sum(chars) or 1
     weighted_chars = [c * p for c, p in zip(chars, first)]
     sums = container_sums(weighted_chars, chars, ancestors)
-    weighted = sum(weighted_chars)
+    weighted = added(weighted_chars)
     main = _main_container(sums, weighted)
     page_second = {k: page[k] for k in carried if k in page}
     page_second["page_mean"] = weighted / total
@@ -239,7 +239,7 @@ def page_kind_features(page: dict[str, float], first: list[float], chars: list[i
     g["k_share"] = sum(kept) / total
     g["k_run"] = best / total
     g["k_blocks"] = math.log1p(len(kept)) / 6
-    g["k_mean"] = sum(c * p for c, p in zip(chars, first)) / total
+    g["k_mean"] = added(c * p for c, p in zip(chars, first)) / total
     g["k_long"] = sum(1 for c in kept if c >= 150) / (len(kept) or 1)
     return g
 
@@ -252,6 +252,15 @@ def _main_container(sums: dict[int, list[float]], weighted: float) -> int | None
         if content >= MAIN_SHARE * weighted and size < best_size:
             best, best_size = a, size
     return best
+
+
+def added(values) -> float:
+    """The sum of these numbers, added one by one in their order: the same bits on every Python version (from
+    3.12, ``sum()`` over floats compensates its rounding, so a score on a threshold could change sides)."""
+    total = 0.0
+    for v in values:
+        total += v
+    return total
 
 
 def sigmoid(x: float) -> float:

@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 
 from .article import Block, Frozen
-from .scorer import MODELS, NEAR, WINDOWS, Linear, around, prefix_sums, sigmoid
+from .scorer import MODELS, NEAR, WINDOWS, Linear, added, around, prefix_sums, sigmoid
 from .text import TERMINAL
 
 TYPE_CHECKING = False
@@ -94,7 +94,7 @@ class TextModel(Frozen):
         value, a feature the model does not weigh adding nothing)."""
         get = self.stage1.weights.get
         base = self.stage1.intercept + self.stage1.partial(page)
-        return [sigmoid(base + sum([get(k, 0.0) * v for k, v in r.items()])) for r in rows]
+        return [sigmoid(base + added(get(k, 0.0) * v for k, v in r.items())) for r in rows]
 
     def second_fast(self, rows: list[dict[str, float]], page: dict[str, float], first: list[float],
                     chars: list[int]) -> list[float]:
@@ -185,7 +185,7 @@ def gate_features(rows: list[dict[str, float]], page: dict[str, float], second: 
     g.update({"g_model": model_chars / total, "g_heur": heuristic_chars / total,
               "g_agree": both / either if either else 1.0, "g_out": outside / total,
               "g_diff": (model_chars - heuristic_chars) / total,
-              "g_mean": sum(c * p for c, p in zip(chars, second)) / total,
+              "g_mean": added(c * p for c, p in zip(chars, second)) / total,
               "g_lines_model": model_lines / n, "g_lines_heur": heuristic_lines / n,
               "g_after_art": after / total * page.get("pg_prose", 0.0)})
     return g
@@ -419,7 +419,7 @@ def _page_second(page: dict[str, float], first: list[float],
     run_from, run_to = _densest_run(first, chars)
     run_chars = sum(chars[run_from:run_to + 1]) if run_to >= run_from else 0
     page_second = dict(page)
-    page_second["page_mean"] = sum(c * p for c, p in zip(chars, first)) / total
+    page_second["page_mean"] = added(c * p for c, p in zip(chars, first)) / total
     page_second["page_kept"] = sum(c for c, p in zip(chars, first) if p >= 0.5) / total
     page_second["run_share"] = run_chars / total
     return page_second, prefix_sums(first), (run_from, run_to)

@@ -145,6 +145,16 @@ def test_a_linear_score_adds_its_terms_in_the_features_order_and_a_zero_feature_
     assert math.copysign(1.0, m.logit({"z": -0.0, "c": 0.0}, base=-0.25)) == 1.0  # never -0.0
 
 
+def test_scores_add_floats_one_by_one_on_every_python_version():
+    """``added`` adds in order, as ``sum()`` did before Python 3.12 compensated its rounding: the features and the
+    text scorer's sums are the same bits on every version."""
+    from cleaner.scorer import added
+
+    assert added([1e16, 1.0, -1e16]) == 0.0  # sum() on 3.12+ gives 1.0
+    assert added(x for x in (0.1, 0.2, 0.3)) == (0.1 + 0.2) + 0.3
+    assert added([]) == 0.0 and math.copysign(1.0, added([-0.0])) == 1.0
+
+
 def test_the_second_stage_sees_neighbours_windows_and_containers():
     rows = [{"traf": 1.0}, {"traf": 0.0}, {"traf": 1.0}]
     second, _ = context(rows, {}, [0.9, 0.1, 0.8], [10, 10, 10], [(1, 2, 5), (1, 3, 6), (1, 2, 7)], ("traf",))
