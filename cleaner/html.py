@@ -632,7 +632,9 @@ def _elements_set_apart(tree, disabled: frozenset[str]) -> dict[int, str]:
         if not tag:
             continue
         number += 1
-        name = next((name for name, test in tests if test(el)), None)
+        cls, ident = el.get("class"), el.get("id")
+        words = frozenset(_ATTR_WORD.findall(f"{cls or ''} {ident or ''}".lower())) if cls or ident else frozenset()
+        name = next((name for name, test in tests if test(el, words)), None)
         if name is not None:
             total = _words([body.text_content()]) if total is None else total
             if _words([el.text_content()]) < APART_SHARE * total:
@@ -651,18 +653,18 @@ def _counted(el):
             yield from _counted(child)
 
 
-def _names_dialog(el) -> bool:
-    """Whether an element is a dialog: a ``<dialog>``, a role or ``aria-modal`` that says so, or a class or id
-    word of ``dialog_words``."""
+def _names_dialog(el, words: frozenset[str]) -> bool:
+    """Whether an element (its class and id words ``words``) is a dialog: a ``<dialog>``, a role or
+    ``aria-modal`` that says so, or a word of ``dialog_words``."""
     return (el.tag == "dialog" or el.get("role") in _DIALOG_ROLES or el.get("aria-modal") == "true"
-            or _names_side_box(el, dialog_words()))
+            or not words.isdisjoint(dialog_words()))
 
 
-def _names_reviews(el) -> bool:
-    """Whether a class or id word of an element names customers' reviews (``review_words``), and none of it,
-    of its ancestors or of what it holds names testimonials (``testimonial_words``: the quotes a site shows as
-    its own words)."""
-    if not _names_side_box(el, review_words()):
+def _names_reviews(el, words: frozenset[str]) -> bool:
+    """Whether a class or id word of an element (``words``) names customers' reviews (``review_words``), and
+    none of it, of its ancestors or of what it holds names testimonials (``testimonial_words``: the quotes a
+    site shows as its own words)."""
+    if words.isdisjoint(review_words()):
         return False
     words = testimonial_words()
     return not any(_names_side_box(other, words) for other in (*el.iterancestors(), *el.iter()))
