@@ -27,12 +27,12 @@ from .dates import dates_in
 from . import scorer
 from .blocks import TABLE_TAGS, shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
-from .dom import BLOCK_TAGS, PageBlock, PageSignals, kind_of, page_blocks, page_signals
+from .dom import BLOCK_TAGS, SKIPPED_TAGS, PageBlock, PageSignals, kind_of, page_blocks, page_signals
 from .features import covered, glance_features, page_features
 from .links import page_links
 from .options import Options
-from .rules import (BEYOND_EXTRACTION, DISCLOSURE, LINK_PARAGRAPH, OUTSIDE_TAIL, REPEATED_RUN, SIDE_BOX, TEASER_CARD,
-                    RuleBook)
+from .rules import (BEYOND_EXTRACTION, DIALOG, DISCLOSURE, LINK_PARAGRAPH, OUTSIDE_TAIL, REPEATED_RUN, REVIEWS, SIDE_BOX,
+                    TEASER_CARD, RuleBook)
 from .text import WORD
 from .title import from_headline, headline_from_html
 
@@ -542,7 +542,8 @@ def _glanced_article(tree, deep: bool, opts: Options, rules: RuleBook, meta: Pag
     if (BEYOND_EXTRACTION in opts.disabled_rules
             or sum(len(b.text) for b in extracted) * GLANCE_PROSE_OVER_EXTRACTION >= signals.paragraph_chars):
         return _plain_article(tree, deep, opts, meta, extracted, page)
-    evidence = _evidence(page_blocks(tree), signals, extracted, rules, meta)
+    page = page_blocks(tree)
+    evidence = _evidence(page, signals, extracted, rules, meta, parts_set_apart(tree, page, opts.disabled_rules))
     blocks = _judged(tree, evidence, chosen, opts, rules, meta)
     meta.article = True
     return blocks
@@ -585,13 +586,88 @@ def _as_scored(evidence: Evidence, chosen: scorer.Model, rows: list[dict], whole
     probabilities, second = chosen.second_stage(rows, whole, first, chars, [b.ancestors for b in evidence.blocks])
     threshold = chosen.threshold(article=False)
     blocks = []
-    for b, p, row, around in zip(evidence.blocks, probabilities, rows, second):
-        if p >= threshold:
+    for b, p, row, around, removal in zip(evidence.blocks, probabilities, rows, second, evidence.apart):
+        if removal:
+            blocks.append(Block(b.text, kind_of(b.tag), "bad", removal))
+        elif p >= threshold:
             blocks.append(Block(b.text, kind_of(b.tag), shape=_shape(b)))
         else:
             why = f"{MODEL_REMOVAL}: {chosen.why(row, around)}" if opts.explain else MODEL_REMOVAL
             blocks.append(Block(b.text, kind_of(b.tag), "bad", why))
     return blocks
+
+
+APART_SHARE = 0.5  # of the page's words: a part set apart that holds more is the page (a wrapper so named)
+_DIALOG_ROLES = ("dialog", "alertdialog")
+
+
+def parts_set_apart(tree, blocks: list[PageBlock], disabled: frozenset[str]) -> list[str | None]:
+    """For each of the page's blocks (``page_blocks`` of the tree as it is), the removal that names the part of
+    the page set apart from its content where it stands, if any: a dialog (``_names_dialog``: a window the page
+    opens over itself when a reader acts), customers' reviews (``_names_reviews``), each holding less than
+    APART_SHARE of the page's words.  The scorer, reading each block, may keep them (``_as_scored``)."""
+    apart = _elements_set_apart(tree, disabled)
+    if not apart:
+        return [None] * len(blocks)
+    return [next((apart[n] for n in b.ancestors if n in apart), None) for b in blocks]
+
+
+def _elements_set_apart(tree, disabled: frozenset[str]) -> dict[int, str]:
+    """The parts set apart (``parts_set_apart``), by their number in the walk of ``dom.page_blocks`` (the
+    numbers a block's ``ancestors`` hold): the body is 1, the elements follow in document order, scripts, styles
+    and the like (``dom.SKIPPED_TAGS``) not counted, nor what they hold."""
+    tests = [(name, test) for name, test in ((DIALOG, _names_dialog), (REVIEWS, _names_reviews))
+             if name not in disabled]
+    body = tree.find(".//body")
+    body = tree if body is None else body
+    found: dict[int, str] = {}
+    total = None
+    walker = etree.iterwalk(body, events=("start",))
+    number = 0
+    for _, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in SKIPPED_TAGS:
+            walker.skip_subtree()
+            continue
+        if not tag:
+            continue
+        number += 1
+        cls, ident = el.get("class"), el.get("id")
+        words = frozenset(_ATTR_WORD.findall(f"{cls or ''} {ident or ''}".lower())) if cls or ident else frozenset()
+        name = next((name for name, test in tests if test(el, words)), None)
+        if name is not None:
+            total = _words([body.text_content()]) if total is None else total
+            if _words([el.text_content()]) < APART_SHARE * total:
+                found[number] = name
+                walker.skip_subtree()  # what it holds is apart with it
+                number += sum(1 for _ in _counted(el)) - 1
+    return found
+
+
+def _counted(el):
+    """The elements of ``el`` (itself first) that the walk of ``dom.page_blocks`` numbers."""
+    yield el
+    for child in el:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag and tag not in SKIPPED_TAGS:
+            yield from _counted(child)
+
+
+def _names_dialog(el, words: frozenset[str]) -> bool:
+    """Whether an element (its class and id words ``words``) is a dialog: a ``<dialog>``, a role or
+    ``aria-modal`` that says so, or a word of ``dialog_words``."""
+    return (el.tag == "dialog" or el.get("role") in _DIALOG_ROLES or el.get("aria-modal") == "true"
+            or not words.isdisjoint(dialog_words()))
+
+
+def _names_reviews(el, words: frozenset[str]) -> bool:
+    """Whether a class or id word of an element (``words``) names customers' reviews (``review_words``), and
+    none of it, of its ancestors or of what it holds names testimonials (``testimonial_words``: the quotes a
+    site shows as its own words)."""
+    if words.isdisjoint(review_words()):
+        return False
+    words = testimonial_words()
+    return not any(_names_side_box(other, words) for other in (*el.iterancestors(), *el.iter()))
 
 
 def _shape(block: PageBlock):
@@ -631,11 +707,11 @@ class Evidence(Record):
     of its words that trafilatura's extraction holds, and that the candidate made of it holds; and the
     extraction's own blocks."""
 
-    __slots__ = ("blocks", "signals", "extracted", "candidate", "extraction")
+    __slots__ = ("blocks", "signals", "extracted", "candidate", "extraction", "apart")
 
     def __init__(self, blocks: list[PageBlock], signals: PageSignals, extracted: list[float],
-                 candidate: list[float], extraction: list[Block]) -> None:
-        self._set(blocks, signals, extracted, candidate, extraction)
+                 candidate: list[float], extraction: list[Block], apart: list[str | None] | None = None) -> None:
+        self._set(blocks, signals, extracted, candidate, extraction, apart or [None] * len(blocks))
 
     def extraction_texts(self) -> list[str]:
         return [b.text for b in self.extraction]
@@ -662,16 +738,18 @@ def read_evidence(tree, deep: bool, opts: Options, rules: RuleBook, meta: PageMe
                   large: bool) -> Evidence:
     """What the scorer weighs of the page; the tree is pruned on the way (trafilatura's extraction)."""
     page = page_blocks(tree)  # before the extraction, which prunes the tree
+    apart = parts_set_apart(tree, page, opts.disabled_rules)
     extracted = list(extracted_blocks(None if large else _main_content(tree, opts, deep)))
-    return _evidence(page, signals, extracted, rules, meta)
+    return _evidence(page, signals, extracted, rules, meta, apart)
 
 
 def _evidence(page: list[PageBlock], signals: PageSignals, extracted: list[Block], rules: RuleBook,
-              meta: PageMeta) -> Evidence:
+              meta: PageMeta, apart: list[str | None]) -> Evidence:
     """The page's blocks with the share of each that the extraction holds, and that its candidate holds."""
     texts, candidate = [b.text for b in extracted], _candidate(extracted, rules, meta)
     shares = covered(page, texts)
-    return Evidence(page, signals, shares, shares if candidate == texts else covered(page, candidate), extracted)
+    return Evidence(page, signals, shares, shares if candidate == texts else covered(page, candidate), extracted,
+                    apart)
 
 
 def _main_content(tree, opts: Options, deep: bool):
@@ -1304,6 +1382,24 @@ def disclosure_words() -> frozenset[str]:
 def article_part_words() -> frozenset[str]:
     """The class words of ``lexicon/article_parts.txt``."""
     return _class_words("article_parts.txt")
+
+
+@lru_cache(maxsize=1)
+def dialog_words() -> frozenset[str]:
+    """The class words of ``lexicon/dialogs.txt``."""
+    return _class_words("dialogs.txt")
+
+
+@lru_cache(maxsize=1)
+def review_words() -> frozenset[str]:
+    """The class words of ``lexicon/reviews.txt``."""
+    return _class_words("reviews.txt")
+
+
+@lru_cache(maxsize=1)
+def testimonial_words() -> frozenset[str]:
+    """The class words of ``lexicon/testimonials.txt``."""
+    return _class_words("testimonials.txt")
 
 
 @lru_cache(maxsize=1)

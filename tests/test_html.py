@@ -756,3 +756,36 @@ def test_an_article_set_after_the_page_s_end_tags_is_read_as_a_browser_reads_it(
     assert html.without_early_end_tags(page).count("</body>") == 0 and "<p>" in html.without_early_end_tags(page)
     ended = f"<html><body><p>{ARTICLE}</p></body>\n</HTML >  \n"
     assert html.without_early_end_tags(ended) is ended and html.without_early_end_tags("<p>x</p>") == "<p>x</p>"
+
+
+def _apart(body: str, disabled=frozenset()) -> dict:
+    from cleaner.dom import page_blocks
+
+    tree = html.parse(f"<html><body>{body}</body></html>")
+    blocks = page_blocks(tree)
+    return dict(zip((b.text for b in blocks), html.parts_set_apart(tree, blocks, frozenset(disabled))))
+
+
+def test_a_dialog_and_customers_reviews_are_set_apart_on_a_judged_page():
+    """On a page the scorer judges block by block, a dialog (a class or id names a dialog, a modal, a lightbox;
+    or its role, or ``<dialog>``) and a part named for reviews are set apart, however deep their blocks stand,
+    unless testimonials name the part (a site's chosen quotes), or it holds half the page's words or more (a
+    wrapper so named)."""
+    product = " ".join(["This kettle boils a litre of water in three minutes and keeps it warm for an hour."] * 3)
+    review = "I bought this kettle last month and it broke after two weeks of use, very disappointed."
+    notice = "Your session has expired after a period of inactivity. Please sign in again."
+    alert = "Sign up for price alerts on this kettle."
+    quote = "They fixed our roof in a day and left the garden cleaner than they found it."
+    deep = "<div class='a b c d e f g h i j k'>" * 6
+    body = (f"<h1>Steel kettle</h1><script>var x = '<div>';</script><!-- a note --><p>{product}</p>"
+            f"<div class='pdp-reviews'>{deep}<p>{review}</p>{'</div>' * 6}</div>"
+            f"<div id='session-modal'><p>{notice}</p></div><div role='dialog'><p>{alert}</p></div>"
+            f"<section class='reviews'><div class='testimonial'><p>{quote}</p></div></section>")
+    apart = _apart(body)
+    assert apart[product] is None and apart["Steel kettle"] is None and apart[quote] is None
+    assert apart[review] == "html.reviews" and apart[notice] == apart[alert] == "html.dialog"
+    kept = _apart(body, {"html.reviews"})
+    assert kept[review] is None and kept[notice] == "html.dialog"
+    wrapped = _apart(f"<div class='dialog-off-canvas-main-canvas'><h1>Steel kettle</h1><p>{product}</p>"
+                     f"<div class='modal'><p>{notice}</p></div></div>")
+    assert wrapped[product] is None and wrapped[notice] == "html.dialog"  # the wrapper so named is the page

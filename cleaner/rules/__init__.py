@@ -34,8 +34,10 @@ DISCLOSURE = "html.disclosure"
 OUTSIDE_TAIL = "html.outside_tail"
 TEASER_CARD = "html.teaser_card"
 BEYOND_EXTRACTION = "html.beyond_extraction"
+DIALOG = "html.dialog"
+REVIEWS = "html.reviews"
 NOT_RULE_FUNCTIONS = (TEASER_LIST, AUTHOR_BOX, LINK_PARAGRAPH, REPEATED_RUN, SIDE_BOX, DISCLOSURE, OUTSIDE_TAIL,
-                      TEASER_CARD, BEYOND_EXTRACTION)
+                      TEASER_CARD, BEYOND_EXTRACTION, DIALOG, REVIEWS)
 NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" label, to the article's end.",
                  AUTHOR_BOX: "An \"About Jane Doe\" heading at the article's end, with its note on the author.",
                  LINK_PARAGRAPH: "On HTML, a paragraph that is word for word one link to another page (a teaser).",
@@ -51,7 +53,11 @@ NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" 
                               "that link to other pages of the site.",
                  BEYOND_EXTRACTION: "On HTML, an article page whose extraction took one part of it (a guide's "
                                     "introduction, a thread's first post) is the blocks the scorer keeps, where "
-                                    "those hold three times its words (disabled: the extraction alone)."}
+                                    "those hold three times its words (disabled: the extraction alone).",
+                 DIALOG: "On HTML, on a page the scorer judges block by block, the blocks of a dialog (a class or id "
+                         "names a dialog, a modal, a lightbox) that holds less than half the page's words.",
+                 REVIEWS: "On HTML, on a page the scorer judges block by block, the blocks of a part whose class or id "
+                          "names reviews (customers' reviews of a product) that holds less than half the page's words."}
 
 
 class Target(Record):
