@@ -215,7 +215,7 @@ def page_signals(tree) -> PageSignals:
     for el in tree.iter("p", "a", "meta", "script", *counts):  # one walk over the tree
         tag = el.tag
         if tag == "p":
-            text = el.text_content().strip()
+            text = _text_of(el).strip()
             if text:
                 paragraphs += 1
                 paragraph_chars += len(text)
@@ -223,7 +223,7 @@ def page_signals(tree) -> PageSignals:
                     long_paragraphs += 1
                     ended += text.endswith(SCORED_ENDS)
         elif tag == "a":
-            n = len(el.text_content().strip())
+            n = len(_text_of(el).strip())
             if n:
                 links += 1
                 link_chars += n
@@ -237,6 +237,11 @@ def page_signals(tree) -> PageSignals:
             counts[tag] += 1
     return PageSignals(og_type or "", frozenset(types), counts["article"], counts["h2"], counts["time"] > 0,
                        counts["img"], paragraphs, long_paragraphs, ended, paragraph_chars, links, link_chars)
+
+
+def _text_of(el) -> str:
+    """The element's ``text_content()``: its own text where it holds no other node (an XPath call saved)."""
+    return (el.text or "") if len(el) == 0 else el.text_content()
 
 
 _TAG_KINDS = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li", "dd": "li",
