@@ -36,32 +36,33 @@ class PageBlock(Record):
 
     def __init__(self, text: str, tag: str, path: tuple[str, ...], classes: tuple[str, ...], link_chars: int,
                  ancestors: tuple[int, ...], repeats: tuple[int, ...]) -> None:
-        self._set(text, tag, path, classes, link_chars, ancestors, repeats)
+        self.text, self.tag, self.path, self.classes = text, tag, path, classes
+        self.link_chars, self.ancestors, self.repeats = link_chars, ancestors, repeats
 
 
 class _Open:
-    """An element being walked: what its blocks inherit from it, built from what its parent's blocks inherit."""
+    """An element being walked: its tag, whether it is a block element, the tag of the nearest block element (this
+    one included) and its number; and what its blocks inherit (``path``, ``words``, ``ancestors``: made from its
+    parent's when a block first needs them, ``_Reader.context``)."""
 
-    __slots__ = ("element", "tag", "is_block", "owner", "path", "words", "ancestors", "repeats")
+    __slots__ = ("element", "tag", "is_block", "owner", "number", "path", "words", "ancestors", "repeats")
 
-    def __init__(self, element, tag: str, is_block: bool, owner: str, path: tuple[str, ...],
-                 words: tuple[str, ...], ancestors: tuple[int, ...]) -> None:
-        self.element, self.tag, self.is_block = element, tag, is_block
-        self.owner = owner  # the tag of the nearest block element, this one included
-        self.path, self.words, self.ancestors = path, words, ancestors  # down to this element
+    def __init__(self, element, tag: str, is_block: bool, owner: str, number: int) -> None:
+        self.element, self.tag, self.is_block, self.owner, self.number = element, tag, is_block, owner, number
+        self.path = self.words = self.ancestors = None  # down to this element, made when first needed
         self.repeats = 0  # counted when a block first needs it
 
-    def child(self, element, tag: str, is_block: bool, words: list[str], number: int) -> _Open:
-        return _Open(element, tag, is_block, tag if is_block else self.owner, self.path + (tag,),
-                     (self.words + tuple(words))[-CLASS_WORDS_KEPT:] if words else self.words,
-                     self.ancestors + (number,))
-
-    def skipped(self, element) -> _Open:
-        """A script, a style...: it adds nothing to what the blocks of its tail inherit."""
-        return _Open(element, "", False, self.owner, self.path, self.words, self.ancestors)
+    def inherit(self, parent: _Open) -> None:
+        """Make what this element's blocks inherit, from its parent's."""
+        words = _class_words(self.element)
+        self.path = parent.path + (self.tag,)
+        self.words = (parent.words + tuple(words))[-CLASS_WORDS_KEPT:] if words else parent.words
+        self.ancestors = parent.ancestors + (self.number,)
 
 
-_PAGE = _Open(None, "", False, "body", (), (), ())  # what a block outside every element inherits
+_PAGE = _Open(None, "", False, "body", 0)  # what a block outside every element inherits
+_PAGE.path, _PAGE.words, _PAGE.ancestors = (), (), ()
+_SKIPPED = _Open(None, "", False, "", 0)  # a script, a style...: open only until its end, which comes next
 
 
 def page_blocks(tree) -> list[PageBlock]:
@@ -72,85 +73,80 @@ def page_blocks(tree) -> list[PageBlock]:
     if body is None:
         body = tree
     reader = _Reader()
+    stack, pieces = reader.stack, reader.pieces
+    count = links_open = link_chars = 0  # the elements opened; the links open; their text since the last block
     walker = etree.iterwalk(body, events=("start", "end"))
     for event, el in walker:
         if event == "end":
-            reader.close(el)
-            continue
-        tag = el.tag
-        tag = tag.lower() if isinstance(tag, str) else ""
-        if tag in SKIPPED_TAGS:
-            walker.skip_subtree()  # its "end" still comes: its tail is text of the page
-            reader.open(el, "", skipped=True)
-        elif tag:
-            reader.open(el, tag)
-    reader.flush()
+            if stack:
+                top = stack[-1]
+                if top.is_block and pieces:
+                    reader.flush(link_chars)  # the block's text belongs to the element that closes
+                    link_chars = 0
+                if top.tag == "a":
+                    links_open -= 1
+                stack.pop()
+            text = el.tail
+        else:
+            tag = el.tag
+            tag = tag.lower() if isinstance(tag, str) else ""
+            if tag in SKIPPED_TAGS:
+                walker.skip_subtree()  # its "end" still comes: its tail is text of the page
+                stack.append(_SKIPPED)  # it adds nothing to what the blocks of its tail inherit
+                continue
+            if not tag:
+                continue
+            is_block = tag in BLOCK_TAGS
+            if is_block and pieces:
+                reader.flush(link_chars)
+                link_chars = 0
+            count += 1
+            stack.append(_Open(el, tag, is_block, tag if is_block else (stack[-1] if stack else _PAGE).owner, count))
+            if tag == "a":
+                links_open += 1
+            text = el.text
+        if text and (pieces or not text.isspace()):  # (not the whitespace between two blocks' tags)
+            pieces.append(text)
+            if links_open:
+                link_chars += len(text.strip())
+    if pieces:
+        reader.flush(link_chars)
     return reader.blocks
 
 
 class _Reader:
-    """The walk's state: the open elements, and the text gathered since the last block boundary."""
+    """The walk's state (``page_blocks``): the blocks read, the open elements, and the text gathered since the last
+    block boundary."""
 
     def __init__(self) -> None:
         self.blocks: list[PageBlock] = []
         self.stack: list[_Open] = []
         self.pieces: list[str] = []
-        self.link_chars = 0
-        self.links_open = 0
-        self.count = 0
         self.sibling_counts: dict = {}
 
-    def open(self, el, tag: str, skipped: bool = False) -> None:
-        parent = self.stack[-1] if self.stack else _PAGE
-        if skipped:
-            self.stack.append(parent.skipped(el))
-            return
-        is_block = tag in BLOCK_TAGS
-        if is_block and self.pieces:
-            self.flush()
-        cls, ident = el.get("class"), el.get("id")
-        words = _CLASS_WORD.findall(f"{cls or ''} {ident or ''}".lower()) if cls or ident else []
-        if _is_hidden(el):
-            words.append(HIDDEN)
-        self.count += 1
-        self.stack.append(parent.child(el, tag, is_block, words, self.count))
-        if tag == "a":
-            self.links_open += 1
-        text = el.text
-        if text:
-            self.add(text)
-
-    def close(self, el) -> None:
-        top = self.stack[-1] if self.stack else None
-        if top is not None and top.is_block and self.pieces:
-            self.flush()  # the block's text belongs to the element that closes
-        if top is not None and top.tag == "a":
-            self.links_open -= 1
-        if self.stack:
-            self.stack.pop()
-        tail = el.tail
-        if tail:
-            self.add(tail)
-
-    def add(self, text: str) -> None:
-        if not self.pieces and text.isspace():
-            return  # the whitespace between two blocks' tags
-        self.pieces.append(text)
-        if self.links_open:
-            self.link_chars += len(text.strip())
-
-    def flush(self) -> None:
-        if not self.pieces:
-            return
+    def flush(self, link_chars: int) -> None:
+        """The text gathered is a block (``link_chars`` of it in links), of the innermost open element."""
         text = " ".join(nfc("".join(self.pieces)).split())
         self.pieces.clear()
-        link_chars, self.link_chars = self.link_chars, 0
         if not text:
             return
-        top = self.stack[-1] if self.stack else _PAGE
+        top = self.context()
         self.blocks.append(PageBlock(
             text, top.owner, top.path, top.words, min(link_chars, len(text)), top.ancestors,
-            tuple(o.repeats or self._repeats(o) for o in self.stack[-REPEATS_KEPT:])))
+            tuple([o.repeats or self._repeats(o) for o in self.stack[-REPEATS_KEPT:]])))
+
+    def context(self) -> _Open:
+        """The innermost open element, with what its blocks inherit made for it and for the open elements above it
+        that lack it (the elements no block stands in directly, most of a page's, never need it)."""
+        stack = self.stack
+        known = len(stack)
+        while known and stack[known - 1].path is None:
+            known -= 1
+        parent = stack[known - 1] if known else _PAGE
+        for o in stack[known:]:
+            o.inherit(parent)
+            parent = o
+        return parent
 
     def _repeats(self, o: _Open) -> int:
         """How many of the element's siblings (itself included) share its tag and class: a card of a grid, an
@@ -169,6 +165,15 @@ class _Reader:
                     counts[key] = counts.get(key, 0) + 1
         o.repeats = counts.get((el.tag, el.get("class")), 1)
         return o.repeats
+
+
+def _class_words(el) -> list[str]:
+    """The words of the element's class and id, and HIDDEN for a hidden element."""
+    cls, ident = el.get("class"), el.get("id")
+    words = _CLASS_WORD.findall(f"{cls or ''} {ident or ''}".lower()) if cls or ident else []
+    if _is_hidden(el):
+        words.append(HIDDEN)
+    return words
 
 
 def _is_hidden(el) -> bool:
@@ -210,7 +215,7 @@ def page_signals(tree) -> PageSignals:
     for el in tree.iter("p", "a", "meta", "script", *counts):  # one walk over the tree
         tag = el.tag
         if tag == "p":
-            text = el.text_content().strip()
+            text = _text_of(el).strip()
             if text:
                 paragraphs += 1
                 paragraph_chars += len(text)
@@ -218,7 +223,7 @@ def page_signals(tree) -> PageSignals:
                     long_paragraphs += 1
                     ended += text.endswith(SCORED_ENDS)
         elif tag == "a":
-            n = len(el.text_content().strip())
+            n = len(_text_of(el).strip())
             if n:
                 links += 1
                 link_chars += n
@@ -232,6 +237,11 @@ def page_signals(tree) -> PageSignals:
             counts[tag] += 1
     return PageSignals(og_type or "", frozenset(types), counts["article"], counts["h2"], counts["time"] > 0,
                        counts["img"], paragraphs, long_paragraphs, ended, paragraph_chars, links, link_chars)
+
+
+def _text_of(el) -> str:
+    """The element's ``text_content()``: its own text where it holds no other node (an XPath call saved)."""
+    return (el.text or "") if len(el) == 0 else el.text_content()
 
 
 _TAG_KINDS = {"h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "li": "li", "dd": "li",

@@ -86,16 +86,17 @@ def _own(b: PageBlock, words: list[str], stopwords: frozenset[str]) -> dict[str,
     text = b.text
     n, length = len(words), len(text)
     spaced = text.split()
+    digits, upper, letters = _character_counts(text)
     f = {
         "log_chars": math.log1p(length),
         "log_words": math.log1p(n),
-        "stop": sum(w in stopwords for w in words) / n if n else 0.0,
+        "stop": sum(map(stopwords.__contains__, words)) / n if n else 0.0,
         "has_stop": 1.0 if stopwords else 0.0,
         "terminal": 1.0 if text.endswith(SCORED_ENDS) else 0.0,
         "sentences": len(_SENTENCE_END.findall(text)) / (n + 1),
-        "digits": len(_DIGIT.findall(text)) / length,
-        "upper": len(_UPPER.findall(text)) / (len("".join(_LETTERS.findall(text))) or 1),
-        "titlecase": sum(1 for w in spaced if w[:1].isupper()) / (len(spaced) or 1),
+        "digits": digits / length,
+        "upper": upper / (letters or 1),
+        "titlecase": sum(map(str.isupper, [w[0] for w in spaced])) / (len(spaced) or 1),
         "link": b.link_chars / length,
         "commas": text.count(",") / (n + 1),
         "short": 1.0 if n < 3 else 0.0,
@@ -113,6 +114,21 @@ def _own(b: PageBlock, words: list[str], stopwords: frozenset[str]) -> dict[str,
         f[name] = math.log1p(r - 1) / 3
     f["rep_max"] = math.log1p(max(repeats, default=1) - 1) / 3
     return f
+
+
+_ASCII_DIGITS = b"0123456789"
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
+def _character_counts(text: str) -> tuple[int, int, int]:
+    """The text's digits (``_DIGIT``), capitals (``_UPPER``) and letters (``_LETTERS``); an ASCII text's counted
+    by deleting the others from its bytes (no match objects)."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return (len(data) - len(data.translate(None, _ASCII_DIGITS)),
+                len(data) - len(data.translate(None, _ASCII_UPPER)), len(data.translate(None, _ASCII_NON_LETTERS)))
+    return len(_DIGIT.findall(text)), len(_UPPER.findall(text)), len("".join(_LETTERS.findall(text)))
 
 
 @lru_cache(maxsize=4096)
@@ -168,22 +184,7 @@ def _containers(blocks: list[PageBlock], rows: list[dict], extracted: list[float
     """What each of the block's nearest containers holds: blocks, share of the page's text, share of its own
     text that trafilatura extracted, that is link text, and of its blocks that end a sentence."""
     total = sum(len(b.text) for b in blocks) or 1
-    sums: dict[int, list[int]] = {}
-    for b, share in zip(blocks, extracted):
-        chars = len(b.text)
-        kept = chars if share >= 0.5 else 0
-        links = b.link_chars
-        ends = 1 if b.text.endswith(SCORED_ENDS) else 0
-        for a in b.ancestors:
-            s = sums.get(a)
-            if s is None:
-                sums[a] = [1, chars, kept, links, ends]
-            else:
-                s[0] += 1
-                s[1] += chars
-                s[2] += kept
-                s[3] += links
-                s[4] += ends
+    sums = _container_sums(blocks, extracted)
     measured: dict[int, tuple[float, ...]] = {}  # each container's features, as many blocks share it
     for b, f in zip(blocks, rows):
         ancestors = b.ancestors
@@ -196,6 +197,40 @@ def _containers(blocks: list[PageBlock], rows: list[dict], extracted: list[float
                     values = measured[a] = (math.log1p(count), chars / total, kept / (chars or 1),
                                             links / (chars or 1), ends / count)
                 f[blocks_name], f[share_name], f[traf_name], f[link_name], f[term_name] = values
+
+
+def _container_sums(blocks: list[PageBlock], extracted: list[float]) -> dict[int, list[int]]:
+    """For each container (by number), what its blocks hold: blocks, characters, characters extracted, link
+    characters, blocks that end a sentence.  Each block is added to its innermost container only, and each
+    container's sums to its parent's, the innermost first (a container's number is larger than its parent's):
+    once for each container, not once for each of a block's ancestors."""
+    sums: dict[int, list[int]] = {}
+    parents: dict[int, int] = {}
+    for b, share in zip(blocks, extracted):
+        path = b.ancestors
+        if not path:
+            continue
+        chars = len(b.text)
+        values = (1, chars, chars if share >= 0.5 else 0, b.link_chars, 1 if b.text.endswith(SCORED_ENDS) else 0)
+        s = sums.get(path[-1])
+        if s is None:
+            sums[path[-1]] = list(values)
+        else:
+            for k, v in enumerate(values):
+                s[k] += v
+        for depth in range(len(path) - 1, 0, -1):  # the chain of parents, up to a container seen before
+            if path[depth] in parents:
+                break
+            parents[path[depth]] = path[depth - 1]
+    for a in sorted(parents, reverse=True):
+        s = sums[a]
+        above = sums.get(parents[a])
+        if above is None:
+            sums[parents[a]] = list(s)
+        else:
+            for k, v in enumerate(s):
+                above[k] += v
+    return sums
 
 
 def _page(blocks: list[PageBlock], signals: PageSignals, extracted: list[float], url: str | None) -> dict[str, float]:
