@@ -36,8 +36,9 @@ from itertools import chain
 
 from .article import Block, Record
 from .authors import is_person_name
+from .dates import dates_in
 from .lazy_re import LazyPattern
-from .lexicon import Lexicon, PhraseSet
+from .lexicon import Lexicon, PhraseSet, lexicon
 from .options import Options
 from .text import FINAL_MARKS, PHRASE_WORD, SENTENCE_WORDS, TERMINAL, unquoted, words_of
 from .title import is_any_case_title, is_capitalised_headline, is_teaser_title, slug_match, url_slug_tokens
@@ -655,7 +656,7 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     sections are what a list is that a paragraph of ``paragraph_chars`` or more, a sentence, closes: "So there
     you have it! ...", where a list of teasers ends at the page's footer or a call to sign up).  The first
     comment's header ends it too ("Jenny says:", ``is_comment_header``), whatever class the context pass
-    gave it between the comments' paragraphs."""
+    gave it between the comments' paragraphs, unless one stands before the span (``_headed_posts``)."""
     teaser_lists = teaser_lists or {}
     in_lists = {k for i, j in teaser_lists.items() for k in range(i, j)}
     # the teasers' own text is not the article's: a long list after a short article must not hide it
@@ -667,13 +668,25 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
                 blocks, teaser_lists[i], end, paragraph_chars):
             return i - 1
         header = is_comment_header(b.text)
-        if seen >= 0.5 * total and (header or is_author_box(blocks, i, lex)):
+        if seen >= 0.5 * total and ((header and not _headed_posts(blocks, paragraph_chars)) or is_author_box(blocks, i, lex)):
             return i - 1  # whatever class the context pass gave it
         if b.label == "good" and not header:
             seen += len(b.text)
         elif seen >= 0.5 * total and _is_section_heading(b.text, lex):
             return i - 1
     return end
+
+
+def _headed_posts(blocks: list[Block], paragraph_chars: int) -> bool:
+    """Whether a comment's header stands before the page's first long paragraph (``paragraph_chars``, kept by
+    the first pass): the page is a thread whose posts its headers head, the first one too ("Pepper Pot Jun 7,
+    2017 at 8:28 pm" over the question), not a post's comments under it."""
+    for b in blocks:
+        if is_comment_header(b.text):
+            return True
+        if b.label == "good" and len(b.text) >= paragraph_chars:
+            return False
+    return False
 
 
 def _closed_by_paragraph(blocks: list[Block], after: int, end: int, paragraph_chars: int) -> bool:
@@ -813,11 +826,37 @@ def is_thread_heading(text: str) -> bool:
 
 def is_comment_header(text: str) -> bool:
     """A line that heads a comment under a post, as blogs print it: a name of up to COMMENTER_WORDS words and
-    "says" ("Sheri says", "Karl Fleischmann says:")."""
-    if len(text) > 60 or not text.rstrip().endswith(("says", "says:")):
+    "says" ("Sheri says", "Karl Fleischmann says:"), or the name and when it was posted ("Amy September 11, 2008
+    at 2:06 PM", ``is_dated_comment_header``)."""
+    if len(text) > DATED_HEADER_CHARS:
         return False
+    if not text.rstrip().endswith(("says", "says:")):
+        return is_dated_comment_header(text)
     words = text.split()
-    return 2 <= len(words) <= COMMENTER_WORDS + 1 and words[-1] in ("says", "says:")
+    return len(text) <= 60 and 2 <= len(words) <= COMMENTER_WORDS + 1 and words[-1] in ("says", "says:")
+
+
+DATED_HEADER_CHARS = 80  # a comment's dated header is no longer (a name, a date and a time)
+# the time a comment was posted, at the end of its header, on a 12-hour clock: "at 2:06 PM", "@ 10:15am" (a
+# question-and-answer site stamps its comments on a 24-hour one: "Commented Oct 17, 2010 at 23:10")
+_POSTED_AT = LazyPattern(r"[\s,]+(?:at|@)\s+\d{1,2}:\d\d\s?[ap]\.?m\.?$", re.I)
+_NAME_END = LazyPattern(r"(?:\s+(?:says:?|on))?[\s,|\-–—]*$")
+
+
+def is_dated_comment_header(text: str) -> bool:
+    """A comment's header that names its writer (up to COMMENTER_WORDS capitalised words) and when it was
+    posted, a date and a time: "Amy September 11, 2008 at 2:06 PM", "Jon Smith on 3/12/2021 at 1:48am" (a
+    dateline, "Updated March 3, 2020 at 5:01 pm", is none)."""
+    at = _POSTED_AT.search(text)
+    if at is None:
+        return False
+    head = text[:at.start()]
+    found = next(dates_in(head), None)
+    if found is None or found[1] != len(head):
+        return False
+    name = _NAME_END.sub("", head[:found[0]]).split()
+    return 1 <= len(name) <= COMMENTER_WORDS and all(w[0].isupper() for w in name) \
+        and not lexicon().words("dateline").prefix(PHRASE_WORD.findall(" ".join(name).lower()))
 
 
 def _is_section_heading(text: str, lex: Lexicon) -> bool:

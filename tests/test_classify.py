@@ -522,6 +522,33 @@ def test_a_comments_header_is_a_name_and_says():
     assert not is_comment_header("He says the plan will work.")
 
 
+def test_a_comments_header_may_be_a_name_and_when_it_was_posted():
+    assert is_comment_header("Amy September 11, 2008 at 2:06 PM")
+    assert is_comment_header("Abdul Majeed 3/12/2021 at 1:48am")
+    assert is_comment_header("Jenny says: March 3, 2020 at 5:01 pm")
+    assert not is_comment_header("Updated March 3, 2020 at 5:01 pm")  # a dateline
+    assert not is_comment_header("Commented Oct 17, 2010 at 23:10")  # a Q&A site's stamp, 24-hour clock
+    assert not is_comment_header("The vote was held on March 3, 2020 at 5:01 pm")
+
+
+DATED_COMMENTS = ["Amy September 11, 2008 at 2:06 PM",
+                  "Thanks for sharing this, I tried the recipe last night and it came out just as you said.",
+                  "Editor September 15, 2008 at 9:19 PM",
+                  "Great post. I would add a pinch of salt to the dough before it rests overnight."]
+
+
+def test_a_dated_comments_header_ends_the_article():
+    article = clean("\n".join(ARTICLE + DATED_COMMENTS), kind="text", text_model=None)
+    assert article.paragraphs == tuple(ARTICLE[1:])
+
+
+def test_headers_over_every_post_of_a_thread_do_not_end_it():
+    """A forum heads its first post too: the headers are its posts', and the replies stay."""
+    posts = ["Pepper Pot Jun 7, 2017 at 8:28 pm"] + ARTICLE[1:] + DATED_COMMENTS
+    article = clean("\n".join(["Starting projects of an absolute beginner"] + posts), kind="text", text_model=None)
+    assert DATED_COMMENTS[1] in article.paragraphs and DATED_COMMENTS[3] in article.paragraphs
+
+
 AUTHOR_BOX = ["Jane Holloway",
               "Jane Holloway is a staff writer covering city hall, the county's budget and local elections.",
               "Recent Posts",
