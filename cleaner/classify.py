@@ -755,11 +755,12 @@ def is_author_box(blocks: list[Block], i: int, lex: Lexicon) -> bool:
     first name, as written): under a line of her role alone ("Contributing Writer", "WCI Columnist"), or naming
     her at its head with her role ("Jane Doe is the founder of ...", "Dr. Jane Doe is a physician ...").  A section's title-case heading over a paragraph on its subject
     ("Power BI" / "Power BI is a tool ...") names no role; a customer's quote under her name and role ("Jane Doe"
-    / "CEO at Acme" / "We doubled ...") does not name her.  ("About Jane Doe" over her note is the rule
-    ``bylines.author_box``'s: it removes the box alone.)"""
+    / "CEO at Acme" / "We doubled ...") does not name her.  The name may follow "About" ("About Jane Doe", the
+    ``about_prefix`` list) over such a note."""
     text = blocks[i].text.strip()
     following = blocks[i + 1:i + 1 + BOX_REACH]
     words = text.split()
+    words = words[lex.words("about_prefix").prefix([w.lower() for w in words]):]  # "About Jane Doe"
     roles = lex.words("bio_roles")
     if not (BOX_NAME_WORDS[0] <= len(words) <= BOX_NAME_WORDS[1] and is_person_name(words, lex)
             and roles.find([w.lower() for w in words]) is None):

@@ -571,6 +571,8 @@ def test_an_author_box_is_a_name_over_a_note_that_names_the_person():
     assert _box(*AUTHOR_BOX[:2])
     assert _box("Jane Holloway", "Contributing Writer", "A transplant from the coast, Jane has covered the city for ten years.")
     assert _box("Jane Holloway", "Dr. Jane Holloway is a physician and columnist who writes on public health.")
+    assert _box("About Jane Holloway", AUTHOR_BOX[1])  # her name under "About"
+    assert not _box("About Power Tools", "Power tools are the quickest way to cut, drill and sand at home.")
 
 
 def test_a_heading_a_role_or_a_customers_quote_is_no_author_box():
