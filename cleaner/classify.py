@@ -157,6 +157,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
         _keep_items(blocks, start, end, in_lists, ITEM_MIN_WORDS)
     else:
         _keep_items(blocks, start, end, in_lists, LIST_ITEM_MIN_WORDS, is_list_item)
+        _keep_table_rows(blocks, start, end, in_lists)
     _restore_headings(blocks, start, end, noise)
     for i, b in enumerate(blocks):
         if b.label == "good" and _is_banner(b.text):
@@ -1042,6 +1043,29 @@ def _keep_items(blocks: list[Block], start: int, end: int, in_lists: set[int], m
         if (b.label != "good" and b.reason in ITEM_REASONS and i not in in_lists
                 and len(b.text.split()) >= min_words and is_item(b.text)):
             b.label, b.reason = "good", ""
+
+
+TABLE_RUN = 3  # rows in a row that make a table in the article
+TABLE_ROW_WORDS = 3  # words of a table's row (a name and its figures)
+
+
+def _keep_table_rows(blocks: list[Block], start: int, end: int, in_lists: set[int]) -> None:
+    """Keep the rows of a table inside the article, between its first and last good line: TABLE_RUN lines or more
+    in a row that only their length or shape put out, each of TABLE_ROW_WORDS words or more with a figure among
+    them and no date ("40 Country Financial 3,516,750 14.6", "Porridge oats 80g 160g 320g"), which
+    ``is_list_item`` leaves out for their digits."""
+    good = [i for i in range(start, end + 1) if blocks[i].label == "good"]
+    run: list[Block] = []
+    for i in range(good[0], good[-1] + 2) if good else ():
+        b = blocks[i] if i <= good[-1] else None
+        if (b is not None and b.label != "good" and b.reason in ITEM_REASONS and i not in in_lists
+                and len(b.text.split()) >= TABLE_ROW_WORDS and _DIGIT.search(b.text) and not _is_date_line(b.text)):
+            run.append(b)
+            continue
+        if len(run) >= TABLE_RUN:
+            for row in run:
+                row.label, row.reason = "good", ""
+        run = []
 
 
 def is_list_item(text: str) -> bool:

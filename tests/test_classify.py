@@ -393,6 +393,23 @@ def test_a_list_item_is_neither_a_date_line_nor_mostly_digits():
     assert not is_list_item("59.6k 44 44 gold badges 151 151")
 
 
+TABLE = ["Porridge oats 80g 160g 320g", "Split red lentils 18g 36g 72g", "Vegetable oil 48ml 96ml 192ml",
+         "Tinned tomatoes 1 tin 2 tins 4 tins"]
+
+
+def test_the_rows_of_a_table_inside_the_article_stay():
+    """A table's rows are mostly figures, which a list's item is not (``is_list_item``): three in a row or more,
+    each a name and its figures, inside the article, stay."""
+    # its heading and the button under it stand in the page's menu too: the rows lie between two bad lines
+    text = "\n".join(["Shopping list", "Print"] + ARTICLE[:3] + LONG[:2] + ["Shopping list"] + TABLE + ["Print"]
+                     + LONG[2:] + ARTICLE[3:] + ["Privacy Policy"])
+    article = clean(text, kind="text", text_model=None)
+    for row in TABLE:
+        assert row in article.paragraphs
+    after = clean("\n".join(ARTICLE + ["Privacy Policy"] + TABLE), kind="text", text_model=None)
+    assert TABLE[0] not in after.paragraphs  # a table after the article is not its own
+
+
 PLANS = ["Starter plan for one user", "Team plan for up to five users", "Business plan for up to twenty users",
          "Enterprise plan with a dedicated manager", "Free trial for fourteen days", "Discount for yearly billing",
          "Priority support on every paid plan", "Data export in every plan"]
