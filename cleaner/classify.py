@@ -644,6 +644,7 @@ def _is_span_item(block: Block, opts: Options) -> bool:
 
 
 # --- Where the article ends early: a section heading, a teaser list, a run of titles ------------------------
+NOISE_RUN = 3  # blocks in a row that named rules call noise, which end the article (two: a photo's credit and caption)
 LIST_AFTER = 0.8  # the share of the article's text that stands before a teaser list that ends it
 
 
@@ -655,8 +656,9 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     heading, LIST_AFTER of it before a list (subheadings over one short paragraph each read as a list of
     teasers: in a how-to or an essay they are sections of the article, and such sections start early; and
     sections are what a list is that a paragraph of ``paragraph_chars`` or more, a sentence, closes: "So there
-    you have it! ...", where a list of teasers ends at the page's footer or a call to sign up).  The first
-    comment's header ends it too ("Jenny says:", ``is_comment_header``), whatever class the context pass
+    you have it! ...", where a list of teasers ends at the page's footer or a call to sign up).  NOISE_RUN
+    blocks in a row that named rules call noise end it too (``_named_noise_run``), after half its text; the first
+    comment's header too ("Jenny says:", ``is_comment_header``), whatever class the context pass
     gave it between the comments' paragraphs, unless one stands before the span (``_headed_posts``)."""
     teaser_lists = teaser_lists or {}
     in_lists = {k for i, j in teaser_lists.items() for k in range(i, j)}
@@ -665,6 +667,8 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     seen = 0
     for i in range(start, end + 1):
         b = blocks[i]
+        if seen >= 0.5 * total and _named_noise_run(blocks, i, end):
+            return i - 1
         if seen >= LIST_AFTER * total and i in teaser_lists and not _closed_by_paragraph(
                 blocks, teaser_lists[i], end, paragraph_chars):
             return i - 1
@@ -688,6 +692,15 @@ def _headed_posts(blocks: list[Block], paragraph_chars: int) -> bool:
         if b.label == "good" and len(b.text) >= paragraph_chars:
             return False
     return False
+
+
+def _named_noise_run(blocks: list[Block], i: int, end: int) -> bool:
+    """Whether NOISE_RUN blocks in a row from ``i`` (inside the span) are each one that a named rule calls noise:
+    a newsletter's call, the share buttons and a follow line ("Join my newsletter", "Subscribe", "Follow me on
+    Twitter"), where the page's own sections begin."""
+    return i + NOISE_RUN <= end + 1 and all(
+        blocks[k].label != "good" and blocks[k].reason and not is_heuristic(blocks[k].reason)
+        for k in range(i, i + NOISE_RUN))
 
 
 def _closed_by_paragraph(blocks: list[Block], after: int, end: int, paragraph_chars: int) -> bool:

@@ -500,6 +500,26 @@ def test_lines_that_repeat_far_apart_are_no_card_printed_twice():
         assert line not in article.paragraphs
 
 
+NAMED_NOISE = ["Sign up for our newsletter and get the week's best stories in your inbox every Friday.",
+               "Share on Facebook", "Share on LinkedIn"]
+OTHER_STORIES = [
+    "Earlier this month the county opened a new library in the east of the city, with a reading room for children "
+    "and a garden that the neighbours had planted themselves over two long summers.",
+    "The school board will meet next week to decide on the new timetable, which parents say starts far too early "
+    "in the morning for the youngest pupils and leaves little time for breakfast at home.",
+    "A local baker won the regional prize for the third year running, with a rye loaf that the judges called the "
+    "best they had tasted in a decade of judging the contest in the market hall."]
+
+
+def test_three_lines_in_a_row_that_rules_call_noise_end_the_article():
+    """A call to sign up and the share buttons after most of the article: the page's own sections begin, and the
+    prose under them (other stories' summaries) is not the article's."""
+    article = clean("\n".join(ARTICLE + LONG + NAMED_NOISE + OTHER_STORIES), kind="text", text_model=None)
+    assert article.paragraphs == tuple(ARTICLE[1:] + LONG)
+    two = clean("\n".join(ARTICLE + LONG + NAMED_NOISE[1:] + OTHER_STORIES), kind="text", text_model=None)
+    assert OTHER_STORIES[0] in two.paragraphs  # two such lines are a photo's credit and caption as often
+
+
 COMMENTS = ["Sheri says", "Thanks for sharing this, I tried the recipe last night and it came out just as you said.",
             "Reply", "Karl Fleischmann says:", "Great post. I would add a pinch of salt to the dough before it rests."]
 
