@@ -698,9 +698,14 @@ def _named_noise_run(blocks: list[Block], i: int, end: int) -> bool:
     """Whether NOISE_RUN blocks in a row from ``i`` (inside the span) are each one that a named rule calls noise:
     a newsletter's call, the share buttons and a follow line ("Join my newsletter", "Subscribe", "Follow me on
     Twitter"), where the page's own sections begin."""
-    return i + NOISE_RUN <= end + 1 and all(
-        blocks[k].label != "good" and blocks[k].reason and not is_heuristic(blocks[k].reason)
-        for k in range(i, i + NOISE_RUN))
+    return i + NOISE_RUN <= end + 1 and all(_is_named_noise(blocks[k]) for k in range(i, i + NOISE_RUN))
+
+
+def _is_named_noise(block: Block) -> bool:
+    """A block a named rule calls noise, not one of the byline rules: inside an article they read a timeline's
+    dates and a table's scores ("4.50/5") as often."""
+    reason = block.reason
+    return block.label != "good" and bool(reason) and not is_heuristic(reason) and not reason.startswith("bylines.")
 
 
 def _closed_by_paragraph(blocks: list[Block], after: int, end: int, paragraph_chars: int) -> bool:

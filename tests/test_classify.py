@@ -518,6 +518,9 @@ def test_three_lines_in_a_row_that_rules_call_noise_end_the_article():
     assert article.paragraphs == tuple(ARTICLE[1:] + LONG)
     two = clean("\n".join(ARTICLE + LONG + NAMED_NOISE[1:] + OTHER_STORIES), kind="text", text_model=None)
     assert OTHER_STORIES[0] in two.paragraphs  # two such lines are a photo's credit and caption as often
+    scores = ["4.50/5", "4.20/5", "4.10/5"]  # read as datelines by the byline rules: a table's scores
+    table = clean("\n".join(ARTICLE + LONG + scores + OTHER_STORIES), kind="text", text_model=None)
+    assert OTHER_STORIES[0] in table.paragraphs
 
 
 COMMENTS = ["Sheri says", "Thanks for sharing this, I tried the recipe last night and it came out just as you said.",
