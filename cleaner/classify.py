@@ -859,8 +859,8 @@ def is_comment_header(text: str) -> bool:
 DATED_HEADER_CHARS = 80  # a comment's dated header is no longer (a name, a date and a time)
 # the time a comment was posted, at the end of its header, on a 12-hour clock: "at 2:06 PM", "@ 10:15am" (a
 # question-and-answer site stamps its comments on a 24-hour one: "Commented Oct 17, 2010 at 23:10")
-_POSTED_AT = LazyPattern(r"[\s,]+(?:at|@)\s+\d{1,2}:\d\d\s?[ap]\.?m\.?$", re.I)
-_NAME_END = LazyPattern(r"(?:\s+(?:says:?|on))?[\s,|\-–—]*$")
+_POSTED_AT = LazyPattern(r"(?<![\s,])[\s,]+(?:at|@)\s+\d{1,2}:\d\d\s?[ap]\.?m\.?$", re.I)
+NAME_SEPARATORS = " \t,|-–—"  # between a comment's writer and its date
 
 
 def is_dated_comment_header(text: str) -> bool:
@@ -874,7 +874,9 @@ def is_dated_comment_header(text: str) -> bool:
     found = next(dates_in(head), None)
     if found is None or found[1] != len(head):
         return False
-    name = _NAME_END.sub("", head[:found[0]]).split()
+    name = head[:found[0]].rstrip(NAME_SEPARATORS).split()
+    if name and name[-1] in ("says", "says:", "on"):  # "Jenny says: March 3, ...", "Jon Smith on 3/12/2021 ..."
+        name.pop()
     return 1 <= len(name) <= COMMENTER_WORDS and all(w[0].isupper() for w in name) \
         and not lexicon().words("dateline").prefix(PHRASE_WORD.findall(" ".join(name).lower()))
 
