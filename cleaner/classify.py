@@ -867,6 +867,8 @@ def is_dated_comment_header(text: str) -> bool:
     """A comment's header that names its writer (up to COMMENTER_WORDS capitalised words) and when it was
     posted, a date and a time: "Amy September 11, 2008 at 2:06 PM", "Jon Smith on 3/12/2021 at 1:48am" (a
     dateline, "Updated March 3, 2020 at 5:01 pm", is none)."""
+    if ":" not in text or text.rstrip()[-1:] not in "mM.":  # no time on a 12-hour clock at its end
+        return False
     at = _POSTED_AT.search(text)
     if at is None:
         return False
