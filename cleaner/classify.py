@@ -36,8 +36,9 @@ from itertools import chain
 
 from .article import Block, Record
 from .authors import is_person_name
+from .dates import dates_in
 from .lazy_re import LazyPattern
-from .lexicon import Lexicon, PhraseSet
+from .lexicon import Lexicon, PhraseSet, lexicon
 from .options import Options
 from .text import FINAL_MARKS, PHRASE_WORD, SENTENCE_WORDS, TERMINAL, unquoted, words_of
 from .title import is_any_case_title, is_capitalised_headline, is_teaser_title, slug_match, url_slug_tokens
@@ -156,6 +157,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
         _keep_items(blocks, start, end, in_lists, ITEM_MIN_WORDS)
     else:
         _keep_items(blocks, start, end, in_lists, LIST_ITEM_MIN_WORDS, is_list_item)
+        _keep_table_rows(blocks, start, end, in_lists)
     _restore_headings(blocks, start, end, noise)
     for i, b in enumerate(blocks):
         if b.label == "good" and _is_banner(b.text):
@@ -642,6 +644,7 @@ def _is_span_item(block: Block, opts: Options) -> bool:
 
 
 # --- Where the article ends early: a section heading, a teaser list, a run of titles ------------------------
+NOISE_RUN = 3  # blocks in a row that named rules call noise, which end the article (two: a photo's credit and caption)
 LIST_AFTER = 0.8  # the share of the article's text that stands before a teaser list that ends it
 
 
@@ -653,9 +656,10 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     heading, LIST_AFTER of it before a list (subheadings over one short paragraph each read as a list of
     teasers: in a how-to or an essay they are sections of the article, and such sections start early; and
     sections are what a list is that a paragraph of ``paragraph_chars`` or more, a sentence, closes: "So there
-    you have it! ...", where a list of teasers ends at the page's footer or a call to sign up).  The first
-    comment's header ends it too ("Jenny says:", ``is_comment_header``), whatever class the context pass
-    gave it between the comments' paragraphs."""
+    you have it! ...", where a list of teasers ends at the page's footer or a call to sign up).  NOISE_RUN
+    blocks in a row that named rules call noise end it too (``_named_noise_run``), after half its text; the first
+    comment's header too ("Jenny says:", ``is_comment_header``), whatever class the context pass
+    gave it between the comments' paragraphs, unless one stands before the span (``_headed_posts``)."""
     teaser_lists = teaser_lists or {}
     in_lists = {k for i, j in teaser_lists.items() for k in range(i, j)}
     # the teasers' own text is not the article's: a long list after a short article must not hide it
@@ -663,17 +667,45 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     seen = 0
     for i in range(start, end + 1):
         b = blocks[i]
+        if seen >= 0.5 * total and _named_noise_run(blocks, i, end):
+            return i - 1
         if seen >= LIST_AFTER * total and i in teaser_lists and not _closed_by_paragraph(
                 blocks, teaser_lists[i], end, paragraph_chars):
             return i - 1
         header = is_comment_header(b.text)
-        if seen >= 0.5 * total and (header or is_author_box(blocks, i, lex)):
+        if seen >= 0.5 * total and ((header and not _headed_posts(blocks, paragraph_chars)) or is_author_box(blocks, i, lex)):
             return i - 1  # whatever class the context pass gave it
         if b.label == "good" and not header:
             seen += len(b.text)
         elif seen >= 0.5 * total and _is_section_heading(b.text, lex):
             return i - 1
     return end
+
+
+def _headed_posts(blocks: list[Block], paragraph_chars: int) -> bool:
+    """Whether a comment's header stands before the page's first long paragraph (``paragraph_chars``, kept by
+    the first pass): the page is a thread whose posts its headers head, the first one too ("Pepper Pot Jun 7,
+    2017 at 8:28 pm" over the question), not a post's comments under it."""
+    for b in blocks:
+        if is_comment_header(b.text):
+            return True
+        if b.label == "good" and len(b.text) >= paragraph_chars:
+            return False
+    return False
+
+
+def _named_noise_run(blocks: list[Block], i: int, end: int) -> bool:
+    """Whether NOISE_RUN blocks in a row from ``i`` (inside the span) are each one that a named rule calls noise:
+    a newsletter's call, the share buttons and a follow line ("Join my newsletter", "Subscribe", "Follow me on
+    Twitter"), where the page's own sections begin."""
+    return i + NOISE_RUN <= end + 1 and all(_is_named_noise(blocks[k]) for k in range(i, i + NOISE_RUN))
+
+
+def _is_named_noise(block: Block) -> bool:
+    """A block a named rule calls noise, not one of the byline rules: inside an article they read a timeline's
+    dates and a table's scores ("4.50/5") as often."""
+    reason = block.reason
+    return block.label != "good" and bool(reason) and not is_heuristic(reason) and not reason.startswith("bylines.")
 
 
 def _closed_by_paragraph(blocks: list[Block], after: int, end: int, paragraph_chars: int) -> bool:
@@ -742,11 +774,12 @@ def is_author_box(blocks: list[Block], i: int, lex: Lexicon) -> bool:
     first name, as written): under a line of her role alone ("Contributing Writer", "WCI Columnist"), or naming
     her at its head with her role ("Jane Doe is the founder of ...", "Dr. Jane Doe is a physician ...").  A section's title-case heading over a paragraph on its subject
     ("Power BI" / "Power BI is a tool ...") names no role; a customer's quote under her name and role ("Jane Doe"
-    / "CEO at Acme" / "We doubled ...") does not name her.  ("About Jane Doe" over her note is the rule
-    ``bylines.author_box``'s: it removes the box alone.)"""
+    / "CEO at Acme" / "We doubled ...") does not name her.  The name may follow "About" ("About Jane Doe", the
+    ``about_prefix`` list) over such a note."""
     text = blocks[i].text.strip()
     following = blocks[i + 1:i + 1 + BOX_REACH]
     words = text.split()
+    words = words[lex.words("about_prefix").prefix([w.lower() for w in words]):]  # "About Jane Doe"
     roles = lex.words("bio_roles")
     if not (BOX_NAME_WORDS[0] <= len(words) <= BOX_NAME_WORDS[1] and is_person_name(words, lex)
             and roles.find([w.lower() for w in words]) is None):
@@ -813,11 +846,41 @@ def is_thread_heading(text: str) -> bool:
 
 def is_comment_header(text: str) -> bool:
     """A line that heads a comment under a post, as blogs print it: a name of up to COMMENTER_WORDS words and
-    "says" ("Sheri says", "Karl Fleischmann says:")."""
-    if len(text) > 60 or not text.rstrip().endswith(("says", "says:")):
+    "says" ("Sheri says", "Karl Fleischmann says:"), or the name and when it was posted ("Amy September 11, 2008
+    at 2:06 PM", ``is_dated_comment_header``)."""
+    if len(text) > DATED_HEADER_CHARS:
         return False
+    if not text.rstrip().endswith(("says", "says:")):
+        return is_dated_comment_header(text)
     words = text.split()
-    return 2 <= len(words) <= COMMENTER_WORDS + 1 and words[-1] in ("says", "says:")
+    return len(text) <= 60 and 2 <= len(words) <= COMMENTER_WORDS + 1 and words[-1] in ("says", "says:")
+
+
+DATED_HEADER_CHARS = 80  # a comment's dated header is no longer (a name, a date and a time)
+# the time a comment was posted, at the end of its header, on a 12-hour clock: "at 2:06 PM", "@ 10:15am" (a
+# question-and-answer site stamps its comments on a 24-hour one: "Commented Oct 17, 2010 at 23:10")
+_POSTED_AT = LazyPattern(r"(?<![\s,])[\s,]+(?:at|@)\s+\d{1,2}:\d\d\s?[ap]\.?m\.?$", re.I)
+NAME_SEPARATORS = " \t,|-–—"  # between a comment's writer and its date
+
+
+def is_dated_comment_header(text: str) -> bool:
+    """A comment's header that names its writer (up to COMMENTER_WORDS capitalised words) and when it was
+    posted, a date and a time: "Amy September 11, 2008 at 2:06 PM", "Jon Smith on 3/12/2021 at 1:48am" (a
+    dateline, "Updated March 3, 2020 at 5:01 pm", is none)."""
+    if ":" not in text or text.rstrip()[-1:] not in "mM.":  # no time on a 12-hour clock at its end
+        return False
+    at = _POSTED_AT.search(text)
+    if at is None:
+        return False
+    head = text[:at.start()]
+    found = next(dates_in(head), None)
+    if found is None or found[1] != len(head):
+        return False
+    name = head[:found[0]].rstrip(NAME_SEPARATORS).split()
+    if name and name[-1] in ("says", "says:", "on"):  # "Jenny says: March 3, ...", "Jon Smith on 3/12/2021 ..."
+        name.pop()
+    return 1 <= len(name) <= COMMENTER_WORDS and all(w[0].isupper() for w in name) \
+        and not lexicon().words("dateline").prefix(PHRASE_WORD.findall(" ".join(name).lower()))
 
 
 def _is_section_heading(text: str, lex: Lexicon) -> bool:
@@ -1002,6 +1065,29 @@ def _keep_items(blocks: list[Block], start: int, end: int, in_lists: set[int], m
         if (b.label != "good" and b.reason in ITEM_REASONS and i not in in_lists
                 and len(b.text.split()) >= min_words and is_item(b.text)):
             b.label, b.reason = "good", ""
+
+
+TABLE_RUN = 3  # rows in a row that make a table in the article
+TABLE_ROW_WORDS = 3  # words of a table's row (a name and its figures)
+
+
+def _keep_table_rows(blocks: list[Block], start: int, end: int, in_lists: set[int]) -> None:
+    """Keep the rows of a table inside the article, between its first and last good line: TABLE_RUN lines or more
+    in a row that only their length or shape put out, each of TABLE_ROW_WORDS words or more with a figure among
+    them and no date ("40 Country Financial 3,516,750 14.6", "Porridge oats 80g 160g 320g"), which
+    ``is_list_item`` leaves out for their digits."""
+    good = [i for i in range(start, end + 1) if blocks[i].label == "good"]
+    run: list[Block] = []
+    for i in range(good[0], good[-1] + 2) if good else ():
+        b = blocks[i] if i <= good[-1] else None
+        if (b is not None and b.label != "good" and b.reason in ITEM_REASONS and i not in in_lists
+                and len(b.text.split()) >= TABLE_ROW_WORDS and _DIGIT.search(b.text) and not _is_date_line(b.text)):
+            run.append(b)
+            continue
+        if len(run) >= TABLE_RUN:
+            for row in run:
+                row.label, row.reason = "good", ""
+        run = []
 
 
 def is_list_item(text: str) -> bool:

@@ -393,6 +393,23 @@ def test_a_list_item_is_neither_a_date_line_nor_mostly_digits():
     assert not is_list_item("59.6k 44 44 gold badges 151 151")
 
 
+TABLE = ["Porridge oats 80g 160g 320g", "Split red lentils 18g 36g 72g", "Vegetable oil 48ml 96ml 192ml",
+         "Tinned tomatoes 1 tin 2 tins 4 tins"]
+
+
+def test_the_rows_of_a_table_inside_the_article_stay():
+    """A table's rows are mostly figures, which a list's item is not (``is_list_item``): three in a row or more,
+    each a name and its figures, inside the article, stay."""
+    # its heading and the button under it stand in the page's menu too: the rows lie between two bad lines
+    text = "\n".join(["Shopping list", "Print"] + ARTICLE[:3] + LONG[:2] + ["Shopping list"] + TABLE + ["Print"]
+                     + LONG[2:] + ARTICLE[3:] + ["Privacy Policy"])
+    article = clean(text, kind="text", text_model=None)
+    for row in TABLE:
+        assert row in article.paragraphs
+    after = clean("\n".join(ARTICLE + ["Privacy Policy"] + TABLE), kind="text", text_model=None)
+    assert TABLE[0] not in after.paragraphs  # a table after the article is not its own
+
+
 PLANS = ["Starter plan for one user", "Team plan for up to five users", "Business plan for up to twenty users",
          "Enterprise plan with a dedicated manager", "Free trial for fourteen days", "Discount for yearly billing",
          "Priority support on every paid plan", "Data export in every plan"]
@@ -483,6 +500,29 @@ def test_lines_that_repeat_far_apart_are_no_card_printed_twice():
         assert line not in article.paragraphs
 
 
+NAMED_NOISE = ["Sign up for our newsletter and get the week's best stories in your inbox every Friday.",
+               "Share on Facebook", "Share on LinkedIn"]
+OTHER_STORIES = [
+    "Earlier this month the county opened a new library in the east of the city, with a reading room for children "
+    "and a garden that the neighbours had planted themselves over two long summers.",
+    "The school board will meet next week to decide on the new timetable, which parents say starts far too early "
+    "in the morning for the youngest pupils and leaves little time for breakfast at home.",
+    "A local baker won the regional prize for the third year running, with a rye loaf that the judges called the "
+    "best they had tasted in a decade of judging the contest in the market hall."]
+
+
+def test_three_lines_in_a_row_that_rules_call_noise_end_the_article():
+    """A call to sign up and the share buttons after most of the article: the page's own sections begin, and the
+    prose under them (other stories' summaries) is not the article's."""
+    article = clean("\n".join(ARTICLE + LONG + NAMED_NOISE + OTHER_STORIES), kind="text", text_model=None)
+    assert article.paragraphs == tuple(ARTICLE[1:] + LONG)
+    two = clean("\n".join(ARTICLE + LONG + NAMED_NOISE[1:] + OTHER_STORIES), kind="text", text_model=None)
+    assert OTHER_STORIES[0] in two.paragraphs  # two such lines are a photo's credit and caption as often
+    scores = ["4.50/5", "4.20/5", "4.10/5"]  # read as datelines by the byline rules: a table's scores
+    table = clean("\n".join(ARTICLE + LONG + scores + OTHER_STORIES), kind="text", text_model=None)
+    assert OTHER_STORIES[0] in table.paragraphs
+
+
 COMMENTS = ["Sheri says", "Thanks for sharing this, I tried the recipe last night and it came out just as you said.",
             "Reply", "Karl Fleischmann says:", "Great post. I would add a pinch of salt to the dough before it rests."]
 
@@ -522,6 +562,33 @@ def test_a_comments_header_is_a_name_and_says():
     assert not is_comment_header("He says the plan will work.")
 
 
+def test_a_comments_header_may_be_a_name_and_when_it_was_posted():
+    assert is_comment_header("Amy September 11, 2008 at 2:06 PM")
+    assert is_comment_header("Abdul Majeed 3/12/2021 at 1:48am")
+    assert is_comment_header("Jenny says: March 3, 2020 at 5:01 pm")
+    assert not is_comment_header("Updated March 3, 2020 at 5:01 pm")  # a dateline
+    assert not is_comment_header("Commented Oct 17, 2010 at 23:10")  # a Q&A site's stamp, 24-hour clock
+    assert not is_comment_header("The vote was held on March 3, 2020 at 5:01 pm")
+
+
+DATED_COMMENTS = ["Amy September 11, 2008 at 2:06 PM",
+                  "Thanks for sharing this, I tried the recipe last night and it came out just as you said.",
+                  "Editor September 15, 2008 at 9:19 PM",
+                  "Great post. I would add a pinch of salt to the dough before it rests overnight."]
+
+
+def test_a_dated_comments_header_ends_the_article():
+    article = clean("\n".join(ARTICLE + DATED_COMMENTS), kind="text", text_model=None)
+    assert article.paragraphs == tuple(ARTICLE[1:])
+
+
+def test_headers_over_every_post_of_a_thread_do_not_end_it():
+    """A forum heads its first post too: the headers are its posts', and the replies stay."""
+    posts = ["Pepper Pot Jun 7, 2017 at 8:28 pm"] + ARTICLE[1:] + DATED_COMMENTS
+    article = clean("\n".join(["Starting projects of an absolute beginner"] + posts), kind="text", text_model=None)
+    assert DATED_COMMENTS[1] in article.paragraphs and DATED_COMMENTS[3] in article.paragraphs
+
+
 AUTHOR_BOX = ["Jane Holloway",
               "Jane Holloway is a staff writer covering city hall, the county's budget and local elections.",
               "Recent Posts",
@@ -544,6 +611,8 @@ def test_an_author_box_is_a_name_over_a_note_that_names_the_person():
     assert _box(*AUTHOR_BOX[:2])
     assert _box("Jane Holloway", "Contributing Writer", "A transplant from the coast, Jane has covered the city for ten years.")
     assert _box("Jane Holloway", "Dr. Jane Holloway is a physician and columnist who writes on public health.")
+    assert _box("About Jane Holloway", AUTHOR_BOX[1])  # her name under "About"
+    assert not _box("About Power Tools", "Power tools are the quickest way to cut, drill and sand at home.")
 
 
 def test_a_heading_a_role_or_a_customers_quote_is_no_author_box():
