@@ -140,7 +140,7 @@ def test_worker_killed_mid_record(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(jsonl(rows))
     proc = subprocess.Popen([CLEANER, "--jsonl", "-j", "1", "--quiet", str(path)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, bufsize=0)  # readline takes one line: communicate() gets the rest
     first = proc.stdout.readline()  # record 0 is out: the only worker is now on the slow page
     assert json.loads(first)["id"] == 0
     time.sleep(0.5)
@@ -169,8 +169,9 @@ def test_ctrl_c_stops_cleanly(tmp_path):
     path.write_text(jsonl(records(4000)))
     # Ctrl-C's default action, whatever the test runner's (a shell's background job ignores SIGINT, and a child
     # inherits that)
+    # unbuffered: readline takes the first line only, and communicate() reads the rest from the descriptor
     proc = subprocess.Popen([CLEANER, "--jsonl", "-j", "2", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                            bufsize=0, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     proc.stdout.readline()
     workers = _children(proc.pid)
     proc.send_signal(signal.SIGINT)
@@ -214,7 +215,7 @@ def test_worker_killed_while_a_large_record_is_sent(tmp_path):
     path = tmp_path / "in.jsonl"
     path.write_text(jsonl(rows))
     proc = subprocess.Popen([CLEANER, "--jsonl", "-j", "1", "--quiet", str(path)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.PIPE, bufsize=0)  # readline takes one line: communicate() gets the rest
     assert json.loads(proc.stdout.readline())["id"] == 0
     [worker] = _children(proc.pid)
     os.kill(worker, signal.SIGSTOP)  # it takes in nothing more: the parent's send of the big record stalls
