@@ -13,9 +13,7 @@ accordion, tabs or an expandable box opened, teaser links and a copy of the arti
 """
 from __future__ import annotations
 
-import os
 import re
-from functools import lru_cache
 from itertools import islice
 
 from lxml import etree
@@ -33,6 +31,7 @@ from .links import page_links
 from .options import Options
 from .rules import (BEYOND_EXTRACTION, DIALOG, DISCLOSURE, LINK_PARAGRAPH, OUTSIDE_TAIL, REPEATED_RUN, REVIEWS, SIDE_BOX,
                     TEASER_CARD, RuleBook)
+from .lexicon import class_words
 from .text import WORD
 from .title import from_headline, headline_from_html
 
@@ -655,18 +654,18 @@ def _counted(el):
 
 def _names_dialog(el, words: frozenset[str]) -> bool:
     """Whether an element (its class and id words ``words``) is a dialog: a ``<dialog>``, a role or
-    ``aria-modal`` that says so, or a word of ``dialog_words``."""
+    ``aria-modal`` that says so, or a word of ``class_words("dialogs")``."""
     return (el.tag == "dialog" or el.get("role") in _DIALOG_ROLES or el.get("aria-modal") == "true"
-            or not words.isdisjoint(dialog_words()))
+            or not words.isdisjoint(class_words("dialogs")))
 
 
 def _names_reviews(el, words: frozenset[str]) -> bool:
-    """Whether a class or id word of an element (``words``) names customers' reviews (``review_words``), and
-    none of it, of its ancestors or of what it holds names testimonials (``testimonial_words``: the quotes a
+    """Whether a class or id word of an element (``words``) names customers' reviews (``class_words("reviews")``), and
+    none of it, of its ancestors or of what it holds names testimonials (``class_words("testimonials")``: the quotes a
     site shows as its own words)."""
-    if words.isdisjoint(review_words()):
+    if words.isdisjoint(class_words("reviews")):
         return False
-    words = testimonial_words()
+    words = class_words("testimonials")
     return not any(_names_side_box(other, words) for other in (*el.iterancestors(), *el.iter()))
 
 
@@ -890,7 +889,7 @@ def _mark_tail_outside_container(blocks: list[Block], places: list) -> None:
     the page that holds CONTAINER_SHARE of the extraction's words (its blocks found in the page, ``places``:
     ``_placed``); the blocks at the extraction's end that stand outside it are labelled bad
     (``html.outside_tail``), back to the last one inside it, not found in the page, or set in a part that
-    articles close with (``article_part_words``: a page's FAQ, which readers and references count as its text).
+    articles close with (``class_words("article_parts")``: a page's FAQ, which readers and references count as its text).
     The extraction's last blocks not found in the page (list items whose title and summary the page sets in
     elements of their own: a "Related content" list) go with the block outside the container before them, where
     the blocks found hold PLACED_SHARE of the extraction's words (else the container itself is a guess)."""
@@ -907,7 +906,7 @@ def _mark_tail_outside_container(blocks: list[Block], places: list) -> None:
     # the elements holding the share are a chain of ancestors: the innermost is the deepest
     container = max((el for el, n in words.items() if n >= CONTAINER_SHARE * total),
                     key=lambda el: sum(1 for _ in el.iterancestors()))
-    parts = article_part_words()
+    parts = class_words("article_parts")
     unplaced: list[Block] = []  # the extraction's last blocks, not found in the page
     trailing = total >= PLACED_SHARE * sum(len(b.text.split()) for b in blocks)
     for b, el in zip(reversed(blocks), reversed(places)):
@@ -1228,9 +1227,9 @@ SIDE_BOX_SHARE = 0.3  # of the page's words: a box that holds more is the articl
 def _drop_side_boxes(tree) -> None:
     """Drop the boxes a page sets beside or after its article that trafilatura's class patterns miss (a
     legal disclaimer or disclosure, a plugin's author box, an author's bio): a div, a section or an
-    aside whose class or id holds a word of ``side_box_words``, and less than SIDE_BOX_SHARE of the page's words
+    aside whose class or id holds a word of ``class_words("side_boxes")``, and less than SIDE_BOX_SHARE of the page's words
     (a wrapper so named holds the article)."""
-    words = side_box_words()
+    words = class_words("side_boxes")
     boxes = [el for el in tree.iter("div", "section", "aside") if _names_side_box(el, words)]
     if not boxes:
         return
@@ -1244,16 +1243,6 @@ def _drop_side_boxes(tree) -> None:
 _ATTR_WORD = re.compile(r"[a-z]+")
 
 
-@lru_cache(maxsize=1)
-def side_box_words() -> frozenset[str]:
-    """The class words of ``lexicon/side_boxes.txt``."""
-    return _class_words("side_boxes.txt")
-
-
-def _class_words(name: str) -> frozenset[str]:
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon", name)
-    with open(path, encoding="utf-8") as f:
-        return frozenset(w for w in (line.strip() for line in f) if w and not w.startswith("#"))
 
 
 def _names_side_box(el, words: frozenset[str]) -> bool:
@@ -1318,17 +1307,17 @@ _HIDING = ("style", "hidden", "aria-hidden")  # attributes that hide an element 
 
 def _open_disclosures(tree, discards) -> list:
     """An accordion, a set of tabs, an expandable box or a listicle's slides (``<details>``, an element whose
-    class or id holds a word of ``disclosure_words``) shows its text a part at a time and keeps the rest
+    class or id holds a word of ``class_words("disclosures")``) shows its text a part at a time and keeps the rest
     hidden or collapsed until a reader opens it; trafilatura drops such a box with all it holds when a class
     word that names it names a toggle or a slide too ("expandable", "listicle-slides"), or when a style hides
     it.  One that holds a text (``_holds_text``, and at most DISCLOSED_LINK_SHARE of its words in links: a menu
     that folds is links), outside the page's navigation, header and footer and not named a carousel
-    (``carousel_words``: cards a reader flips through), is opened: the class words that name the disclosure and
+    (``class_words("carousels")``: cards a reader flips through), is opened: the class words that name the disclosure and
     that trafilatura's prune deletes (``discards(attribute, value)``) go, from it and from what it holds, and so
     do the attributes that hide its passages (``_holds_a_passage``).  (Other class words stay: a page builder's
     "widget" names every block of such a page, and trafilatura keeps them all when it would delete most of
     the page.)  Returns the elements changed, each with its attributes as they were."""
-    words, carousels = disclosure_words(), carousel_words()
+    words, carousels = class_words("disclosures"), class_words("carousels")
     opened = set()
     changed = []
     for el in tree.iter(*_DISCLOSURE_TAGS):
@@ -1372,40 +1361,10 @@ DISCLOSED_LINK_SHARE = 0.25
 _FRAME_TAGS = ("nav", "header", "footer", "aside")
 
 
-@lru_cache(maxsize=1)
-def disclosure_words() -> frozenset[str]:
-    """The class words of ``lexicon/disclosures.txt``."""
-    return _class_words("disclosures.txt")
 
 
-@lru_cache(maxsize=1)
-def article_part_words() -> frozenset[str]:
-    """The class words of ``lexicon/article_parts.txt``."""
-    return _class_words("article_parts.txt")
 
 
-@lru_cache(maxsize=1)
-def dialog_words() -> frozenset[str]:
-    """The class words of ``lexicon/dialogs.txt``."""
-    return _class_words("dialogs.txt")
-
-
-@lru_cache(maxsize=1)
-def review_words() -> frozenset[str]:
-    """The class words of ``lexicon/reviews.txt``."""
-    return _class_words("reviews.txt")
-
-
-@lru_cache(maxsize=1)
-def testimonial_words() -> frozenset[str]:
-    """The class words of ``lexicon/testimonials.txt``."""
-    return _class_words("testimonials.txt")
-
-
-@lru_cache(maxsize=1)
-def carousel_words() -> frozenset[str]:
-    """The class words of ``lexicon/carousels.txt``."""
-    return _class_words("carousels.txt")
 
 
 _BODY_TAGS = frozenset({"div", "section"})

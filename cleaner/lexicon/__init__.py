@@ -146,6 +146,15 @@ class OnFirstUse(Mapping):
         return len(self._sources)
 
 
+@lru_cache(maxsize=None)
+def class_words(name: str) -> frozenset[str]:
+    """The class and id words of ``lexicon/<name>.txt`` (``side_boxes``, ``dialogs``, ``reviews``, ...), which the
+    HTML stage matches against the runs of letters of an element's class and id: one a line, lower case; a line
+    that starts with '#' is a comment."""
+    lines = (line.strip() for line in _read_text(f"{name}.txt").splitlines())
+    return frozenset(word for word in lines if word and not word.startswith("#"))
+
+
 def _read_text(name: str) -> str:
     with open(os.path.join(_HERE, name), "rb") as fh:
         return fh.read().decode("utf-8")  # line ends as they are: CRLF lines are read as lines too
