@@ -27,11 +27,11 @@ from .blocks import TABLE_TAGS, shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
 from .dom import BLOCK_TAGS, SKIPPED_TAGS, PageBlock, PageSignals, kind_of, page_blocks, page_signals
 from .features import covered, glance_features, page_features
+from .lexicon import class_words
 from .links import page_links
 from .options import Options
-from .rules import (BEYOND_EXTRACTION, DIALOG, DISCLOSURE, LINK_PARAGRAPH, OUTSIDE_TAIL, REPEATED_RUN, REVIEWS, SIDE_BOX,
-                    TEASER_CARD, RuleBook)
-from .lexicon import class_words
+from .rules import (BEYOND_EXTRACTION, DIALOG, DISCLOSURE, LINK_PARAGRAPH, OUTSIDE_TAIL, REPEATED_RUN, REVIEWS,
+                    SIDE_BOX, TEASER_CARD, RuleBook)
 from .text import WORD
 from .title import from_headline, headline_from_html
 
@@ -631,8 +631,7 @@ def _elements_set_apart(tree, disabled: frozenset[str]) -> dict[int, str]:
         if not tag:
             continue
         number += 1
-        cls, ident = el.get("class"), el.get("id")
-        words = frozenset(_ATTR_WORD.findall(f"{cls or ''} {ident or ''}".lower())) if cls or ident else frozenset()
+        words = _attr_words(el)
         name = next((name for name, test in tests if test(el, words)), None)
         if name is not None:
             total = _words([body.text_content()]) if total is None else total
@@ -660,9 +659,9 @@ def _names_dialog(el, words: frozenset[str]) -> bool:
 
 
 def _names_reviews(el, words: frozenset[str]) -> bool:
-    """Whether a class or id word of an element (``words``) names customers' reviews (``class_words("reviews")``), and
-    none of it, of its ancestors or of what it holds names testimonials (``class_words("testimonials")``: the quotes a
-    site shows as its own words)."""
+    """Whether a class or id word of an element (``words``) names customers' reviews
+    (``class_words("reviews")``), and none of it, of its ancestors or of what it holds names testimonials
+    (``class_words("testimonials")``: the quotes a site shows as its own words)."""
     if words.isdisjoint(class_words("reviews")):
         return False
     words = class_words("testimonials")
@@ -889,7 +888,8 @@ def _mark_tail_outside_container(blocks: list[Block], places: list) -> None:
     the page that holds CONTAINER_SHARE of the extraction's words (its blocks found in the page, ``places``:
     ``_placed``); the blocks at the extraction's end that stand outside it are labelled bad
     (``html.outside_tail``), back to the last one inside it, not found in the page, or set in a part that
-    articles close with (``class_words("article_parts")``: a page's FAQ, which readers and references count as its text).
+    articles close with (``class_words("article_parts")``: a page's FAQ, which readers and references count as
+    its text).
     The extraction's last blocks not found in the page (list items whose title and summary the page sets in
     elements of their own: a "Related content" list) go with the block outside the container before them, where
     the blocks found hold PLACED_SHARE of the extraction's words (else the container itself is a guess)."""
@@ -1227,8 +1227,8 @@ SIDE_BOX_SHARE = 0.3  # of the page's words: a box that holds more is the articl
 def _drop_side_boxes(tree) -> None:
     """Drop the boxes a page sets beside or after its article that trafilatura's class patterns miss (a
     legal disclaimer or disclosure, a plugin's author box, an author's bio): a div, a section or an
-    aside whose class or id holds a word of ``class_words("side_boxes")``, and less than SIDE_BOX_SHARE of the page's words
-    (a wrapper so named holds the article)."""
+    aside whose class or id holds a word of ``class_words("side_boxes")``, and less than SIDE_BOX_SHARE of the
+    page's words (a wrapper so named holds the article)."""
     words = class_words("side_boxes")
     boxes = [el for el in tree.iter("div", "section", "aside") if _names_side_box(el, words)]
     if not boxes:
@@ -1243,11 +1243,15 @@ def _drop_side_boxes(tree) -> None:
 _ATTR_WORD = re.compile(r"[a-z]+")
 
 
+def _attr_words(el) -> frozenset[str]:
+    """The runs of letters of an element's class and id, lower-cased ("c-modal__body": c, modal, body)."""
+    cls, ident = el.get("class"), el.get("id")
+    return frozenset(_ATTR_WORD.findall(f"{cls or ''} {ident or ''}".lower())) if cls or ident else frozenset()
 
 
 def _names_side_box(el, words: frozenset[str]) -> bool:
-    cls, ident = el.get("class"), el.get("id")
-    return bool(cls or ident) and not words.isdisjoint(_ATTR_WORD.findall(f"{cls or ''} {ident or ''}".lower()))
+    """Whether a word of the element's class or id is one of ``words``."""
+    return not words.isdisjoint(_attr_words(el))
 
 
 _EMBED = "embed"  # a class word trafilatura drops with the element it names (a social-media post, a video)
@@ -1312,11 +1316,11 @@ def _open_disclosures(tree, discards) -> list:
     word that names it names a toggle or a slide too ("expandable", "listicle-slides"), or when a style hides
     it.  One that holds a text (``_holds_text``, and at most DISCLOSED_LINK_SHARE of its words in links: a menu
     that folds is links), outside the page's navigation, header and footer and not named a carousel
-    (``class_words("carousels")``: cards a reader flips through), is opened: the class words that name the disclosure and
-    that trafilatura's prune deletes (``discards(attribute, value)``) go, from it and from what it holds, and so
-    do the attributes that hide its passages (``_holds_a_passage``).  (Other class words stay: a page builder's
-    "widget" names every block of such a page, and trafilatura keeps them all when it would delete most of
-    the page.)  Returns the elements changed, each with its attributes as they were."""
+    (``class_words("carousels")``: cards a reader flips through), is opened: the class words that name the
+    disclosure and that trafilatura's prune deletes (``discards(attribute, value)``) go, from it and from what
+    it holds, and so do the attributes that hide its passages (``_holds_a_passage``).  (Other class words stay:
+    a page builder's "widget" names every block of such a page, and trafilatura keeps them all when it would
+    delete most of the page.)  Returns the elements changed, each with its attributes as they were."""
     words, carousels = class_words("disclosures"), class_words("carousels")
     opened = set()
     changed = []
@@ -1359,12 +1363,6 @@ def _names_toggle(word: str, words: frozenset[str], discards) -> bool:
 
 DISCLOSED_LINK_SHARE = 0.25
 _FRAME_TAGS = ("nav", "header", "footer", "aside")
-
-
-
-
-
-
 
 
 _BODY_TAGS = frozenset({"div", "section"})
