@@ -646,6 +646,7 @@ def _is_span_item(block: Block, opts: Options) -> bool:
 # --- Where the article ends early: a section heading, a teaser list, a run of titles ------------------------
 NOISE_RUN = 3  # blocks in a row that named rules call noise, which end the article (two: a photo's credit and caption)
 LIST_AFTER = 0.8  # the share of the article's text that stands before a teaser list that ends it
+ITEM_LABELS = 3  # lines of the span one section heading's phrase heads, each naming an item: a list's labels
 
 
 def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
@@ -677,7 +678,7 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
             return i - 1  # whatever class the context pass gave it
         if b.label == "good" and not header:
             seen += len(b.text)
-        elif seen >= 0.5 * total and _is_section_heading(b.text, lex):
+        elif seen >= 0.5 * total and _is_section_heading(b.text, lex) and not _is_item_label(blocks, i, start, end, lex):
             return i - 1
     return end
 
@@ -885,10 +886,34 @@ def is_dated_comment_header(text: str) -> bool:
 
 def _is_section_heading(text: str, lex: Lexicon) -> bool:
     """A short line without a sentence end that starts like "More from ...", "Related stories", "Comments"."""
+    return _section_phrase(text, lex) is not None
+
+
+def _section_phrase(text: str, lex: Lexicon) -> tuple[tuple[str, ...], bool] | None:
+    """The phrase a section heading (``_is_section_heading``) starts with, and whether more words follow it (a
+    name: "More on Foetus"); None for a line that is no such heading."""
     if len(text) > 60 or text.rstrip().endswith(TERMINAL):
-        return False
+        return None
     words = PHRASE_WORD.findall(text.lower())
-    return len(words) <= 6 and lex.words("section_end").prefix(words) > 0
+    n = lex.words("section_end").prefix(words) if len(words) <= 6 else 0
+    return (tuple(w.rstrip(":") for w in words[:n]), n < len(words)) if n else None
+
+
+def _is_item_label(blocks: list[Block], i: int, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the section heading at ``i`` is one of a list's item labels, not the heading of the sections after
+    the article: its phrase names something after it ("More on Foetus", "Read More: X Review") and heads
+    ITEM_LABELS lines or more of the span, one under each item of a list article."""
+    phrase, named = _section_phrase(blocks[i].text, lex)
+    if not named:
+        return False
+    count = 0
+    for k in range(start, end + 1):
+        other = _section_phrase(blocks[k].text, lex) if len(blocks[k].text) <= 60 else None
+        if other is not None and other[0] == phrase and other[1]:
+            count += 1
+            if count >= ITEM_LABELS:
+                return True
+    return False
 
 
 TEASER_PAIRS = 3  # headline + blurb pairs in a row that make a teaser list

@@ -739,3 +739,40 @@ def test_a_menu_under_a_more_from_heading_is_no_box_inside_the_article():
     article = clean(text, kind="text", text_model=None)
     assert [p for p in article.paragraphs if p in LONG] == LONG
     assert not set(GOES_ON) & set(article.paragraphs)
+
+
+REVIEWS = [
+    ("Golden Toad", "the solo project of a former co-creator of an indie band, who has also made music for films and "
+                    "for the stage, and whose new record is the warmest thing he has put his name to in years."),
+    ("Halt", "the last record of a project that began in the early eighties, and it closes not in a hail of noise but "
+             "with an elegy for the people who were there at the start and are no longer around to hear it."),
+    ("Goblin Band", "a live record made over two nights at a small club in the east of the city, where the band played "
+                    "old songs of the sea and the fields to a room that sang every chorus back at them."),
+    ("Lonely City", "yet another melancholy and beautiful record from a singer who has not made a bad one in twenty "
+                    "years, and whose voice has only grown deeper and warmer as the songs have grown quieter."),
+]
+
+
+def test_a_section_phrase_that_labels_every_item_of_a_list_article_does_not_end_it():
+    # "More on <name>" under each review of a round-up is the item's link, not the page's "More on" section.
+    lines = ["The best albums of the month"]
+    for name, body in REVIEWS:
+        lines += [name, f"{name} is {body}", "Patrick Clarke", f"More on {name}"]
+    lines += ["Related stories", "Ten songs to hear this week", "The festival line-up in full",
+              "A new venue opens in the old market"]
+    kept = clean("\n".join(lines), kind="text", text_model=None).paragraphs  # the heuristics' span alone
+    for name, body in REVIEWS:
+        assert f"{name} is {body}" in kept
+    assert "Ten songs to hear this week" not in kept
+
+
+def test_a_section_phrase_is_an_item_label_only_where_it_names_three_items_or_more():
+    from cleaner.classify import _is_item_label
+
+    def label_at(lines, i):
+        return _is_item_label([Block(t) for t in lines], i, 0, len(lines) - 1, lexicon())
+
+    three = ["More on Golden Toad", "A review.", "More on Halt", "A review.", "More on Goblin Band"]
+    assert label_at(three, 4)
+    assert not label_at(three[2:], 2)  # two: a list's labels, or an article's link and its last section
+    assert not label_at(["Related", "A review.", "Related", "A review.", "Related"], 4)  # no item named
