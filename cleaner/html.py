@@ -6,10 +6,11 @@ read as blocks (``cleaner/dom.py``) before trafilatura's steps prune it.  trafil
 one from ``cleaner/trafilatura_steps.py``, imported only when a page needs them (a very large page is read
 without them).  The scorer (``cleaner/scorer.py``) tells article pages from others: other pages keep the blocks
 it keeps; article pages keep the extraction.  Cleaner's own heuristics around them: control-character
-references dropped, deep wrappers unwrapped, the parts a page streams after its frame moved into their places, a
-frame named for comments that wraps the article kept, the page's byline and language, a body split around an ad row
-joined, an ``<aside>`` holding the headline unwrapped, a text in a block named an embed kept, the text of an
-accordion, tabs or an expandable box opened, teaser links and a copy of the article marked.
+references dropped, a template's placeholder text dropped, deep wrappers unwrapped, the parts a page streams
+after its frame moved into their places, a frame named for comments that wraps the article kept, the page's
+byline and language, a body split around an ad row joined, an ``<aside>`` holding the headline unwrapped, a text
+in a block named an embed kept, the text of an accordion, tabs or an expandable box opened, teaser links and a copy
+of the article marked.
 """
 from __future__ import annotations
 
@@ -243,6 +244,7 @@ def parse(page: str):
     tree = document_root(lxml_html.document_fromstring(without_encoding_declaration(page), parser=parser))
     split_long_rows(tree)
     drop_non_content(tree)
+    drop_placeholders(tree)
     place_streamed_parts(tree)
     return tree
 
@@ -314,6 +316,55 @@ def _is_empty(el) -> bool:
     """No text, no children, no attributes (a <meta>'s or an <img>'s are data): nothing but its place."""
     return (len(el) == 0 and isinstance(el.tag, str) and el.tag not in _TABLE_PARTS and not el.attrib
             and not (el.text and not el.text.isspace()) and not (el.tail and not el.tail.isspace()))
+
+
+PLACEHOLDER_MIN_WORDS = 8  # a block of fewer words is a label ("Lorem ipsum 1"), judged with the part around it
+PLACEHOLDER_SHARE = 0.8  # of a block's words: placeholder words ("lorem", "ipsum", "dolor": a template's filler)
+PLACEHOLDER_PART_SHARE = 0.5  # of a part's words: the filler, and the template's labels around it ("Head Line 1")
+
+
+def drop_placeholders(tree) -> None:
+    """Remove the placeholder text a page's template holds where its author has not written yet ("Lorem ipsum
+    dolor sit amet, ..."), which a stylesheet hides or nobody noticed: a block of PLACEHOLDER_MIN_WORDS words or
+    more, PLACEHOLDER_SHARE of them placeholder words (``class_words("placeholders")``), with the largest part
+    around it whose words are still PLACEHOLDER_PART_SHARE placeholder words (the template's section: its
+    headings, "Head Line 1", go with it).  Such text is never a page's content, whatever the page."""
+    words = class_words("placeholders")
+    parts = []
+    for el in tree.iter(*_BLOCK_TAGS):
+        if _starts_with(el, words) and _placeholder_share(el, words, PLACEHOLDER_MIN_WORDS) >= PLACEHOLDER_SHARE:
+            parts.append(_placeholder_part(el, words))
+    chosen = set(parts)
+    for part in parts:
+        if part.getparent() is not None and not any(holder in chosen for holder in part.iterancestors()):
+            part.drop_tree()
+
+
+def _starts_with(el, words: frozenset[str]) -> bool:
+    """Whether the element's own text, or else its first child's (``<p><span>Lorem``), opens with one of
+    ``words``: a cheap test before its whole text is read."""
+    text = el.text
+    if (text is None or text.isspace()) and len(el):
+        text = el[0].text
+    first = WORD.match(text.lstrip()) if text else None
+    return first is not None and first.group().lower() in words
+
+
+def _placeholder_share(el, words: frozenset[str], min_words: int = 1) -> float:
+    """The share of the element's words that are ``words``; 0 below ``min_words`` words."""
+    found = WORD.findall(el.text_content().lower())
+    return sum(1 for word in found if word in words) / len(found) if len(found) >= min_words else 0.0
+
+
+def _placeholder_part(el, words: frozenset[str]):
+    """The outermost ancestor of a placeholder block (or the block) whose words are PLACEHOLDER_PART_SHARE
+    placeholder words, below the body."""
+    part = el
+    for holder in el.iterancestors():
+        if holder.tag in ("body", "html") or _placeholder_share(holder, words) < PLACEHOLDER_PART_SHARE:
+            break
+        part = holder
+    return part
 
 
 # Cells of a table row, beyond any real table's width: trafilatura counts a row's cells again at each cell

@@ -792,3 +792,23 @@ def test_a_dialog_and_customers_reviews_are_set_apart_on_a_judged_page():
     wrapped = _apart(f"<div class='dialog-off-canvas-main-canvas'><h1>Steel kettle</h1><p>{product}</p>"
                      f"<div class='modal'><p>{notice}</p></div></div>")
     assert wrapped[product] is None and wrapped[notice] == "html.dialog"  # the wrapper so named is the page
+
+
+LOREM = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et "
+         "dolore magna aliqua. Quis ipsum suspendisse ultrices gravida.")
+
+
+def test_a_template_s_placeholder_text_goes_with_its_labels():
+    """A template's placeholder text ("Lorem ipsum ...") is never the page's content: its blocks go, with the
+    part around them that is mostly such text (its "Head Line 1" labels); a sentence that names it stays, and
+    the article's container, whose words are mostly the article's, is not that part."""
+    template = (f"<section class='four-col'><h3>Lorem Ipsum</h3><p>{LOREM}</p>"
+                f"<div><h5>Head Line 1</h5><p><span>{LOREM}</span></p><p>Lorem ipsum 1</p></div></section>")
+    named = "The designer left the words Lorem ipsum dolor sit amet in the mock-up, and nobody noticed it."
+    body = f"<h1>Council approves school budget</h1><p>{FILLERS[0]}</p><p>{named}</p>{template}"
+    text = clean(_page_with_header(body), kind="html").text
+    assert ARTICLE in text and FILLERS[0] in text and named in text
+    assert "consectetur" not in text and "Head Line" not in text
+    tree = html.parse(f"<html><body><article><p>{ARTICLE}</p><p>{LOREM}</p></article></body></html>")
+    html.drop_placeholders(tree)
+    assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [ARTICLE]
