@@ -194,6 +194,15 @@ CASES = [
     ("consent.terms_notice", "The regulator fined the company because its new privacy settings were hidden behind "
      "five menus and most users never found the switch that stops the sharing of their location with advertisers.",
      ANY, None),
+    # consent.form_notice (looks only at the last blocks: where="tail")
+    ("consent.form_notice", "By submitting this form, you authorize the college and its representatives to contact "
+     "you by phone, text or email.", TAIL, "consent.form_notice"),
+    ("consent.form_notice", "US phone number only. Message and data rates may apply.", TAIL, "consent.form_notice"),
+    ("consent.form_notice", "NameThis field is for validation purposes and should be left unchanged.", TAIL,
+     "consent.form_notice"),
+    ("consent.form_notice", "* Indicates a required field", TAIL, "consent.form_notice"),
+    ("consent.form_notice", "Download and complete the form, then submit it by fax to the agency.", TAIL, None),
+    ("consent.form_notice", "By submitting this form, you authorize the college to contact you.", ANY, None),
     # consent.rights_notice
     ("consent.stylesheet", ".css-1n9bdyh{position:relative;height:5.625rem;padding:0 1rem;display:flex}Products", ANY,
      "consent.stylesheet"),

@@ -70,3 +70,12 @@ def disclaimer(t: Target, lex: Lexicon) -> str | None:
         return "disclaimer after the article"
     return None
 
+
+@rule("consent.form_notice", where="tail", max_words=80)
+def form_notice(t: Target, lex: Lexicon) -> str | None:
+    """At the article's end, the small print of a sign-up or contact form: "By submitting this form, you
+    authorize ...", "Message and data rates may apply", "This field is for validation purposes and should be left
+    unchanged", "* indicates a required field"."""
+    if holds_noise_phrase("form_notice", t.norm, t.tokens):
+        return "small print of a form after the article"
+    return None
