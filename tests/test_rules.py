@@ -186,6 +186,23 @@ CASES = [
     ("consent.notice", "She baked cookies for the volunteers at the shelter.", ANY, None),
     ("consent.notice", "The watchdog said the site set advertising cookies before users had given their consent.",
      ANY, None),
+    ("consent.notice", "Read our Privacy Policy and Terms of Use.", ANY, "consent.notice"),
+    # consent.terms_notice (text input only)
+    ("consent.terms_notice", "By signing up via text, you accept to receive recurring automated marketing texts from "
+     "the shop at the number provided and accept the Terms of Service, Messaging Terms and Privacy Policy. Msg "
+     "frequency varies.", ANY, "consent.terms_notice"),
+    ("consent.terms_notice", "The regulator fined the company because its new privacy settings were hidden behind "
+     "five menus and most users never found the switch that stops the sharing of their location with advertisers.",
+     ANY, None),
+    # consent.form_notice (looks only at the last blocks: where="tail")
+    ("consent.form_notice", "By submitting this form, you authorize the college and its representatives to contact "
+     "you by phone, text or email.", TAIL, "consent.form_notice"),
+    ("consent.form_notice", "US phone number only. Message and data rates may apply.", TAIL, "consent.form_notice"),
+    ("consent.form_notice", "NameThis field is for validation purposes and should be left unchanged.", TAIL,
+     "consent.form_notice"),
+    ("consent.form_notice", "* Indicates a required field", TAIL, "consent.form_notice"),
+    ("consent.form_notice", "Download and complete the form, then submit it by fax to the agency.", TAIL, None),
+    ("consent.form_notice", "By submitting this form, you authorize the college to contact you.", ANY, None),
     # consent.rights_notice
     ("consent.stylesheet", ".css-1n9bdyh{position:relative;height:5.625rem;padding:0 1rem;display:flex}Products", ANY,
      "consent.stylesheet"),
@@ -630,3 +647,18 @@ def test_a_rule_made_for_text_input_is_not_asked_about_htmls_blocks():
     assert RuleBook(source="html").first_matching_rule("Updated 3:45 PM ET") is None
     assert RuleBook(source="html").first_matching_rule("Share on Facebook") == RuleBook().first_matching_rule(
         "Share on Facebook") is not None  # the others judge both
+
+
+def test_long_prose_about_a_sites_terms_is_kept_on_html_but_a_long_terms_notice_goes_on_text():
+    from cleaner.rules import RuleBook
+
+    notice = ("By entering my email address, I accept to receive promotional emails from the shop and accept the "
+              "Terms of Service, Privacy Policy and Financial Incentive Notice. Unsubscribe at any time from emails "
+              "here, or read how we handle your data.")
+    assert RuleBook().first_matching_rule(notice) == "consent.terms_notice"
+    assert RuleBook(source="html").first_matching_rule(notice) is None
+    assert RuleBook(source="html").first_matching_rule("See our privacy policy.") == "consent.notice"
+    prose = ("If you decide to book a return ticket and not travel back, check the terms and conditions very, very "
+             "carefully: some airlines cancel the rest of the trip and may even bill you the difference.")
+    assert RuleBook(source="html").first_matching_rule(prose) is None
+

@@ -32,7 +32,7 @@ PHRASE_KEYS = ("share", "ads", "promo_prefix", "newsletter", "caption", "byline_
                "social_networks", "caption_prefix", "affiliate", "credit_phrase", "figure_label",
                "enlarge_hint", "rights", "bio_roles", "about_prefix", "bio_label", "call_to_action", "support_call",
                "source_heading", "disclaimer", "promo_verb", "newsletter_short", "person_pronouns", "share_prefix",
-               "box_heading", "reader_call")
+               "box_heading", "reader_call", "consent_terms", "form_notice")
 
 
 class PhraseSet:
