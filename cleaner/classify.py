@@ -81,7 +81,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     content, so that a long cookie notice or promo does not stretch the article's span.  ``trace``, when given,
     receives each block's (label, reason, (words, stop-word share) or None) after the first pass, and whether it
     stands in a list of teasers and after an early end of the article (the learned line scorer reads them)."""
-    repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
+    repeated = {text for text, n in Counter([b.text for b in blocks]).items() if n > 1}
     twice = printed_twice(blocks, repeated, opts) if repeated else set()
     doubled = {**doubled_lines(blocks, repeated), **{k: first for k, first in doubled_groups(blocks, repeated).items()
                                                      if first not in twice}} if repeated else {}
@@ -780,7 +780,7 @@ def is_author_box(blocks: list[Block], i: int, lex: Lexicon) -> bool:
     text = blocks[i].text.strip()
     following = blocks[i + 1:i + 1 + BOX_REACH]
     words = text.split()
-    words = words[lex.words("about_prefix").prefix([w.lower() for w in words]):]  # "About Jane Doe"
+    words = words[lex.words("about_prefix").prefix(text.lower().split()):]  # "About Jane Doe"
     roles = lex.words("bio_roles")
     if not (BOX_NAME_WORDS[0] <= len(words) <= BOX_NAME_WORDS[1] and is_person_name(words, lex)
             and roles.find([w.lower() for w in words]) is None):
