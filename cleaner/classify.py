@@ -778,9 +778,13 @@ def is_author_box(blocks: list[Block], i: int, lex: Lexicon) -> bool:
     / "CEO at Acme" / "We doubled ...") does not name her.  The name may follow "About" ("About Jane Doe", the
     ``about_prefix`` list) over such a note."""
     text = blocks[i].text.strip()
+    about = lex.words("about_prefix")
+    most = BOX_NAME_WORDS[1] + max(map(len, about.tuples), default=0)  # a name's words after the longest prefix
+    if len(text.split(None, most)) > most:
+        return False  # a paragraph: no need to split it all
     following = blocks[i + 1:i + 1 + BOX_REACH]
     words = text.split()
-    words = words[lex.words("about_prefix").prefix(text.lower().split()):]  # "About Jane Doe"
+    words = words[about.prefix(text.lower().split()):]  # "About Jane Doe"
     roles = lex.words("bio_roles")
     if not (BOX_NAME_WORDS[0] <= len(words) <= BOX_NAME_WORDS[1] and is_person_name(words, lex)
             and roles.find([w.lower() for w in words]) is None):
