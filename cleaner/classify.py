@@ -81,7 +81,7 @@ def classify(blocks: list[Block], opts: Options, lex: Lexicon,
     content, so that a long cookie notice or promo does not stretch the article's span.  ``trace``, when given,
     receives each block's (label, reason, (words, stop-word share) or None) after the first pass, and whether it
     stands in a list of teasers and after an early end of the article (the learned line scorer reads them)."""
-    repeated = {text for text, n in Counter(b.text for b in blocks).items() if n > 1}
+    repeated = {text for text, n in Counter([b.text for b in blocks]).items() if n > 1}
     twice = printed_twice(blocks, repeated, opts) if repeated else set()
     doubled = {**doubled_lines(blocks, repeated), **{k: first for k, first in doubled_groups(blocks, repeated).items()
                                                      if first not in twice}} if repeated else {}
@@ -778,9 +778,13 @@ def is_author_box(blocks: list[Block], i: int, lex: Lexicon) -> bool:
     / "CEO at Acme" / "We doubled ...") does not name her.  The name may follow "About" ("About Jane Doe", the
     ``about_prefix`` list) over such a note."""
     text = blocks[i].text.strip()
+    about = lex.words("about_prefix")
+    most = BOX_NAME_WORDS[1] + max(map(len, about.tuples), default=0)  # a name's words after the longest prefix
+    if len(text.split(None, most)) > most:
+        return False  # a paragraph: no need to split it all
     following = blocks[i + 1:i + 1 + BOX_REACH]
     words = text.split()
-    words = words[lex.words("about_prefix").prefix([w.lower() for w in words]):]  # "About Jane Doe"
+    words = words[about.prefix(text.lower().split()):]  # "About Jane Doe"
     roles = lex.words("bio_roles")
     if not (BOX_NAME_WORDS[0] <= len(words) <= BOX_NAME_WORDS[1] and is_person_name(words, lex)
             and roles.find([w.lower() for w in words]) is None):
