@@ -28,7 +28,7 @@ from .blocks import TABLE_TAGS, shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
 from .dom import BLOCK_TAGS, SKIPPED_TAGS, PageBlock, PageSignals, kind_of, page_blocks, page_signals
 from .features import covered, glance_features, page_features
-from .lexicon import class_words
+from .lexicon import word_list
 from .links import page_links
 from .options import Options
 from .rules import (BEYOND_EXTRACTION, DIALOG, DISCLOSURE, LINK_PARAGRAPH, OUTSIDE_TAIL, REPEATED_RUN, REVIEWS,
@@ -326,10 +326,10 @@ PLACEHOLDER_PART_SHARE = 0.5  # of a part's words: the filler, and the template'
 def drop_placeholders(tree) -> None:
     """Remove the placeholder text a page's template holds where its author has not written yet ("Lorem ipsum
     dolor sit amet, ..."), which a stylesheet hides or nobody noticed: a block of PLACEHOLDER_MIN_WORDS words or
-    more, PLACEHOLDER_SHARE of them placeholder words (``class_words("placeholders")``), with the largest part
+    more, PLACEHOLDER_SHARE of them placeholder words (``word_list("placeholders")``), with the largest part
     around it whose words are still PLACEHOLDER_PART_SHARE placeholder words (the template's section: its
     headings, "Head Line 1", go with it).  Such text is never a page's content, whatever the page."""
-    words = class_words("placeholders")
+    words = word_list("placeholders")
     parts = []
     for el in tree.iter(*_BLOCK_TAGS):
         if _starts_with(el, words) and _placeholder_share(el, words, PLACEHOLDER_MIN_WORDS) >= PLACEHOLDER_SHARE:
@@ -704,18 +704,18 @@ def _counted(el):
 
 def _names_dialog(el, words: frozenset[str]) -> bool:
     """Whether an element (its class and id words ``words``) is a dialog: a ``<dialog>``, a role or
-    ``aria-modal`` that says so, or a word of ``class_words("dialogs")``."""
+    ``aria-modal`` that says so, or a word of ``word_list("dialogs")``."""
     return (el.tag == "dialog" or el.get("role") in _DIALOG_ROLES or el.get("aria-modal") == "true"
-            or not words.isdisjoint(class_words("dialogs")))
+            or not words.isdisjoint(word_list("dialogs")))
 
 
 def _names_reviews(el, words: frozenset[str]) -> bool:
     """Whether a class or id word of an element (``words``) names customers' reviews
-    (``class_words("reviews")``), and none of it, of its ancestors or of what it holds names testimonials
-    (``class_words("testimonials")``: the quotes a site shows as its own words)."""
-    if words.isdisjoint(class_words("reviews")):
+    (``word_list("reviews")``), and none of it, of its ancestors or of what it holds names testimonials
+    (``word_list("testimonials")``: the quotes a site shows as its own words)."""
+    if words.isdisjoint(word_list("reviews")):
         return False
-    words = class_words("testimonials")
+    words = word_list("testimonials")
     return not any(_names_side_box(other, words) for other in (*el.iterancestors(), *el.iter()))
 
 
@@ -939,7 +939,7 @@ def _mark_tail_outside_container(blocks: list[Block], places: list) -> None:
     the page that holds CONTAINER_SHARE of the extraction's words (its blocks found in the page, ``places``:
     ``_placed``); the blocks at the extraction's end that stand outside it are labelled bad
     (``html.outside_tail``), back to the last one inside it, not found in the page, or set in a part that
-    articles close with (``class_words("article_parts")``: a page's FAQ, which readers and references count as
+    articles close with (``word_list("article_parts")``: a page's FAQ, which readers and references count as
     its text).
     The extraction's last blocks not found in the page (list items whose title and summary the page sets in
     elements of their own: a "Related content" list) go with the block outside the container before them, where
@@ -957,7 +957,7 @@ def _mark_tail_outside_container(blocks: list[Block], places: list) -> None:
     # the elements holding the share are a chain of ancestors: the innermost is the deepest
     container = max((el for el, n in words.items() if n >= CONTAINER_SHARE * total),
                     key=lambda el: sum(1 for _ in el.iterancestors()))
-    parts = class_words("article_parts")
+    parts = word_list("article_parts")
     unplaced: list[Block] = []  # the extraction's last blocks, not found in the page
     trailing = total >= PLACED_SHARE * sum(len(b.text.split()) for b in blocks)
     for b, el in zip(reversed(blocks), reversed(places)):
@@ -1278,9 +1278,9 @@ SIDE_BOX_SHARE = 0.3  # of the page's words: a box that holds more is the articl
 def _drop_side_boxes(tree) -> None:
     """Drop the boxes a page sets beside or after its article that trafilatura's class patterns miss (a
     legal disclaimer or disclosure, a plugin's author box, an author's bio): a div, a section or an
-    aside whose class or id holds a word of ``class_words("side_boxes")``, and less than SIDE_BOX_SHARE of the
+    aside whose class or id holds a word of ``word_list("side_boxes")``, and less than SIDE_BOX_SHARE of the
     page's words (a wrapper so named holds the article)."""
-    words = class_words("side_boxes")
+    words = word_list("side_boxes")
     boxes = [el for el in tree.iter("div", "section", "aside") if _names_side_box(el, words)]
     if not boxes:
         return
@@ -1362,17 +1362,17 @@ _HIDING = ("style", "hidden", "aria-hidden")  # attributes that hide an element 
 
 def _open_disclosures(tree, discards) -> list:
     """An accordion, a set of tabs, an expandable box or a listicle's slides (``<details>``, an element whose
-    class or id holds a word of ``class_words("disclosures")``) shows its text a part at a time and keeps the rest
+    class or id holds a word of ``word_list("disclosures")``) shows its text a part at a time and keeps the rest
     hidden or collapsed until a reader opens it; trafilatura drops such a box with all it holds when a class
     word that names it names a toggle or a slide too ("expandable", "listicle-slides"), or when a style hides
     it.  One that holds a text (``_holds_text``, and at most DISCLOSED_LINK_SHARE of its words in links: a menu
     that folds is links), outside the page's navigation, header and footer and not named a carousel
-    (``class_words("carousels")``: cards a reader flips through), is opened: the class words that name the
+    (``word_list("carousels")``: cards a reader flips through), is opened: the class words that name the
     disclosure and that trafilatura's prune deletes (``discards(attribute, value)``) go, from it and from what
     it holds, and so do the attributes that hide its passages (``_holds_a_passage``).  (Other class words stay:
     a page builder's "widget" names every block of such a page, and trafilatura keeps them all when it would
     delete most of the page.)  Returns the elements changed, each with its attributes as they were."""
-    words, carousels = class_words("disclosures"), class_words("carousels")
+    words, carousels = word_list("disclosures"), word_list("carousels")
     opened = set()
     changed = []
     for el in tree.iter(*_DISCLOSURE_TAGS):

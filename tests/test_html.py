@@ -393,7 +393,7 @@ def test_a_table_in_a_block_of_custom_markup_is_the_article_s():
     assert all(a in art.text and b in art.text for a, b in rows)
     assert "What a night" not in art.text and FILLERS[2] in art.text
     from cleaner import html as stage
-    from cleaner.lexicon import class_words
+    from cleaner.lexicon import word_list
 
     tree = html.parse(page)
     stage._keep_embedded_text(tree)
@@ -438,9 +438,9 @@ def test_a_box_whose_class_names_a_disclaimer_or_an_author_box_goes():
         "</article>", "</div></article>")
     assert ARTICLE in clean(wrapped, kind="html").text  # the wrapper holds the article: it stays
     from cleaner import html as stage
-    from cleaner.lexicon import class_words
+    from cleaner.lexicon import word_list
 
-    words = class_words("side_boxes")
+    words = word_list("side_boxes")
     named = [stage._names_side_box(html.parse(f"<div {attr}>x</div>").find(".//div"), words)
              for attr in ("class='author-bio'", "id='disclosures'", "class='biography'", "class='Bio'", "")]
     assert named == [True, True, False, True, False]  # a whole word of the class or the id, any case
@@ -476,7 +476,7 @@ def test_an_accordion_s_hidden_answers_are_the_article_s():
         "</div>" * 1 + menu, "</details>" + menu, 1)
     assert all(a in clean(details, kind="html").text for a in answers)
     from cleaner import html as stage
-    from cleaner.lexicon import class_words
+    from cleaner.lexicon import word_list
     from cleaner import trafilatura_steps as steps
 
     opened, shut = (" ".join(stage.main_content(html.parse(page), None, False, disclosures=d).itertext())

@@ -147,10 +147,10 @@ class OnFirstUse(Mapping):
 
 
 @lru_cache(maxsize=None)
-def class_words(name: str) -> frozenset[str]:
-    """The class and id words of ``lexicon/<name>.txt`` (``side_boxes``, ``dialogs``, ``reviews``, ...), which the
-    HTML stage matches against the runs of letters of an element's class and id: one a line, lower case; a line
-    that starts with '#' is a comment."""
+def word_list(name: str) -> frozenset[str]:
+    """The words of ``lexicon/<name>.txt``: one a line, lower case; a line that starts with '#' is a comment.  Most
+    are class and id words (``side_boxes``, ``dialogs``, ``reviews``, ...), which the HTML stage matches against
+    the runs of letters of an element's class and id; ``placeholders`` holds the words of a template's filler."""
     lines = (line.strip() for line in _read_text(f"{name}.txt").splitlines())
     return frozenset(word for word in lines if word and not word.startswith("#"))
 
