@@ -6,7 +6,7 @@ read as blocks (``cleaner/dom.py``) before trafilatura's steps prune it.  trafil
 one from ``cleaner/trafilatura_steps.py``, imported only when a page needs them (a very large page is read
 without them).  The scorer (``cleaner/scorer.py``) tells article pages from others: other pages keep the blocks
 it keeps; article pages keep the extraction.  Cleaner's own heuristics around them: control-character
-references dropped, a template's placeholder text dropped, deep wrappers unwrapped, the parts a page streams
+references dropped, a template's placeholder text dropped (``html.placeholder``), deep wrappers unwrapped, the parts a page streams
 after its frame moved into their places, a frame named for comments that wraps the article kept, the page's
 byline and language, a body split around an ad row joined, an ``<aside>`` holding the headline unwrapped, a text
 in a block named an embed kept, the text of an accordion, tabs or an expandable box opened, teaser links and a copy
@@ -31,8 +31,8 @@ from .features import covered, glance_features, page_features
 from .lexicon import word_list
 from .links import page_links
 from .options import Options
-from .rules import (BEYOND_EXTRACTION, DIALOG, DISCLOSURE, LINK_PARAGRAPH, OUTSIDE_TAIL, REPEATED_RUN, REVIEWS,
-                    SIDE_BOX, TEASER_CARD, RuleBook)
+from .rules import (BEYOND_EXTRACTION, DIALOG, DISCLOSURE, LINK_PARAGRAPH, OUTSIDE_TAIL, PLACEHOLDER, REPEATED_RUN,
+                    REVIEWS, SIDE_BOX, TEASER_CARD, RuleBook)
 from .text import WORD
 from .title import from_headline, headline_from_html
 
@@ -244,7 +244,6 @@ def parse(page: str):
     tree = document_root(lxml_html.document_fromstring(without_encoding_declaration(page), parser=parser))
     split_long_rows(tree)
     drop_non_content(tree)
-    drop_placeholders(tree)
     place_streamed_parts(tree)
     return tree
 
@@ -508,6 +507,8 @@ def extract(parsed, opts: Options, rules: RuleBook) -> tuple[list[Block], PageMe
     if parsed is None:
         return [], PageMeta(url=opts.url)
     try:
+        if PLACEHOLDER not in opts.disabled_rules:  # before any step reads the tree
+            drop_placeholders(parsed[0])
         links = page_links(parsed[0]) if opts.links else None  # before the extraction prunes the tree
         blocks, meta = _extract_page(*parsed, opts, rules)
         meta.links = links

@@ -809,6 +809,8 @@ def test_a_template_s_placeholder_text_goes_with_its_labels():
     text = clean(_page_with_header(body), kind="html").text
     assert ARTICLE in text and FILLERS[0] in text and named in text
     assert "consectetur" not in text and "Head Line" not in text
+    kept = clean(_page_with_header(body), kind="html", disabled_rules={"html.placeholder"}).text
+    assert "consectetur" in kept  # the step has a rule's name: --disable-rule and --ablate turn it off
     tree = html.parse(f"<html><body><article><p>{ARTICLE}</p><p>{LOREM}</p></article></body></html>")
     html.drop_placeholders(tree)
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [ARTICLE]

@@ -36,8 +36,9 @@ TEASER_CARD = "html.teaser_card"
 BEYOND_EXTRACTION = "html.beyond_extraction"
 DIALOG = "html.dialog"
 REVIEWS = "html.reviews"
+PLACEHOLDER = "html.placeholder"
 NOT_RULE_FUNCTIONS = (TEASER_LIST, AUTHOR_BOX, LINK_PARAGRAPH, REPEATED_RUN, SIDE_BOX, DISCLOSURE, OUTSIDE_TAIL,
-                      TEASER_CARD, BEYOND_EXTRACTION, DIALOG, REVIEWS)
+                      TEASER_CARD, BEYOND_EXTRACTION, DIALOG, REVIEWS, PLACEHOLDER)
 NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" label, to the article's end.",
                  AUTHOR_BOX: "An \"About Jane Doe\" heading at the article's end, with its note on the author.",
                  LINK_PARAGRAPH: "On HTML, a paragraph that is word for word one link to another page (a teaser).",
@@ -57,7 +58,9 @@ NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" 
                  DIALOG: "On HTML, on a page the scorer judges block by block, the blocks of a dialog (a class or id "
                          "names a dialog, a modal, a lightbox) that holds less than half the page's words.",
                  REVIEWS: "On HTML, on a page the scorer judges block by block, the blocks of a part whose class or id "
-                          "names reviews (customers' reviews of a product) that holds less than half the page's words."}
+                          "names reviews (customers' reviews of a product) that holds less than half the page's words.",
+                 PLACEHOLDER: "On HTML, a template's placeholder text (\"Lorem ipsum dolor sit amet ...\"), with the part "
+                              "of the page around it that is mostly such text (before the extraction)."}
 
 
 class Target(Record):
