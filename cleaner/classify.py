@@ -38,7 +38,7 @@ from .article import Block, Record
 from .authors import is_person_name
 from .dates import dates_in
 from .lazy_re import LazyPattern
-from .lexicon import Lexicon, PhraseSet, lexicon
+from .lexicon import Lexicon, PhraseSet
 from .options import Options
 from .text import FINAL_MARKS, PHRASE_WORD, SENTENCE_WORDS, TERMINAL, unquoted, words_of
 from .title import is_any_case_title, is_capitalised_headline, is_teaser_title, slug_match, url_slug_tokens
@@ -673,8 +673,9 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
         if seen >= LIST_AFTER * total and i in teaser_lists and not _closed_by_paragraph(
                 blocks, teaser_lists[i], end, paragraph_chars):
             return i - 1
-        header = is_comment_header(b.text)
-        if seen >= 0.5 * total and ((header and not _headed_posts(blocks, paragraph_chars)) or is_author_box(blocks, i, lex)):
+        header = is_comment_header(b.text, lex)
+        if seen >= 0.5 * total and ((header and not _headed_posts(blocks, paragraph_chars, lex))
+                                    or is_author_box(blocks, i, lex)):
             return i - 1  # whatever class the context pass gave it
         if b.label == "good" and not header:
             seen += len(b.text)
@@ -683,12 +684,12 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     return end
 
 
-def _headed_posts(blocks: list[Block], paragraph_chars: int) -> bool:
+def _headed_posts(blocks: list[Block], paragraph_chars: int, lex: Lexicon) -> bool:
     """Whether a comment's header stands before the page's first long paragraph (``paragraph_chars``, kept by
     the first pass): the page is a thread whose posts its headers head, the first one too ("Pepper Pot Jun 7,
     2017 at 8:28 pm" over the question), not a post's comments under it."""
     for b in blocks:
-        if is_comment_header(b.text):
+        if is_comment_header(b.text, lex):
             return True
         if b.label == "good" and len(b.text) >= paragraph_chars:
             return False
@@ -816,14 +817,14 @@ COMMENT_THREAD = 3  # comment headers on a page that make a thread of comments u
 COMMENT_THREAD_REASON = "heuristic.comment_thread"
 
 
-def end_at_comment_thread(blocks: list[Block], opts: Options) -> None:
+def end_at_comment_thread(blocks: list[Block], opts: Options, lex: Lexicon) -> None:
     """Drop the kept blocks from the first comment's header on ("Jenny says:", ``is_comment_header``) where the
     page holds COMMENT_THREAD of them or more, or from the heading of the thread ("59 Comments on “Title”",
     ``is_thread_heading``) if it comes first: a blog's thread of comments under its article, which the learned
     line scorer may keep as prose (the article span ends at the first header already, ``cut_at_terminator``, but
     the scorer revises its verdicts).  Only under an article: kept text of two long paragraphs (``length_high``)
     stands before the first header; a thread whose posts are the page's content starts with a header."""
-    heads = [i for i, b in enumerate(blocks) if is_comment_header(b.text)]
+    heads = [i for i, b in enumerate(blocks) if is_comment_header(b.text, lex)]
     thread = next((i for i, b in enumerate(blocks) if is_thread_heading(b.text)), None)
     if len(heads) < COMMENT_THREAD and thread is None:
         return
@@ -849,14 +850,14 @@ def is_thread_heading(text: str) -> bool:
     return len(text) <= THREAD_HEADING_CHARS and _THREAD_HEADING.match(text) is not None
 
 
-def is_comment_header(text: str) -> bool:
+def is_comment_header(text: str, lex: Lexicon) -> bool:
     """A line that heads a comment under a post, as blogs print it: a name of up to COMMENTER_WORDS words and
     "says" ("Sheri says", "Karl Fleischmann says:"), or the name and when it was posted ("Amy September 11, 2008
     at 2:06 PM", ``is_dated_comment_header``)."""
     if len(text) > DATED_HEADER_CHARS:
         return False
     if not text.rstrip().endswith(("says", "says:")):
-        return is_dated_comment_header(text)
+        return is_dated_comment_header(text, lex)
     words = text.split()
     return len(text) <= 60 and 2 <= len(words) <= COMMENTER_WORDS + 1 and words[-1] in ("says", "says:")
 
@@ -868,7 +869,7 @@ _POSTED_AT = LazyPattern(r"(?<![\s,])[\s,]+(?:at|@)\s+\d{1,2}:\d\d\s?[ap]\.?m\.?
 NAME_SEPARATORS = " \t,|-–—"  # between a comment's writer and its date
 
 
-def is_dated_comment_header(text: str) -> bool:
+def is_dated_comment_header(text: str, lex: Lexicon) -> bool:
     """A comment's header that names its writer (up to COMMENTER_WORDS capitalised words) and when it was
     posted, a date and a time: "Amy September 11, 2008 at 2:06 PM", "Jon Smith on 3/12/2021 at 1:48am" (a
     dateline, "Updated March 3, 2020 at 5:01 pm", is none)."""
@@ -885,7 +886,7 @@ def is_dated_comment_header(text: str) -> bool:
     if name and name[-1] in ("says", "says:", "on"):  # "Jenny says: March 3, ...", "Jon Smith on 3/12/2021 ..."
         name.pop()
     return 1 <= len(name) <= COMMENTER_WORDS and all(w[0].isupper() for w in name) \
-        and not lexicon().words("dateline").prefix(PHRASE_WORD.findall(" ".join(name).lower()))
+        and not lex.words("dateline").prefix(PHRASE_WORD.findall(" ".join(name).lower()))
 
 
 def _is_section_heading(text: str, lex: Lexicon) -> bool:

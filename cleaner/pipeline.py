@@ -75,7 +75,7 @@ def _from_text(blocks: list[Block], opts: Options) -> Article:
         before = [b.reason if b.label != "good" else "" for b in blocks]
         span = textscore.score(blocks, first, span, stopwords, noise, words_of, chosen, opts.explain)
         _restore_dropped_lists(blocks, before, first, span, noise)
-    end_at_comment_thread(blocks, opts)
+    end_at_comment_thread(blocks, opts, lex)
     removed: list[Removal] = []
     is_noise = lambda text: rules.first_matching_rule(text) is not None  # noqa: E731
     start = first_paragraph(blocks, span, is_noise)

@@ -556,19 +556,19 @@ def test_a_thread_heading_counts_comments_on_a_quoted_title():
 
 
 def test_a_comments_header_is_a_name_and_says():
-    assert is_comment_header("Sheri says")
-    assert is_comment_header("Karl Fleischmann says:")
-    assert not is_comment_header("Nobody in the council really knows what the mayor says")
-    assert not is_comment_header("He says the plan will work.")
+    assert is_comment_header("Sheri says", lexicon())
+    assert is_comment_header("Karl Fleischmann says:", lexicon())
+    assert not is_comment_header("Nobody in the council really knows what the mayor says", lexicon())
+    assert not is_comment_header("He says the plan will work.", lexicon())
 
 
 def test_a_comments_header_may_be_a_name_and_when_it_was_posted():
-    assert is_comment_header("Amy September 11, 2008 at 2:06 PM")
-    assert is_comment_header("Abdul Majeed 3/12/2021 at 1:48am")
-    assert is_comment_header("Jenny says: March 3, 2020 at 5:01 pm")
-    assert not is_comment_header("Updated March 3, 2020 at 5:01 pm")  # a dateline
-    assert not is_comment_header("Commented Oct 17, 2010 at 23:10")  # a Q&A site's stamp, 24-hour clock
-    assert not is_comment_header("The vote was held on March 3, 2020 at 5:01 pm")
+    assert is_comment_header("Amy September 11, 2008 at 2:06 PM", lexicon())
+    assert is_comment_header("Abdul Majeed 3/12/2021 at 1:48am", lexicon())
+    assert is_comment_header("Jenny says: March 3, 2020 at 5:01 pm", lexicon())
+    assert not is_comment_header("Updated March 3, 2020 at 5:01 pm", lexicon())  # a dateline
+    assert not is_comment_header("Commented Oct 17, 2010 at 23:10", lexicon())  # a Q&A site's stamp, 24-hour clock
+    assert not is_comment_header("The vote was held on March 3, 2020 at 5:01 pm", lexicon())
 
 
 DATED_COMMENTS = ["Amy September 11, 2008 at 2:06 PM",
