@@ -114,7 +114,14 @@ class TypedBlock(Frozen):
                  links: tuple[Link, ...] = ()) -> None:
         if kind not in BLOCK_KINDS:
             raise ValueError(f"kind must be one of {', '.join(BLOCK_KINDS)}, not {kind!r}")
-        self._set(kind, text, level, depth, ordered, rows, tuple(links))
+        set_field = object.__setattr__
+        set_field(self, "kind", kind)
+        set_field(self, "text", text)
+        set_field(self, "level", level)
+        set_field(self, "depth", depth)
+        set_field(self, "ordered", ordered)
+        set_field(self, "rows", rows)
+        set_field(self, "links", tuple(links))
 
     def with_links(self, links: tuple[Link, ...]) -> TypedBlock:
         """This block with these links."""
@@ -143,7 +150,11 @@ class Removal(Frozen):
     __slots__ = ("text", "stage", "rule", "detail")
 
     def __init__(self, text: str, stage: str, rule: str, detail: str = "") -> None:
-        self._set(text, stage, rule, detail)
+        set_field = object.__setattr__
+        set_field(self, "text", text)
+        set_field(self, "stage", stage)
+        set_field(self, "rule", rule)
+        set_field(self, "detail", detail)
 
     def to_dict(self) -> dict[str, str]:
         out = {"text": self.text, "stage": self.stage, "rule": self.rule}

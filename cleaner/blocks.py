@@ -121,7 +121,8 @@ def line_shapes(blocks: list[Block], indents: list[int]) -> None:
             _list_run(blocks[i:end], marks[i:end], indents[i:end])
         i = end
     _table_runs(blocks)
-    for i, (b, below) in enumerate(zip(blocks, blocks[1:])):
+    for i in [i - 1 for i, b in enumerate(blocks) if i and b.text.endswith(TERMINAL)]:  # above a sentence's end
+        b, below = blocks[i], blocks[i + 1]
         if (len(b.text) <= HEADING_MAX_CHARS and b.shape is None
                 and below.shape is None and _is_prose(below.text) and _is_heading_line(b.text)
                 and (i == 0 or blocks[i - 1].shape is not None or not _is_heading_line(blocks[i - 1].text))):
@@ -150,25 +151,22 @@ def _list_run(blocks: list[Block], marks: list, indents: list[int]) -> None:
 
 
 def _table_runs(blocks: list[Block]) -> None:
-    """Runs of two or more lines with the same number (two or more) of ``|``-separated cells are a table."""
-    i, table = 0, 0
-    while i < len(blocks):
-        width = _cell_count(blocks[i])
-        end = i + 1
-        while width >= 2 and end < len(blocks) and _cell_count(blocks[end]) == width:
-            end += 1
-        if width >= 2 and end - i >= 2:
-            table += 1
-            for b in blocks[i:end]:
-                cells = tuple(c.strip() for c in b.text.strip().strip("|").split("|"))
-                b.shape = Shape("table", cells=cells, table=table)
-        i = end
+    """Runs of two or more lines in a row with the same number (two or more) of ``|``-separated cells are a
+    table."""
+    rows = [(i, _cells(b.text)) for i, b in enumerate(blocks) if "|" in b.text and b.shape is None]
+    table, run = 0, []
+    for i, cells in rows + [(-1, ())]:
+        if run and (i != run[-1][0] + 1 or len(cells) != len(run[0][1])):
+            if len(run) >= 2 and len(run[0][1]) >= 2:
+                table += 1
+                for at, row in run:
+                    blocks[at].shape = Shape("table", cells=tuple(c.strip() for c in row), table=table)
+            run = []
+        run.append((i, cells))
 
 
-def _cell_count(block: Block) -> int:
-    if block.shape is not None or "|" not in block.text:
-        return 0
-    return len(block.text.strip().strip("|").split("|"))
+def _cells(text: str) -> list[str]:
+    return text.strip().strip("|").split("|")
 
 
 def _is_heading_line(text: str) -> bool:

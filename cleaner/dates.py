@@ -61,8 +61,13 @@ def _from_match(m) -> str | None:
     return _valid(year, first, second) or _valid(year, second, first)  # 03/05/2024: month first, as in the US
 
 
+_YEAR = LazyPattern(r"(?:19|20)\d\d")  # every date ``_text_date`` reads has a year
+
+
 def dates_in(text: str):
     """(start, end, ISO date) of each date the text writes out, in order."""
+    if _YEAR.search(text) is None:
+        return
     for m in _text_date().finditer(text):
         found = _from_match(m)
         if found:

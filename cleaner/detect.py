@@ -494,7 +494,9 @@ def nfc(text: str) -> str:
         return text
     import unicodedata
 
-    return unicodedata.normalize("NFC", visible(text))
+    if not text.isprintable():  # a format character is never printable
+        text = visible(text)
+    return unicodedata.normalize("NFC", text)
 
 
 def visible(text: str) -> str:

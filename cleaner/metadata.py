@@ -27,9 +27,11 @@ from html import unescape
 from urllib.parse import urljoin
 
 from .article import Record
-from .authors import authors_from_byline, byline_body, looks_like_name
+from .authors import authors_from_byline, byline_body, is_role, looks_like_name
 from .dates import dates_in, days_of_moment, other_reading, parse_date, url_date
 from .detect import nfc
+from .lexicon import lexicon
+from .text import PHRASE_WORD
 
 
 # --- What the page declares -----------------------------------------------------------------------------------
@@ -490,9 +492,6 @@ BYLINE_PIECES = 12  # pieces of text a byline may take (names and what joins the
 
 def _byline_prefix_only(piece: str) -> bool:
     """A piece that is only "By" / "Written by" / "Author:", its name in the next element."""
-    from .lexicon import lexicon
-    from .text import PHRASE_WORD
-
     words = PHRASE_WORD.findall(piece.lower())
     return bool(words) and lexicon().words("byline_prefix").prefix(words) == len(words)
 
@@ -534,9 +533,6 @@ BYLINE_LEAD_WORDS = 8  # a sentence that leads to a byline in the next element (
 def _ends_in_byline_prefix(piece: str) -> bool:
     """Whether a text is a short sentence of its own that ends in a byline's prefix of two words or more
     ("This post was written by"; a lone "by" ends photo credits too)."""
-    from .lexicon import lexicon
-    from .text import PHRASE_WORD
-
     if not piece[:1].isupper() or len(piece.split()) > BYLINE_LEAD_WORDS:
         return False
     words = PHRASE_WORD.findall(piece.lower())[-3:]
@@ -554,9 +550,6 @@ DATE_PIECE_WORDS = 6  # a piece of text that is a date (or a reading time), perh
 def _could_be_name(piece: str) -> bool:
     """A name a byline may hold without "By": capitalised words, not in capitals all through, no label
     ("Updated", "Posted", "By")."""
-    from .lexicon import lexicon
-    from .text import PHRASE_WORD
-
     name = piece.split(",")[0].strip()
     if not looks_like_name(name) or (name.isupper() and len(name) > 3) or _byline_prefix_only(name):
         return False
@@ -567,9 +560,6 @@ def _could_be_name(piece: str) -> bool:
 def _is_date_piece(piece: str) -> bool:
     """A date (or a reading time), perhaps with a time or a label; or a date's label alone ("Last updated:"),
     its date in the next element."""
-    from .lexicon import lexicon
-    from .text import PHRASE_WORD
-
     if len(piece.split()) > DATE_PIECE_WORDS:
         return False
     if next(dates_in(piece), None) is not None or _READING_TIME.match(piece) is not None:
@@ -580,9 +570,6 @@ def _is_date_piece(piece: str) -> bool:
 
 def _is_role_piece(piece: str) -> bool:
     """A role standing between a name and its date ("Jane Doe | Senior Writer | May 5, 2024")."""
-    from .authors import is_role
-    from .lexicon import lexicon
-
     return is_role(piece.lower().strip(" ,:"), lexicon())
 
 
@@ -615,8 +602,6 @@ _AUTHOR_LABEL = re.compile(r"(?i)^(?:authors?|autor(?:in|en)?|auteurs?|autore|au
 def _unlabelled(text: str) -> str:
     """An author's name as a byline element's text gives it, less the label before ("Recipe by", "View all
     posts by", "Author") and the date or the role glued after it ("Jane Doe December", "Jane Doe Writer")."""
-    from .lexicon import lexicon
-
     text = _LABEL_BEFORE_BY.sub("", _AUTHOR_LABEL.sub("", text.strip()))
     lex = lexicon()
     words = text.split()

@@ -306,6 +306,12 @@ def test_format_characters_go_where_they_do_not_belong(dirty, kept):
     assert detect.nfc(dirty) == detect.nfc(kept)
 
 
+def test_visible_keeps_every_printable_character():
+    """``nfc`` asks ``visible`` only about a text that is not printable: a printable one has no format character."""
+    printable = "".join(c for c in map(chr, range(0x110000)) if c.isprintable())
+    assert detect.visible(printable) == printable
+
+
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_no_soft_hyphen_or_stray_joiner_reaches_the_article(kind):
     body = ("Inter&shy;national co\u00adoperation&#8203; is hard&zwj;, the min\u00adister said on Tuesday. " + EN)
