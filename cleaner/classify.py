@@ -913,7 +913,7 @@ def _is_item_label(blocks: list[Block], i: int, start: int, end: int, lex: Lexic
         return False
     count = 0
     for k in range(start, end + 1):
-        other = _section_phrase(blocks[k].text, lex) if len(blocks[k].text) <= 60 else None
+        other = _section_phrase(blocks[k].text, lex)
         if other is not None and other[0] == phrase and other[1]:
             count += 1
             if count >= ITEM_LABELS:

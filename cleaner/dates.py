@@ -24,13 +24,16 @@ def month_numbers() -> dict[str, int]:
     return {name: int(number) for number, *names in lines for name in names}
 
 
+YEAR = r"(?:19|20)\d\d"  # a year of a page's date, in the patterns of written dates
+
+
 @lru_cache(maxsize=None)
 def _text_date():
     """The pattern of a written date: month name and day in either order, or digits."""
     import re
 
     names = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
-    year = r"(?:19|20)\d\d"
+    year = YEAR
     return re.compile(
         rf"(?i)(?<![\w-])(?P<m1>{names})\.?\s{{0,3}}(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s{{0,3}}(?P<y1>{year})(?!\d)"
         rf"|(?<![\w.-])(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er|\.)?(?:\s{{0,3}}|-)(?:of\s|de\s)?\s{{0,2}}(?P<m2>{names})"
@@ -61,7 +64,7 @@ def _from_match(m) -> str | None:
     return _valid(year, first, second) or _valid(year, second, first)  # 03/05/2024: month first, as in the US
 
 
-_YEAR = LazyPattern(r"(?:19|20)\d\d")  # every date ``_text_date`` reads has a year
+_YEAR = LazyPattern(YEAR)  # every date ``_text_date`` reads has a year
 
 
 def dates_in(text: str):
