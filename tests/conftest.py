@@ -1,6 +1,7 @@
 """Every test runs without the user's own config file (``~/.config/cleaner/config.toml``): an empty config
-folder for this process and the commands it starts."""
+folder for this process and the commands it starts, removed when the test run ends."""
 import os
 import tempfile
 
-os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="cleaner-tests-config-")
+_CONFIG_HOME = tempfile.TemporaryDirectory(prefix="cleaner-tests-config-")
+os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME.name
