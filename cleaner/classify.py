@@ -660,7 +660,8 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
     you have it! ...", where a list of teasers ends at the page's footer or a call to sign up).  NOISE_RUN
     blocks in a row that named rules call noise end it too (``_named_noise_run``), after half its text; the first
     comment's header too ("Jenny says:", ``is_comment_header``), whatever class the context pass
-    gave it between the comments' paragraphs, unless one stands before the span (``_headed_posts``)."""
+    gave it between the comments' paragraphs, unless one stands before the span (``_headed_posts``).  A heading
+    ends it earlier where what follows reads as the page's sections (``_early_end``)."""
     teaser_lists = teaser_lists or {}
     in_lists = {k for i, j in teaser_lists.items() for k in range(i, j)}
     # the teasers' own text is not the article's: a long list after a short article must not hide it
@@ -679,9 +680,29 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
             return i - 1  # whatever class the context pass gave it
         if b.label == "good" and not header:
             seen += len(b.text)
-        elif seen >= 0.5 * total and _is_section_heading(b.text, lex) and not _is_item_label(blocks, i, start, end, lex):
+        elif (seen >= EARLY_SHARE * total and _is_section_heading(b.text, lex)
+              and (seen >= 0.5 * total or _early_end(blocks, start, i, end, paragraph_chars))
+              and not _is_item_label(blocks, i, start, end, lex)):
             return i - 1
     return end
+
+
+EARLY_SHARE = 0.4  # the share of the article's text before a section heading that may end it before half of it
+
+
+def _early_end(blocks: list[Block], start: int, i: int, end: int, paragraph_chars: int) -> bool:
+    """Whether a section heading at ``i``, with EARLY_SHARE of the article's text before it but less than half,
+    ends the article: a comment thread or a list of teasers under it holds more text than a short article does
+    (each comment, each teaser's summary a paragraph).  It does when the span reads as an article before it
+    (ARTICLE_PARAGRAPHS paragraphs of ``paragraph_chars`` or more), the page prints it once (a label it repeats
+    is a button or a menu's: "Read More"), and no two such paragraphs stand in a row under it in the span:
+    comments and teasers stand apart, between names, dates, titles and buttons; an article goes on in
+    paragraphs after a box of links."""
+    if blocks[i].reason == REPEATED_ON_PAGE:
+        return False
+    long = [b.label == "good" and len(b.text) >= paragraph_chars for b in blocks[start:end + 1]]
+    head, rest = long[:i - start], long[i - start + 1:]
+    return sum(head) >= ARTICLE_PARAGRAPHS and not any(a and b for a, b in zip(rest, rest[1:]))
 
 
 def _headed_posts(blocks: list[Block], paragraph_chars: int, lex: Lexicon) -> bool:

@@ -776,3 +776,44 @@ def test_a_section_phrase_is_an_item_label_only_where_it_names_three_items_or_mo
     assert label_at(three, 4)
     assert not label_at(three[2:], 2)  # two: a list's labels, or an article's link and its last section
     assert not label_at(["Related", "A review.", "Related", "A review.", "Related"], 4)  # no item named
+
+
+STORY = [  # six paragraphs of an article, each over 150 characters
+    f"The {day} meeting of the council went on past midnight, as members argued over the cost of the new line, "
+    f"the route it should take through the old town, and who would pay for the bridges it needs." for day in
+    ("first", "second", "third", "fourth", "fifth", "sixth")]
+READERS = [(name, f"{opening}, and I would like the council to say how long the works on the river bridge will "
+                  f"close the road, since half the town drives over it every single morning to get to work.")
+           for name, opening in (("Mary Stone", "I live by the station"), ("Tom Reed", "My children take the bus"),
+                                 ("Ann Hale", "We have waited for years"), ("Bill Ford", "The old tram ran here"),
+                                 ("Joan Pike", "I sold my car last year"), ("Ray Dunn", "The shops will suffer"),
+                                 ("Sue Lamb", "This is good news at last"), ("Dan Holt", "I cycle to work daily"))]
+
+
+def test_a_section_heading_over_a_thread_longer_than_the_article_ends_it():
+    """Comments under a short article hold more text than it: "Comments" stands before half of the span's text,
+    but what follows it reads as the page's sections (names, dates and buttons between single paragraphs), not
+    as the article going on."""
+    thread = [line for k, (name, comment) in enumerate(READERS)
+              for line in (name, f"March {k + 3}, 2024", comment, "Reply", "Report")]
+    article = clean("\n".join(["Council backs the new tram line"] + STORY + ["Comments"] + thread), kind="text",
+                    text_model=None)
+    assert article.paragraphs == tuple(STORY)
+
+
+def test_a_section_heading_before_half_the_article_that_paragraphs_follow_does_not_end_it():
+    """A "Related stories" box early in the article: paragraphs in a row under it carry the article on."""
+    box = ["Related stories", "Bus fares to rise in the spring", "New cycle lanes for the ring road"]
+    rest = [comment for _, comment in READERS[:6]]
+    article = clean("\n".join(["Council backs the new tram line"] + STORY + box + rest + ["Contact us"]),
+                    kind="text", text_model=None)
+    assert [p for p in article.paragraphs if p in rest] == rest
+
+
+def test_a_section_label_the_page_repeats_does_not_end_the_article_early():
+    """A button the page prints under every item ("Read more") is no heading of the page's own sections."""
+    thread = [line for k, (name, comment) in enumerate(READERS)
+              for line in (name, f"March {k + 3}, 2024", comment, "Reply", "Report")]
+    lines = ["Council backs the new tram line"] + STORY[:3] + ["Read more"] + STORY[3:] + ["Read more"] + thread
+    kept = clean("\n".join(lines), kind="text", text_model=None).paragraphs
+    assert READERS[0][1] in kept
