@@ -1278,7 +1278,8 @@ SIDE_BOX_SHARE = 0.3  # of the page's words: a box that holds more is the articl
 
 def _drop_side_boxes(tree) -> None:
     """Drop the boxes a page sets beside or after its article that trafilatura's class patterns miss (a
-    legal disclaimer or disclosure, a plugin's author box, an author's bio): a div, a section or an
+    legal disclaimer or disclosure, a plugin's author box, an author's bio, a list of sources, citations or
+    footnotes): a div, a section or an
     aside whose class or id holds a word of ``word_list("side_boxes")``, and less than SIDE_BOX_SHARE of the
     page's words (a wrapper so named holds the article)."""
     words = word_list("side_boxes")

@@ -814,3 +814,21 @@ def test_a_template_s_placeholder_text_goes_with_its_labels():
     tree = html.parse(f"<html><body><article><p>{ARTICLE}</p><p>{LOREM}</p></article></body></html>")
     html.drop_placeholders(tree)
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [ARTICLE]
+
+
+def test_a_box_of_sources_citations_or_footnotes_after_the_article_goes():
+    """The box of sources, citations or footnotes a page sets after its article goes with the boxes beside it
+    (``side_boxes.txt``): the references leave it out of the article's text."""
+    sources = ("Smith J, Jones K. A study of the budgets of rural schools. Journal of Public Finance, volume 12, "
+               "pages 40 to 58, published in the spring of the year.")
+    note = ("The figures are those of the regional office for the year before, as published in its annual report "
+            "to the assembly.")
+    body = (f"<h1>Council approves school budget</h1><p>{FILLERS[0]}</p><p>{FILLERS[1]}</p>"
+            f"<div class='article-sources'><h3>Sources</h3><p>{sources}</p></div>"
+            f"<section class='footnotes'><p>{note}</p></section>")
+    page = _page_with_header(body)
+    art = clean(page, kind="html")
+    assert ARTICLE in art.text and FILLERS[1] in art.text
+    assert sources not in art.text and note not in art.text
+    kept = clean(page, kind="html", disabled_rules={"html.side_box"})
+    assert sources in kept.text and note in kept.text
