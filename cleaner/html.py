@@ -1312,19 +1312,32 @@ _TEXT_BLOCKS = ("p", "li", "tr", "h2", "h3", "h4", "dd")
 EMBEDDED_TEXT_BLOCKS = 3  # blocks of text (paragraphs, items, rows) of EMBEDDED_TEXT_WORDS words ...
 EMBEDDED_TEXT_WORDS = 3
 EMBEDDED_TEXT_MIN_WORDS = 60  # ... and the words an embed holds at least to be a text of the page's own
+EMBEDDED_PARAGRAPH_WORDS = 50  # or the words of one paragraph it holds (an entry of a listicle, set as a card)
 
 
 def _keep_embedded_text(tree) -> None:
     """An element whose class names an embed (``w-embed``, ``profile embed``) is dropped whole by trafilatura,
     as a post from a social network or a player would be; but page builders put the article's own tables,
     lists and paragraphs in such blocks of custom markup.  One that holds EMBEDDED_TEXT_BLOCKS blocks of text
-    and EMBEDDED_TEXT_MIN_WORDS words, most of them outside links, loses the class words that name an embed:
-    the extraction judges it as the rest of the page."""
+    and EMBEDDED_TEXT_MIN_WORDS words, or one paragraph of EMBEDDED_PARAGRAPH_WORDS words (a listicle's entry,
+    a place or a product with its description), most of them outside links, loses the class words that name
+    an embed: the extraction judges it as the rest of the page."""
     for el in tree.iter("div", "section"):
         cls = el.get("class")
-        if not cls or _EMBED not in cls or not _holds_text(el):
+        if not cls or _EMBED not in cls or not (_holds_text(el) or _holds_a_paragraph(el)):
             continue
         el.set("class", " ".join(word for word in cls.split() if _EMBED not in word))
+
+
+def _holds_a_paragraph(el, link_share: float = 0.5) -> bool:
+    """Whether the element holds a paragraph of EMBEDDED_PARAGRAPH_WORDS words, most of them outside links."""
+    for p in el.iter("p"):
+        words = len(p.text_content().split())
+        if words >= EMBEDDED_PARAGRAPH_WORDS:
+            linked = sum(len(a.text_content().split()) for a in p.iter("a"))
+            if linked < link_share * words:
+                return True
+    return False
 
 
 def _holds_text(el, link_share: float = 0.5) -> bool:

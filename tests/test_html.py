@@ -832,3 +832,24 @@ def test_a_box_of_sources_citations_or_footnotes_after_the_article_goes():
     assert sources not in art.text and note not in art.text
     kept = clean(page, kind="html", disabled_rules={"html.side_box"})
     assert sources in kept.text and note in kept.text
+
+
+def test_a_listicle_s_entry_set_as_an_embed_card_is_the_article_s():
+    """A listicle's entry set as a card whose class names an embed (a place: its name, three short labels, one
+    paragraph of description) is the article's: a paragraph of EMBEDDED_PARAGRAPH_WORDS words, mostly outside
+    links, is enough; a short post embedded stays out."""
+    from cleaner import html as stage
+
+    description = ("This Chinese restaurant opened its second location in the old market hall, where modern and "
+                   "traditional techniques produce dishes to share, including dim sum, dumplings and house "
+                   "specialties like roasted duck and spiced chicken. Pair its noodles, fried rice and seafood "
+                   "with a drink from the long list of teas, or a cocktail from the bar at the back of the room.")
+    card = ("<div class='ck-block ck-block--embed'><header><h2>Golden Hall</h2><ul><li>Chinese</li><li>Old "
+            f"Market</li><li><a href='https://golden.example'>golden.example</a></li></ul></header><p>{description}"
+            "</p></div>")
+    post = ("<div class='social-embed'><blockquote><p>What a night at the council, the budget passed at last!"
+            "</p><a href='https://example.social/p/1'>March 5, 2024</a></blockquote></div>")
+    tree = html.parse(_page_with_header(f"<h1>New restaurants in town</h1><p>{FILLERS[0]}</p>{card}{post}"))
+    stage._keep_embedded_text(tree)
+    assert [el.get("class") for el in tree.iter("div")] == ["ck-block", "social-embed"]
+    assert len(description.split()) >= stage.EMBEDDED_PARAGRAPH_WORDS
