@@ -1384,10 +1384,11 @@ def _open_disclosures(tree, discards) -> list:
     that folds is links), outside the page's navigation, header and footer and not named a carousel
     (``word_list("carousels")``: cards a reader flips through), is opened: the class words that name the
     disclosure and that trafilatura's prune deletes (``discards(attribute, value)``) go, from it and from what
-    it holds, and so do the attributes that hide its passages (``_holds_a_passage``).  (Other class words stay:
+    it holds, and so do the attributes and the class words (``word_list("hiding_classes")``) that hide its
+    passages (``_holds_a_passage``).  (Other class words stay:
     a page builder's "widget" names every block of such a page, and trafilatura keeps them all when it would
     delete most of the page.)  Returns the elements changed, each with its attributes as they were."""
-    words, carousels = word_list("disclosures"), word_list("carousels")
+    words, carousels, hiding = word_list("disclosures"), word_list("carousels"), word_list("hiding_classes")
     opened = set()
     changed = []
     for el in tree.iter(*_DISCLOSURE_TAGS):
@@ -1401,10 +1402,12 @@ def _open_disclosures(tree, discards) -> list:
             opened.add(node)
             before = dict(node.attrib)
             cls = node.get("class")
-            kept = [w for w in cls.split() if not _names_toggle(w, words, discards)] if cls else []
+            passage = _holds_a_passage(node)
+            kept = [w for w in cls.split() if not (_names_toggle(w, words, discards) or passage and w in hiding)
+                    ] if cls else []
             if cls and len(kept) < len(cls.split()):
                 node.set("class", " ".join(kept))
-            if _holds_a_passage(node):
+            if passage:
                 for name in _HIDING:
                     node.attrib.pop(name, None)
             if len(node.attrib) != len(before) or cls != node.get("class"):

@@ -853,3 +853,26 @@ def test_a_listicle_s_entry_set_as_an_embed_card_is_the_article_s():
     stage._keep_embedded_text(tree)
     assert [el.get("class") for el in tree.iter("div")] == ["ck-block", "social-embed"]
     assert len(description.split()) >= stage.EMBEDDED_PARAGRAPH_WORDS
+
+
+def test_an_accordion_s_answers_hidden_by_a_class_word_are_opened():
+    """An accordion whose answers a class word hides until a script shows them (Tailwind's ``hidden``, which
+    trafilatura's prune deletes with the answer) is opened: the answers lose that word (``hiding_classes.txt``);
+    an element outside an opened box keeps it."""
+    from cleaner import html as stage
+    from cleaner import trafilatura_steps as steps
+
+    answers = [f"{FILLERS[i]} {FILLERS[(i + 1) % 4]}" for i in range(4)]
+    panes = "".join(f"<div class='qa-title'><h3>Question {i}?</h3></div><div class='qa-content pl-2 hidden'>"
+                    f"<p>{a}</p></div>" for i, a in enumerate(answers))
+    page = _page_with_header(f"<h1>Council approves school budget</h1><p>{ARTICLE}</p>"
+                             f"<div class='ss-accordion my-4'>{panes}</div>"
+                             f"<div class='menu hidden'><p>{FILLERS[0]}</p></div>")
+    art = clean(page, kind="html")
+    assert all(a in art.text for a in answers)
+    tree = html.parse(page)
+    stage._open_disclosures(tree, steps.discards)
+    assert [el.get("class") for el in tree.iter("div") if "qa-content" in el.get("class", "")] == ["qa-content pl-2"] * 4
+    assert [el.get("class") for el in tree.iter("div") if "menu" in el.get("class", "")] == ["menu hidden"]
+    shut = clean(page, kind="html", fast=True, disabled_rules={"html.disclosure"})
+    assert not any(a in shut.text for a in answers)
