@@ -876,3 +876,16 @@ def test_an_accordion_s_answers_hidden_by_a_class_word_are_opened():
     assert [el.get("class") for el in tree.iter("div") if "menu" in el.get("class", "")] == ["menu hidden"]
     shut = clean(page, kind="html", fast=True, disabled_rules={"html.disclosure"})
     assert not any(a in shut.text for a in answers)
+
+
+def test_a_carousel_beside_the_article_goes():
+    """A carousel of cards (offers a promotion bar flips through) goes with the boxes beside or after the
+    article, before the extraction (``side_boxes.txt``)."""
+    offers = [f"Free standard shipping on orders of {n} dollars or more." for n in (40, 60, 80)]
+    body = (f"<h1>Council approves school budget</h1>{''.join(f'<p>{f}</p>' for f in FILLERS)}"
+            f"<div class='offers-carousel'>{''.join(f'<p>{o}</p>' for o in offers)}</div>")
+    page = _page_with_header(body)
+    art = clean(page, kind="html")
+    assert ARTICLE in art.text and FILLERS[1] in art.text
+    assert not any(o in art.text for o in offers)
+    assert any(o in clean(page, kind="html", disabled_rules={"html.side_box"}).text for o in offers)
