@@ -1278,7 +1278,8 @@ SIDE_BOX_SHARE = 0.3  # of the page's words: a box that holds more is the articl
 
 def _drop_side_boxes(tree) -> None:
     """Drop the boxes a page sets beside or after its article that trafilatura's class patterns miss (a
-    legal disclaimer or disclosure, a plugin's author box, an author's bio): a div, a section or an
+    legal disclaimer or disclosure, a plugin's author box, an author's bio, a list of sources, citations or
+    footnotes): a div, a section or an
     aside whose class or id holds a word of ``word_list("side_boxes")``, and less than SIDE_BOX_SHARE of the
     page's words (a wrapper so named holds the article)."""
     words = word_list("side_boxes")
@@ -1311,19 +1312,32 @@ _TEXT_BLOCKS = ("p", "li", "tr", "h2", "h3", "h4", "dd")
 EMBEDDED_TEXT_BLOCKS = 3  # blocks of text (paragraphs, items, rows) of EMBEDDED_TEXT_WORDS words ...
 EMBEDDED_TEXT_WORDS = 3
 EMBEDDED_TEXT_MIN_WORDS = 60  # ... and the words an embed holds at least to be a text of the page's own
+EMBEDDED_PARAGRAPH_WORDS = 50  # or the words of one paragraph it holds (an entry of a listicle, set as a card)
 
 
 def _keep_embedded_text(tree) -> None:
     """An element whose class names an embed (``w-embed``, ``profile embed``) is dropped whole by trafilatura,
     as a post from a social network or a player would be; but page builders put the article's own tables,
     lists and paragraphs in such blocks of custom markup.  One that holds EMBEDDED_TEXT_BLOCKS blocks of text
-    and EMBEDDED_TEXT_MIN_WORDS words, most of them outside links, loses the class words that name an embed:
-    the extraction judges it as the rest of the page."""
+    and EMBEDDED_TEXT_MIN_WORDS words, or one paragraph of EMBEDDED_PARAGRAPH_WORDS words (a listicle's entry,
+    a place or a product with its description), most of them outside links, loses the class words that name
+    an embed: the extraction judges it as the rest of the page."""
     for el in tree.iter("div", "section"):
         cls = el.get("class")
-        if not cls or _EMBED not in cls or not _holds_text(el):
+        if not cls or _EMBED not in cls or not (_holds_text(el) or _holds_a_paragraph(el)):
             continue
         el.set("class", " ".join(word for word in cls.split() if _EMBED not in word))
+
+
+def _holds_a_paragraph(el, link_share: float = 0.5) -> bool:
+    """Whether the element holds a paragraph of EMBEDDED_PARAGRAPH_WORDS words, most of them outside links."""
+    for p in el.iter("p"):
+        words = len(p.text_content().split())
+        if words >= EMBEDDED_PARAGRAPH_WORDS:
+            linked = sum(len(a.text_content().split()) for a in p.iter("a"))
+            if linked < link_share * words:
+                return True
+    return False
 
 
 def _holds_text(el, link_share: float = 0.5) -> bool:
@@ -1370,10 +1384,11 @@ def _open_disclosures(tree, discards) -> list:
     that folds is links), outside the page's navigation, header and footer and not named a carousel
     (``word_list("carousels")``: cards a reader flips through), is opened: the class words that name the
     disclosure and that trafilatura's prune deletes (``discards(attribute, value)``) go, from it and from what
-    it holds, and so do the attributes that hide its passages (``_holds_a_passage``).  (Other class words stay:
+    it holds, and so do the attributes and the class words (``word_list("hiding_classes")``) that hide its
+    passages (``_holds_a_passage``).  (Other class words stay:
     a page builder's "widget" names every block of such a page, and trafilatura keeps them all when it would
     delete most of the page.)  Returns the elements changed, each with its attributes as they were."""
-    words, carousels = word_list("disclosures"), word_list("carousels")
+    words, carousels, hiding = word_list("disclosures"), word_list("carousels"), word_list("hiding_classes")
     opened = set()
     changed = []
     for el in tree.iter(*_DISCLOSURE_TAGS):
@@ -1387,10 +1402,12 @@ def _open_disclosures(tree, discards) -> list:
             opened.add(node)
             before = dict(node.attrib)
             cls = node.get("class")
-            kept = [w for w in cls.split() if not _names_toggle(w, words, discards)] if cls else []
+            passage = _holds_a_passage(node)
+            kept = [w for w in cls.split() if not (_names_toggle(w, words, discards) or passage and w in hiding)
+                    ] if cls else []
             if cls and len(kept) < len(cls.split()):
                 node.set("class", " ".join(kept))
-            if _holds_a_passage(node):
+            if passage:
                 for name in _HIDING:
                     node.attrib.pop(name, None)
             if len(node.attrib) != len(before) or cls != node.get("class"):

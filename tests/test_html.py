@@ -814,3 +814,78 @@ def test_a_template_s_placeholder_text_goes_with_its_labels():
     tree = html.parse(f"<html><body><article><p>{ARTICLE}</p><p>{LOREM}</p></article></body></html>")
     html.drop_placeholders(tree)
     assert [" ".join(p.text_content().split()) for p in tree.iter("p")] == [ARTICLE]
+
+
+def test_a_box_of_sources_citations_or_footnotes_after_the_article_goes():
+    """The box of sources, citations or footnotes a page sets after its article goes with the boxes beside it
+    (``side_boxes.txt``): the references leave it out of the article's text."""
+    sources = ("Smith J, Jones K. A study of the budgets of rural schools. Journal of Public Finance, volume 12, "
+               "pages 40 to 58, published in the spring of the year.")
+    note = ("The figures are those of the regional office for the year before, as published in its annual report "
+            "to the assembly.")
+    body = (f"<h1>Council approves school budget</h1><p>{FILLERS[0]}</p><p>{FILLERS[1]}</p>"
+            f"<div class='article-sources'><h3>Sources</h3><p>{sources}</p></div>"
+            f"<section class='footnotes'><p>{note}</p></section>")
+    page = _page_with_header(body)
+    art = clean(page, kind="html")
+    assert ARTICLE in art.text and FILLERS[1] in art.text
+    assert sources not in art.text and note not in art.text
+    kept = clean(page, kind="html", disabled_rules={"html.side_box"})
+    assert sources in kept.text and note in kept.text
+
+
+def test_a_listicle_s_entry_set_as_an_embed_card_is_the_article_s():
+    """A listicle's entry set as a card whose class names an embed (a place: its name, three short labels, one
+    paragraph of description) is the article's: a paragraph of EMBEDDED_PARAGRAPH_WORDS words, mostly outside
+    links, is enough; a short post embedded stays out."""
+    from cleaner import html as stage
+
+    description = ("This Chinese restaurant opened its second location in the old market hall, where modern and "
+                   "traditional techniques produce dishes to share, including dim sum, dumplings and house "
+                   "specialties like roasted duck and spiced chicken. Pair its noodles, fried rice and seafood "
+                   "with a drink from the long list of teas, or a cocktail from the bar at the back of the room.")
+    card = ("<div class='ck-block ck-block--embed'><header><h2>Golden Hall</h2><ul><li>Chinese</li><li>Old "
+            f"Market</li><li><a href='https://golden.example'>golden.example</a></li></ul></header><p>{description}"
+            "</p></div>")
+    post = ("<div class='social-embed'><blockquote><p>What a night at the council, the budget passed at last!"
+            "</p><a href='https://example.social/p/1'>March 5, 2024</a></blockquote></div>")
+    tree = html.parse(_page_with_header(f"<h1>New restaurants in town</h1><p>{FILLERS[0]}</p>{card}{post}"))
+    stage._keep_embedded_text(tree)
+    assert [el.get("class") for el in tree.iter("div")] == ["ck-block", "social-embed"]
+    assert len(description.split()) >= stage.EMBEDDED_PARAGRAPH_WORDS
+
+
+def test_an_accordion_s_answers_hidden_by_a_class_word_are_opened():
+    """An accordion whose answers a class word hides until a script shows them (Tailwind's ``hidden``, which
+    trafilatura's prune deletes with the answer) is opened: the answers lose that word (``hiding_classes.txt``);
+    an element outside an opened box keeps it."""
+    from cleaner import html as stage
+    from cleaner import trafilatura_steps as steps
+
+    answers = [f"{FILLERS[i]} {FILLERS[(i + 1) % 4]}" for i in range(4)]
+    panes = "".join(f"<div class='qa-title'><h3>Question {i}?</h3></div><div class='qa-content pl-2 hidden'>"
+                    f"<p>{a}</p></div>" for i, a in enumerate(answers))
+    page = _page_with_header(f"<h1>Council approves school budget</h1><p>{ARTICLE}</p>"
+                             f"<div class='ss-accordion my-4'>{panes}</div>"
+                             f"<div class='menu hidden'><p>{FILLERS[0]}</p></div>")
+    art = clean(page, kind="html")
+    assert all(a in art.text for a in answers)
+    tree = html.parse(page)
+    stage._open_disclosures(tree, steps.discards)
+    assert [el.get("class") for el in tree.iter("div") if "qa-content" in el.get("class", "")] == ["qa-content pl-2"] * 4
+    assert [el.get("class") for el in tree.iter("div") if "menu" in el.get("class", "")] == ["menu hidden"]
+    shut = clean(page, kind="html", fast=True, disabled_rules={"html.disclosure"})
+    assert not any(a in shut.text for a in answers)
+
+
+def test_a_carousel_beside_the_article_goes():
+    """A carousel of cards (offers a promotion bar flips through) goes with the boxes beside or after the
+    article, before the extraction (``side_boxes.txt``)."""
+    offers = [f"Free standard shipping on orders of {n} dollars or more." for n in (40, 60, 80)]
+    body = (f"<h1>Council approves school budget</h1>{''.join(f'<p>{f}</p>' for f in FILLERS)}"
+            f"<div class='offers-carousel'>{''.join(f'<p>{o}</p>' for o in offers)}</div>")
+    page = _page_with_header(body)
+    art = clean(page, kind="html")
+    assert ARTICLE in art.text and FILLERS[1] in art.text
+    assert not any(o in art.text for o in offers)
+    assert any(o in clean(page, kind="html", disabled_rules={"html.side_box"}).text for o in offers)

@@ -662,3 +662,18 @@ def test_long_prose_about_a_sites_terms_is_kept_on_html_but_a_long_terms_notice_
              "carefully: some airlines cancel the rest of the trip and may even bill you the difference.")
     assert RuleBook(source="html").first_matching_rule(prose) is None
 
+
+
+def test_a_table_s_row_is_neither_a_dangling_fragment_nor_a_photo_credit():
+    """A table's last rows are its data, not a leftover caption at the article's end; and a row that names a
+    photographer, or an image's source, is the table's, not a credit under a picture."""
+    from cleaner.rules import RuleBook
+
+    book = RuleBook(source="html")
+    row, fragment = "48 | Maryland | $102.47", "US President Barack Obama"
+    assert book.first_matching_rule(fragment, "p", where="tail") == "fragments.dangling_tail"
+    assert book.first_matching_rule(row, "p", where="tail") == "fragments.dangling_tail"
+    assert book.first_matching_rule(row, "tr", where="tail") is None
+    credit_row = "YouTube | Long-form video (tutorials, reviews) | Photo: AP"
+    assert book.first_matching_rule(credit_row, "p") == "captions.credit"
+    assert book.first_matching_rule(credit_row, "tr") is None

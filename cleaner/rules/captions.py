@@ -13,8 +13,8 @@ _FIGURE_REACH = 23  # the longest text _FIGURE matches: "abcdefghijkl. 123.45a :
 
 @rule("captions.credit", max_words=40)
 def photo_credit(t: Target, lex: Lexicon) -> str | None:
-    """A short block carrying a photo or image credit."""
-    if has_credit(t.text):
+    """A short block carrying a photo or image credit (not a table's row: a credit is not set in one)."""
+    if t.kind != "tr" and has_credit(t.text):
         return "photo caption or credit"
     return None
 

@@ -46,7 +46,8 @@ def sources(t: Target, lex: Lexicon) -> str | None:
 
 @rule("fragments.dangling_tail", where="tail", max_words=8)
 def dangling_tail(t: Target, lex: Lexicon) -> str | None:
-    """The last block is a short phrase with no terminal punctuation and mostly capitalised words."""
-    if t.kind not in ("li", "td") and is_capitalised_fragment(t.text):
+    """The last block is a short phrase with no terminal punctuation and mostly capitalised words (not an
+    item of a list, nor a table's cell or row: a table's last rows are its data)."""
+    if t.kind not in ("li", "td", "tr") and is_capitalised_fragment(t.text):
         return "dangling fragment without a sentence"
     return None
