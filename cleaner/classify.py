@@ -676,7 +676,7 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
             return i - 1
         header = is_comment_header(b.text, lex)
         if seen >= 0.5 * total and ((header and not _headed_posts(blocks, paragraph_chars, lex))
-                                    or is_author_box(blocks, i, lex)):
+                                    or is_author_box(blocks, i, lex) or opens_form(blocks, i)):
             return i - 1  # whatever class the context pass gave it
         if b.label == "good" and not header:
             seen += len(b.text)
@@ -685,6 +685,26 @@ def cut_at_terminator(blocks: list[Block], start: int, end: int, lex: Lexicon,
               and not _is_item_label(blocks, i, start, end, lex)):
             return i - 1
     return end
+
+
+FIELD_LABEL_WORDS = 4  # words of a form's field label ("First Name *", "Email Address*")
+FORM_REACH = 3  # lines from a form's first required field within which the next one stands
+
+
+def opens_form(blocks: list[Block], i: int) -> bool:
+    """Whether the line at ``i`` is the first of a form's required fields ("First Name *"), with the next one
+    within FORM_REACH lines ("Last Name *", "Email *"): a sign-up, contact or comment form, no article's text."""
+    return _is_required_field(blocks[i].text) and any(
+        _is_required_field(b.text) for b in blocks[i + 1:i + FORM_REACH + 1])
+
+
+def _is_required_field(text: str) -> bool:
+    """A form's label of a field one must fill: a few words and the one asterisk that marks it ("Email *"); not
+    a value with a footnote's mark ("Illnesses: 15 days*") nor a name masked in a review ("– Ali***")."""
+    if not text.endswith("*") or text.endswith("**") or len(text) > 40 or not text[0].isalpha():
+        return False
+    label = text[:-1]
+    return ":" not in label and not any(c.isdigit() for c in label) and len(label.split()) <= FIELD_LABEL_WORDS
 
 
 EARLY_SHARE = 0.4  # the share of the article's text before a section heading that may end it before half of it

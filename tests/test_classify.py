@@ -817,3 +817,24 @@ def test_a_section_label_the_page_repeats_does_not_end_the_article_early():
     lines = ["Council backs the new tram line"] + STORY[:3] + ["Read more"] + STORY[3:] + ["Read more"] + thread
     kept = clean("\n".join(lines), kind="text", text_model=None).paragraphs
     assert READERS[0][1] in kept
+
+
+def test_a_form_after_the_article_ends_it():
+    """A sign-up form's required fields ("First Name *", "Email *") and what the form prints between them (a
+    select's options) are no part of the article before them."""
+    form = ["Join our investor club", "First Name *", "Last Name *",
+            "Are you an accredited investor? You have an annual income greater than two hundred thousand dollars, "
+            "or a net worth greater than one million dollars, excluding your primary residence, alone or together.",
+            "Email *", "Password *"]
+    article = clean("\n".join(["Council backs the new tram line"] + STORY + form), kind="text", text_model=None)
+    assert article.paragraphs == tuple(STORY)
+
+
+def test_a_required_field_is_a_short_label_with_one_asterisk():
+    from cleaner.classify import _is_required_field
+
+    for label in ("First Name *", "Email*", "Your Preferred Community*", "Business Email *"):
+        assert _is_required_field(label)
+    for line in ("Illnesses: 15 days*", "– Ali***", "Jo** Al****", "Top 10 Cities Score*",
+                 "The price is what it is, and that is all there is to it, they say *"):
+        assert not _is_required_field(line)
