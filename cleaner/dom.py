@@ -12,6 +12,7 @@ The tree is only read: this step runs before trafilatura's extraction, which pru
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .article import Record
 from .detect import nfc
@@ -56,7 +57,7 @@ class _Open:
         """Make what this element's blocks inherit, from its parent's."""
         words = _class_words(self.element)
         self.path = parent.path + (self.tag,)
-        self.words = (parent.words + tuple(words))[-CLASS_WORDS_KEPT:] if words else parent.words
+        self.words = (parent.words + words)[-CLASS_WORDS_KEPT:] if words else parent.words
         self.ancestors = parent.ancestors + (self.number,)
 
 
@@ -167,13 +168,18 @@ class _Reader:
         return o.repeats
 
 
-def _class_words(el) -> list[str]:
+def _class_words(el) -> tuple[str, ...]:
     """The words of the element's class and id, and HIDDEN for a hidden element."""
     cls, ident = el.get("class"), el.get("id")
-    words = _CLASS_WORD.findall(f"{cls or ''} {ident or ''}".lower()) if cls or ident else []
-    if _is_hidden(el):
-        words.append(HIDDEN)
-    return words
+    words = attribute_words(cls, ident) if cls or ident else ()
+    return words + (HIDDEN,) if _is_hidden(el) else words
+
+
+@lru_cache(maxsize=4096)
+def attribute_words(cls: str | None, ident: str | None) -> tuple[str, ...]:
+    """The runs of letters of a class and an id, lower-cased, in order ("c-modal__body": c, modal, body): the
+    elements of a list, a grid or a menu share them."""
+    return tuple(_CLASS_WORD.findall(f"{cls or ''} {ident or ''}".lower()))
 
 
 def _is_hidden(el) -> bool:

@@ -15,6 +15,7 @@ of the article marked.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from lxml import etree
@@ -26,7 +27,8 @@ from .dates import dates_in
 from . import scorer
 from .blocks import TABLE_TAGS, shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
-from .dom import BLOCK_TAGS, SKIPPED_TAGS, PageBlock, PageSignals, kind_of, page_blocks, page_signals
+from .dom import (BLOCK_TAGS, SKIPPED_TAGS, PageBlock, PageSignals, attribute_words, kind_of, page_blocks,
+                  page_signals)
 from .features import covered, glance_features, page_features
 from .lexicon import word_list
 from .links import page_links
@@ -676,7 +678,8 @@ def _elements_set_apart(tree, disabled: frozenset[str]) -> dict[int, str]:
     walker = etree.iterwalk(body, events=("start",))
     number = 0
     for _, el in walker:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        tag = el.tag  # (made anew at each read)
+        tag = tag.lower() if isinstance(tag, str) else ""
         if tag in SKIPPED_TAGS:
             walker.skip_subtree()
             continue
@@ -684,13 +687,16 @@ def _elements_set_apart(tree, disabled: frozenset[str]) -> dict[int, str]:
             continue
         number += 1
         words = _attr_words(el)
-        name = next((name for name, test in tests if test(el, words)), None)
-        if name is not None:
-            total = _words([body.text_content()]) if total is None else total
-            if _words([el.text_content()]) < APART_SHARE * total:
-                found[number] = name
-                walker.skip_subtree()  # what it holds is apart with it
-                number += sum(1 for _ in _counted(el)) - 1
+        for name, test in tests:
+            if test(el, words):
+                break
+        else:
+            continue
+        total = _words([body.text_content()]) if total is None else total
+        if _words([el.text_content()]) < APART_SHARE * total:
+            found[number] = name
+            walker.skip_subtree()  # what it holds is apart with it
+            number += sum(1 for _ in _counted(el)) - 1
     return found
 
 
@@ -1299,7 +1305,12 @@ _ATTR_WORD = re.compile(r"[a-z]+")
 def _attr_words(el) -> frozenset[str]:
     """The runs of letters of an element's class and id, lower-cased ("c-modal__body": c, modal, body)."""
     cls, ident = el.get("class"), el.get("id")
-    return frozenset(_ATTR_WORD.findall(f"{cls or ''} {ident or ''}".lower())) if cls or ident else frozenset()
+    return _attribute_word_set(cls, ident) if cls or ident else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _attribute_word_set(cls: str | None, ident: str | None) -> frozenset[str]:
+    return frozenset(attribute_words(cls, ident))
 
 
 def _names_side_box(el, words: frozenset[str]) -> bool:

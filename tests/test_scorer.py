@@ -55,6 +55,15 @@ def test_hidden_elements_are_read_and_marked():
     assert b.text == "Text a script shows later." and HIDDEN in b.classes
 
 
+def test_class_and_id_words_are_their_runs_of_letters_lower_cased_in_order():
+    from cleaner.dom import attribute_words
+
+    assert attribute_words("c-Modal__body is-open", "Main2Nav") == ("c", "modal", "body", "is", "open", "main", "nav")
+    assert attribute_words(None, "sidebar") == ("sidebar",) and attribute_words("", None) == ()
+    b, = page_blocks(tree('<div class="Note box" style="display: none"><p>Shown later.</p></div>'))
+    assert b.classes == ("note", "box", HIDDEN)
+
+
 def test_siblings_that_share_tag_and_class_are_counted():
     cards = "".join(f'<div class="card"><p>Product {i}</p></div>' for i in range(5))
     blocks = page_blocks(tree(f'<div class="grid">{cards}</div>'))
