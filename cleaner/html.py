@@ -29,7 +29,7 @@ from .blocks import TABLE_TAGS, shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
 from .dom import (BLOCK_TAGS, SKIPPED_TAGS, PageBlock, PageSignals, attribute_words, kind_of, page_blocks,
                   page_signals)
-from .features import covered, glance_features, page_features
+from .features import block_words, covered, glance_features, page_features
 from .lexicon import word_list
 from .links import page_links
 from .options import Options
@@ -619,7 +619,7 @@ def _plain_article(tree, deep: bool, opts: Options, meta: PageMeta, extracted: l
         extracted, page = _extraction(tree, deep, opts)
     if not page and sum(len(b.text) for b in extracted) < EXTRACTION_MIN_CHARS:
         page = page_blocks(tree)  # what the extraction's steps left of the page: enough for the text heuristics
-    shares = covered(page, [b.text for b in extracted])
+    shares = covered(block_words(page), [b.text for b in extracted])
     return _as_article(tree, Evidence(page, None, shares, [], extracted), meta, opts)
 
 
@@ -796,8 +796,9 @@ def _evidence(page: list[PageBlock], signals: PageSignals, extracted: list[Block
               meta: PageMeta, apart: list[str | None]) -> Evidence:
     """The page's blocks with the share of each that the extraction holds, and that its candidate holds."""
     texts, candidate = [b.text for b in extracted], _candidate(extracted, rules, meta)
-    shares = covered(page, texts)
-    return Evidence(page, signals, shares, shares if candidate == texts else covered(page, candidate), extracted,
+    words = block_words(page)
+    shares = covered(words, texts)
+    return Evidence(page, signals, shares, shares if candidate == texts else covered(words, candidate), extracted,
                     apart)
 
 
