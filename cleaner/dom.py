@@ -66,8 +66,9 @@ _PAGE.path, _PAGE.words, _PAGE.ancestors = (), (), ()
 _SKIPPED = _Open(None, "", False, "", 0)  # a script, a style...: open only until its end, which comes next
 
 
-def page_blocks(tree) -> list[PageBlock]:
-    """The text blocks of the page's body, in reading order."""
+def page_blocks(tree, numbered: list | None = None) -> list[PageBlock]:
+    """The text blocks of the page's body, in reading order; ``numbered``, if given, gets each element that the
+    walk numbers (the numbers of a block's ``ancestors``: number ``n`` at index ``n - 1``, the body first)."""
     from lxml import etree
 
     body = tree.find(".//body")
@@ -102,6 +103,8 @@ def page_blocks(tree) -> list[PageBlock]:
                 reader.flush(link_chars)
                 link_chars = 0
             count += 1
+            if numbered is not None:
+                numbered.append(el)
             stack.append(_Open(el, tag, is_block, tag if is_block else (stack[-1] if stack else _PAGE).owner, count))
             if tag == "a":
                 links_open += 1

@@ -326,10 +326,10 @@ def _neighbours(rows: list[dict]) -> None:
         f["traf_win5"] = added(traf[lo:hi]) / (hi - lo)
 
 
-def covered(blocks: list[PageBlock], extracted_texts: list[str]) -> list[float]:
-    """For each block, the share of its words that the extracted texts hold in the same order (each run of
-    three words found there; a block of one or two words found whole)."""
-    if not blocks:
+def covered(blocks_words: list[list[str]], extracted_texts: list[str]) -> list[float]:
+    """For each block (its words, ``block_words``), the share of its words that the extracted texts hold in the
+    same order (each run of three words found there; a block of one or two words found whole)."""
+    if not blocks_words:
         return []  # an article page read without its blocks: the extraction's words are not needed
     tokens: list[str] = []
     for text in extracted_texts:
@@ -338,8 +338,7 @@ def covered(blocks: list[PageBlock], extracted_texts: list[str]) -> list[float]:
     pairs = set(zip(tokens, tokens[1:]))
     singles = set(tokens)
     shares = []
-    for b in blocks:
-        words = _lower_words(b.text)
+    for words in blocks_words:
         n = len(words)
         if n < 3:
             whole = n == 1 and words[0] in singles or n == 2 and (words[0], words[1]) in pairs
@@ -347,6 +346,11 @@ def covered(blocks: list[PageBlock], extracted_texts: list[str]) -> list[float]:
         else:
             shares.append(_share_in_runs(words, trigrams))
     return shares
+
+
+def block_words(blocks: list[PageBlock]) -> list[list[str]]:
+    """Each block's words as ``covered`` compares them, read once for the extraction and its candidate."""
+    return [_lower_words(b.text) for b in blocks]
 
 
 def _share_in_runs(words: list[str], trigrams: set[tuple[str, str, str]]) -> float:

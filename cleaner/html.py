@@ -29,7 +29,7 @@ from .blocks import TABLE_TAGS, shape_for, trafilatura_tag
 from .detect import CONTROL, nfc
 from .dom import (BLOCK_TAGS, SKIPPED_TAGS, PageBlock, PageSignals, attribute_words, kind_of, page_blocks,
                   page_signals)
-from .features import covered, glance_features, page_features
+from .features import block_words, covered, glance_features, page_features
 from .lexicon import word_list
 from .links import page_links
 from .options import Options
@@ -595,8 +595,9 @@ def _glanced_article(tree, deep: bool, opts: Options, rules: RuleBook, meta: Pag
     if (BEYOND_EXTRACTION in opts.disabled_rules
             or sum(len(b.text) for b in extracted) * GLANCE_PROSE_OVER_EXTRACTION >= signals.paragraph_chars):
         return _plain_article(tree, deep, opts, meta, extracted, page)
-    page = page_blocks(tree)
-    evidence = _evidence(page, signals, extracted, rules, meta, parts_set_apart(tree, page, opts.disabled_rules))
+    numbered: list = []
+    page = page_blocks(tree, numbered)
+    evidence = _evidence(page, signals, extracted, rules, meta, parts_set_apart(page, numbered, opts.disabled_rules))
     blocks = _judged(tree, evidence, chosen, opts, rules, meta)
     meta.article = True
     return blocks
@@ -618,7 +619,7 @@ def _plain_article(tree, deep: bool, opts: Options, meta: PageMeta, extracted: l
         extracted, page = _extraction(tree, deep, opts)
     if not page and sum(len(b.text) for b in extracted) < EXTRACTION_MIN_CHARS:
         page = page_blocks(tree)  # what the extraction's steps left of the page: enough for the text heuristics
-    shares = covered(page, [b.text for b in extracted])
+    shares = covered(block_words(page), [b.text for b in extracted])
     return _as_article(tree, Evidence(page, None, shares, [], extracted), meta, opts)
 
 
@@ -654,49 +655,40 @@ APART_SHARE = 0.5  # of the page's words: a part set apart that holds more is th
 _DIALOG_ROLES = ("dialog", "alertdialog")
 
 
-def parts_set_apart(tree, blocks: list[PageBlock], disabled: frozenset[str]) -> list[str | None]:
-    """For each of the page's blocks (``page_blocks`` of the tree as it is), the removal that names the part of
-    the page set apart from its content where it stands, if any: a dialog (``_names_dialog``: a window the page
-    opens over itself when a reader acts), customers' reviews (``_names_reviews``), each holding less than
-    APART_SHARE of the page's words.  The scorer, reading each block, may keep them (``_as_scored``)."""
-    apart = _elements_set_apart(tree, disabled)
+def parts_set_apart(blocks: list[PageBlock], numbered: list, disabled: frozenset[str]) -> list[str | None]:
+    """For each of the page's blocks (``page_blocks`` of the tree as it is, which gave ``numbered``), the removal
+    that names the part of the page set apart from its content where it stands, if any: a dialog
+    (``_names_dialog``: a window the page opens over itself when a reader acts), customers' reviews
+    (``_names_reviews``), each holding less than APART_SHARE of the page's words.  The scorer, reading each
+    block, may keep them (``_as_scored``)."""
+    apart = _elements_set_apart(numbered, disabled)
     if not apart:
         return [None] * len(blocks)
     return [next((apart[n] for n in b.ancestors if n in apart), None) for b in blocks]
 
 
-def _elements_set_apart(tree, disabled: frozenset[str]) -> dict[int, str]:
-    """The parts set apart (``parts_set_apart``), by their number in the walk of ``dom.page_blocks`` (the
-    numbers a block's ``ancestors`` hold): the body is 1, the elements follow in document order, scripts, styles
-    and the like (``dom.SKIPPED_TAGS``) not counted, nor what they hold."""
+def _elements_set_apart(numbered: list, disabled: frozenset[str]) -> dict[int, str]:
+    """The parts set apart (``parts_set_apart``), by their number in the walk of ``dom.page_blocks``
+    (``numbered``: the body is 1, the elements follow in document order, scripts, styles and the like,
+    ``dom.SKIPPED_TAGS``, not counted, nor what they hold)."""
     tests = [(name, test) for name, test in ((DIALOG, _names_dialog), (REVIEWS, _names_reviews))
              if name not in disabled]
-    body = tree.find(".//body")
-    body = tree if body is None else body
     found: dict[int, str] = {}
     total = None
-    walker = etree.iterwalk(body, events=("start",))
-    number = 0
-    for _, el in walker:
-        tag = el.tag  # (made anew at each read)
-        tag = tag.lower() if isinstance(tag, str) else ""
-        if tag in SKIPPED_TAGS:
-            walker.skip_subtree()
+    inside = 0  # the numbers up to this one stand in a part found already: apart with it
+    for number, el in enumerate(numbered, 1):
+        if number <= inside:
             continue
-        if not tag:
-            continue
-        number += 1
         words = _attr_words(el)
         for name, test in tests:
             if test(el, words):
                 break
         else:
             continue
-        total = _words([body.text_content()]) if total is None else total
+        total = _words([numbered[0].text_content()]) if total is None else total
         if _words([el.text_content()]) < APART_SHARE * total:
             found[number] = name
-            walker.skip_subtree()  # what it holds is apart with it
-            number += sum(1 for _ in _counted(el)) - 1
+            inside = number + sum(1 for _ in _counted(el)) - 1
     return found
 
 
@@ -793,8 +785,9 @@ def read_meta(tree, opts: Options) -> tuple[PageMeta, bool]:
 def read_evidence(tree, deep: bool, opts: Options, rules: RuleBook, meta: PageMeta, signals: PageSignals,
                   large: bool) -> Evidence:
     """What the scorer weighs of the page; the tree is pruned on the way (trafilatura's extraction)."""
-    page = page_blocks(tree)  # before the extraction, which prunes the tree
-    apart = parts_set_apart(tree, page, opts.disabled_rules)
+    numbered: list = []
+    page = page_blocks(tree, numbered)  # before the extraction, which prunes the tree
+    apart = parts_set_apart(page, numbered, opts.disabled_rules)
     extracted = list(extracted_blocks(None if large else _main_content(tree, opts, deep)))
     return _evidence(page, signals, extracted, rules, meta, apart)
 
@@ -803,8 +796,9 @@ def _evidence(page: list[PageBlock], signals: PageSignals, extracted: list[Block
               meta: PageMeta, apart: list[str | None]) -> Evidence:
     """The page's blocks with the share of each that the extraction holds, and that its candidate holds."""
     texts, candidate = [b.text for b in extracted], _candidate(extracted, rules, meta)
-    shares = covered(page, texts)
-    return Evidence(page, signals, shares, shares if candidate == texts else covered(page, candidate), extracted,
+    words = block_words(page)
+    shares = covered(words, texts)
+    return Evidence(page, signals, shares, shares if candidate == texts else covered(words, candidate), extracted,
                     apart)
 
 

@@ -765,8 +765,9 @@ def _apart(body: str, disabled=frozenset()) -> dict:
     from cleaner.dom import page_blocks
 
     tree = html.parse(f"<html><body>{body}</body></html>")
-    blocks = page_blocks(tree)
-    return dict(zip((b.text for b in blocks), html.parts_set_apart(tree, blocks, frozenset(disabled))))
+    numbered: list = []
+    blocks = page_blocks(tree, numbered)
+    return dict(zip((b.text for b in blocks), html.parts_set_apart(blocks, numbered, frozenset(disabled))))
 
 
 def test_a_dialog_and_customers_reviews_are_set_apart_on_a_judged_page():

@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 
 from cleaner import clean
 from cleaner.dom import HIDDEN, page_blocks, page_signals
-from cleaner.features import covered, glance_features, page_features
+from cleaner.features import block_words, covered, glance_features, page_features
 from cleaner.scorer import Linear, Model, context, model
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -98,7 +98,7 @@ def test_the_glance_reads_the_pages_own_types_its_metadata_and_its_prose():
 
 def test_covered_is_the_share_of_a_blocks_words_the_extraction_holds_in_order():
     page = page_blocks(tree("<p>the council voted on the budget today</p><p>Share</p><p>voted the council</p>"))
-    shares = covered(page, ["The council voted on the budget", "share"])
+    shares = covered(block_words(page), ["The council voted on the budget", "share"])
     assert shares[0] == pytest.approx(6 / 7)  # "today" is not in the extraction
     assert shares[1] == 1.0  # a short block, found whole
     assert shares[2] == 0.0  # its words are there, but not in its order
@@ -107,10 +107,10 @@ def test_covered_is_the_share_of_a_blocks_words_the_extraction_holds_in_order():
 def test_covered_finds_short_blocks_whole_and_long_ones_by_runs_of_three_words():
     page = page_blocks(tree("<p>Budget vote</p><p>vote budget</p><p>vote</p><p>Città</p>"
                             "<p>Only the CITY COUNCIL voted, then nothing</p>"))
-    shares = covered(page, ["The city council voted on the budget vote in Città di Castello."])
+    shares = covered(block_words(page), ["The city council voted on the budget vote in Città di Castello."])
     assert shares[:4] == [1.0, 0.0, 1.0, 1.0]  # a pair of words in its order, not the other way; one word whole
     assert shares[4] == pytest.approx(4 / 7)  # "the city council voted" (two runs of three) of seven words
-    assert covered(page, []) == [0.0] * 5
+    assert covered(block_words(page), []) == [0.0] * 5
 
 
 def test_features_name_the_blocks_element_place_and_class_groups():

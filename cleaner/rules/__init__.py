@@ -44,8 +44,9 @@ NOT_RULE_DOCS = {TEASER_LIST: "The headlines listed after the last \"Related:\" 
                  LINK_PARAGRAPH: "On HTML, a paragraph that is word for word one link to another page (a teaser).",
                  REPEATED_RUN: "On HTML, a run of paragraphs that repeats, in order, a run the extraction held before "
                                "(the article given twice, for another layout).",
-                 SIDE_BOX: "On HTML, a box beside or after the article whose class or id names a disclaimer or an "
-                           "author's box (before the extraction).",
+                 SIDE_BOX: "On HTML, a box beside or after the article whose class or id names a disclaimer, an "
+                           "author's box, a list of sources, citations or footnotes, or a carousel (before the "
+                           "extraction).",
                  DISCLOSURE: "On HTML, an accordion, tab or expandable box that holds prose is read open by the "
                              "extraction (disabled: the extraction prunes it, hidden text and all).",
                  OUTSIDE_TAIL: "On HTML, the extraction's last blocks outside the element that holds most of its words "
