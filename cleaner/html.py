@@ -1293,9 +1293,6 @@ def _drop_side_boxes(tree) -> None:
             el.drop_tree()
 
 
-_ATTR_WORD = re.compile(r"[a-z]+")
-
-
 def _attr_words(el) -> frozenset[str]:
     """The runs of letters of an element's class and id, lower-cased ("c-modal__body": c, modal, body)."""
     cls, ident = el.get("class"), el.get("id")
@@ -1432,7 +1429,7 @@ def _holds_a_passage(el) -> bool:
 def _names_toggle(word: str, words: frozenset[str], discards) -> bool:
     """Whether a class word names the disclosure (a run of its letters is one of ``words``) and trafilatura's
     prune deletes what it names."""
-    return any(part in words for part in _ATTR_WORD.findall(word.lower())) and discards("class", word)
+    return any(part in words for part in attribute_words(word, None)) and discards("class", word)
 
 
 DISCLOSED_LINK_SHARE = 0.25
