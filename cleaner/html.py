@@ -1394,7 +1394,7 @@ def _open_disclosures(tree, discards) -> list:
     opened = set()
     changed = []
     for el in tree.iter(*_DISCLOSURE_TAGS):
-        if (el in opened or not (el.tag == "details" or _names_side_box(el, words)) or _names_side_box(el, carousels)
+        if (el in opened or not (el.tag == "details" or _names_disclosure(el, words)) or _names_side_box(el, carousels)
                 or next(el.iterancestors(*_FRAME_TAGS), None) is not None
                 or not _holds_text(el, DISCLOSED_LINK_SHARE)):
             continue
@@ -1417,6 +1417,23 @@ def _open_disclosures(tree, discards) -> list:
     return changed
 
 
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _names_disclosure(el, words: frozenset[str]) -> bool:
+    """Whether a word of the element's class or id, or a part of one written in camelCase, is one of ``words``."""
+    cls, ident = el.get("class"), el.get("id")
+    return bool(cls or ident) and not words.isdisjoint(_camel_words(cls, ident))
+
+
+@lru_cache(maxsize=4096)
+def _camel_words(cls: str | None, ident: str | None) -> frozenset[str]:
+    """The class and id words (``attribute_words``) and the parts of those written in camelCase, lower-cased
+    ("QaAccordionItem": qa, accordion, item)."""
+    return frozenset(attribute_words(cls, ident)).union(
+        part.lower() for part in _CAMEL_PART.findall(f"{cls or ''} {ident or ''}"))
+
+
 HIDDEN_PASSAGE_WORDS = 10  # an element hidden that holds fewer words and no block of text is an icon or a label
 
 
@@ -1429,7 +1446,7 @@ def _holds_a_passage(el) -> bool:
 def _names_toggle(word: str, words: frozenset[str], discards) -> bool:
     """Whether a class word names the disclosure (a run of its letters is one of ``words``) and trafilatura's
     prune deletes what it names."""
-    return any(part in words for part in attribute_words(word, None)) and discards("class", word)
+    return not words.isdisjoint(_camel_words(word, None)) and discards("class", word)
 
 
 DISCLOSED_LINK_SHARE = 0.25

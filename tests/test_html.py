@@ -879,6 +879,27 @@ def test_an_accordion_s_answers_hidden_by_a_class_word_are_opened():
     assert not any(a in shut.text for a in answers)
 
 
+def test_an_accordion_named_in_camel_case_is_opened():
+    """A class written in camelCase ("FaqAccordionItem") names an accordion as "faq-accordion-item" does: its
+    hidden answers are opened; a camelCase word that names none ("FaqAccordionless" is no split of one) is not."""
+    from cleaner import html as stage
+    from cleaner.lexicon import word_list
+
+    words = word_list("disclosures")
+    named = [stage._names_disclosure(html.parse(f"<div {attr}>x</div>").find(".//div"), words)
+             for attr in ("class='FaqAccordionItem'", "id='mainAccordion'", "class='QaTabsWrapper'",
+                          "class='Accordionless'", "class='Marvellous'", "")]
+    assert named == [True, True, True, False, False, False]
+    answers = [f"{FILLERS[i]} {FILLERS[(i + 1) % 4]}" for i in range(4)]
+    panes = "".join(f"<div class='FaqAccordionItem'><h3>Question {i}?</h3><div style='display: none'>"
+                    f"<p>{a}</p></div></div>" for i, a in enumerate(answers))
+    page = _page_with_header(f"<h1>Council approves school budget</h1><p>{ARTICLE}</p>"
+                             f"<div class='AccordionWrapper'>{panes}</div>")
+    assert all(a in clean(page, kind="html").text for a in answers)
+    assert not any(a in clean(page, kind="html", fast=True, disabled_rules={"html.disclosure"}).text
+                   for a in answers)
+
+
 def test_a_carousel_beside_the_article_goes():
     """A carousel of cards (offers a promotion bar flips through) goes with the boxes beside or after the
     article, before the extraction (``side_boxes.txt``)."""
