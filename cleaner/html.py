@@ -1279,9 +1279,9 @@ SIDE_BOX_SHARE = 0.3  # of the page's words: a box that holds more is the articl
 def _drop_side_boxes(tree) -> None:
     """Drop the boxes a page sets beside or after its article that trafilatura's class patterns miss (a
     legal disclaimer or disclosure, a plugin's author box, an author's bio, a list of sources, citations or
-    footnotes): a div, a section or an
-    aside whose class or id holds a word of ``word_list("side_boxes")``, and less than SIDE_BOX_SHARE of the
-    page's words (a wrapper so named holds the article)."""
+    footnotes, a carousel): a div, a section or an aside whose class or id holds a word of
+    ``word_list("side_boxes")``, and less than SIDE_BOX_SHARE of the page's words (a wrapper so named holds the
+    article)."""
     words = word_list("side_boxes")
     boxes = [el for el in tree.iter("div", "section", "aside") if _names_side_box(el, words)]
     if not boxes:
@@ -1335,10 +1335,8 @@ def _holds_a_paragraph(el, link_share: float = 0.5) -> bool:
     """Whether the element holds a paragraph of EMBEDDED_PARAGRAPH_WORDS words, most of them outside links."""
     for p in el.iter("p"):
         words = len(p.text_content().split())
-        if words >= EMBEDDED_PARAGRAPH_WORDS:
-            linked = sum(len(a.text_content().split()) for a in p.iter("a"))
-            if linked < link_share * words:
-                return True
+        if words >= EMBEDDED_PARAGRAPH_WORDS and _linked_words(p) < link_share * words:
+            return True
     return False
 
 
@@ -1351,8 +1349,12 @@ def _holds_text(el, link_share: float = 0.5) -> bool:
             words += n
     if blocks < EMBEDDED_TEXT_BLOCKS or words < EMBEDDED_TEXT_MIN_WORDS:
         return False
-    linked = sum(len(a.text_content().split()) for a in el.iter("a"))
-    return linked < link_share * len(el.text_content().split())
+    return _linked_words(el) < link_share * len(el.text_content().split())
+
+
+def _linked_words(el) -> int:
+    """The words of the links an element holds."""
+    return sum(len(a.text_content().split()) for a in el.iter("a"))
 
 
 def _extraction_with_disclosures_open(tree, options, url: str | None):
