@@ -166,9 +166,7 @@ def _texts(el):
     for event, node in walker:
         if event == "start":
             if not isinstance(node.tag, str) or node.tag in _SKIP:
-                if node is not el and node.tail and not node.tail.isspace():
-                    yield node.tail
-                walker.skip_subtree()
+                walker.skip_subtree()  # its "end" still comes, with its tail
             elif node.text and not node.text.isspace():
                 yield node.text
         elif node is not el and node.tail and not node.tail.isspace():
