@@ -9,16 +9,14 @@ from .authors import (AUTHOR_BOX, HEADER_ZONE, authors_from_byline, bio_subject,
                       is_person_name, named_earlier)
 from .article import Article, Block, Removal
 from .blocks import typed_blocks
-from .errors import EmptyInputError
 from .classify import (BOILERPLATE, DOUBLED_LINE, ITEM_MIN_WORDS, ITEM_REASONS, LIST_ITEM_MIN_WORDS, REPEATED_ON_PAGE,
                        TEASER, choose_stopwords, classify, end_at_comment_thread, first_paragraph, is_heuristic,
                        is_list_item)
+from .errors import EmptyInputError
 from .lexicon import lexicon
 from .options import Options
 from .rebuild import dedupe_key, normalise_text, paragraphs
 from .rules import TEASER_LIST, RuleBook
-
-DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 from .segment import segment
 from .text import PHRASE_WORD, SENTENCE_WORDS, TERMINAL_DOUBLE_QUOTED, says_something, words_of
 from .title import from_headline, headline_from_html, is_short_title, text_headings, title_from_html
@@ -26,6 +24,8 @@ from .title import from_headline, headline_from_html, is_short_title, text_headi
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+DATELINE = "bylines.dateline"  # the rule whose removals at the article's top give a text its date
 
 
 def clean(data: str | bytes, *, url: str | None = None, kind: str = "auto", **options: object) -> Article:
