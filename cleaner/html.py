@@ -1430,9 +1430,9 @@ def _names_disclosure(el, words: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=4096)
 def _camel_words(cls: str | None, ident: str | None) -> frozenset[str]:
-    """The class and id words (``attribute_words``) and the parts of those written in camelCase, lower-cased
+    """The class and id words (``_attribute_word_set``) and the parts of those written in camelCase, lower-cased
     ("QaAccordionItem": qa, accordion, item)."""
-    return frozenset(attribute_words(cls, ident)).union(
+    return _attribute_word_set(cls, ident).union(
         part.lower() for part in _CAMEL_PART.findall(f"{cls or ''} {ident or ''}"))
 
 
