@@ -479,6 +479,6 @@ def test_a_date_in_a_sentence_by_the_headline_is_not_the_pages():
 
 def test_the_header_zone_reads_the_text_after_a_script_once():
     tree, _ = html.read("<html><body><div><h1>The budget vote</h1><p>Posted <script>track()</script>by Jane Doe"
-                     "<style>p {}</style> on May 3, 2024</p></div></body></html>")
+                        "<style>p {}</style> on May 3, 2024</p></div></body></html>")
     zone = metadata.header_zone(next(tree.iter("h1")))
     assert zone.after == ["Posted", "by Jane Doe", "on May 3, 2024"]
